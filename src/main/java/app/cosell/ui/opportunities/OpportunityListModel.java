@@ -59,7 +59,8 @@ public final class OpportunityListModel {
 
     /** Incremented by every new load; a background loop whose number is no longer current stops. */
     private final AtomicInteger generation = new AtomicInteger();
-    private final ConcurrentLinkedQueue<OpportunitySummary> arrived = new ConcurrentLinkedQueue<>();
+    /** Pages fetched but not yet in {@link #rows}, tagged with the load they belong to. */
+    private final ConcurrentLinkedQueue<Arrived> arrived = new ConcurrentLinkedQueue<>();
     private final AtomicBoolean drainScheduled = new AtomicBoolean();
 
     public OpportunityListModel(OpportunitySource source, Background background) {
@@ -127,24 +128,12 @@ public final class OpportunityListModel {
                 if (generation.get() != gen) return false;
                 OpportunitySource.Page page = source.list(f, token, PAGE_SIZE);
                 if (generation.get() != gen) return false;
-                arrived.addAll(page.items());
-                scheduleDrain(gen);
+                arrived.add(new Arrived(gen, page.items(), false, null));
+                scheduleDrain();
                 token = page.nextToken();
             } while (token != null);
             return true;
-        }, finished -> {
-            if (generation.get() != gen) return;
-            drain(gen); // whatever is still queued
-            loading.set(false);
-            complete.set(finished);
-            updateStatus();
-        }, error -> {
-            if (generation.get() != gen) return;
-            drain(gen);
-            loading.set(false);
-            failure.set(error);
-            updateStatus();
-        });
+        }, finished -> end(gen, finished, null), error -> end(gen, false, error));
     }
 
     /** Stops a load under way (keeps the rows loaded so far). */
@@ -155,24 +144,48 @@ public final class OpportunityListModel {
         updateStatus();
     }
 
-    private void scheduleDrain(int gen) {
+    private void scheduleDrain() {
         if (drainScheduled.compareAndSet(false, true)) background.onFx(() -> {
             drainScheduled.set(false);
-            drain(gen);
+            drain(MAX_ROWS_PER_TURN);
         });
     }
 
-    private void drain(int gen) {
+    /** The load ended: once the rows still queued are in (turn by turn), the load is marked finished. */
+    private void end(int gen, boolean finished, Throwable error) {
         if (generation.get() != gen) return;
-        List<OpportunitySummary> batch = new ArrayList<>(Math.min(MAX_ROWS_PER_TURN, arrived.size()));
-        OpportunitySummary s;
-        while (batch.size() < MAX_ROWS_PER_TURN && (s = arrived.poll()) != null) batch.add(s);
+        arrived.add(new Arrived(gen, List.of(), error == null, error));
+        scheduleDrain();
+    }
+
+    /** Moves whole fetched pages of the current load into {@link #rows}, up to about {@code limit} rows. */
+    private void drain(int limit) {
+        int gen = generation.get();
+        List<OpportunitySummary> batch = new ArrayList<>();
+        Arrived a;
+        Arrived last = null;
+        while (batch.size() + PAGE_SIZE <= limit && (a = arrived.poll()) != null) {
+            if (a.generation() != gen) continue;
+            batch.addAll(a.rows());
+            last = a;
+            if (a.isEnd()) break;
+        }
         if (!batch.isEmpty()) {
             rows.addAll(batch);
             loaded.set(rows.size());
-            updateStatus();
         }
-        if (!arrived.isEmpty()) scheduleDrain(gen);
+        if (last != null && last.isEnd()) {
+            loading.set(false);
+            complete.set(last.complete());
+            failure.set(last.failure());
+        }
+        updateStatus();
+        if (!arrived.isEmpty()) scheduleDrain();
+    }
+
+    /** Rows of one page, or the end of a load (complete, or failed). */
+    private record Arrived(int generation, List<OpportunitySummary> rows, boolean complete, Throwable failure) {
+        boolean isEnd() { return complete || failure != null; }
     }
 
     private void applySearch() {
