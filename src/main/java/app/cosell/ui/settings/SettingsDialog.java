@@ -106,7 +106,7 @@ public final class SettingsDialog {
         speedBox.getItems().setAll(Speed.values());
         speedBox.setConverter(converter(s -> Messages.of("settings.speed", s)));
         speedBox.valueProperty().bindBidirectional(model.speedProperty());
-        faultBox.setConverter(converter(s -> s == null || s.isEmpty() ? Messages.get("settings.fault.none") : Messages.getOrDefault("settings.fault." + s, s)));
+        faultBox.setConverter(converter(FaultScenarios::describe));
         model.faultScenarios().addListener((javafx.collections.ListChangeListener<String>) c -> fillFaults());
         fillFaults();
         faultBox.valueProperty().addListener((o, was, now) -> model.faultScenarioProperty().set(now == null || now.isEmpty() ? null : now));
