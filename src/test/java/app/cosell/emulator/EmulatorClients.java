@@ -45,6 +45,19 @@ final class EmulatorClients {
                 .build();
     }
 
+    /** A client that makes exactly one attempt per call, to observe errors as the service sends them. */
+    static PartnerCentralSellingClient noRetryClient(PartnerCentralEmulator emulator) {
+        return PartnerCentralSellingClient.builder()
+                .endpointOverride(emulator.endpoint())
+                .region(Region.US_EAST_1)
+                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create(
+                        emulator.accessKeyId(), emulator.secretAccessKey())))
+                .httpClientBuilder(ApacheHttpClient.builder())
+                .overrideConfiguration(ClientOverrideConfiguration.builder()
+                        .retryStrategy(software.amazon.awssdk.retries.DefaultRetryStrategy.doNotRetry()).build())
+                .build();
+    }
+
     /** A raw HTTP answer. */
     record Answer(int status, Map<String, List<String>> headers, String body) {
         String header(String name) {
