@@ -1,5 +1,8 @@
 package app.cosell.ui.common;
 
+import app.cosell.engagement.FailureAdvice;
+import app.cosell.engagement.FailureAdviceCatalogue;
+import app.cosell.model.FailureKind;
 import app.cosell.model.FieldError;
 import app.cosell.model.PartnerCentralFailure;
 import java.io.IOException;
@@ -16,6 +19,9 @@ import java.util.concurrent.ExecutionException;
  */
 public record ErrorReport(String headline, String message, String hint, String details) {
 
+    /** Plain words for Partner Central failures come from the engagement package's one catalogue of advice. */
+    private static final FailureAdviceCatalogue ADVICE = new FailureAdviceCatalogue(Messages.bundle());
+
     /** Builds the report for {@code error}, which happened while doing {@code headline}. */
     public static ErrorReport of(String headline, Throwable error) {
         Throwable e = unwrap(error);
@@ -25,9 +31,10 @@ public record ErrorReport(String headline, String message, String hint, String d
         String message;
         String hint;
         if (e instanceof PartnerCentralFailure f) {
-            message = f.getMessage() == null || f.getMessage().isBlank()
-                    ? Messages.of("error.kind", f.kind()) : f.getMessage();
-            hint = Messages.of("error.hint", f.kind());
+            FailureAdvice advice = ADVICE.forFailure(f);
+            message = advice.title() + ". " + advice.whatHappened();
+            hint = advice.whatToDo();
+            if (f.getMessage() != null) details.append(Messages.get("error.details.serviceMessage")).append(": ").append(f.getMessage()).append('\n');
             details.append(Messages.get("error.details.kind")).append(": ").append(f.kind()).append('\n');
             if (f.errorCode() != null) details.append(Messages.get("error.details.code")).append(": ").append(f.errorCode()).append('\n');
             if (f.reason() != null) details.append(Messages.get("error.details.reason")).append(": ").append(f.reason()).append('\n');
@@ -38,8 +45,9 @@ public record ErrorReport(String headline, String message, String hint, String d
                         .append(fe.code() == null ? "" : "[" + fe.code() + "] ").append(fe.message()).append('\n');
             }
         } else if (e instanceof ConnectException || e instanceof HttpTimeoutException) {
-            message = Messages.get("error.network.message");
-            hint = Messages.get("error.hint.NETWORK");
+            FailureAdvice advice = ADVICE.forFailure(PartnerCentralFailure.of(FailureKind.NETWORK, e.getMessage(), e));
+            message = advice.title() + ". " + advice.whatHappened();
+            hint = advice.whatToDo();
         } else if (e instanceof IOException || e instanceof UncheckedIOException) {
             message = Messages.format("error.io.message", e.getMessage() == null ? "" : e.getMessage());
             hint = Messages.get("error.io.hint");

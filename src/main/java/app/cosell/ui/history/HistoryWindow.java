@@ -88,6 +88,7 @@ public final class HistoryWindow {
         reload();
         window.show();
         window.toFront();
+        window.requestFocus();
         table.requestFocus();
     }
 

@@ -22,8 +22,8 @@ public interface EngageLauncher {
     Node runningTasksIndicator();
 
     /**
-     * Called once after the first connection with the tasks the history holds unfinished (the app was closed while
-     * they ran): follow them again. Background threads only.
+     * Called once, after the first connection, with the tasks the history holds unfinished (the app was closed while
+     * they ran): follow them again (e.g. {@code EngagementRunner.resume} in a Service). FX thread; return at once.
      */
     void resumeUnfinished(java.util.List<TaskProgress> unfinished);
 

@@ -49,6 +49,7 @@ public final class MainWindow {
     private OpportunitiesController opportunities;
     private HistoryWindow history;
     private boolean firstRowsLogged;
+    private boolean resumed;
 
     @FXML private BorderPane root;
     @FXML private Label badge;
@@ -133,7 +134,16 @@ public final class MainWindow {
         model.connect(() -> {
             list.refresh();
             reloadTasks();
+            if (!resumed) resumeUnfinished();
         });
+    }
+
+    /** Tasks that were running when the app last closed are followed again, once per launch. */
+    private void resumeUnfinished() {
+        resumed = true;
+        services.background().run(() -> services.history().all().stream().filter(t -> !t.isEnded()).toList(),
+                unfinished -> { if (!unfinished.isEmpty()) engage.resumeUnfinished(unfinished); },
+                e -> LOG.warn("Could not read the unfinished tasks", e));
     }
 
     @FXML

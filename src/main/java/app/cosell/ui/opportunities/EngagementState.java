@@ -8,11 +8,8 @@ public enum EngagementState {
 
     public static EngagementState of(TaskProgress latest) {
         if (latest == null) return NONE;
-        if (latest.status() == null) return latest.endedAt() != null ? FAILED : STARTING;
-        return switch (latest.status()) {
-            case IN_PROGRESS -> RUNNING;
-            case COMPLETE -> ENGAGED;
-            case FAILED -> FAILED;
-        };
+        if (latest.isComplete()) return ENGAGED;
+        if (latest.isFailed()) return FAILED;
+        return latest.isStarted() ? RUNNING : STARTING;
     }
 }

@@ -46,6 +46,6 @@ public final class Tasks {
                 new StartEngagementRequest(Catalog.Sandbox, opportunityId, InvolvementType.CO_SELL, Visibility.FULL, List.of()),
                 "token-" + localId, 1, "task-" + localId, "arn:task-" + localId, status, t0, t0,
                 status.isEnd() ? t0.plusSeconds(30) : null, steps, ok ? "eng-1" : null, ok ? "inv-1" : null,
-                ok ? "job-1" : null, reason, message);
+                ok ? "job-1" : null, reason, message, null, t0);
     }
 }
