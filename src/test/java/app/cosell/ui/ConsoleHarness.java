@@ -52,8 +52,8 @@ public final class ConsoleHarness implements AutoCloseable {
         AppContext context = context(dataDir, opportunities, stepDelay);
         if (engage != null) context.withEngageScreens(engage);
         MainWindow window = WaitForAsyncUtils.asyncFx(() -> {
-            stage.setWidth(1400);
-            stage.setHeight(860);
+            stage.setWidth(1560);
+            stage.setHeight(900);
             return CosellApp.open(stage, context);
         }).get(20, TimeUnit.SECONDS);
         ConsoleHarness h = new ConsoleHarness(dataDir, context, stage, window);

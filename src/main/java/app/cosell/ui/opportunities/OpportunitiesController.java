@@ -102,8 +102,8 @@ public final class OpportunitiesController {
         sorted.comparatorProperty().bind(table.comparatorProperty());
         table.setItems(sorted);
         table.getSelectionModel().setSelectionMode(SelectionMode.SINGLE);
-        table.getStyleClass().addAll(Styles.STRIPED, Tweaks.EDGE_TO_EDGE);
-        table.setFixedCellSize(28); // uniform rows: the virtual flow never measures 100,000 cells
+        table.getStyleClass().addAll(Styles.STRIPED, Styles.DENSE, Tweaks.EDGE_TO_EDGE);
+        table.setFixedCellSize(26); // uniform rows: the virtual flow never measures 100,000 cells
         placeholder.textProperty().bind(Bindings.createStringBinding(() -> list.loadingProperty().get()
                         ? Messages.get("opportunities.placeholder.loading")
                         : list.rows().isEmpty() ? Messages.get("opportunities.placeholder.none")
@@ -125,6 +125,10 @@ public final class OpportunitiesController {
             return row;
         });
         list.latestTasks().addListener((MapChangeListener<String, TaskProgress>) c -> table.refresh());
+        list.titles().addListener((MapChangeListener<String, String>) c -> table.refresh());
+        detail.opportunityProperty().addListener((o, was, now) -> {
+            if (now != null && now.project() != null) list.rememberTitle(now.id(), now.project().title());
+        });
 
         searchField.setLeft(Icons.SEARCH.create());
         Button clearSearch = new Button(null, Icons.CLEAR.create());
@@ -160,7 +164,8 @@ public final class OpportunitiesController {
     private void setUpColumns() {
         idColumn.setCellValueFactory(value(OpportunitySummary::id));
         customerColumn.setCellValueFactory(value(OpportunitySummary::customerCompanyName));
-        titleColumn.setCellValueFactory(value(OpportunitySummary::projectTitle));
+        // ListOpportunities carries no project title: titles appear as opportunities are opened (detail pane).
+        titleColumn.setCellValueFactory(value(s -> s.projectTitle() != null ? s.projectTitle() : list.titleOf(s.id())));
         stageColumn.setCellValueFactory(value(OpportunitySummary::stage));
         stageColumn.setCellFactory(c -> textCell(v -> Messages.of("stage", v)));
         reviewColumn.setCellValueFactory(value(OpportunitySummary::reviewStatus));
@@ -176,7 +181,7 @@ public final class OpportunitiesController {
         spendColumn.setComparator(Comparator.nullsFirst(Comparator.comparing(Money::amount,
                 Comparator.nullsFirst(BigDecimal::compareTo))));
         modifiedColumn.setCellValueFactory(value(OpportunitySummary::lastModifiedDate));
-        modifiedColumn.setCellFactory(c -> textCell(Formats::dateTime));
+        modifiedColumn.setCellFactory(c -> textCell(Formats::day));
         engagementColumn.setCellValueFactory(d -> new ReadOnlyObjectWrapper<>(list.engagementStateOf(d.getValue())));
         engagementColumn.setCellFactory(c -> new TableCell<>() {
             @Override

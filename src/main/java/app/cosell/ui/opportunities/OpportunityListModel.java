@@ -56,6 +56,7 @@ public final class OpportunityListModel {
     private final ObjectProperty<Throwable> failure = new SimpleObjectProperty<>(this, "failure");
     private final StringProperty status = new SimpleStringProperty(this, "status", "");
     private final ObservableMap<String, TaskProgress> latestTasks = FXCollections.observableHashMap();
+    private final ObservableMap<String, String> titles = FXCollections.observableHashMap();
 
     /** Incremented by every new load; a background loop whose number is no longer current stops. */
     private final AtomicInteger generation = new AtomicInteger();
@@ -96,6 +97,15 @@ public final class OpportunityListModel {
 
     /** Latest engagement task per opportunity id. */
     public ObservableMap<String, TaskProgress> latestTasks() { return latestTasks; }
+
+    /** Project titles learnt from opened opportunities (the list call does not carry them), by id. */
+    public ObservableMap<String, String> titles() { return titles; }
+
+    public String titleOf(String id) { return titles.get(id); }
+
+    public void rememberTitle(String id, String title) {
+        if (title != null && !title.equals(titles.get(id))) titles.put(id, title);
+    }
 
     public EngagementState engagementStateOf(OpportunitySummary row) {
         return row == null ? EngagementState.NONE : EngagementState.of(latestTasks.get(row.id()));
@@ -190,13 +200,18 @@ public final class OpportunityListModel {
 
     private void applySearch() {
         String q = search.get() == null ? "" : search.get().strip().toLowerCase(Locale.ROOT);
-        visible.setPredicate(q.isEmpty() ? null : matching(q));
+        visible.setPredicate(q.isEmpty() ? null : matchingWithTitles(q));
     }
 
     /** Rows whose id, customer, title or partner reference contain {@code q} (lower case), ignoring case. */
     static Predicate<OpportunitySummary> matching(String q) {
         return s -> contains(s.id(), q) || contains(s.customerCompanyName(), q) || contains(s.projectTitle(), q)
                 || contains(s.partnerOpportunityIdentifier(), q);
+    }
+
+    private Predicate<OpportunitySummary> matchingWithTitles(String q) {
+        Predicate<OpportunitySummary> base = matching(q);
+        return s -> base.test(s) || contains(titles.get(s.id()), q);
     }
 
     private static boolean contains(String field, String q) {
