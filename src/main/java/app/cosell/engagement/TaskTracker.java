@@ -53,24 +53,26 @@ final class TaskTracker {
                 p.resourceSnapshotJobId(), p.engagementInvitationId(), null, null);
         boolean evidenceWorks = true;
         Duration pause = schedule.first();
-        int looksSinceTaskRead = 0;
+        int looksSinceNews = 0;
         int still = 0;
         while (!p.isEnded()) {
             Thread.sleep(pause.toMillis());
             TaskStep next = nextExpected(p);
+            // While evidence keeps showing progress the task is alive; when it stalls, the task read tells whether
+            // the task failed (or finished without the step the evidence waits for).
             boolean readTask = !evidenceWorks || next == null || next == TaskStep.SUBMIT_OPPORTUNITY
-                    || looksSinceTaskRead + 1 >= schedule.taskReadEvery();
+                    || looksSinceNews + 1 >= schedule.taskReadEvery();
             TaskProgress updated;
             try {
                 if (readTask) {
-                    looksSinceTaskRead = 0;
+                    looksSinceNews = 0;
                     String taskId = p.taskId();
                     List<TaskAnswer> answers = partnerCentral.tasksById(taskId);
                     Optional<TaskAnswer> mine = answers.stream().filter(a -> taskId.equals(a.taskId())).findFirst()
                             .or(() -> answers.stream().findFirst());
                     updated = mine.isPresent() ? StepInference.apply(p, mine.get(), evidence, clock.instant()) : p;
                 } else {
-                    looksSinceTaskRead++;
+                    looksSinceNews++;
                     StepEvidence more = readEvidence(next, p, evidence);
                     if (more != null) evidence = more;
                     updated = StepInference.apply(p, null, evidence, clock.instant());
@@ -98,6 +100,7 @@ final class TaskTracker {
                     pause = min(Duration.ofMillis((long) (pause.toMillis() * 1.5)), schedule.slowest());
             } else {
                 still = 0;
+                looksSinceNews = 0;
                 pause = schedule.steady();
                 p = updated;
                 emit.accept(p);
