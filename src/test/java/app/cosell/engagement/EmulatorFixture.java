@@ -27,7 +27,7 @@ final class EmulatorFixture implements AutoCloseable {
 
     /** Polls fast so tests run quickly; the standard schedule is measured by the benchmark. */
     static final PollSchedule FAST = new PollSchedule(Duration.ofMillis(20), Duration.ofMillis(30),
-            Duration.ofMillis(150), Duration.ofMillis(300), 3, 3);
+            Duration.ofMillis(150), Duration.ofMillis(300), 3, Duration.ofMillis(300));
 
     final PartnerCentralEmulator emulator;
     final PartnerCentral partnerCentral;
