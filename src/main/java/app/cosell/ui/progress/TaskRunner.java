@@ -1,0 +1,18 @@
+package app.cosell.ui.progress;
+
+import app.cosell.model.StartEngagementRequest;
+import app.cosell.model.TaskProgress;
+import java.util.function.Consumer;
+
+/**
+ * What the progress views need of the engagement runner: start, retry with a fresh token, resume tracking. Each
+ * call blocks until the task ends and reports every snapshot to {@code onChange}; it runs on a background thread.
+ */
+public interface TaskRunner {
+
+    TaskProgress start(StartEngagementRequest request, Consumer<TaskProgress> onChange) throws Exception;
+
+    TaskProgress retry(TaskProgress failed, Consumer<TaskProgress> onChange) throws Exception;
+
+    TaskProgress resume(TaskProgress unfinished, Consumer<TaskProgress> onChange) throws Exception;
+}
