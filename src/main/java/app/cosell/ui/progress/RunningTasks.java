@@ -47,6 +47,7 @@ public final class RunningTasks {
 
     /** Runs the task's request again as a new attempt with a fresh client token, in the same tracked task. */
     public void retry(TrackedTask t) {
+        if (!tasks.contains(t)) tasks.addFirst(t);
         TaskProgress failed = t.latest();
         if (failed == null) t.run(onChange -> runner.start(t.request(), onChange));
         else t.run(onChange -> runner.retry(failed, onChange));
@@ -57,6 +58,18 @@ public final class RunningTasks {
         TrackedTask t = track(unfinished.request(), customerName);
         t.show(unfinished);
         t.run(onChange -> runner.resume(unfinished, onChange));
+        return t;
+    }
+
+    /** The tracked task of a snapshot, if it is one of this session's tasks (same local id). */
+    public java.util.Optional<TrackedTask> find(TaskProgress p) {
+        return tasks.stream().filter(t -> t.latest() != null && t.latest().localId().equals(p.localId())).findFirst();
+    }
+
+    /** An ended task from the history, shown without running anything (it joins the list if the rep retries it). */
+    public TrackedTask view(TaskProgress ended, String customerName) {
+        TrackedTask t = new TrackedTask(ended.request(), customerName, executor, e -> onEnded.accept(e));
+        t.show(ended);
         return t;
     }
 

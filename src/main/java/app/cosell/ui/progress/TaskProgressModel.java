@@ -1,5 +1,6 @@
 package app.cosell.ui.progress;
 
+import app.cosell.model.PartnerCentralFailure;
 import app.cosell.model.StepProgress;
 import app.cosell.model.StepState;
 import app.cosell.model.TaskProgress;
@@ -56,6 +57,8 @@ public final class TaskProgressModel {
     }
 
     private final Function<TaskProgress, FailureAdvice> advisor;
+    private final Function<PartnerCentralFailure, FailureAdvice> failureAdvisor;
+    private final ReadOnlyBooleanWrapper refused = new ReadOnlyBooleanWrapper(this, "refused");
     private final List<StepRow> rowList = new ArrayList<>();
     private final ObservableList<StepRow> rows;
     private final ReadOnlyObjectWrapper<TaskProgress> progress = new ReadOnlyObjectWrapper<>(this, "progress");
@@ -73,9 +76,14 @@ public final class TaskProgressModel {
     private final ReadOnlyStringWrapper reasonCode = new ReadOnlyStringWrapper(this, "reasonCode");
     private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper(this, "message");
 
-    /** @param advisor what to tell the rep about a failed task (the failure advice catalogue) */
-    public TaskProgressModel(Function<TaskProgress, FailureAdvice> advisor) {
+    /**
+     * @param advisor        what to tell the rep about a failed task (the failure advice catalogue)
+     * @param failureAdvisor what to tell the rep about a call that failed before there was a task
+     */
+    public TaskProgressModel(Function<TaskProgress, FailureAdvice> advisor,
+                             Function<PartnerCentralFailure, FailureAdvice> failureAdvisor) {
         this.advisor = advisor;
+        this.failureAdvisor = failureAdvisor;
         for (TaskStep s : TaskStep.values()) rowList.add(new StepRow(s));
         rows = FXCollections.unmodifiableObservableList(FXCollections.observableArrayList(rowList));
     }
@@ -88,6 +96,8 @@ public final class TaskProgressModel {
     public ReadOnlyBooleanProperty runningProperty() { return running.getReadOnlyProperty(); }
     public ReadOnlyBooleanProperty completeProperty() { return complete.getReadOnlyProperty(); }
     public ReadOnlyBooleanProperty failedProperty() { return failed.getReadOnlyProperty(); }
+    /** True when the service refused to start the task (or could not be reached): there is no task id. */
+    public ReadOnlyBooleanProperty refusedProperty() { return refused.getReadOnlyProperty(); }
     public ReadOnlyObjectProperty<TaskStep> failedStepProperty() { return failedStep.getReadOnlyProperty(); }
     public ReadOnlyObjectProperty<FailureAdvice> adviceProperty() { return advice.getReadOnlyProperty(); }
     public ReadOnlyStringProperty taskIdProperty() { return taskId.getReadOnlyProperty(); }
@@ -105,6 +115,7 @@ public final class TaskProgressModel {
         boolean isFailed = p.status() == TaskStatus.FAILED;
         boolean isComplete = p.status() == TaskStatus.COMPLETE;
         running.set(!p.isEnded());
+        refused.set(false);
         complete.set(isComplete);
         failed.set(isFailed);
         TaskStep failing = null;
@@ -121,10 +132,23 @@ public final class TaskProgressModel {
         tick(now);
     }
 
+    /** Shows a call failure that ended the app's part before (or while) following the task. */
+    public void showFailure(PartnerCentralFailure f, Instant now) {
+        running.set(false);
+        complete.set(false);
+        failed.set(true);
+        refused.set(progress.get() == null || progress.get().taskId() == null);
+        reasonCode.set(f.errorCode() != null ? f.errorCode() : f.kind().name());
+        message.set(f.getMessage());
+        advice.set(failureAdvisor.apply(f));
+        TaskProgress p = progress.get();
+        if (p != null && p.endedAt() == null) elapsed.set(p.requestedAt() == null ? Duration.ZERO : Duration.between(p.requestedAt(), now));
+    }
+
     /** Advances the clocks of a running task (the view calls this every second). */
     public void tick(Instant now) {
         TaskProgress p = progress.get();
-        if (p == null) return;
+        if (p == null || failed.get() && !p.isEnded()) return;
         Instant from = p.requestedAt() != null ? p.requestedAt() : p.startTime();
         if (from == null) return;
         Instant to = p.isEnded() && p.endedAt() != null ? p.endedAt() : now;

@@ -1,5 +1,6 @@
 package app.cosell.ui.progress;
 
+import app.cosell.model.PartnerCentralFailure;
 import app.cosell.model.StartEngagementRequest;
 import app.cosell.model.TaskProgress;
 import java.util.concurrent.Executor;
@@ -61,6 +62,16 @@ public final class TrackedTask {
     }
 
     void show(TaskProgress p) { latest.set(p); }
+
+    /**
+     * Why the service refused to start the task (no task id was given), or null: what the form shows on its fields
+     * when it is a validation failure.
+     */
+    public PartnerCentralFailure refusal() {
+        TaskProgress p = latest.get();
+        if (p != null && p.taskId() != null) return null;
+        return error.get() instanceof PartnerCentralFailure f ? f : null;
+    }
 
     /** Stops following the task (the task itself goes on at the service). */
     public void cancel() { service.cancel(); }

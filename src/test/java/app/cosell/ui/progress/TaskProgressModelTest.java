@@ -11,11 +11,11 @@ import org.junit.jupiter.api.Test;
 
 class TaskProgressModelTest {
 
-    private static final FailureAdvice ADVICE = new FailureAdvice("OpportunityValidationFailed", "The opportunity is incomplete",
-            "Partner Central found missing fields.", "Complete the opportunity, then retry.", true,
-            List.of(FailureAdvice.AdviceAction.OPEN_OPPORTUNITY, FailureAdvice.AdviceAction.RETRY_WITH_NEW_TOKEN));
+    private static final FailureAdvice ADVICE = new FailureAdvice("OpportunityValidationFailed", true, "The opportunity is incomplete",
+            "Partner Central found missing fields.", "Complete the opportunity, then retry.", false,
+            AdviceAction.OPEN_OPPORTUNITY, null, null, List.of());
 
-    private final TaskProgressModel model = new TaskProgressModel(p -> ADVICE);
+    private final TaskProgressModel model = new TaskProgressModel(p -> ADVICE, f -> ADVICE);
 
     @Test
     void aRunningTaskShowsEachStepsStateAndTheRunningStepsTimeTicks() {
