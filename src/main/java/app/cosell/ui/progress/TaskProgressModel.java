@@ -121,7 +121,6 @@ public final class TaskProgressModel {
         TaskStep failing = null;
         for (StepProgress s : p.steps()) if (s.state() == StepState.FAILED) failing = s.step();
         failedStep.set(failing);
-        advice.set(isFailed ? advisor.apply(p) : null);
         taskId.set(p.taskId());
         taskArn.set(p.taskArn());
         engagementId.set(p.engagementId());
@@ -129,6 +128,7 @@ public final class TaskProgressModel {
         snapshotJobId.set(p.resourceSnapshotJobId());
         reasonCode.set(p.reasonCode());
         message.set(p.message());
+        advice.set(isFailed ? advisor.apply(p) : null);
         tick(now);
     }
 

@@ -29,7 +29,9 @@ import javafx.scene.control.Label;
 import javafx.scene.layout.BorderPane;
 import javafx.stage.Stage;
 import javafx.stage.Window;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.testfx.api.FxToolkit;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
@@ -50,6 +52,7 @@ class StartEngagementFakeRunnerTest {
         t.setDaemon(true);
         return t;
     });
+    private volatile boolean failFirst;
     private Stage main;
     private EngageWindows windows;
 
@@ -58,6 +61,14 @@ class StartEngagementFakeRunnerTest {
         @Override
         public TaskProgress start(StartEngagementRequest r, Consumer<TaskProgress> onChange) throws Exception {
             onChange.accept(Snapshots.requested(r));
+            if (failFirst) {
+                failFirst = false;
+                permits.acquire();
+                onChange.accept(Snapshots.runningAt(r, TaskStep.CREATE_ENGAGEMENT));
+                permits.acquire();
+                return Snapshots.failedAt(r, TaskStep.CREATE_ENGAGEMENT, "EngagementValidationFailed",
+                        "The engagement title exceeds 255 characters.");
+            }
             for (TaskStep s : TaskStep.values()) {
                 permits.acquire();
                 onChange.accept(Snapshots.runningAt(r, s));
@@ -82,8 +93,11 @@ class StartEngagementFakeRunnerTest {
         Application.setUserAgentStylesheet(new PrimerLight().getUserAgentStylesheet());
         main = stage;
         RunningTasks tasks = new RunningTasks(executor, runner);
-        FailureAdvice advice = new FailureAdvice("X", true, "t", "h", "d", true, AdviceAction.RETRY_WITH_NEW_TOKEN, null,
-                null, List.of());
+        FailureAdvice advice = new FailureAdvice("EngagementValidationFailed", true,
+                "Partner Central could not create the engagement",
+                "The engagement it builds from the opportunity did not pass validation (title, description or context).",
+                "Check the opportunity's project title and description in Partner Central, then retry with a new token.",
+                true, AdviceAction.RETRY_WITH_NEW_TOKEN, TaskStep.CREATE_ENGAGEMENT, null, List.of());
         ProgressWindows progress = new ProgressWindows(tasks, MESSAGES, p -> advice, f -> advice, id -> {}, "test",
                 () -> main, Clock.fixed(Snapshots.T0.plusSeconds(4), ZoneOffset.UTC));
         windows = new EngageWindows(() -> main, MESSAGES, tasks, progress, new FormDrafts(),
@@ -92,6 +106,11 @@ class StartEngagementFakeRunnerTest {
         root.setBottom(windows.runningTasksIndicator());
         stage.setScene(new Scene(root, 900, 600));
         stage.show();
+    }
+
+    @AfterEach
+    void closeWindows() throws Exception {
+        FxToolkit.cleanupStages();
     }
 
     @Test
@@ -118,5 +137,25 @@ class StartEngagementFakeRunnerTest {
         permits.release(10);
         WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> robot.lookup("#engagementId").queryAs(Label.class).getText().equals("eng-1"));
         ScreenshotWriter.save(progress.getScene().getRoot(), "fake-progress-complete");
+    }
+
+    @Test
+    void aFailedTaskShowsTheAdviceAndRetryRunsANewAttempt(FxRobot robot) throws Exception {
+        failFirst = true;
+        robot.interact(() -> windows.openStartEngagement(OPP));
+        robot.clickOn("#start");
+        permits.release(2);
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> robot.lookup("#retry").tryQuery().isPresent());
+        WaitForAsyncUtils.waitForFxEvents();
+        Window progress = robot.lookup("#step-GET_OPPORTUNITY").query().getScene().getWindow();
+        assertThat(robot.lookup("#reasonCode").queryAs(Label.class).getText()).isEqualTo("EngagementValidationFailed");
+        assertThat(robot.lookup("#step-CREATE_ENGAGEMENT").query().getStyleClass()).contains("failed");
+        robot.interact(() -> ((Stage) progress).setHeight(980));
+        ScreenshotWriter.save(progress.getScene().getRoot(), "fake-progress-failed");
+
+        robot.clickOn("#retry");
+        permits.release(10);
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> robot.lookup("#engagementId").queryAs(Label.class).getText().equals("eng-1"));
+        assertThat(robot.lookup("#retry").tryQuery()).isEmpty();
     }
 }
