@@ -1,10 +1,11 @@
 package app.cosell;
 
+import app.cosell.emulator.EmulatorCommand;
 import java.util.Arrays;
 
 /**
  * Plain entry point (not a JavaFX Application, so it also works with JavaFX on the class path). Opens the console by
- * default; {@code emulator} runs the local Partner Central emulator alone.
+ * default; {@code emulator} runs the local Partner Central emulator alone, without touching JavaFX.
  */
 public final class Launcher {
 
@@ -12,14 +13,8 @@ public final class Launcher {
 
     public static void main(String[] args) {
         if (args.length > 0 && args[0].equals("emulator")) {
-            System.err.println("The emulator is not built yet.");
-            System.exit(2);
-            return;
+            System.exit(EmulatorCommand.run(Arrays.copyOfRange(args, 1, args.length)));
         }
         javafx.application.Application.launch(CosellApp.class, args);
-    }
-
-    static String[] rest(String[] args) {
-        return Arrays.copyOfRange(args, 1, args.length);
     }
 }

@@ -1,0 +1,63 @@
+package app.cosell.emulator;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * Everything one catalog ({@code AWS} or {@code Sandbox}) holds. The catalogs are separate worlds, as in
+ * the real service. Records are immutable and kept in concurrent collections, so reads need no lock;
+ * compound writes are serialised by {@link PartnerCentralState}.
+ */
+final class CatalogState {
+
+    /** What a ClientToken was first used for: the request (minus the token) and the resource it produced. */
+    record ClientTokenUse(String operation, JsonNode request, String resultId) {
+    }
+
+    final String name;
+    final Map<String, Opportunity> opportunities = new ConcurrentHashMap<>();
+    final Map<String, Solution> solutions = new ConcurrentHashMap<>();
+    final Map<String, Engagement> engagements = new ConcurrentHashMap<>();
+    final List<ResourceAssociation> associations = new CopyOnWriteArrayList<>();
+    final List<ResourceSnapshot> snapshots = new CopyOnWriteArrayList<>();
+    final Map<String, SnapshotJob> jobs = new ConcurrentHashMap<>();
+    final Map<String, Invitation> invitations = new ConcurrentHashMap<>();
+    final Map<String, EngagementTask> tasks = new ConcurrentHashMap<>();
+    final Map<String, ClientTokenUse> clientTokens = new ConcurrentHashMap<>();
+    /** Tags by resource ARN. */
+    final Map<String, List<Tag>> tags = new ConcurrentHashMap<>();
+    /** Numbers of opportunities created through the API continue after the seeded ones. */
+    final AtomicLong nextOpportunityNumber = new AtomicLong();
+
+    CatalogState(String name) {
+        this.name = name;
+    }
+
+    /** Forgets everything (reset to seed). */
+    void clear() {
+        opportunities.clear();
+        solutions.clear();
+        engagements.clear();
+        associations.clear();
+        snapshots.clear();
+        jobs.clear();
+        invitations.clear();
+        tasks.clear();
+        clientTokens.clear();
+        tags.clear();
+        nextOpportunityNumber.set(0);
+    }
+
+    ResourceAssociation associationOf(String opportunityId) {
+        for (ResourceAssociation association : associations) {
+            if (association.resourceId().equals(opportunityId)) {
+                return association;
+            }
+        }
+        return null;
+    }
+}

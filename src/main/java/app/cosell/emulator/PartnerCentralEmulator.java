@@ -1,0 +1,383 @@
+package app.cosell.emulator;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.net.URI;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.Objects;
+import java.util.SplittableRandom;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The local Partner Central: a loopback HTTP server speaking the partnercentral-selling wire protocol (AWS JSON
+ * 1.0, SigV4), with seeded opportunities, the engagement task engine, quotas, fault injection and optional
+ * persistence. The app starts one embedded (with per-launch credentials); {@link EmulatorCommand} runs one
+ * standalone. Any AWS SDK or the AWS CLI talks to it unchanged through an endpoint override.
+ */
+public final class PartnerCentralEmulator implements AutoCloseable {
+
+    /** The documented AWS example key pair: the default credentials, so copy-paste examples work. */
+    public static final String DEFAULT_ACCESS_KEY_ID = "AKIAIOSFODNN7EXAMPLE";
+    public static final String DEFAULT_SECRET_ACCESS_KEY = "wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY";
+    /** The partner's AWS account as the emulator reports it (CreatedBy, ARNs). */
+    public static final String PARTNER_ACCOUNT = "111122223333";
+
+    private static final Logger LOG = LoggerFactory.getLogger(PartnerCentralEmulator.class);
+
+    private final Builder settings;
+    private final Supplier<Instant> clock = () -> Instant.now().truncatedTo(ChronoUnit.MILLIS);
+    private final PartnerCentralState state = new PartnerCentralState(PARTNER_ACCOUNT);
+    private final Faults faults;
+    private final Quotas quotas;
+    private ScheduledExecutorService scheduler;
+    private ExecutorService ownHttpExecutor;
+    private TaskEngine engine;
+    private HttpFront front;
+    private StateFile stateFile;
+    private long savedVersion = -1;
+    private URI endpoint;
+
+    private PartnerCentralEmulator(Builder settings) {
+        this.settings = settings;
+        this.faults = new Faults(settings.seed);
+        this.quotas = new Quotas(System::nanoTime, settings.throttling);
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** Loads or seeds the data, starts the task scheduler and the HTTP server. */
+    public synchronized PartnerCentralEmulator start() throws IOException {
+        if (front != null) {
+            throw new IllegalStateException("already started");
+        }
+        scheduler = Executors.newScheduledThreadPool(2, Thread.ofPlatform().daemon().name("emulator-tasks-", 0)
+                .factory());
+        engine = new TaskEngine(state, faults, clock, scheduler, new SplittableRandom(settings.seed ^ System.nanoTime()),
+                settings.stepDelay, settings.instant);
+        if (settings.dataFile != null) {
+            stateFile = new StateFile(settings.dataFile);
+        }
+        if (stateFile != null && stateFile.exists()) {
+            stateFile.read(state);
+            LOG.info("emulator state loaded from {}", stateFile.path());
+            resumeRunningTasks();
+        } else {
+            seed();
+        }
+        if (settings.faultsJson != null) {
+            faults.replace(settings.faultsJson);
+        }
+        Operations operations = new Operations(state, engine, clock);
+        SigV4Verifier verifier = new SigV4Verifier(settings.accessKeyId, settings.secretAccessKey, Instant::now);
+        front = new HttpFront(verifier, ServiceModel.load(), operations, faults, quotas, new AdminApi(controls()));
+        ExecutorService httpExecutor = settings.executor;
+        if (httpExecutor == null) {
+            // Virtual threads: cheap per-request threads, and a "slow" fault blocks only its own request.
+            ownHttpExecutor = Executors.newVirtualThreadPerTaskExecutor();
+            httpExecutor = ownHttpExecutor;
+        }
+        int port = front.start(settings.port, httpExecutor);
+        endpoint = URI.create("http://127.0.0.1:" + port);
+        if (stateFile != null) {
+            savedVersion = -1;
+            scheduler.scheduleWithFixedDelay(this::saveQuietly, 0, 500, TimeUnit.MILLISECONDS);
+        }
+        LOG.info("Partner Central emulator on {} ({} opportunities per catalog, step delay {} ms{}{})", endpoint,
+                settings.opportunities, engine.stepDelay().toMillis(), engine.instant() ? ", instant" : "",
+                quotas.enabled() ? ", quotas on" : ", quotas off");
+        return this;
+    }
+
+    private void seed() {
+        state.write(() -> {
+            state.catalogs().forEach(CatalogState::clear);
+            Instant now = clock.get();
+            SeedData.populate(state, settings.seed, settings.opportunities, LocalDate.ofInstant(now, ZoneOffset.UTC),
+                    now);
+        });
+    }
+
+    private void resumeRunningTasks() {
+        for (CatalogState catalog : state.catalogs()) {
+            for (EngagementTask task : catalog.tasks.values()) {
+                if (!task.finished()) {
+                    engine.run(task);
+                }
+            }
+        }
+    }
+
+    public URI endpoint() {
+        return Objects.requireNonNull(endpoint, "not started");
+    }
+
+    public String accessKeyId() {
+        return settings.accessKeyId;
+    }
+
+    public String secretAccessKey() {
+        return settings.secretAccessKey;
+    }
+
+    /** Fault injection; the admin endpoint drives the same object. */
+    public Faults faults() {
+        return faults;
+    }
+
+    public void setStepDelay(Duration delay) {
+        if (delay.isNegative()) {
+            throw new IllegalArgumentException("step delay must not be negative");
+        }
+        engine.setStepDelay(delay);
+    }
+
+    public void setInstant(boolean instant) {
+        engine.setInstant(instant);
+    }
+
+    public void setThrottling(boolean throttling) {
+        quotas.setEnabled(throttling);
+    }
+
+    /** Restores the seeded data (what {@code POST /_emulator/reset} does); faults are kept. */
+    public void reset() {
+        seed();
+    }
+
+    /** Test hook: lets a test hold a task before each step. */
+    void setStepObserver(TaskEngine.StepObserver observer) {
+        engine.setObserver(observer);
+    }
+
+    PartnerCentralState state() {
+        return state;
+    }
+
+    /** Stops the server and the task scheduler; with a data file, writes the final state. */
+    @Override
+    public synchronized void close() {
+        if (front == null) {
+            if (scheduler != null) {
+                scheduler.shutdownNow();
+            }
+            return;
+        }
+        front.stop();
+        scheduler.shutdownNow();
+        if (ownHttpExecutor != null) {
+            ownHttpExecutor.shutdownNow();
+        }
+        if (stateFile != null) {
+            saveQuietly();
+        }
+        front = null;
+        LOG.info("Partner Central emulator on {} stopped", endpoint);
+    }
+
+    private synchronized void saveQuietly() {
+        long version = state.version();
+        if (version == savedVersion) {
+            return;
+        }
+        try {
+            ObjectNode snapshot = state.write(() -> StateFile.capture(state));
+            stateFile.write(snapshot);
+            savedVersion = state.version();
+        } catch (IOException | RuntimeException e) {
+            LOG.warn("could not save emulator state to {}: {}", stateFile.path(), e.toString());
+        }
+    }
+
+    private AdminApi.Controls controls() {
+        return new AdminApi.Controls() {
+            @Override
+            public ObjectNode settings() {
+                ObjectNode node = WireJson.object();
+                node.put("stepDelayMillis", engine.stepDelay().toMillis());
+                node.put("instant", engine.instant());
+                node.put("throttling", quotas.enabled());
+                node.put("opportunities", settings.opportunities);
+                node.put("seed", settings.seed);
+                return node;
+            }
+
+            @Override
+            public void applySettings(JsonNode node) {
+                Duration delay = AdminApi.parseDuration(node);
+                if (node.has("instant") && !node.get("instant").isBoolean()) {
+                    throw new IllegalArgumentException("instant must be true or false");
+                }
+                if (node.has("throttling") && !node.get("throttling").isBoolean()) {
+                    throw new IllegalArgumentException("throttling must be true or false");
+                }
+                if (delay != null) {
+                    setStepDelay(delay);
+                }
+                if (node.has("instant")) {
+                    setInstant(node.get("instant").asBoolean());
+                }
+                if (node.has("throttling")) {
+                    setThrottling(node.get("throttling").asBoolean());
+                }
+            }
+
+            @Override
+            public Faults faults() {
+                return faults;
+            }
+
+            @Override
+            public void reset() {
+                PartnerCentralEmulator.this.reset();
+            }
+
+            @Override
+            public ObjectNode health() {
+                ObjectNode node = WireJson.object();
+                node.put("status", "ok");
+                node.put("endpoint", endpoint.toString());
+                ObjectNode counts = node.putObject("catalogs");
+                for (CatalogState catalog : state.catalogs()) {
+                    ObjectNode c = counts.putObject(catalog.name);
+                    c.put("opportunities", catalog.opportunities.size());
+                    c.put("engagements", catalog.engagements.size());
+                    c.put("tasks", catalog.tasks.size());
+                }
+                return node;
+            }
+        };
+    }
+
+    /** Settings of an emulator; {@link #start()} builds and starts one. */
+    public static final class Builder {
+        private int port = 0;
+        private String accessKeyId = DEFAULT_ACCESS_KEY_ID;
+        private String secretAccessKey = DEFAULT_SECRET_ACCESS_KEY;
+        private int opportunities = 250;
+        private long seed = 42;
+        private Duration stepDelay = Duration.ofMillis(800);
+        private boolean instant;
+        private boolean throttling = true;
+        private Path dataFile;
+        private ExecutorService executor;
+        private String faultsJson;
+
+        private Builder() {
+        }
+
+        /** Port on 127.0.0.1; 0 picks a free one. */
+        public Builder port(int port) {
+            if (port < 0 || port > 65535) {
+                throw new IllegalArgumentException("port must be 0-65535");
+            }
+            this.port = port;
+            return this;
+        }
+
+        public Builder credentials(String accessKeyId, String secretAccessKey) {
+            this.accessKeyId = Objects.requireNonNull(accessKeyId);
+            this.secretAccessKey = Objects.requireNonNull(secretAccessKey);
+            return this;
+        }
+
+        /** A fresh key pair for this launch (embedded mode): nothing else on the machine can call in. */
+        public Builder randomCredentials() {
+            SecureRandom random = new SecureRandom();
+            String upper = "ABCDEFGHIJKLMNOPQRSTUVWXYZ234567";
+            String any = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+            StringBuilder key = new StringBuilder("AKIA");
+            for (int i = 0; i < 16; i++) {
+                key.append(upper.charAt(random.nextInt(upper.length())));
+            }
+            StringBuilder secret = new StringBuilder();
+            for (int i = 0; i < 40; i++) {
+                secret.append(any.charAt(random.nextInt(any.length())));
+            }
+            return credentials(key.toString(), secret.toString());
+        }
+
+        /** Opportunities per catalog (default 250; the first 20 of each are the fixed scenarios). */
+        public Builder opportunities(int count) {
+            if (count < 0) {
+                throw new IllegalArgumentException("count must not be negative");
+            }
+            this.opportunities = count;
+            return this;
+        }
+
+        public Builder seed(long seed) {
+            this.seed = seed;
+            return this;
+        }
+
+        /** Time between task steps (default 800 ms, so a task takes about five seconds). */
+        public Builder stepDelay(Duration delay) {
+            if (delay.isNegative()) {
+                throw new IllegalArgumentException("step delay must not be negative");
+            }
+            this.stepDelay = delay;
+            return this;
+        }
+
+        /** Tasks complete inside the Start call, as the real service often does. */
+        public Builder instant(boolean instant) {
+            this.instant = instant;
+            return this;
+        }
+
+        /** The write quotas (1 request/s, burst 3); on by default. */
+        public Builder throttling(boolean throttling) {
+            this.throttling = throttling;
+            return this;
+        }
+
+        /** Keep the state in this JSON file (loaded on start, written atomically as it changes). */
+        public Builder dataFile(Path file) {
+            this.dataFile = file;
+            return this;
+        }
+
+        /** Executor for HTTP requests; default: a virtual thread per request. Not shut down by close(). */
+        public Builder executor(ExecutorService executor) {
+            this.executor = executor;
+            return this;
+        }
+
+        /** Initial fault rules, in the JSON format of {@link Faults#replace(String)}. */
+        public Builder faults(String json) {
+            this.faultsJson = json;
+            return this;
+        }
+
+        /** The emulator, not yet started. */
+        public PartnerCentralEmulator build() {
+            return new PartnerCentralEmulator(this);
+        }
+
+        /** Builds and starts the emulator. */
+        public PartnerCentralEmulator start() throws IOException {
+            PartnerCentralEmulator emulator = build();
+            try {
+                return emulator.start();
+            } catch (IOException | RuntimeException e) {
+                emulator.close();
+                throw e;
+            }
+        }
+    }
+}

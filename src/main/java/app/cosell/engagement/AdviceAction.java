@@ -1,0 +1,19 @@
+package app.cosell.engagement;
+
+/** The one action a failure screen offers first (copying diagnostics is always offered as well). */
+public enum AdviceAction {
+    /** Start a new attempt with a fresh client token ({@link EngagementRunner#retry}). */
+    RETRY_WITH_NEW_TOKEN,
+    /** Open the opportunity (in Partner Central) to correct or check it. */
+    OPEN_OPPORTUNITY,
+    /** Correct the fields the service listed, then try again. */
+    FIX_FIELDS,
+    /** Wait a little, then retry ({@link EngagementRunner#retry} keeps the token of an unanswered start). */
+    WAIT_AND_RETRY,
+    /** Sign in to IAM Identity Center for the profile, then resume. */
+    SIGN_IN,
+    /** Ask the partner's AWS team (Partner Development Manager / support case). */
+    CONTACT_AWS_TEAM,
+    /** Copy the failure details for an administrator or a support case. */
+    COPY_DIAGNOSTICS
+}

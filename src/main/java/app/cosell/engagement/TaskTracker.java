@@ -1,0 +1,148 @@
+package app.cosell.engagement;
+
+import app.cosell.model.CallFailure;
+import app.cosell.model.EngagementInvitation;
+import app.cosell.model.FailureKind;
+import app.cosell.model.PartnerCentralFailure;
+import app.cosell.model.ResourceSnapshotJob;
+import app.cosell.model.ReviewStatus;
+import app.cosell.model.StepEvidence;
+import app.cosell.model.StepProgress;
+import app.cosell.model.StepState;
+import app.cosell.model.TaskAnswer;
+import app.cosell.model.TaskProgress;
+import app.cosell.model.TaskStep;
+import app.cosell.partner.PartnerCentral;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Consumer;
+
+/**
+ * Follows a started task to its end: polls ListEngagementFromOpportunityTasks by TaskIdentifier (there is no Get
+ * operation), reads the evidence of the step it expects next in between, and emits a new snapshot whenever the
+ * inferred state changes. Blocking; stops at COMPLETE/FAILED, on a failure retrying cannot fix (sign-in, access), or
+ * when the thread is interrupted.
+ */
+final class TaskTracker {
+
+    private static final Logger log = LoggerFactory.getLogger(TaskTracker.class);
+
+    private final PartnerCentral partnerCentral;
+    private final Clock clock;
+    private final PollSchedule schedule;
+
+    TaskTracker(PartnerCentral partnerCentral, Clock clock, PollSchedule schedule) {
+        this.partnerCentral = partnerCentral;
+        this.clock = clock;
+        this.schedule = schedule;
+    }
+
+    /**
+     * @param progress a snapshot with a task id
+     * @param emit     receives every changed snapshot (the runner saves it and tells the UI)
+     * @return the last snapshot: ended, or carrying the failure that stopped tracking
+     */
+    TaskProgress follow(TaskProgress progress, Consumer<TaskProgress> emit) throws InterruptedException {
+        TaskProgress p = progress;
+        StepEvidence evidence = new StepEvidence(p.engagementId(), p.step(TaskStep.CREATE_RESOURCE_SNAPSHOT).resultId(),
+                p.resourceSnapshotJobId(), p.engagementInvitationId(), null, null);
+        boolean evidenceWorks = true;
+        Duration pause = schedule.first();
+        int looksSinceTaskRead = 0;
+        int still = 0;
+        while (!p.isEnded()) {
+            Thread.sleep(pause.toMillis());
+            TaskStep next = nextExpected(p);
+            boolean readTask = !evidenceWorks || next == null || next == TaskStep.SUBMIT_OPPORTUNITY
+                    || looksSinceTaskRead + 1 >= schedule.taskReadEvery();
+            TaskProgress updated;
+            try {
+                if (readTask) {
+                    looksSinceTaskRead = 0;
+                    String taskId = p.taskId();
+                    List<TaskAnswer> answers = partnerCentral.tasksById(taskId);
+                    Optional<TaskAnswer> mine = answers.stream().filter(a -> taskId.equals(a.taskId())).findFirst()
+                            .or(() -> answers.stream().findFirst());
+                    updated = mine.isPresent() ? StepInference.apply(p, mine.get(), evidence, clock.instant()) : p;
+                } else {
+                    looksSinceTaskRead++;
+                    StepEvidence more = readEvidence(next, p, evidence);
+                    if (more != null) evidence = more;
+                    updated = StepInference.apply(p, null, evidence, clock.instant());
+                }
+            } catch (PartnerCentralFailure f) {
+                if (Thread.currentThread().isInterrupted()) throw new InterruptedException();
+                if (f.kind().isTransient()) {
+                    pause = min(pause.multipliedBy(2).plusMillis(500), schedule.throttled());
+                    log.debug("Poll of {} failed transiently ({}); next look in {}", p.taskId(), f.kind(), pause);
+                    continue;
+                }
+                if (!readTask && f.kind() != FailureKind.SIGN_IN_NEEDED) {
+                    // An evidence read this connection cannot make (permissions, older emulator): the task read suffices.
+                    log.info("Evidence reads disabled for {}: {} {}", p.taskId(), f.kind(), f.errorCode());
+                    evidenceWorks = false;
+                    continue;
+                }
+                TaskProgress stopped = p.withFailure(CallFailure.of(f), clock.instant());
+                emit.accept(stopped);
+                return stopped;
+            }
+            if (StepInference.sameState(p, updated)) {
+                still++;
+                if (still >= schedule.stillAfter())
+                    pause = min(Duration.ofMillis((long) (pause.toMillis() * 1.5)), schedule.slowest());
+            } else {
+                still = 0;
+                pause = schedule.steady();
+                p = updated;
+                emit.accept(p);
+            }
+        }
+        return p;
+    }
+
+    /** The first step not yet done, or null when all are. */
+    private static TaskStep nextExpected(TaskProgress p) {
+        for (StepProgress s : p.steps()) if (s.state() != StepState.DONE && s.state() != StepState.SKIPPED) return s.step();
+        return null;
+    }
+
+    /** One read call revealing whether {@code next} is done; null when it showed nothing new. */
+    private StepEvidence readEvidence(TaskStep next, TaskProgress p, StepEvidence ev) {
+        String opportunityId = p.request().opportunityId();
+        String engagementId = ev.engagementId() != null ? ev.engagementId() : p.engagementId();
+        switch (next) {
+            case GET_OPPORTUNITY, CREATE_ENGAGEMENT -> {
+                return partnerCentral.engagementForOpportunity(opportunityId).map(ev::withEngagement).orElse(null);
+            }
+            case CREATE_RESOURCE_SNAPSHOT -> {
+                if (engagementId == null) return null;
+                return partnerCentral.snapshotOfOpportunity(engagementId, opportunityId).map(ev::withSnapshot).orElse(null);
+            }
+            case CREATE_RESOURCE_SNAPSHOT_JOB -> {
+                if (engagementId == null) return null;
+                return partnerCentral.snapshotJobs(engagementId).stream().map(ResourceSnapshotJob::id).findFirst()
+                        .map(ev::withSnapshotJob).orElse(null);
+            }
+            case CREATE_ENGAGEMENT_INVITATION -> {
+                if (engagementId == null) return null;
+                Optional<String> sent = partnerCentral.sentInvitations(engagementId).stream()
+                        .map(EngagementInvitation::id).findFirst();
+                // No invitation yet. An opportunity that already had an engagement skips this step; the periodic task
+                // read then shows the outcome.
+                return sent.map(ev::withInvitation).orElse(null);
+            }
+            default -> {
+                ReviewStatus r = partnerCentral.reviewStatus(opportunityId);
+                return r == null ? null : ev.withReviewStatus(r);
+            }
+        }
+    }
+
+    private static Duration min(Duration a, Duration b) { return a.compareTo(b) <= 0 ? a : b; }
+}

@@ -1,0 +1,372 @@
+package app.cosell.emulator;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import app.cosell.emulator.SeedData.Scenario;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+import software.amazon.awssdk.services.partnercentralselling.PartnerCentralSellingClient;
+import software.amazon.awssdk.services.partnercentralselling.model.ConflictException;
+import software.amazon.awssdk.services.partnercentralselling.model.ListEngagementFromOpportunityTaskSummary;
+import software.amazon.awssdk.services.partnercentralselling.model.ParticipantType;
+import software.amazon.awssdk.services.partnercentralselling.model.ResourceNotFoundException;
+import software.amazon.awssdk.services.partnercentralselling.model.ResourceSnapshotJobStatus;
+import software.amazon.awssdk.services.partnercentralselling.model.ReviewStatus;
+import software.amazon.awssdk.services.partnercentralselling.model.SalesInvolvementType;
+import software.amazon.awssdk.services.partnercentralselling.model.StartEngagementFromOpportunityTaskResponse;
+import software.amazon.awssdk.services.partnercentralselling.model.TaskStatus;
+import software.amazon.awssdk.services.partnercentralselling.model.Visibility;
+
+/** StartEngagementFromOpportunityTask end to end with the Java SDK: completion, evidence, every failure path. */
+class EngagementTaskTest {
+
+    private static final String SANDBOX = "Sandbox";
+    private static PartnerCentralEmulator emulator;
+    private static PartnerCentralSellingClient client;
+    private static int tokens;
+
+    @BeforeAll
+    static void startEmulator() throws Exception {
+        emulator = PartnerCentralEmulator.builder().opportunities(40).stepDelay(Duration.ZERO).throttling(false)
+                .start();
+        client = EmulatorClients.client(emulator);
+    }
+
+    @AfterAll
+    static void stopEmulator() {
+        client.close();
+        emulator.close();
+    }
+
+    @BeforeEach
+    void freshData() {
+        emulator.reset();
+        emulator.faults().clear();
+        emulator.setInstant(false);
+        emulator.setStepDelay(Duration.ZERO);
+    }
+
+    @AfterEach
+    void noObserver() {
+        emulator.setStepObserver(null);
+    }
+
+    private static StartEngagementFromOpportunityTaskResponse start(String catalog, String opportunityId) {
+        return start(catalog, opportunityId, "token-" + (++tokens), SalesInvolvementType.CO_SELL);
+    }
+
+    private static StartEngagementFromOpportunityTaskResponse start(String catalog, String opportunityId, String token,
+                                                                    SalesInvolvementType involvement) {
+        return client.startEngagementFromOpportunityTask(r -> r.catalog(catalog).identifier(opportunityId)
+                .clientToken(token)
+                .awsSubmission(s -> s.involvementType(involvement).visibility(Visibility.FULL)));
+    }
+
+    @Test
+    void submittableOpportunityCompletesWithEngagementInvitationAndJob() {
+        String id = Scenario.SUBMITTABLE.id(SANDBOX);
+        StartEngagementFromOpportunityTaskResponse started = start(SANDBOX, id);
+
+        assertThat(started.taskId()).matches("task-[0-9a-z]{13}");
+        assertThat(started.taskArn()).isEqualTo("arn:aws:partnercentral:us-east-1::catalog/Sandbox/"
+                + "engagement-from-opportunity-task/" + started.taskId());
+        assertThat(started.opportunityId()).isEqualTo(id);
+        assertThat(started.startTime()).isNotNull();
+        ListEngagementFromOpportunityTaskSummary done = TaskAwait.finished(client, SANDBOX, started.taskId());
+
+        assertThat(done.taskStatus()).isEqualTo(TaskStatus.COMPLETE);
+        assertThat(done.engagementId()).matches("eng-[0-9a-z]{14}");
+        assertThat(done.engagementInvitationId()).matches("engi-[0-9a-z]{13}");
+        assertThat(done.resourceSnapshotJobId()).matches("job-[0-9a-z]{13}");
+        assertThat(done.reasonCode()).isNull();
+        assertThat(client.getOpportunity(r -> r.catalog(SANDBOX).identifier(id)).lifeCycle().reviewStatus())
+                .isEqualTo(ReviewStatus.SUBMITTED);
+        assertThat(client.getAwsOpportunitySummary(r -> r.catalog(SANDBOX).relatedOpportunityIdentifier(id))
+                .involvementType()).isEqualTo(SalesInvolvementType.CO_SELL);
+    }
+
+    @Test
+    void eachStepLeavesItsEvidenceWhileTheTaskRuns() throws Exception {
+        BlockingQueue<TaskStep> arrived = new LinkedBlockingQueue<>();
+        Semaphore go = new Semaphore(0);
+        emulator.setStepObserver((taskId, step) -> {
+            arrived.put(step);
+            go.acquire();
+        });
+        String id = Scenario.SUBMITTABLE_SECOND.id(SANDBOX);
+        String taskId = start(SANDBOX, id).taskId();
+
+        assertThat(arrived.poll(10, TimeUnit.SECONDS)).isEqualTo(TaskStep.GET_OPPORTUNITY);
+        assertThat(TaskAwait.task(client, SANDBOX, taskId).taskStatus()).isEqualTo(TaskStatus.IN_PROGRESS);
+        go.release();
+        assertThat(arrived.poll(10, TimeUnit.SECONDS)).isEqualTo(TaskStep.CREATE_ENGAGEMENT);
+        assertThat(client.listEngagementResourceAssociations(r -> r.catalog(SANDBOX).resourceIdentifier(id))
+                .engagementResourceAssociationSummaries()).isEmpty();
+        go.release();
+
+        assertThat(arrived.poll(10, TimeUnit.SECONDS)).isEqualTo(TaskStep.CREATE_RESOURCE_SNAPSHOT);
+        var associations = client.listEngagementResourceAssociations(r -> r.catalog(SANDBOX).resourceIdentifier(id))
+                .engagementResourceAssociationSummaries();
+        assertThat(associations).hasSize(1);
+        String engagementId = associations.getFirst().engagementId();
+        assertThat(client.getEngagement(r -> r.catalog(SANDBOX).identifier(engagementId)).contexts().getFirst()
+                .typeAsString()).isEqualTo("CustomerProject");
+        assertThat(client.listEngagements(r -> r.catalog(SANDBOX).engagementIdentifier(engagementId))
+                .engagementSummaryList()).hasSize(1);
+        assertThat(TaskAwait.task(client, SANDBOX, taskId).engagementId()).as("ids only once COMPLETE").isNull();
+        go.release();
+
+        assertThat(arrived.poll(10, TimeUnit.SECONDS)).isEqualTo(TaskStep.CREATE_RESOURCE_SNAPSHOT_JOB);
+        assertThat(client.listResourceSnapshots(r -> r.catalog(SANDBOX).engagementIdentifier(engagementId))
+                .resourceSnapshotSummaries()).singleElement()
+                .satisfies(s -> assertThat(s.resourceId()).isEqualTo(id));
+        go.release();
+
+        assertThat(arrived.poll(10, TimeUnit.SECONDS)).isEqualTo(TaskStep.CREATE_ENGAGEMENT_INVITATION);
+        var jobs = client.listResourceSnapshotJobs(r -> r.catalog(SANDBOX).engagementIdentifier(engagementId))
+                .resourceSnapshotJobSummaries();
+        assertThat(jobs).singleElement().satisfies(j -> assertThat(j.status())
+                .isEqualTo(ResourceSnapshotJobStatus.RUNNING));
+        assertThat(client.getResourceSnapshotJob(r -> r.catalog(SANDBOX)
+                .resourceSnapshotJobIdentifier(jobs.getFirst().id())).resourceId()).isEqualTo(id);
+        go.release();
+
+        assertThat(arrived.poll(10, TimeUnit.SECONDS)).isEqualTo(TaskStep.SUBMIT_OPPORTUNITY);
+        assertThat(client.listEngagementInvitations(r -> r.catalog(SANDBOX).participantType(ParticipantType.SENDER)
+                .engagementIdentifier(engagementId)).engagementInvitationSummaries()).hasSize(1);
+        assertThat(client.getOpportunity(r -> r.catalog(SANDBOX).identifier(id)).lifeCycle().reviewStatus())
+                .isEqualTo(ReviewStatus.PENDING_SUBMISSION);
+        assertThat(TaskAwait.task(client, SANDBOX, taskId).taskStatus()).isEqualTo(TaskStatus.IN_PROGRESS);
+        go.release();
+
+        ListEngagementFromOpportunityTaskSummary done = TaskAwait.finished(client, SANDBOX, taskId);
+        assertThat(done.taskStatus()).isEqualTo(TaskStatus.COMPLETE);
+        assertThat(done.engagementId()).isEqualTo(engagementId);
+        assertThat(client.getOpportunity(r -> r.catalog(SANDBOX).identifier(id)).lifeCycle().reviewStatus())
+                .isEqualTo(ReviewStatus.SUBMITTED);
+    }
+
+    @Test
+    void opportunityWithAnEngagementCompletesWithItAndWithoutInvitation() {
+        String id = Scenario.EXISTING_ENGAGEMENT.id("AWS");
+        String existing = client.listEngagementResourceAssociations(r -> r.catalog("AWS").resourceIdentifier(id))
+                .engagementResourceAssociationSummaries().getFirst().engagementId();
+
+        ListEngagementFromOpportunityTaskSummary done =
+                TaskAwait.finished(client, "AWS", start("AWS", id).taskId());
+
+        assertThat(done.taskStatus()).isEqualTo(TaskStatus.COMPLETE);
+        assertThat(done.engagementId()).isEqualTo(existing);
+        assertThat(done.engagementInvitationId()).isNull();
+        assertThat(done.resourceSnapshotJobId()).isNotNull();
+    }
+
+    @Test
+    void actionRequiredOpportunityCanBeResubmitted() {
+        String id = Scenario.ACTION_REQUIRED.id(SANDBOX);
+        assertThat(TaskAwait.finished(client, SANDBOX, start(SANDBOX, id).taskId()).taskStatus())
+                .isEqualTo(TaskStatus.COMPLETE);
+    }
+
+    static Stream<Arguments> failingScenarios() {
+        return Stream.of(
+                Arguments.of(Scenario.MISSING_WEBSITE, "OpportunityValidationFailed",
+                        "Customer.Account.WebsiteUrl is missing"),
+                Arguments.of(Scenario.MISSING_INDUSTRY, "OpportunityValidationFailed",
+                        "Customer.Account.Industry is missing"),
+                Arguments.of(Scenario.MISSING_ADDRESS, "OpportunityValidationFailed",
+                        "Customer.Account.Address.PostalCode is missing"),
+                Arguments.of(Scenario.MISSING_BUSINESS_PROBLEM, "OpportunityValidationFailed",
+                        "Project.CustomerBusinessProblem is missing"),
+                Arguments.of(Scenario.MISSING_DELIVERY_AND_SPEND, "OpportunityValidationFailed",
+                        "Project.DeliveryModels is missing; Project.ExpectedCustomerSpend is missing"),
+                Arguments.of(Scenario.MISSING_MARKETING_AND_NEEDS, "OpportunityValidationFailed",
+                        "Marketing.Source is missing"),
+                Arguments.of(Scenario.NO_SOLUTION, "OpportunityValidationFailed", "no partner solution is linked"),
+                Arguments.of(Scenario.PAST_TARGET_DATE, "OpportunityValidationFailed", "is in the past"),
+                Arguments.of(Scenario.STATE_ABBREVIATED, "OpportunityValidationFailed",
+                        "'NY' must be a full US state name"),
+                Arguments.of(Scenario.ALREADY_SUBMITTED, "OpportunityConflict", "its review status is Submitted"),
+                Arguments.of(Scenario.IN_REVIEW, "OpportunityConflict", "its review status is In review"),
+                Arguments.of(Scenario.APPROVED, "OpportunityConflict", "its review status is Approved"),
+                Arguments.of(Scenario.REJECTED, "OpportunityConflict", "its review status is Rejected"),
+                Arguments.of(Scenario.CLOSED_LOST, "OpportunityConflict", "its stage is Closed Lost"));
+    }
+
+    @ParameterizedTest
+    @MethodSource("failingScenarios")
+    void unsubmittableScenariosFailWithTheMatchingReasonCode(Scenario scenario, String code, String message) {
+        for (String catalog : List.of("AWS", SANDBOX)) {
+            String id = scenario.id(catalog);
+            ListEngagementFromOpportunityTaskSummary done =
+                    TaskAwait.finished(client, catalog, start(catalog, id).taskId());
+
+            assertThat(done.taskStatus()).isEqualTo(TaskStatus.FAILED);
+            assertThat(done.reasonCodeAsString()).isEqualTo(code);
+            assertThat(done.message()).contains(id).contains(message);
+            assertThat(done.engagementId()).isNull();
+        }
+    }
+
+    @Test
+    void validationFailureHappensBeforeAnythingIsCreated() {
+        String id = Scenario.MISSING_WEBSITE.id(SANDBOX);
+        TaskAwait.finished(client, SANDBOX, start(SANDBOX, id).taskId());
+        assertThat(client.listEngagementResourceAssociations(r -> r.catalog(SANDBOX).resourceIdentifier(id))
+                .engagementResourceAssociationSummaries()).isEmpty();
+    }
+
+    @Test
+    void secondSubmissionOfASubmittedOpportunityFails() {
+        String id = Scenario.SUBMITTABLE_COMMITTED.id(SANDBOX);
+        assertThat(TaskAwait.finished(client, SANDBOX, start(SANDBOX, id).taskId()).taskStatus())
+                .isEqualTo(TaskStatus.COMPLETE);
+
+        ListEngagementFromOpportunityTaskSummary again = TaskAwait.finished(client, SANDBOX, start(SANDBOX, id).taskId());
+
+        assertThat(again.taskStatus()).isEqualTo(TaskStatus.FAILED);
+        assertThat(again.reasonCodeAsString()).isEqualTo("OpportunityConflict");
+        assertThat(again.message()).contains("Submitted");
+    }
+
+    static Stream<String> allReasonCodes() {
+        return Stream.concat(Stream.of(TaskStep.values()).flatMap(step -> step.reasonCodes.stream()),
+                TaskStep.ANY_STEP.stream());
+    }
+
+    @ParameterizedTest
+    @MethodSource("allReasonCodes")
+    void everyReasonCodeCanBeForced(String code) {
+        String id = Scenario.SUBMITTABLE.id(SANDBOX);
+        emulator.faults().failTask(id, code, null, 1);
+
+        ListEngagementFromOpportunityTaskSummary done = TaskAwait.finished(client, SANDBOX, start(SANDBOX, id).taskId());
+
+        assertThat(done.taskStatus()).isEqualTo(TaskStatus.FAILED);
+        assertThat(done.reasonCodeAsString()).isEqualTo(code);
+        assertThat(done.reasonCode().toString()).isEqualTo(code).as("known to SDK 2.40.2");
+        assertThat(done.message()).contains("(injected fault)");
+    }
+
+    @Test
+    void forcedFailureAtALaterStepLeavesTheEarlierStepsEvidence() {
+        String id = Scenario.SUBMITTABLE.id(SANDBOX);
+        emulator.faults().failTask(id, "InternalError", "CreateEngagementInvitation", 1);
+
+        ListEngagementFromOpportunityTaskSummary done = TaskAwait.finished(client, SANDBOX, start(SANDBOX, id).taskId());
+
+        assertThat(done.reasonCodeAsString()).isEqualTo("InternalError");
+        String engagementId = client.listEngagementResourceAssociations(r -> r.catalog(SANDBOX).resourceIdentifier(id))
+                .engagementResourceAssociationSummaries().getFirst().engagementId();
+        assertThat(client.listResourceSnapshotJobs(r -> r.catalog(SANDBOX).engagementIdentifier(engagementId))
+                .resourceSnapshotJobSummaries()).hasSize(1);
+        assertThat(client.listEngagementInvitations(r -> r.catalog(SANDBOX).participantType(ParticipantType.SENDER)
+                .engagementIdentifier(engagementId)).engagementInvitationSummaries()).isEmpty();
+        assertThat(client.getOpportunity(r -> r.catalog(SANDBOX).identifier(id)).lifeCycle().reviewStatus())
+                .isEqualTo(ReviewStatus.PENDING_SUBMISSION);
+    }
+
+    @Test
+    void instantModeCompletesInsideTheStartCall() {
+        emulator.setInstant(true);
+        StartEngagementFromOpportunityTaskResponse started = start(SANDBOX, Scenario.SUBMITTABLE.id(SANDBOX));
+
+        assertThat(started.taskStatus()).isEqualTo(TaskStatus.COMPLETE);
+        assertThat(started.engagementId()).isNotNull();
+        assertThat(started.engagementInvitationId()).isNotNull();
+        assertThat(started.resourceSnapshotJobId()).isNotNull();
+
+        StartEngagementFromOpportunityTaskResponse failed = start(SANDBOX, Scenario.NO_SOLUTION.id(SANDBOX));
+        assertThat(failed.taskStatus()).isEqualTo(TaskStatus.FAILED);
+        assertThat(failed.reasonCodeAsString()).isEqualTo("OpportunityValidationFailed");
+    }
+
+    @Test
+    void startingTwiceWithSameTokenReturnsTheSameTask() {
+        String id = Scenario.SUBMITTABLE.id(SANDBOX);
+        StartEngagementFromOpportunityTaskResponse first = start(SANDBOX, id, "same-token", SalesInvolvementType.CO_SELL);
+        StartEngagementFromOpportunityTaskResponse second = start(SANDBOX, id, "same-token", SalesInvolvementType.CO_SELL);
+
+        assertThat(second.taskId()).isEqualTo(first.taskId());
+        assertThat(client.listEngagementFromOpportunityTasks(r -> r.catalog(SANDBOX).opportunityIdentifier(id))
+                .taskSummaries()).hasSize(1);
+    }
+
+    @Test
+    void sameTokenWithADifferentRequestIsAConflict() {
+        start(SANDBOX, Scenario.SUBMITTABLE.id(SANDBOX), "reused", SalesInvolvementType.CO_SELL);
+
+        assertThatThrownBy(() -> start(SANDBOX, Scenario.SUBMITTABLE.id(SANDBOX), "reused",
+                SalesInvolvementType.FOR_VISIBILITY_ONLY))
+                .isInstanceOf(ConflictException.class)
+                .hasMessageContaining("Conflicting client token submitted for a new request body.");
+    }
+
+    @Test
+    void aSecondTaskWhileOneRunsIsAConflict() throws Exception {
+        Semaphore go = new Semaphore(0);
+        emulator.setStepObserver((taskId, step) -> go.acquire());
+        String id = Scenario.SUBMITTABLE.id(SANDBOX);
+        String first = start(SANDBOX, id).taskId();
+
+        assertThatThrownBy(() -> start(SANDBOX, id)).isInstanceOf(ConflictException.class)
+                .hasMessageContaining(first);
+        go.release(10);
+        emulator.setStepObserver(null);
+        assertThat(TaskAwait.finished(client, SANDBOX, first).taskStatus()).isEqualTo(TaskStatus.COMPLETE);
+    }
+
+    @Test
+    void unknownOpportunityIsResourceNotFound() {
+        assertThatThrownBy(() -> start(SANDBOX, "O999999999"))
+                .isInstanceOf(ResourceNotFoundException.class)
+                .hasMessageContaining("O999999999");
+    }
+
+    @Test
+    void catalogsAreSeparate() {
+        String awsId = Scenario.SUBMITTABLE.id("AWS");
+        assertThatThrownBy(() -> start(SANDBOX, awsId)).isInstanceOf(ResourceNotFoundException.class);
+    }
+
+    @Test
+    void tasksAreListedByStatusOpportunityEngagementAndPaged() {
+        emulator.setInstant(true);
+        String ok = Scenario.SUBMITTABLE.id(SANDBOX);
+        String bad = Scenario.NO_SOLUTION.id(SANDBOX);
+        StartEngagementFromOpportunityTaskResponse completed = start(SANDBOX, ok);
+        start(SANDBOX, bad);
+        start(SANDBOX, Scenario.MISSING_INDUSTRY.id(SANDBOX));
+
+        assertThat(client.listEngagementFromOpportunityTasks(r -> r.catalog(SANDBOX).taskStatus(TaskStatus.FAILED))
+                .taskSummaries()).hasSize(2);
+        assertThat(client.listEngagementFromOpportunityTasks(r -> r.catalog(SANDBOX)
+                .engagementIdentifier(completed.engagementId())).taskSummaries()).singleElement()
+                .satisfies(t -> assertThat(t.taskId()).isEqualTo(completed.taskId()));
+        assertThat(client.listEngagementFromOpportunityTasks(r -> r.catalog(SANDBOX).taskIdentifier(completed.taskArn()))
+                .taskSummaries()).hasSize(1);
+        String oitForm = "oit-" + completed.taskId().substring(5);
+        assertThat(client.listEngagementFromOpportunityTasks(r -> r.catalog(SANDBOX).taskIdentifier(oitForm))
+                .taskSummaries()).hasSize(1);
+        var ascending = client.listEngagementFromOpportunityTasksPaginator(r -> r.catalog(SANDBOX).maxResults(1)
+                .sort(s -> s.sortBy("StartTime").sortOrder("ASCENDING"))).taskSummaries().stream().toList();
+        assertThat(ascending).hasSize(3);
+        assertThat(ascending).isSortedAccordingTo(java.util.Comparator.comparing(
+                ListEngagementFromOpportunityTaskSummary::startTime));
+        assertThat(ascending).extracting(ListEngagementFromOpportunityTaskSummary::taskId).doesNotHaveDuplicates();
+    }
+}
