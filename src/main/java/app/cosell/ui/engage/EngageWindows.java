@@ -7,7 +7,16 @@ import app.cosell.ui.progress.ProgressWindows;
 import app.cosell.ui.progress.RunningTasks;
 import app.cosell.ui.progress.RunningTasksIndicator;
 import app.cosell.ui.progress.TrackedTask;
+import app.cosell.engagement.ClientTokens;
+import app.cosell.engagement.EngagementRunner;
+import app.cosell.engagement.FailureAdviceCatalogue;
+import app.cosell.ui.progress.TaskRunner;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.file.Path;
+import java.time.Clock;
 import java.util.HashMap;
+import java.util.List;
+import java.util.concurrent.Executor;
 import java.util.Map;
 import java.util.ResourceBundle;
 import java.util.function.Supplier;
@@ -64,9 +73,33 @@ public final class EngageWindows implements StartEngagementController.Host {
     }
 
     /** Opens the live progress of a task: this session's, a resumed unfinished one, or an ended one from history. */
-    public Stage openProgress(TaskProgress p, String customerName) {
-        TrackedTask t = tasks.find(p).orElseGet(() -> p.isEnded() ? tasks.view(p, customerName) : tasks.resume(p, customerName));
+    public Stage openProgress(TaskProgress p) {
+        TrackedTask t = tasks.find(p).orElseGet(() -> p.isEnded() || p.failure() != null
+                ? tasks.view(p, null) : tasks.resume(p, null));
         return progress.show(t);
+    }
+
+    /** Follows again the tasks that were running when the app last closed (they join the running-tasks indicator). */
+    public void resumeUnfinished(List<TaskProgress> unfinished) {
+        for (TaskProgress p : unfinished) if (tasks.find(p).isEmpty()) tasks.resume(p, null);
+    }
+
+    /**
+     * The engagement screens of the app.
+     *
+     * @param runner   the current connection's runner (asked for on the background thread, at each start)
+     * @param target   where a copied CLI command points: the current connection's region, endpoint, profile
+     * @param dataDir  where the form drafts are kept
+     */
+    public static EngageWindows create(Stage owner, Executor executor, Supplier<EngagementRunner> runner,
+                                       FailureAdviceCatalogue advice, Path dataDir, ObjectMapper json,
+                                       Supplier<AwsCliText.Target> target, String appVersion) {
+        ResourceBundle messages = ResourceBundle.getBundle(FailureAdviceCatalogue.BUNDLE);
+        RunningTasks tasks = new RunningTasks(executor, TaskRunner.of(runner));
+        ProgressWindows progress = new ProgressWindows(tasks, messages, p -> advice.forTask(p).orElse(null),
+                advice::forFailure, id -> {}, appVersion == null ? "dev" : appVersion, () -> owner, Clock.systemUTC());
+        return new EngageWindows(() -> owner, messages, tasks, progress, FormDrafts.stored(dataDir, json, executor),
+                target, ClientTokens::fresh);
     }
 
     /** The running-tasks indicator for the main window's status bar. */

@@ -1,5 +1,6 @@
 package app.cosell.ui.progress;
 
+import app.cosell.engagement.FailureAdvice;
 import app.cosell.model.PartnerCentralFailure;
 import app.cosell.model.TaskProgress;
 import java.io.IOException;
@@ -118,6 +119,9 @@ public final class ProgressWindows {
     private static String reason(TrackedTask task) {
         TaskProgress p = task.latest();
         if (p != null && p.reasonCode() != null) return p.reasonCode();
+        if (p != null && p.failure() != null) {
+            return p.failure().errorCode() != null ? p.failure().errorCode() : p.failure().kind().name();
+        }
         if (task.errorProperty().get() instanceof PartnerCentralFailure f) return f.errorCode() != null ? f.errorCode() : f.kind().name();
         return p != null && p.message() != null ? p.message() : "";
     }

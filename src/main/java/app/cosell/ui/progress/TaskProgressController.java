@@ -1,5 +1,7 @@
 package app.cosell.ui.progress;
 
+import app.cosell.engagement.FailureAdvice;
+import app.cosell.engagement.AdviceAction;
 import app.cosell.model.FailureKind;
 import app.cosell.model.PartnerCentralFailure;
 import app.cosell.model.TaskStep;
@@ -77,7 +79,8 @@ public final class TaskProgressController {
     @FXML
     private void initialize() {
         String customer = task.customerName() == null ? "" : task.customerName();
-        heading.setText(format("progress.heading", task.request().opportunityId(), customer));
+        heading.setText(customer.isEmpty() ? format("progress.heading.opportunity", task.request().opportunityId())
+                : format("progress.heading", task.request().opportunityId(), customer));
 
         List<TaskProgressModel.StepRow> rows = model.rows();
         for (int i = 0; i < rows.size(); i++) {
@@ -172,17 +175,22 @@ public final class TaskProgressController {
         whatHappened.setText(advice.whatHappened());
         whatToDo.setText(advice.whatToDo());
         AdviceAction first = advice.action();
-        boolean retry = advice.retryCanHelp() || first == AdviceAction.RETRY_WITH_NEW_TOKEN
+        // Retry is always on offer (the rep may have fixed the cause elsewhere); it is the primary action only when
+        // the advice says trying again can help by itself.
+        boolean retryHelps = advice.retryCanHelp() || first == AdviceAction.RETRY_WITH_NEW_TOKEN
                 || first == AdviceAction.WAIT_AND_RETRY;
-        if (retry) {
-            Button b = action("retry", "progress.action." + (first == AdviceAction.WAIT_AND_RETRY
-                    ? "WAIT_AND_RETRY" : "RETRY_WITH_NEW_TOKEN"), new FontIcon(Material2MZ.REPLAY), this::retry);
-            b.getStyleClass().add("accent");
-            b.disableProperty().bind(task.runningProperty());
-        }
+        Button retry = action("retry", "progress.action." + (first == AdviceAction.WAIT_AND_RETRY
+                ? "WAIT_AND_RETRY" : "RETRY_WITH_NEW_TOKEN"), new FontIcon(Material2MZ.REPLAY), this::retry);
+        if (retryHelps) retry.getStyleClass().add("accent");
+        retry.disableProperty().bind(task.runningProperty());
         if (first == AdviceAction.OPEN_OPPORTUNITY || first == AdviceAction.FIX_FIELDS) {
-            action("openOpportunity", "progress.action.OPEN_OPPORTUNITY", new FontIcon(Material2MZ.OPEN_IN_NEW),
+            Button open = action("openOpportunity", "progress.action.OPEN_OPPORTUNITY", new FontIcon(Material2MZ.OPEN_IN_NEW),
                     () -> openOpportunity.accept(task.request().opportunityId()));
+            if (!retryHelps) {
+                adviceActions.getChildren().remove(open);
+                adviceActions.getChildren().addFirst(open);
+                open.getStyleClass().add("accent");
+            }
         }
         action("adviceCopyDiagnostics", "progress.action.COPY_DIAGNOSTICS", new FontIcon(Material2AL.CONTENT_COPY),
                 this::copyDiagnostics);

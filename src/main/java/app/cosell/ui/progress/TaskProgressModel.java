@@ -1,5 +1,7 @@
 package app.cosell.ui.progress;
 
+import app.cosell.engagement.FailureAdvice;
+import app.cosell.model.CallFailure;
 import app.cosell.model.PartnerCentralFailure;
 import app.cosell.model.StepProgress;
 import app.cosell.model.StepState;
@@ -112,10 +114,12 @@ public final class TaskProgressModel {
     public void show(TaskProgress p, Instant now) {
         progress.set(p);
         for (StepProgress s : p.steps()) row(s.step()).show(s, now);
-        boolean isFailed = p.status() == TaskStatus.FAILED;
+        // A call failure (a refused start, lost connection or sign-in) ends the app's part just like a FAILED task.
+        CallFailure callFailure = p.failure();
+        boolean isFailed = p.status() == TaskStatus.FAILED || callFailure != null;
         boolean isComplete = p.status() == TaskStatus.COMPLETE;
-        running.set(!p.isEnded());
-        refused.set(false);
+        running.set(!p.isEnded() && callFailure == null);
+        refused.set(callFailure != null && p.taskId() == null);
         complete.set(isComplete);
         failed.set(isFailed);
         TaskStep failing = null;
@@ -126,8 +130,13 @@ public final class TaskProgressModel {
         engagementId.set(p.engagementId());
         invitationId.set(p.engagementInvitationId());
         snapshotJobId.set(p.resourceSnapshotJobId());
-        reasonCode.set(p.reasonCode());
-        message.set(p.message());
+        if (p.status() != TaskStatus.FAILED && callFailure != null) {
+            reasonCode.set(callFailure.errorCode() != null ? callFailure.errorCode() : callFailure.kind().name());
+            message.set(callFailure.message());
+        } else {
+            reasonCode.set(p.reasonCode());
+            message.set(p.message());
+        }
         advice.set(isFailed ? advisor.apply(p) : null);
         tick(now);
     }
@@ -148,7 +157,7 @@ public final class TaskProgressModel {
     /** Advances the clocks of a running task (the view calls this every second). */
     public void tick(Instant now) {
         TaskProgress p = progress.get();
-        if (p == null || failed.get() && !p.isEnded()) return;
+        if (p == null || failed.get() && !p.isEnded() || p.failure() != null) return;
         Instant from = p.requestedAt() != null ? p.requestedAt() : p.startTime();
         if (from == null) return;
         Instant to = p.isEnded() && p.endedAt() != null ? p.endedAt() : now;
@@ -175,6 +184,11 @@ public final class TaskProgressModel {
             line(b, "TaskArn", p.taskArn());
             line(b, "Status", p.status() == null ? "NOT STARTED" : p.status().name());
             line(b, "ReasonCode", p.reasonCode());
+            if (p.failure() != null) {
+                line(b, "Call failure", p.failure().kind() + (p.failure().errorCode() == null ? "" : " " + p.failure().errorCode()));
+                line(b, "Call failure message", p.failure().message());
+                line(b, "Request id", p.failure().requestId());
+            }
             line(b, "Message", p.message());
             line(b, "Requested at", p.requestedAt() == null ? null : p.requestedAt().toString());
             line(b, "Start time", p.startTime() == null ? null : p.startTime().toString());

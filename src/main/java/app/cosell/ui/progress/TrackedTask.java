@@ -70,6 +70,7 @@ public final class TrackedTask {
     public PartnerCentralFailure refusal() {
         TaskProgress p = latest.get();
         if (p != null && p.taskId() != null) return null;
+        if (p != null && p.failure() != null) return p.failure().toFailure();
         return error.get() instanceof PartnerCentralFailure f ? f : null;
     }
 

@@ -1,5 +1,7 @@
 package app.cosell.ui.engage;
 
+import app.cosell.engagement.FailureAdvice;
+import app.cosell.engagement.AdviceAction;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import app.cosell.model.Catalog;
@@ -7,8 +9,6 @@ import app.cosell.model.OpportunitySummary;
 import app.cosell.model.StartEngagementRequest;
 import app.cosell.model.TaskProgress;
 import app.cosell.model.TaskStep;
-import app.cosell.ui.progress.AdviceAction;
-import app.cosell.ui.progress.FailureAdvice;
 import app.cosell.ui.progress.ProgressWindows;
 import app.cosell.ui.progress.RunningTasks;
 import app.cosell.ui.progress.Snapshots;

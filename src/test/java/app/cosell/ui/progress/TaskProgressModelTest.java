@@ -1,5 +1,7 @@
 package app.cosell.ui.progress;
 
+import app.cosell.engagement.FailureAdvice;
+import app.cosell.engagement.AdviceAction;
 import static app.cosell.ui.progress.Snapshots.T0;
 import static org.assertj.core.api.Assertions.assertThat;
 
