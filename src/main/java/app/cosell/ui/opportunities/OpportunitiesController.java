@@ -57,6 +57,7 @@ public final class OpportunitiesController {
     private final SettingsKeeper settings;
     private final Consumer<OpportunitySummary> startEngagement;
     private final Consumer<TaskProgress> openProgress;
+    private boolean showingFilter;
 
     @FXML private BorderPane root;
     @FXML private CustomTextField searchField;
@@ -211,15 +212,35 @@ public final class OpportunitiesController {
         stageFilter.setGraphic(Icons.FILTER.create());
         reviewFilter.setGraphic(Icons.FILTER.create());
         list.filterProperty().set(new OpportunityFilter(last.stages(), last.reviewStatuses(), last.company()));
-        list.filterProperty().addListener((o, was, now) -> updateFilterLabels());
-        updateFilterLabels();
+        list.filterProperty().addListener((o, was, now) -> {
+            showFilter(now);
+            settings.update(s -> s.withFilter(new UiSettings.LastFilter(now.stages(), now.reviewStatuses(), now.company())));
+        });
+        showFilter(list.filterProperty().get());
     }
 
     private CheckMenuItem check(String text, boolean selected) {
         CheckMenuItem item = new CheckMenuItem(text);
         item.setSelected(selected);
-        item.selectedProperty().addListener((o, was, now) -> applyFilters());
+        item.selectedProperty().addListener((o, was, now) -> { if (!showingFilter) applyFilters(); });
         return item;
+    }
+
+    /** The filter controls show {@code f} (it may have been set by code, or restored). */
+    private void showFilter(OpportunityFilter f) {
+        showingFilter = true;
+        try {
+            for (int i = 0; i < Stage.values().length; i++) {
+                ((CheckMenuItem) stageFilter.getItems().get(i)).setSelected(f.stages().contains(Stage.values()[i]));
+            }
+            for (int i = 0; i < ReviewStatus.values().length; i++) {
+                ((CheckMenuItem) reviewFilter.getItems().get(i)).setSelected(f.reviewStatuses().contains(ReviewStatus.values()[i]));
+            }
+            if (!companyFilter.isFocused()) companyFilter.setText(f.company());
+            updateFilterLabels();
+        } finally {
+            showingFilter = false;
+        }
     }
 
     private void applyFilters() {
@@ -231,9 +252,7 @@ public final class OpportunitiesController {
         for (int i = 0; i < ReviewStatus.values().length; i++) {
             if (((CheckMenuItem) reviewFilter.getItems().get(i)).isSelected()) reviews.add(ReviewStatus.values()[i]);
         }
-        OpportunityFilter f = new OpportunityFilter(stages, reviews, companyFilter.getText());
-        list.filterProperty().set(f);
-        settings.update(s -> s.withFilter(new UiSettings.LastFilter(f.stages(), f.reviewStatuses(), f.company())));
+        list.filterProperty().set(new OpportunityFilter(stages, reviews, companyFilter.getText()));
     }
 
     private void updateFilterLabels() {
@@ -248,10 +267,8 @@ public final class OpportunitiesController {
 
     @FXML
     private void clearFilters() {
-        stageFilter.getItems().forEach(i -> ((CheckMenuItem) i).setSelected(false));
-        reviewFilter.getItems().forEach(i -> ((CheckMenuItem) i).setSelected(false));
         companyFilter.clear();
-        applyFilters();
+        list.filterProperty().set(OpportunityFilter.ANY);
     }
 
     @FXML

@@ -63,12 +63,14 @@ public final class OpportunityListModel {
     /** Pages fetched but not yet in {@link #rows}, tagged with the load they belong to. */
     private final ConcurrentLinkedQueue<Arrived> arrived = new ConcurrentLinkedQueue<>();
     private final AtomicBoolean drainScheduled = new AtomicBoolean();
+    private boolean everLoaded;
 
     public OpportunityListModel(OpportunitySource source, Background background) {
         this.source = source;
         this.background = background;
         search.addListener((o, was, now) -> applySearch());
-        filter.addListener((o, was, now) -> { if (!now.equals(was)) refresh(); });
+        // Before the first load (not connected yet) a restored filter is only remembered.
+        filter.addListener((o, was, now) -> { if (everLoaded && !now.equals(was)) refresh(); });
         visible.predicateProperty().addListener((o, was, now) -> updateStatus());
     }
 
@@ -123,6 +125,7 @@ public final class OpportunityListModel {
 
     /** Loads the list again from the first page with the current filter; a load under way is abandoned. FX thread. */
     public void refresh() {
+        everLoaded = true;
         int gen = generation.incrementAndGet();
         arrived.clear();
         rows.clear();
