@@ -112,6 +112,13 @@ public final class OpportunitiesController {
                 list.loadingProperty(), list.loadedProperty()));
 
         detail.selectedProperty().bind(table.getSelectionModel().selectedItemProperty());
+        // The first row is selected once rows arrive, so Enter / Shortcut+E work straight away from the keyboard.
+        list.loadedProperty().addListener((o, was, now) -> {
+            if (was.intValue() == 0 && now.intValue() > 0 && table.getSelectionModel().isEmpty()) {
+                table.getSelectionModel().selectFirst();
+                table.getFocusModel().focus(0);
+            }
+        });
         table.setOnKeyPressed(e -> {
             if (e.getCode() == KeyCode.ENTER && !e.isShortcutDown()) {
                 startSelected();
