@@ -105,7 +105,8 @@ public final class AppContext implements AutoCloseable {
     private PartnerCentral gateway;
     private EngagementRunner runner;
     private EmulatorAdmin emulatorAdmin;
-    private String profileName;
+    /** The connection made last (read without the lock by FX-thread callers). */
+    private volatile ConnectionInfo current;
 
     public AppContext(Options options) {
         this.options = options;
@@ -178,7 +179,7 @@ public final class AppContext implements AutoCloseable {
         if (gateway != null) gateway.close();
         gateway = null;
         runner = null;
-        profileName = null;
+        current = null;
         ConnectionInfo info;
         if (useEmulator) {
             startEmulator();
@@ -189,10 +190,10 @@ public final class AppContext implements AutoCloseable {
             String name = wanted.target() == UiSettings.Target.AWS_PROFILE ? wanted.profileName()
                     : profiles.stream().filter(AwsProfile::isDefault).findFirst().orElse(profiles.getFirst()).name();
             gateway = connections.open(ConnectionSettings.profile(name, wanted.catalog()));
-            profileName = name;
             info = new ConnectionInfo(ConnectionInfo.Kind.AWS_PROFILE, name, wanted.catalog(), gateway.describe());
         }
         runner = new EngagementRunner(gateway, history());
+        current = info;
         LOG.info("Connected: {}", gateway.describe());
         return info;
     }
@@ -223,12 +224,13 @@ public final class AppContext implements AutoCloseable {
         };
     }
 
-    /** Where a copied AWS CLI command points: the current connection. */
-    private synchronized AwsCliText.Target cliTarget() {
-        if (emulator != null && gateway != null && profileName == null) {
-            return new AwsCliText.Target(ConnectionSettings.DEFAULT_REGION, emulator.endpoint().toString(), null);
+    /** Where a copied AWS CLI command points: the current connection. Called on the FX thread: takes no lock. */
+    private AwsCliText.Target cliTarget() {
+        ConnectionInfo c = current;
+        if (c == null || c.isEmulator()) {
+            return new AwsCliText.Target(ConnectionSettings.DEFAULT_REGION, c == null ? null : c.endpoint(), null);
         }
-        return new AwsCliText.Target(ConnectionSettings.DEFAULT_REGION, null, profileName);
+        return new AwsCliText.Target(ConnectionSettings.DEFAULT_REGION, null, c.profileName());
     }
 
     /**
