@@ -370,7 +370,7 @@ final class SeedData {
         Engagement engagement = new Engagement(catalog.name, engagementId,
                 TaskEngine.engagementTitle(opportunity), TaskEngine.engagementDescription(opportunity), when, account,
                 when, account, invited ? 2 : 1,
-                List.of(new Engagement.Context(invited ? "1" : "2", invited ? "CustomerProject" : "Lead", payload)));
+                List.of(new Engagement.Context("1", "CustomerProject", payload)));
         catalog.engagements.put(engagementId, engagement);
         catalog.associations.add(new ResourceAssociation(catalog.name, engagementId, "Opportunity",
                 opportunity.id(), account, when));

@@ -128,7 +128,7 @@ class WireProtocolTest {
     }
 
     @Test
-    void correctlySignedRawRequestWorksOnTheOperationPathToo() throws Exception {
+    void correctlySignedRawRequestGetsAwsJsonWithIsoTimestamps() throws Exception {
         var answer = EmulatorClients.signedPost(emulator, "ListSolutions", json("{'Catalog':'AWS'}"),
                 "partnercentral-selling", emulator.accessKeyId(), emulator.secretAccessKey(), Clock.systemUTC());
         assertThat(answer.status()).isEqualTo(200);
@@ -136,6 +136,15 @@ class WireProtocolTest {
         JsonNode body = WireJson.MAPPER.readTree(answer.body());
         assertThat(body.get("SolutionSummaries").get(0).get("CreatedDate").asText())
                 .matches("\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d(\\.\\d+)?Z");
+    }
+
+    @Test
+    void pathStyleCallWithPlainJsonWorks() throws Exception {
+        var answer = EmulatorClients.signedPost(emulator, "/GetOpportunity", "GetOpportunity",
+                json("{'Catalog':'AWS','Identifier':'O10000001'}"), "partnercentral-selling", emulator.accessKeyId(),
+                emulator.secretAccessKey(), Clock.systemUTC());
+        assertThat(answer.status()).isEqualTo(200);
+        assertThat(WireJson.MAPPER.readTree(answer.body()).get("Id").asText()).isEqualTo("O10000001");
     }
 
     @Test
