@@ -210,7 +210,7 @@ final class Operations {
         WireJson.put(response, "CreatedDate", opportunity.createdDate());
         WireJson.put(response, "LastModifiedDate", opportunity.lastModifiedDate());
         // The stored content is frozen; setting its nodes into a new parent does not change them.
-        opportunity.content().fields().forEachRemaining(field -> response.set(field.getKey(), field.getValue()));
+        opportunity.content().properties().forEach(field -> response.set(field.getKey(), field.getValue()));
         ObjectNode related = response.putObject("RelatedEntityIdentifiers");
         WireJson.putStrings(related, "Solutions", opportunity.solutions());
         WireJson.putStrings(related, "AwsProducts", opportunity.awsProducts());

@@ -163,8 +163,9 @@ class OpportunityOperationsTest {
                 .project(p -> p.title("Vision QA on the line").customerBusinessProblem(
                                 "Manual inspection misses one defect in fifty on the assembly line.")
                         .customerUseCase("AI Machine Learning and Analytics").deliveryModelsWithStrings("SaaS or PaaS")
-                        .expectedCustomerSpend(s -> s.amount("4000").currencyCode("USD").frequency("Monthly")
-                                .targetCompany("AWS")))
+                        .expectedCustomerSpend(software.amazon.awssdk.services.partnercentralselling.model
+                                .ExpectedCustomerSpend.builder().amount("4000").currencyCode("USD")
+                                .frequency("Monthly").targetCompany("AWS").build()))
                 .lifeCycle(l -> l.stage("Qualified").targetCloseDate(
                         java.time.LocalDate.now().plusMonths(3).toString()))
                 .marketing(m -> m.source("None"))

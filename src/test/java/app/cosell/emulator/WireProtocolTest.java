@@ -178,7 +178,8 @@ class WireProtocolTest {
         assertThatThrownBy(() -> client.startEngagementFromOpportunityTask(r -> r.catalog("Sandbox")
                 .identifier("X-not-an-id").clientToken("t")
                 .awsSubmission(s -> s.involvementType("Co Sell").visibility("Everyone"))
-                .tags(t -> t.key("").value("v"))))
+                .tags(software.amazon.awssdk.services.partnercentralselling.model.Tag.builder().key("").value("v")
+                        .build())))
                 .isInstanceOfSatisfying(ValidationException.class, e -> {
                     assertThat(e.statusCode()).isEqualTo(400);
                     assertThat(e.reason()).isEqualTo(ValidationExceptionReason.REQUEST_VALIDATION_FAILED);
