@@ -164,7 +164,10 @@ final class TaskTracker {
             }
             case CREATE_ENGAGEMENT_INVITATION -> {
                 if (engagementId == null) return null;
+                // An invitation sent before this task (an earlier attempt) is not this step's evidence.
+                Instant since = p.startTime() == null ? null : p.startTime().minusSeconds(5);
                 Optional<String> sent = partnerCentral.sentInvitations(engagementId).stream()
+                        .filter(i -> since == null || i.invitationDate() == null || !i.invitationDate().isBefore(since))
                         .map(EngagementInvitation::id).findFirst();
                 // No invitation yet. An opportunity that already had an engagement skips this step; the periodic task
                 // read then shows the outcome.
