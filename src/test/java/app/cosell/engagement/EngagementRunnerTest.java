@@ -275,4 +275,36 @@ class EngagementRunnerTest {
         assertThat(failed.reasonCode()).isEqualTo("OpportunityConflict");
         assertThat(failed.failedStep()).isEqualTo(TaskStep.SUBMIT_OPPORTUNITY);
     }
+
+    @Test
+    void trackingStoppedByARefusedPollIsKeptUnfinishedAndResumes() throws Exception {
+        pc.emulator.setStepDelay(Duration.ofMillis(100));
+        pc.emulator.faults().failNext("ListEngagementFromOpportunityTasks", "AccessDeniedException", 1);
+
+        TaskProgress stopped = runner.start(request(EmulatorFixture.SUBMITTABLE), seen::add);
+
+        assertThat(stopped.isEnded()).isFalse();
+        assertThat(stopped.failure().kind()).isEqualTo(FailureKind.ACCESS_DENIED);
+        assertThat(advice.forTask(stopped).orElseThrow().code()).isEqualTo("AccessDeniedException");
+        assertThat(history.unfinished()).containsExactly(stopped);
+
+        TaskProgress resumed = runner.resume(stopped, seen::add);
+
+        assertThat(resumed.status()).isEqualTo(TaskStatus.COMPLETE);
+        assertThat(resumed.failure()).isNull();
+        assertThat(resumed.taskId()).isEqualTo(stopped.taskId());
+        assertThat(history.unfinished()).isEmpty();
+    }
+
+    @Test
+    void refusedEvidenceReadsFallBackToReadingTheTask() throws Exception {
+        pc.emulator.setStepDelay(Duration.ofMillis(50));
+        pc.emulator.faults().failRandomly("ListEngagementResourceAssociations", "AccessDeniedException", 1.0);
+
+        TaskProgress done = runner.start(request(EmulatorFixture.SUBMITTABLE), seen::add);
+
+        assertThat(done.status()).isEqualTo(TaskStatus.COMPLETE);
+        assertThat(states(done)).containsOnly(StepState.DONE);
+        assertThat(pc.calls("ListEngagementResourceAssociations")).isEqualTo(1);
+    }
 }
