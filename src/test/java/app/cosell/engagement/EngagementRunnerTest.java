@@ -307,4 +307,29 @@ class EngagementRunnerTest {
         assertThat(states(done)).containsOnly(StepState.DONE);
         assertThat(pc.calls("ListEngagementResourceAssociations")).isEqualTo(1);
     }
+
+    @Test
+    void aTaskThisConnectionDoesNotKnowStopsTrackingInsteadOfPollingForever() throws Exception {
+        TaskProgress foreign = StepInference.apply(TaskProgress.requested("foreign-1", request(EmulatorFixture.SUBMITTABLE),
+                ClientTokens.fresh(), 1, Clock.systemUTC().instant()), new TaskAnswer("task-zzzzzzzzzzzzz", null, null,
+                TaskStatus.IN_PROGRESS, "IN_PROGRESS", EmulatorFixture.SUBMITTABLE, null, null, null, null, null), null,
+                Clock.systemUTC().instant());
+
+        TaskProgress stopped = runner.resume(foreign, seen::add);
+
+        assertThat(stopped.failure().kind()).isEqualTo(FailureKind.NOT_FOUND);
+        assertThat(stopped.failure().errorCode()).isEqualTo("TaskNotFound");
+        assertThat(pc.calls("ListEngagementFromOpportunityTasks")).isEqualTo(TaskTracker.UNKNOWN_TASK_READS);
+        assertThat(pc.calls("StartEngagementFromOpportunityTask")).isZero();
+    }
+
+    @Test
+    void aTaskOfAnotherCatalogIsLeftForAConnectionToThatCatalog() throws Exception {
+        TaskProgress other = TaskProgress.requested("aws-1", new StartEngagementRequest(Catalog.AWS, "O10000001",
+                InvolvementType.CO_SELL, null, List.of()), ClientTokens.fresh(), 1, Clock.systemUTC().instant());
+
+        assertThat(runner.resume(other, seen::add)).isSameAs(other);
+        assertThat(pc.totalCalls()).isZero();
+        assertThat(seen).isEmpty();
+    }
 }
