@@ -93,6 +93,7 @@ public final class MainWindow {
         stage.setScene(scene);
         restoreBounds();
         stage.show();
+        LOG.info("window shown after {} ms (from JVM start)", sinceJvmStart());
         opportunities.table().requestFocus();
         connect();
     }
@@ -227,11 +228,14 @@ public final class MainWindow {
         Runnable[] once = new Runnable[1];
         once[0] = () -> {
             stage.getScene().removePostLayoutPulseListener(once[0]);
-            long ms = System.currentTimeMillis() - ManagementFactory.getRuntimeMXBean().getStartTime();
-            LOG.info("first rows shown after {} ms (from JVM start)", ms);
+            LOG.info("first rows shown after {} ms (from JVM start)", sinceJvmStart());
         };
         stage.getScene().addPostLayoutPulseListener(once[0]);
         Platform.requestNextPulse();
+    }
+
+    private static long sinceJvmStart() {
+        return System.currentTimeMillis() - ManagementFactory.getRuntimeMXBean().getStartTime();
     }
 
     private void restoreBounds() {
