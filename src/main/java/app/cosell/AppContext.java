@@ -19,6 +19,7 @@ import app.cosell.model.TaskProgress;
 import app.cosell.partner.AwsProfiles;
 import app.cosell.partner.Connections;
 import app.cosell.partner.PartnerCentral;
+import app.cosell.partner.SsoSignIn;
 import app.cosell.ui.common.FxBackground;
 import app.cosell.ui.common.Messages;
 import app.cosell.ui.common.TaskHistoryFeed;
@@ -27,6 +28,7 @@ import app.cosell.ui.engage.EngageWindows;
 import app.cosell.ui.main.ConnectionInfo;
 import app.cosell.ui.main.EngageLauncher;
 import app.cosell.ui.main.ShellServices;
+import app.cosell.ui.main.SignInService;
 import app.cosell.ui.opportunities.OpportunityFilter;
 import app.cosell.ui.opportunities.OpportunitySource;
 import app.cosell.ui.opportunities.ReadinessItem;
@@ -255,10 +257,23 @@ public final class AppContext implements AutoCloseable {
         };
     }
 
-    /** What the console shell needs, backed by this context. */
-    public ShellServices shell() {
+    /** What the console shell needs, backed by this context; {@code openInBrowser} shows web pages (sign-in). */
+    public ShellServices shell(java.util.function.Consumer<String> openInBrowser) {
         return new ShellServices(this::connect, opportunitySource(), this::readinessOf, historyFeed(), settings,
-                settingsServices(), new FxBackground(executor), engageScreens);
+                settingsServices(), new FxBackground(executor), engageScreens, this::beginSignIn, openInBrowser);
+    }
+
+    private SignInService.Attempt beginSignIn(String profile) {
+        SsoSignIn.Attempt a = new SsoSignIn(options.profiles()).begin(profile);
+        return new SignInService.Attempt() {
+            @Override public String userCode() { return a.deviceCode().userCode(); }
+            @Override public java.net.URI pageToOpen() {
+                SsoSignIn.DeviceCode c = a.deviceCode();
+                return c.verificationUriComplete() != null ? c.verificationUriComplete() : c.verificationUri();
+            }
+            @Override public void awaitToken() throws InterruptedException { a.awaitToken(); }
+            @Override public void close() { a.close(); }
+        };
     }
 
     private OpportunitySource opportunitySource() {

@@ -54,7 +54,7 @@ public final class ConsoleHarness implements AutoCloseable {
         MainWindow window = WaitForAsyncUtils.asyncFx(() -> {
             stage.setWidth(1560);
             stage.setHeight(900);
-            return CosellApp.open(stage, context);
+            return CosellApp.open(stage, context, url -> {});
         }).get(20, TimeUnit.SECONDS);
         ConsoleHarness h = new ConsoleHarness(dataDir, context, stage, window);
         h.waitForFullList();
@@ -68,7 +68,7 @@ public final class ConsoleHarness implements AutoCloseable {
         MainWindow window = WaitForAsyncUtils.asyncFx(() -> {
             stage.setWidth(1560);
             stage.setHeight(900);
-            return CosellApp.open(stage, context);
+            return CosellApp.open(stage, context, url -> {});
         }).get(20, TimeUnit.SECONDS);
         return new ConsoleHarness(dataDir, context, stage, window);
     }
