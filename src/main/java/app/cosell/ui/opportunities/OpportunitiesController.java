@@ -58,6 +58,7 @@ public final class OpportunitiesController {
     private final Consumer<OpportunitySummary> startEngagement;
     private final Consumer<TaskProgress> openProgress;
     private boolean showingFilter;
+    private boolean refreshPending;
 
     @FXML private BorderPane root;
     @FXML private CustomTextField searchField;
@@ -133,7 +134,7 @@ public final class OpportunitiesController {
             return row;
         });
         list.latestTasks().addListener((MapChangeListener<String, TaskProgress>) c -> table.refresh());
-        list.titles().addListener((MapChangeListener<String, String>) c -> table.refresh());
+        list.titles().addListener((MapChangeListener<String, String>) c -> refreshSoon());
         detail.opportunityProperty().addListener((o, was, now) -> {
             if (now != null && now.project() != null) list.rememberTitle(now.id(), now.project().title());
         });
@@ -174,6 +175,15 @@ public final class OpportunitiesController {
         customerColumn.setCellValueFactory(value(OpportunitySummary::customerCompanyName));
         // ListOpportunities carries no project title: titles appear as opportunities are opened (detail pane).
         titleColumn.setCellValueFactory(value(s -> s.projectTitle() != null ? s.projectTitle() : list.titleOf(s.id())));
+        titleColumn.setCellFactory(c -> new TableCell<>() {
+            @Override
+            protected void updateItem(String title, boolean empty) {
+                super.updateItem(title, empty);
+                setText(empty ? null : title);
+                OpportunitySummary row = getTableRow() == null ? null : getTableRow().getItem();
+                if (!empty && title == null && row != null) list.wantTitle(row.id()); // on screen: fetch it
+            }
+        });
         stageColumn.setCellValueFactory(value(OpportunitySummary::stage));
         stageColumn.setCellFactory(c -> textCell(v -> Messages.of("stage", v)));
         reviewColumn.setCellValueFactory(value(OpportunitySummary::reviewStatus));
@@ -280,6 +290,16 @@ public final class OpportunitiesController {
 
     @FXML
     public void refresh() { list.refresh(); }
+
+    /** One table refresh per pulse however many titles arrive in it. */
+    private void refreshSoon() {
+        if (refreshPending) return;
+        refreshPending = true;
+        javafx.application.Platform.runLater(() -> {
+            refreshPending = false;
+            table.refresh();
+        });
+    }
 
     @FXML
     private void startEngagement() { startSelected(); }
