@@ -180,8 +180,10 @@ public final class OpportunitiesController {
             protected void updateItem(String title, boolean empty) {
                 super.updateItem(title, empty);
                 setText(empty ? null : title);
-                OpportunitySummary row = getTableRow() == null ? null : getTableRow().getItem();
-                if (!empty && title == null && row != null) list.wantTitle(row.id()); // on screen: fetch it
+                int i = getIndex();
+                if (!empty && title == null && i >= 0 && i < getTableView().getItems().size()) {
+                    list.wantTitle(getTableView().getItems().get(i).id()); // on screen: fetch it
+                }
             }
         });
         stageColumn.setCellValueFactory(value(OpportunitySummary::stage));
