@@ -23,6 +23,8 @@ import app.cosell.ui.common.FxBackground;
 import app.cosell.ui.common.Messages;
 import app.cosell.ui.common.TaskHistoryFeed;
 import app.cosell.ui.main.ConnectionInfo;
+import app.cosell.ui.engage.AwsCliText;
+import app.cosell.ui.engage.EngageWindows;
 import app.cosell.ui.main.EngageLauncher;
 import app.cosell.ui.main.ShellServices;
 import app.cosell.ui.opportunities.OpportunityFilter;
@@ -95,7 +97,7 @@ public final class AppContext implements AutoCloseable {
     private final ReadinessCheck readiness = new ReadinessCheck();
     private final FailureAdviceCatalogue advice = FailureAdviceCatalogue.forLocale(Locale.getDefault());
     private final List<Runnable> historyListeners = new java.util.concurrent.CopyOnWriteArrayList<>();
-    private Function<Stage, EngageLauncher> engageScreens = stage -> resumeOnly();
+    private Function<Stage, EngageLauncher> engageScreens = this::engageWindows;
 
     // Guarded by this: created on first use, off the FX thread.
     private TaskHistory history;
@@ -103,6 +105,7 @@ public final class AppContext implements AutoCloseable {
     private PartnerCentral gateway;
     private EngagementRunner runner;
     private EmulatorAdmin emulatorAdmin;
+    private ConnectionInfo connection;
 
     public AppContext(Options options) {
         this.options = options;
@@ -182,6 +185,7 @@ public final class AppContext implements AutoCloseable {
             info = new ConnectionInfo(ConnectionInfo.Kind.AWS_PROFILE, name, wanted.catalog(), gateway.describe());
         }
         runner = new EngagementRunner(gateway, history());
+        connection = info;
         LOG.info("Connected: {}", gateway.describe());
         return info;
     }
@@ -200,26 +204,19 @@ public final class AppContext implements AutoCloseable {
         else if (demo.faultScenario() != null) emulatorAdmin.apply(new UiSettings.EmulatorDemo(UiSettings.Speed.FAST, demo.faultScenario()));
     }
 
-    /**
-     * Until the engagement screens are given: no form, no progress view, but unfinished tasks are still followed to
-     * their end after a restart (on the executor), so the history and the list stay true.
-     */
-    private EngageLauncher resumeOnly() {
-        return new EngageLauncher() {
-            @Override public void openStartEngagement(app.cosell.model.OpportunitySummary opportunity) {}
-            @Override public void openProgress(TaskProgress task) {}
-            @Override public javafx.scene.Node runningTasksIndicator() { return new javafx.scene.layout.Region(); }
-            @Override public void resumeUnfinished(List<TaskProgress> unfinished) {
-                EngagementRunner r = runner();
-                for (TaskProgress t : unfinished) executor.execute(() -> {
-                    try {
-                        r.resume(t, p -> {});
-                    } catch (InterruptedException e) {
-                        Thread.currentThread().interrupt();
-                    }
-                });
-            }
-        };
+    /** The engagement screens of the main window: the Start-engagement form, live progress, running tasks. */
+    private EngageLauncher engageWindows(Stage owner) {
+        return EngageWindows.create(owner, executor, this::runner, advice, options.dataDir(), json, this::cliTarget,
+                AppContext.class.getPackage().getImplementationVersion(), id -> owner.toFront());
+    }
+
+    /** Where a copied AWS CLI command points: the current connection's region, endpoint override and profile. */
+    private synchronized AwsCliText.Target cliTarget() {
+        if (connection == null || connection.isEmulator()) {
+            java.net.URI endpoint = emulatorEndpoint();
+            return new AwsCliText.Target(ConnectionSettings.DEFAULT_REGION, endpoint == null ? null : endpoint.toString(), null);
+        }
+        return new AwsCliText.Target(ConnectionSettings.DEFAULT_REGION, null, connection.profileName());
     }
 
     /** What the console shell needs, backed by this context. */

@@ -169,6 +169,12 @@ public final class StartEngagementController {
         });
     }
 
+    /** Puts the keyboard on the selected involvement type. */
+    void focusFirstField() {
+        javafx.scene.control.Toggle t = involvementGroup.getSelectedToggle();
+        ((javafx.scene.Node) (t != null ? t : coSell)).requestFocus();
+    }
+
     /** The form's root node (for tests and the hosting window). */
     public BorderPane root() { return root; }
 
@@ -181,6 +187,8 @@ public final class StartEngagementController {
         if (node != null) {
             TextField key = (TextField) node.lookup(".tag-key");
             key.requestFocus();
+            // Again after the key event that triggered this (a mnemonic) has been handled: it may move focus back.
+            javafx.application.Platform.runLater(key::requestFocus);
             scroll.layout();
             scroll.setVvalue(scroll.getVmax());
         }
