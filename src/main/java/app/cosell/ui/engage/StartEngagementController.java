@@ -332,6 +332,9 @@ public final class StartEngagementController {
         valueBox.getStyleClass().add("tag-field-box");
         HBox.setHgrow(keyBox, Priority.ALWAYS);
         HBox.setHgrow(valueBox, Priority.ALWAYS);
+        // Equal columns whatever the error text under either field says (the messages wrap instead).
+        keyBox.setPrefWidth(100);
+        valueBox.setPrefWidth(100);
         keyBox.setMaxWidth(Double.MAX_VALUE);
         valueBox.setMaxWidth(Double.MAX_VALUE);
         HBox box = new HBox(8, keyBox, valueBox, remove);

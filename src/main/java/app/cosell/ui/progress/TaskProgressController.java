@@ -217,6 +217,9 @@ public final class TaskProgressController {
         Label v = new Label();
         v.setId(id);
         v.getStyleClass().add("id-value");
+        Tooltip full = new Tooltip();
+        full.textProperty().bind(v.textProperty());
+        v.setTooltip(full);
         v.textProperty().bind(Bindings.createStringBinding(() -> value.get() == null ? "\u2014" : value.get(), value));
         v.setAccessibleText(name);
         Button copy = new Button(null, new FontIcon(Material2AL.CONTENT_COPY));
@@ -234,7 +237,9 @@ public final class TaskProgressController {
         n.getStyleClass().add("id-name");
         Label v = new Label();
         v.setId(id);
-        v.setWrapText(true);
+        Tooltip full = new Tooltip();
+        full.textProperty().bind(v.textProperty());
+        v.setTooltip(full);
         v.textProperty().bind(value);
         v.setAccessibleText(messages.getString(nameKey));
         grid.addRow(r, n, v);

@@ -333,6 +333,56 @@ class StartEngagementOnEmulatorTest {
     }
 
     @Test
+    void eachTagRuleShowsItsMessageUnderTheFieldAndBlocksStart(FxRobot robot) throws Exception {
+        Window form = openForm(robot, summary(SUBMITTABLE, Catalog.Sandbox));
+        robot.clickOn("#addTag");
+        assertError(robot, "#tagKey1", "Enter a key.");
+        robot.write("bad;key");
+        assertError(robot, "#tagKey1", "The key may hold only letters, digits, spaces and _ . : / = + - @");
+        robot.interact(() -> robot.lookup("#tagKey1").queryTextInputControl().setText("k".repeat(129)));
+        assertError(robot, "#tagKey1", "The key is longer than 128 characters.");
+        robot.interact(() -> robot.lookup("#tagKey1").queryTextInputControl().setText("team"));
+        assertNoError(robot, "#tagKey1");
+
+        robot.clickOn("#tagValue1").write("a|b");
+        assertError(robot, "#tagValue1", "The value may hold only letters, digits, spaces and _ . : / = + - @");
+        robot.interact(() -> robot.lookup("#tagValue1").queryTextInputControl().setText("v".repeat(257)));
+        assertError(robot, "#tagValue1", "The value is longer than 256 characters.");
+        robot.interact(() -> robot.lookup("#tagValue1").queryTextInputControl().setText(""));
+        assertNoError(robot, "#tagValue1");
+
+        robot.clickOn("#addTag").write("team");
+        assertError(robot, "#tagKey2", "This key is already used by another tag.");
+        robot.clickOn("#tagValue2").write("Paris + Ile-de-France");
+        ScreenshotWriter.save(form.getScene().getRoot(), "start-engagement-form-errors");
+        robot.clickOn("#tagKey2").eraseText(4).write("region");
+        assertNoError(robot, "#tagKey2");
+        assertThat(robot.lookup("#start").queryButton().isDisabled()).isFalse();
+
+        // At most 200 tags: "Add tag" is disabled at the limit.
+        robot.interact(() -> { for (int i = 3; i <= 200; i++) robot.lookup("#addTag").queryButton().fire(); });
+        assertThat(robot.lookup("#addTag").queryButton().isDisabled()).isTrue();
+        assertThat(robot.lookup("#tagCount").queryAs(Label.class).getText()).isEqualTo("200 of 200");
+        assertThat(robot.lookup("#start").queryButton().isDisabled()).as("198 empty keys").isTrue();
+    }
+
+    private static void assertError(FxRobot robot, String field, String message) {
+        WaitForAsyncUtils.waitForFxEvents();
+        Node box = robot.lookup(field).query().getParent();
+        assertThat(robot.from(box).lookup(".field-error").queryAs(Label.class))
+                .satisfies(l -> assertThat(l.isVisible()).isTrue())
+                .extracting(Label::getText).isEqualTo(message);
+        assertThat(robot.lookup("#start").queryButton().isDisabled()).isTrue();
+        assertThat(robot.lookup("#copyCli").queryButton().isDisabled()).isTrue();
+    }
+
+    private static void assertNoError(FxRobot robot, String field) {
+        WaitForAsyncUtils.waitForFxEvents();
+        Node box = robot.lookup(field).query().getParent();
+        assertThat(robot.from(box).lookup(".field-error").queryAs(Label.class).isVisible()).isFalse();
+    }
+
+    @Test
     void aHalfFilledFormSurvivesClosingTheDialog(FxRobot robot) throws Exception {
         openForm(robot, summary(SUBMITTABLE, Catalog.Sandbox));
         robot.clickOn("#visibilityLimited");
