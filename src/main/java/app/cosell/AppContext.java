@@ -22,9 +22,9 @@ import app.cosell.partner.PartnerCentral;
 import app.cosell.ui.common.FxBackground;
 import app.cosell.ui.common.Messages;
 import app.cosell.ui.common.TaskHistoryFeed;
-import app.cosell.ui.main.ConnectionInfo;
 import app.cosell.ui.engage.AwsCliText;
 import app.cosell.ui.engage.EngageWindows;
+import app.cosell.ui.main.ConnectionInfo;
 import app.cosell.ui.main.EngageLauncher;
 import app.cosell.ui.main.ShellServices;
 import app.cosell.ui.opportunities.OpportunityFilter;
@@ -105,7 +105,7 @@ public final class AppContext implements AutoCloseable {
     private PartnerCentral gateway;
     private EngagementRunner runner;
     private EmulatorAdmin emulatorAdmin;
-    private ConnectionInfo connection;
+    private String profileName;
 
     public AppContext(Options options) {
         this.options = options;
@@ -121,9 +121,15 @@ public final class AppContext implements AutoCloseable {
         this.connections = new Connections(options.profiles(), AppContext.class.getPackage().getImplementationVersion());
     }
 
-    /** The engagement screens' factory (the Start-engagement form, progress, running tasks). */
+    /** Replaces the engagement screens (UI tests of the shell alone). */
     public AppContext withEngageScreens(Function<Stage, EngageLauncher> factory) {
         this.engageScreens = factory;
+        return this;
+    }
+
+    /** Without the engagement screens, but still resuming unfinished tasks after a restart (UI tests). */
+    public AppContext withoutEngageScreens() {
+        this.engageScreens = stage -> resumeOnly();
         return this;
     }
 
@@ -172,6 +178,7 @@ public final class AppContext implements AutoCloseable {
         if (gateway != null) gateway.close();
         gateway = null;
         runner = null;
+        profileName = null;
         ConnectionInfo info;
         if (useEmulator) {
             startEmulator();
@@ -182,10 +189,10 @@ public final class AppContext implements AutoCloseable {
             String name = wanted.target() == UiSettings.Target.AWS_PROFILE ? wanted.profileName()
                     : profiles.stream().filter(AwsProfile::isDefault).findFirst().orElse(profiles.getFirst()).name();
             gateway = connections.open(ConnectionSettings.profile(name, wanted.catalog()));
+            profileName = name;
             info = new ConnectionInfo(ConnectionInfo.Kind.AWS_PROFILE, name, wanted.catalog(), gateway.describe());
         }
         runner = new EngagementRunner(gateway, history());
-        connection = info;
         LOG.info("Connected: {}", gateway.describe());
         return info;
     }
@@ -204,19 +211,41 @@ public final class AppContext implements AutoCloseable {
         else if (demo.faultScenario() != null) emulatorAdmin.apply(new UiSettings.EmulatorDemo(UiSettings.Speed.FAST, demo.faultScenario()));
     }
 
-    /** The engagement screens of the main window: the Start-engagement form, live progress, running tasks. */
+    /** The engagement screens (ui.engage, ui.progress) for the main window {@code owner}. */
     private EngageLauncher engageWindows(Stage owner) {
+        // "Open the opportunity" brings the main window, where the opportunity is listed, to the front.
         return EngageWindows.create(owner, executor, this::runner, advice, options.dataDir(), json, this::cliTarget,
                 AppContext.class.getPackage().getImplementationVersion(), id -> owner.toFront());
     }
 
-    /** Where a copied AWS CLI command points: the current connection's region, endpoint override and profile. */
+    /** Where a copied AWS CLI command points: the current connection. */
     private synchronized AwsCliText.Target cliTarget() {
-        if (connection == null || connection.isEmulator()) {
-            java.net.URI endpoint = emulatorEndpoint();
-            return new AwsCliText.Target(ConnectionSettings.DEFAULT_REGION, endpoint == null ? null : endpoint.toString(), null);
+        if (emulator != null && gateway != null && profileName == null) {
+            return new AwsCliText.Target(ConnectionSettings.DEFAULT_REGION, emulator.endpoint().toString(), null);
         }
-        return new AwsCliText.Target(ConnectionSettings.DEFAULT_REGION, null, connection.profileName());
+        return new AwsCliText.Target(ConnectionSettings.DEFAULT_REGION, null, profileName);
+    }
+
+    /**
+     * Without the engagement screens (some UI tests): no form, no progress view, but unfinished tasks are still followed to
+     * their end after a restart (on the executor), so the history and the list stay true.
+     */
+    private EngageLauncher resumeOnly() {
+        return new EngageLauncher() {
+            @Override public void openStartEngagement(app.cosell.model.OpportunitySummary opportunity) {}
+            @Override public void openProgress(TaskProgress task) {}
+            @Override public javafx.scene.Node runningTasksIndicator() { return new javafx.scene.layout.Region(); }
+            @Override public void resumeUnfinished(List<TaskProgress> unfinished) {
+                EngagementRunner r = runner();
+                for (TaskProgress t : unfinished) executor.execute(() -> {
+                    try {
+                        r.resume(t, p -> {});
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
+                });
+            }
+        };
     }
 
     /** What the console shell needs, backed by this context. */

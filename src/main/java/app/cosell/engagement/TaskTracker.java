@@ -35,6 +35,8 @@ final class TaskTracker {
 
     /** Looks made at the {@code first} pace before settling to the steady one. */
     private static final int EARLY_LOOKS = 3;
+    /** Task reads in a row that do not list the task before tracking gives up (the service lists it at once). */
+    static final int UNKNOWN_TASK_READS = 3;
 
     private final PartnerCentral partnerCentral;
     private final Clock clock;
@@ -63,6 +65,7 @@ final class TaskTracker {
         int doneAtStart = doneCount(p);
         Duration period = null; // the observed time per step, once evidence showed progress
         int looks = 0;
+        int unknownAnswers = 0;
         while (!p.isEnded()) {
             Thread.sleep(pause.toMillis());
             TaskStep next = nextExpected(p);
@@ -79,6 +82,15 @@ final class TaskTracker {
                     List<TaskAnswer> answers = partnerCentral.tasksById(taskId);
                     Optional<TaskAnswer> mine = answers.stream().filter(a -> taskId.equals(a.taskId())).findFirst()
                             .or(() -> answers.stream().findFirst());
+                    if (mine.isEmpty() && ++unknownAnswers >= UNKNOWN_TASK_READS) {
+                        // Not this connection's task (another catalog or endpoint), or gone: stop instead of polling forever.
+                        TaskProgress stopped = p.withFailure(new CallFailure(FailureKind.NOT_FOUND, "TaskNotFound",
+                                "Task " + taskId + " is not known to " + partnerCentral.describe(), null, null,
+                                List.of(), null), clock.instant());
+                        emit.accept(stopped);
+                        return stopped;
+                    }
+                    if (mine.isPresent()) unknownAnswers = 0;
                     updated = mine.isPresent() ? StepInference.apply(p, mine.get(), evidence, clock.instant()) : p;
                 } else {
                     looksSinceNews++;
@@ -164,7 +176,10 @@ final class TaskTracker {
             }
             case CREATE_ENGAGEMENT_INVITATION -> {
                 if (engagementId == null) return null;
+                // An invitation sent before this task (an earlier attempt) is not this step's evidence.
+                Instant since = p.startTime() == null ? null : p.startTime().minusSeconds(5);
                 Optional<String> sent = partnerCentral.sentInvitations(engagementId).stream()
+                        .filter(i -> since == null || i.invitationDate() == null || !i.invitationDate().isBefore(since))
                         .map(EngagementInvitation::id).findFirst();
                 // No invitation yet. An opportunity that already had an engagement skips this step; the periodic task
                 // read then shows the outcome.

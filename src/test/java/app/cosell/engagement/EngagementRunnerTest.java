@@ -275,4 +275,61 @@ class EngagementRunnerTest {
         assertThat(failed.reasonCode()).isEqualTo("OpportunityConflict");
         assertThat(failed.failedStep()).isEqualTo(TaskStep.SUBMIT_OPPORTUNITY);
     }
+
+    @Test
+    void trackingStoppedByARefusedPollIsKeptUnfinishedAndResumes() throws Exception {
+        pc.emulator.setStepDelay(Duration.ofMillis(100));
+        pc.emulator.faults().failNext("ListEngagementFromOpportunityTasks", "AccessDeniedException", 1);
+
+        TaskProgress stopped = runner.start(request(EmulatorFixture.SUBMITTABLE), seen::add);
+
+        assertThat(stopped.isEnded()).isFalse();
+        assertThat(stopped.failure().kind()).isEqualTo(FailureKind.ACCESS_DENIED);
+        assertThat(advice.forTask(stopped).orElseThrow().code()).isEqualTo("AccessDeniedException");
+        assertThat(history.unfinished()).containsExactly(stopped);
+
+        TaskProgress resumed = runner.resume(stopped, seen::add);
+
+        assertThat(resumed.status()).isEqualTo(TaskStatus.COMPLETE);
+        assertThat(resumed.failure()).isNull();
+        assertThat(resumed.taskId()).isEqualTo(stopped.taskId());
+        assertThat(history.unfinished()).isEmpty();
+    }
+
+    @Test
+    void refusedEvidenceReadsFallBackToReadingTheTask() throws Exception {
+        pc.emulator.setStepDelay(Duration.ofMillis(50));
+        pc.emulator.faults().failRandomly("ListEngagementResourceAssociations", "AccessDeniedException", 1.0);
+
+        TaskProgress done = runner.start(request(EmulatorFixture.SUBMITTABLE), seen::add);
+
+        assertThat(done.status()).isEqualTo(TaskStatus.COMPLETE);
+        assertThat(states(done)).containsOnly(StepState.DONE);
+        assertThat(pc.calls("ListEngagementResourceAssociations")).isEqualTo(1);
+    }
+
+    @Test
+    void aTaskThisConnectionDoesNotKnowStopsTrackingInsteadOfPollingForever() throws Exception {
+        TaskProgress foreign = StepInference.apply(TaskProgress.requested("foreign-1", request(EmulatorFixture.SUBMITTABLE),
+                ClientTokens.fresh(), 1, Clock.systemUTC().instant()), new TaskAnswer("task-zzzzzzzzzzzzz", null, null,
+                TaskStatus.IN_PROGRESS, "IN_PROGRESS", EmulatorFixture.SUBMITTABLE, null, null, null, null, null), null,
+                Clock.systemUTC().instant());
+
+        TaskProgress stopped = runner.resume(foreign, seen::add);
+
+        assertThat(stopped.failure().kind()).isEqualTo(FailureKind.NOT_FOUND);
+        assertThat(stopped.failure().errorCode()).isEqualTo("TaskNotFound");
+        assertThat(pc.calls("ListEngagementFromOpportunityTasks")).isEqualTo(TaskTracker.UNKNOWN_TASK_READS);
+        assertThat(pc.calls("StartEngagementFromOpportunityTask")).isZero();
+    }
+
+    @Test
+    void aTaskOfAnotherCatalogIsLeftForAConnectionToThatCatalog() throws Exception {
+        TaskProgress other = TaskProgress.requested("aws-1", new StartEngagementRequest(Catalog.AWS, "O10000001",
+                InvolvementType.CO_SELL, null, List.of()), ClientTokens.fresh(), 1, Clock.systemUTC().instant());
+
+        assertThat(runner.resume(other, seen::add)).isSameAs(other);
+        assertThat(pc.totalCalls()).isZero();
+        assertThat(seen).isEmpty();
+    }
 }

@@ -180,4 +180,15 @@ class PartnerCentralGatewayTest {
                 app.cosell.model.InvolvementType.CO_SELL, null, List.of()), "gateway-test-token").taskId())
                 .isEqualTo(answer.taskId());
     }
+
+    @Test
+    void pagesAreFetchedLazilyAsTheStreamIsConsumed() {
+        List<OpportunitySummary> viaPages = pc.pages(OpportunityQuery.all().sortedBy(OpportunitySortKey.IDENTIFIER, true), 7)
+                .flatMap(p -> p.opportunities().stream()).toList();
+        assertThat(viaPages).isEqualTo(all(OpportunityQuery.all().sortedBy(OpportunitySortKey.IDENTIFIER, true)));
+
+        attempts.set(0);
+        assertThat(pc.pages(OpportunityQuery.all(), 5).limit(2).count()).isEqualTo(2);
+        assertThat(attempts.get()).isEqualTo(2);
+    }
 }
