@@ -1,22 +1,42 @@
 package app.cosell;
 
-import java.util.ResourceBundle;
+import app.cosell.ui.common.ErrorPresenter;
+import app.cosell.ui.common.Messages;
+import app.cosell.ui.main.MainWindow;
 import javafx.application.Application;
-import javafx.scene.Scene;
-import javafx.scene.control.Label;
-import javafx.scene.layout.BorderPane;
+import javafx.application.Platform;
 import javafx.stage.Stage;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
-/** The JavaFX application: builds the context and shows the main window. */
+/** The JavaFX application: builds the context and shows the main window (which then connects in the background). */
 public final class CosellApp extends Application {
+
+    private static final Logger LOG = LoggerFactory.getLogger(CosellApp.class);
+
+    private AppContext context;
 
     @Override
     public void start(Stage stage) {
-        ResourceBundle messages = ResourceBundle.getBundle("app.cosell.i18n.messages");
-        BorderPane root = new BorderPane(new Label(messages.getString("app.title")));
-        root.setId("mainWindow");
-        stage.setTitle(messages.getString("app.title"));
-        stage.setScene(new Scene(root, 1200, 760));
-        stage.show();
+        context = new AppContext(AppContext.Options.desktop());
+        open(stage, context);
+    }
+
+    /** Opens the main window of {@code context} on {@code stage} (the app, and UI tests). FX thread. */
+    public static MainWindow open(Stage stage, AppContext context) {
+        MainWindow window = new MainWindow(stage, context.shell());
+        ErrorPresenter errors = window.errors();
+        // Nothing unexpected reaches the rep as a stack trace: it is logged, and shown by the one presenter.
+        Thread.setDefaultUncaughtExceptionHandler((thread, e) -> {
+            LOG.error("Uncaught exception on {}", thread.getName(), e);
+            Platform.runLater(() -> errors.show(Messages.get("error.action.unexpected"), e));
+        });
+        window.show();
+        return window;
+    }
+
+    @Override
+    public void stop() {
+        if (context != null) context.close();
     }
 }

@@ -195,9 +195,15 @@ public final class PartnerCentralEmulator implements AutoCloseable {
             return;
         }
         try {
-            ObjectNode snapshot = state.write(() -> StateFile.capture(state));
+            // The version the capture reflects is taken inside the same write (which itself counts as one
+            // change), so changes made while the file is being written are saved next time.
+            long[] captured = new long[1];
+            ObjectNode snapshot = state.write(() -> {
+                captured[0] = state.version() + 1;
+                return StateFile.capture(state);
+            });
             stateFile.write(snapshot);
-            savedVersion = state.version();
+            savedVersion = captured[0];
         } catch (IOException | RuntimeException e) {
             LOG.warn("could not save emulator state to {}: {}", stateFile.path(), e.toString());
         }

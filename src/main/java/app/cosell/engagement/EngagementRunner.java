@@ -69,10 +69,17 @@ public final class EngagementRunner {
 
     /**
      * Continues an unfinished task (after a restart, a sign-in, or a lost connection): re-sends an unanswered start
-     * with its saved token, or goes on tracking a started one. An ended task is returned as it is.
+     * with its saved token, or goes on tracking a started one. An ended task, or one of another catalog than this
+     * connection's, is returned as it is. A task this connection does not know (it was started on another endpoint)
+     * ends tracking with a NOT_FOUND failure (code {@code TaskNotFound}) and stays unfinished.
      */
     public TaskProgress resume(TaskProgress unfinished, Consumer<TaskProgress> onChange) throws InterruptedException {
         if (unfinished.isEnded()) return unfinished;
+        if (unfinished.request().catalog() != partnerCentral.catalog()) {
+            // Another catalog's task: only a connection to that catalog can follow it; leave it for then.
+            log.info("Not resuming {}: it belongs to catalog {}", unfinished.localId(), unfinished.request().catalog());
+            return unfinished;
+        }
         TaskProgress p = unfinished.failure() == null ? unfinished : unfinished.withFailure(null, clock.instant());
         return run(p, onChange);
     }
@@ -82,6 +89,9 @@ public final class EngagementRunner {
     }
 
     private TaskProgress run(TaskProgress p, Consumer<TaskProgress> onChange) throws InterruptedException {
+        if (p.request().catalog() != partnerCentral.catalog())
+            throw new IllegalArgumentException("A " + p.request().catalog() + " request on a connection to "
+                    + partnerCentral.describe());
         Consumer<TaskProgress> emit = snapshot -> {
             history.save(snapshot);
             onChange.accept(snapshot);

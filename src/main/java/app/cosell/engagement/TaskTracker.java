@@ -18,6 +18,7 @@ import org.slf4j.LoggerFactory;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
@@ -31,6 +32,11 @@ import java.util.function.Consumer;
 final class TaskTracker {
 
     private static final Logger log = LoggerFactory.getLogger(TaskTracker.class);
+
+    /** Looks made at the {@code first} pace before settling to the steady one. */
+    private static final int EARLY_LOOKS = 3;
+    /** Task reads in a row that do not list the task before tracking gives up (the service lists it at once). */
+    static final int UNKNOWN_TASK_READS = 3;
 
     private final PartnerCentral partnerCentral;
     private final Clock clock;
@@ -53,24 +59,41 @@ final class TaskTracker {
                 p.resourceSnapshotJobId(), p.engagementInvitationId(), null, null);
         boolean evidenceWorks = true;
         Duration pause = schedule.first();
-        int looksSinceTaskRead = 0;
-        int still = 0;
+        int looksSinceNews = 0;
+        Instant began = clock.instant();
+        Instant lastNews = began;
+        int doneAtStart = doneCount(p);
+        Duration period = null; // the observed time per step, once evidence showed progress
+        int looks = 0;
+        int unknownAnswers = 0;
         while (!p.isEnded()) {
             Thread.sleep(pause.toMillis());
             TaskStep next = nextExpected(p);
-            boolean readTask = !evidenceWorks || next == null || next == TaskStep.SUBMIT_OPPORTUNITY
-                    || looksSinceTaskRead + 1 >= schedule.taskReadEvery();
+            // While evidence keeps showing progress the task is alive; when it stalls, the task read tells whether
+            // the task failed (or finished without the step the evidence waits for).
+            boolean stalled = looksSinceNews + 1 >= schedule.taskReadEvery() && (period == null
+                    || Duration.between(lastNews, clock.instant()).compareTo(period.multipliedBy(3).dividedBy(2)) >= 0);
+            boolean readTask = !evidenceWorks || next == null || next == TaskStep.SUBMIT_OPPORTUNITY || stalled;
             TaskProgress updated;
             try {
                 if (readTask) {
-                    looksSinceTaskRead = 0;
+                    looksSinceNews = 0;
                     String taskId = p.taskId();
                     List<TaskAnswer> answers = partnerCentral.tasksById(taskId);
                     Optional<TaskAnswer> mine = answers.stream().filter(a -> taskId.equals(a.taskId())).findFirst()
                             .or(() -> answers.stream().findFirst());
+                    if (mine.isEmpty() && ++unknownAnswers >= UNKNOWN_TASK_READS) {
+                        // Not this connection's task (another catalog or endpoint), or gone: stop instead of polling forever.
+                        TaskProgress stopped = p.withFailure(new CallFailure(FailureKind.NOT_FOUND, "TaskNotFound",
+                                "Task " + taskId + " is not known to " + partnerCentral.describe(), null, null,
+                                List.of(), null), clock.instant());
+                        emit.accept(stopped);
+                        return stopped;
+                    }
+                    if (mine.isPresent()) unknownAnswers = 0;
                     updated = mine.isPresent() ? StepInference.apply(p, mine.get(), evidence, clock.instant()) : p;
                 } else {
-                    looksSinceTaskRead++;
+                    looksSinceNews++;
                     StepEvidence more = readEvidence(next, p, evidence);
                     if (more != null) evidence = more;
                     updated = StepInference.apply(p, null, evidence, clock.instant());
@@ -92,18 +115,40 @@ final class TaskTracker {
                 emit.accept(stopped);
                 return stopped;
             }
+            looks++;
             if (StepInference.sameState(p, updated)) {
-                still++;
-                if (still >= schedule.stillAfter())
-                    pause = min(Duration.ofMillis((long) (pause.toMillis() * 1.5)), schedule.slowest());
+                if (Duration.between(lastNews, clock.instant()).compareTo(schedule.patience()) >= 0)
+                    pause = min(Duration.ofMillis((long) (Math.max(pause.toMillis(), schedule.steady().toMillis()) * 1.5)),
+                            schedule.slowest());
+                else if (period != null) pause = paceFor(period);
+                else // A quick first few looks: many tasks finish, or show their first step, within a second or two.
+                    pause = looks < EARLY_LOOKS ? schedule.first() : schedule.steady();
             } else {
-                still = 0;
-                pause = schedule.steady();
+                lastNews = clock.instant();
+                looksSinceNews = 0;
+                int advanced = doneCount(updated) - doneAtStart;
+                if (advanced > 0 && !updated.isEnded()) period = Duration.between(began, lastNews).dividedBy(advanced);
+                pause = period == null ? schedule.steady() : paceFor(period);
                 p = updated;
                 emit.accept(p);
             }
         }
         return p;
+    }
+
+    /** Look about once a step, between the first and the steady pause: faster steps get faster looks. */
+    private Duration paceFor(Duration period) {
+        if (period.compareTo(schedule.first()) < 0) return schedule.first();
+        return min(period, schedule.steady());
+    }
+
+    private static int doneCount(TaskProgress p) {
+        int n = 0;
+        for (StepProgress s : p.steps()) {
+            if (s.state() != StepState.DONE && s.state() != StepState.SKIPPED) break;
+            n++;
+        }
+        return n;
     }
 
     /** The first step not yet done, or null when all are. */
@@ -131,7 +176,10 @@ final class TaskTracker {
             }
             case CREATE_ENGAGEMENT_INVITATION -> {
                 if (engagementId == null) return null;
+                // An invitation sent before this task (an earlier attempt) is not this step's evidence.
+                Instant since = p.startTime() == null ? null : p.startTime().minusSeconds(5);
                 Optional<String> sent = partnerCentral.sentInvitations(engagementId).stream()
+                        .filter(i -> since == null || i.invitationDate() == null || !i.invitationDate().isBefore(since))
                         .map(EngagementInvitation::id).findFirst();
                 // No invitation yet. An opportunity that already had an engagement skips this step; the periodic task
                 // read then shows the outcome.

@@ -84,7 +84,8 @@ public final class Connections {
         ProfileCredentials credentials = new ProfileCredentials(() -> ProfileCredentialsProvider.builder()
                 .profileFile(profiles.profileFile()).profileName(name).build());
         PartnerCentralSellingClient client = client(Region.of(settings.region()), settings.endpointOverride(), credentials);
-        return new SdkPartnerCentral(client, settings.catalog(), "profile " + name, name, credentials);
+        return new SdkPartnerCentral(client, settings.catalog(), "profile " + name, name, credentials,
+                profile.kind().usesSso());
     }
 
     /**
@@ -93,7 +94,7 @@ public final class Connections {
     public PartnerCentral forEmulator(URI endpoint, String accessKeyId, String secretAccessKey, Catalog catalog) {
         AwsCredentialsProvider keys = StaticCredentialsProvider.create(AwsBasicCredentials.create(accessKeyId, secretAccessKey));
         PartnerCentralSellingClient client = client(Region.US_EAST_1, endpoint, keys);
-        return new SdkPartnerCentral(client, catalog, "emulator " + endpoint, null, null);
+        return new SdkPartnerCentral(client, catalog, "emulator " + endpoint, null, null, false);
     }
 
     private PartnerCentralSellingClient client(Region region, URI endpoint, AwsCredentialsProvider credentials) {

@@ -12,7 +12,9 @@ import app.cosell.model.StartEngagementRequest;
 import app.cosell.model.TaskAnswer;
 
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
+import java.util.stream.Stream;
 
 /**
  * The console's view of Partner Central Selling over one connection (one catalog, one set of credentials): the
@@ -35,6 +37,16 @@ public interface PartnerCentral extends AutoCloseable {
      * @param maxResults 1..100
      */
     OpportunityPage listOpportunities(OpportunityQuery query, String nextToken, int maxResults);
+
+    /**
+     * Every page of a search, fetched lazily as the stream is consumed (stop consuming to stop fetching). Each
+     * page is one ListOpportunities call; failures surface as {@link PartnerCentralFailure} from the stream.
+     */
+    default Stream<OpportunityPage> pages(OpportunityQuery query, int pageSize) {
+        OpportunityPage first = listOpportunities(query, null, pageSize);
+        return Stream.iterate(first, Objects::nonNull,
+                page -> page.hasMore() ? listOpportunities(query, page.nextToken(), pageSize) : null);
+    }
 
     /** GetOpportunity. */
     Opportunity getOpportunity(String opportunityId);

@@ -2,6 +2,8 @@ package app.cosell.partner;
 
 import software.amazon.awssdk.auth.credentials.AwsCredentials;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
+import software.amazon.awssdk.core.exception.SdkClientException;
+import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.utils.SdkAutoCloseable;
 
 import java.util.concurrent.atomic.AtomicReference;
@@ -29,7 +31,15 @@ final class ProfileCredentials implements AwsCredentialsProvider, SdkAutoCloseab
                 p = current.get();
             }
         }
-        return p.resolveCredentials();
+        try {
+            return p.resolveCredentials();
+        } catch (SdkException e) {
+            throw e;
+        } catch (RuntimeException e) {
+            // Some providers fail with plain runtime exceptions (the process provider throws IllegalStateException);
+            // make them SDK client errors so the gateway reports them like every other credentials failure.
+            throw SdkClientException.create("Unable to load credentials: " + e.getMessage(), e);
+        }
     }
 
     void rebuild() { closeQuietly(current.getAndSet(null)); }

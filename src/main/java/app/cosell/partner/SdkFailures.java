@@ -31,9 +31,11 @@ final class SdkFailures {
     }
 
     /**
-     * @param profile the AWS profile in use (null for the emulator); an SSO credential failure names it
+     * @param profile the AWS profile in use (null for the emulator)
+     * @param sso     whether that profile signs in through IAM Identity Center: then a credentials failure means the
+     *                rep must sign in again
      */
-    static PartnerCentralFailure from(SdkException e, String profile) {
+    static PartnerCentralFailure from(SdkException e, String profile, boolean sso) {
         if (e instanceof AwsServiceException s) return fromService(s, profile);
         if (e instanceof AbortedException) {
             return PartnerCentralFailure.of(FailureKind.NETWORK, "The call was cancelled", e);
@@ -41,11 +43,13 @@ final class SdkFailures {
         if (e instanceof ApiCallTimeoutException || e instanceof ApiCallAttemptTimeoutException) {
             return new PartnerCentralFailure(FailureKind.NETWORK, "Timeout", e.getMessage(), null, null, List.of(), null, e);
         }
-        if (e instanceof SdkClientException && profile != null && looksLikeCredentialFailure(e)) {
-            return signInNeeded(profile, e);
-        }
         if (hasCause(e, IOException.class)) {
             return new PartnerCentralFailure(FailureKind.NETWORK, "NetworkError", e.getMessage(), null, null, List.of(), null, e);
+        }
+        if (e instanceof SdkClientException && profile != null && looksLikeCredentialFailure(e)) {
+            if (sso) return signInNeeded(profile, e);
+            return new PartnerCentralFailure(FailureKind.UNKNOWN, "CredentialsUnavailable",
+                    "No credentials from profile " + profile + ": " + e.getMessage(), null, null, List.of(), profile, e);
         }
         return new PartnerCentralFailure(FailureKind.UNKNOWN, e.getClass().getSimpleName(), e.getMessage(), null, null,
                 List.of(), profile, e);

@@ -51,9 +51,11 @@ final class SdkPartnerCentral implements PartnerCentral {
     private final String description;
     private final String profile;
     private final ProfileCredentials credentials;
+    private final boolean sso;
 
     SdkPartnerCentral(PartnerCentralSellingClient client, Catalog catalog, String description, String profile,
-                      ProfileCredentials credentials) {
+                      ProfileCredentials credentials, boolean sso) {
+        this.sso = sso;
         this.client = client;
         this.catalog = catalog;
         this.description = description;
@@ -69,7 +71,7 @@ final class SdkPartnerCentral implements PartnerCentral {
         try {
             return call.get();
         } catch (SdkException e) {
-            PartnerCentralFailure f = SdkFailures.from(e, profile);
+            PartnerCentralFailure f = SdkFailures.from(e, profile, sso);
             if (f.kind() == FailureKind.SIGN_IN_NEEDED && credentials != null) credentials.rebuild();
             log.debug("{} failed: {} {}", operation, f.kind(), f.errorCode());
             throw f;

@@ -120,4 +120,36 @@ class AwsProfilesTest {
         assertThat(f.kind()).isEqualTo(FailureKind.SIGN_IN_NEEDED);
         assertThat(f.profile()).isEqualTo("sales-sso");
     }
+
+    @Test
+    void anSsoTokenTheSdkCannotUseAtCallTimeIsReportedAsSignInNeededNotAStackTrace() throws Exception {
+        AwsProfiles p = profiles(null);
+        // Our check sees a valid sign-in, but the SDK (reading its own cache under user.home) finds none: the
+        // situation of a session that expired or was signed out after the connection opened.
+        Files.writeString(p.ssoTokenFile(p.find("sales-sso").orElseThrow()), """
+                {"accessToken":"x","expiresAt":"2099-01-01T00:00:00Z","region":"us-east-1",
+                 "startUrl":"https://corp.awsapps.com/start"}""");
+        ConnectionSettings settings = new ConnectionSettings(ConnectionSettings.Target.AWS_PROFILE, "sales-sso",
+                Catalog.Sandbox, null, java.net.URI.create("http://127.0.0.1:9"));
+        try (PartnerCentral pc = new Connections(p, "test").open(settings)) {
+            PartnerCentralFailure f = catchThrowableOfType(PartnerCentralFailure.class,
+                    () -> pc.listOpportunities(app.cosell.model.OpportunityQuery.all(), null, 10));
+
+            assertThat(f.kind()).as(f.getMessage()).isEqualTo(FailureKind.SIGN_IN_NEEDED);
+            assertThat(f.profile()).isEqualTo("sales-sso");
+        }
+    }
+
+    @Test
+    void aBrokenCredentialProcessIsNotMistakenForASignIn() {
+        ConnectionSettings settings = new ConnectionSettings(ConnectionSettings.Target.AWS_PROFILE, "scripted",
+                Catalog.Sandbox, null, java.net.URI.create("http://127.0.0.1:9"));
+        try (PartnerCentral pc = new Connections(profiles(null), "test").open(settings)) {
+            PartnerCentralFailure f = catchThrowableOfType(PartnerCentralFailure.class,
+                    () -> pc.listOpportunities(app.cosell.model.OpportunityQuery.all(), null, 10));
+
+            assertThat(f.kind()).as(f.getMessage()).isNotEqualTo(FailureKind.SIGN_IN_NEEDED);
+            assertThat(f.profile()).isEqualTo("scripted");
+        }
+    }
 }

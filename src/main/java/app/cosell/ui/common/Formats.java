@@ -1,0 +1,49 @@
+package app.cosell.ui.common;
+
+import app.cosell.model.Money;
+import java.text.NumberFormat;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.time.format.FormatStyle;
+import java.util.Currency;
+import java.util.Locale;
+
+/** How the console writes dates, times and money for people. Blank for missing values. */
+public final class Formats {
+
+    private static final DateTimeFormatter DATE = DateTimeFormatter.ofLocalizedDate(FormatStyle.MEDIUM);
+    private static final DateTimeFormatter DATE_TIME =
+            DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM, FormatStyle.SHORT).withZone(ZoneId.systemDefault());
+
+    private Formats() {}
+
+    public static String date(LocalDate d) { return d == null ? "" : DATE.format(d); }
+
+    /** The calendar day of an instant, in this computer's time zone. */
+    public static String day(Instant t) { return t == null ? "" : DATE.format(t.atZone(ZoneId.systemDefault())); }
+
+    public static String dateTime(Instant t) { return t == null ? "" : DATE_TIME.format(t); }
+
+    public static String money(Money m) {
+        if (m == null || m.amount() == null) return "";
+        NumberFormat f = NumberFormat.getCurrencyInstance(Locale.getDefault());
+        try {
+            f.setCurrency(Currency.getInstance(m.currencyCode()));
+        } catch (RuntimeException unknownCurrency) {
+            return m.amount().toPlainString() + " " + m.currencyCode();
+        }
+        f.setMaximumFractionDigits(m.amount().scale() > 0 ? 2 : 0);
+        return f.format(m.amount());
+    }
+
+    public static String count(long n) { return NumberFormat.getIntegerInstance().format(n); }
+
+    public static String duration(Duration d) {
+        if (d == null) return "";
+        long s = d.toSeconds();
+        return s < 60 ? s + " s" : (s / 60) + " min " + (s % 60) + " s";
+    }
+}

@@ -1,0 +1,31 @@
+package app.cosell.ui.common;
+
+import java.util.concurrent.Callable;
+import java.util.concurrent.Executor;
+import java.util.function.Consumer;
+import javafx.application.Platform;
+import javafx.concurrent.Task;
+
+/** {@link Background} for the running app: a JavaFX {@link Task} per job, on the one application executor. */
+public final class FxBackground implements Background {
+
+    private final Executor executor;
+
+    public FxBackground(Executor executor) { this.executor = executor; }
+
+    @Override
+    public <T> void run(Callable<T> work, Consumer<? super T> onSuccess, Consumer<Throwable> onFailure) {
+        Task<T> task = new Task<>() {
+            @Override protected T call() throws Exception { return work.call(); }
+        };
+        task.setOnSucceeded(e -> onSuccess.accept(task.getValue()));
+        task.setOnFailed(e -> onFailure.accept(task.getException()));
+        executor.execute(task);
+    }
+
+    @Override
+    public void onFx(Runnable action) {
+        if (Platform.isFxApplicationThread()) action.run();
+        else Platform.runLater(action);
+    }
+}

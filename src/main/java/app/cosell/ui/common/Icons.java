@@ -1,0 +1,22 @@
+package app.cosell.ui.common;
+
+import org.kordamp.ikonli.Ikon;
+import org.kordamp.ikonli.javafx.FontIcon;
+import org.kordamp.ikonli.material2.Material2AL;
+import org.kordamp.ikonli.material2.Material2MZ;
+
+/** The icons of the app, by what they mean (one place to change a glyph). */
+public enum Icons {
+    SEARCH(Material2MZ.SEARCH), REFRESH(Material2MZ.REFRESH), SETTINGS(Material2MZ.SETTINGS),
+    HISTORY(Material2AL.HISTORY), START(Material2MZ.PLAY_ARROW), ERROR(Material2AL.ERROR_OUTLINE),
+    COPY(Material2AL.CONTENT_COPY), OK(Material2AL.CHECK_CIRCLE), EXPORT(Material2MZ.SAVE_ALT),
+    WARNING(Material2MZ.WARNING), EMULATOR(Material2AL.COMPUTER), CLOUD(Material2AL.CLOUD),
+    SIGNED_IN(Material2MZ.VERIFIED_USER), SIGN_IN(Material2AL.LOGIN), FILTER(Material2AL.FILTER_LIST),
+    CLEAR(Material2AL.CLEAR), OPEN(Material2MZ.OPEN_IN_NEW), RUNNING(Material2MZ.SYNC), INFO(Material2AL.INFO);
+
+    private final Ikon ikon;
+
+    Icons(Ikon ikon) { this.ikon = ikon; }
+
+    public FontIcon create() { return new FontIcon(ikon); }
+}

@@ -1,0 +1,120 @@
+package app.cosell.ui.engage;
+
+import app.cosell.model.OpportunitySummary;
+import app.cosell.model.StartEngagementRequest;
+import app.cosell.model.TaskProgress;
+import app.cosell.ui.progress.ProgressWindows;
+import app.cosell.ui.progress.RunningTasks;
+import app.cosell.ui.progress.RunningTasksIndicator;
+import app.cosell.ui.progress.TrackedTask;
+import app.cosell.engagement.ClientTokens;
+import app.cosell.engagement.EngagementRunner;
+import app.cosell.engagement.FailureAdviceCatalogue;
+import app.cosell.ui.progress.TaskRunner;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.HashMap;
+import java.util.List;
+import java.util.concurrent.Executor;
+import java.util.Map;
+import java.util.ResourceBundle;
+import java.util.function.Supplier;
+import javafx.scene.Node;
+import javafx.stage.Stage;
+import javafx.stage.Window;
+
+/**
+ * What the main window calls to start an engagement and to watch one: opens the Start engagement form of an
+ * opportunity (one window per opportunity), starts the task, opens its live progress, and supplies the running-tasks
+ * indicator for the status bar.
+ */
+public final class EngageWindows implements StartEngagementController.Host {
+
+    private final Supplier<Window> owner;
+    private final ResourceBundle messages;
+    private final RunningTasks tasks;
+    private final ProgressWindows progress;
+    private final FormDrafts drafts;
+    private final Supplier<AwsCliText.Target> target;
+    private final Supplier<String> tokens;
+    private final Map<String, Stage> forms = new HashMap<>();
+
+    /**
+     * @param target where the copied CLI command points (the current connection's region, endpoint, profile)
+     * @param tokens client tokens for the copied CLI command and JSON (the start policy's rule)
+     */
+    public EngageWindows(Supplier<Window> owner, ResourceBundle messages, RunningTasks tasks, ProgressWindows progress,
+                         FormDrafts drafts, Supplier<AwsCliText.Target> target, Supplier<String> tokens) {
+        this.owner = owner;
+        this.messages = messages;
+        this.tasks = tasks;
+        this.progress = progress;
+        this.drafts = drafts;
+        this.target = target;
+        this.tokens = tokens;
+    }
+
+    /** Opens the Start engagement form for {@code s}, or brings its open form to the front. */
+    public Stage openStartEngagement(OpportunitySummary s) {
+        String key = FormDrafts.key(s.catalog().wire(), s.id());
+        Stage open = forms.get(key);
+        if (open != null && open.isShowing()) {
+            open.toFront();
+            open.requestFocus();
+            return open;
+        }
+        StartEngagementFormModel model = new StartEngagementFormModel(s.catalog(), s.id(), s.customerCompanyName(),
+                s.projectTitle(), target.get(), drafts, tokens);
+        Stage stage = StartEngagementDialog.open(owner.get(), model, messages, this);
+        forms.put(key, stage);
+        stage.addEventHandler(javafx.stage.WindowEvent.WINDOW_HIDDEN, e -> forms.remove(key, stage));
+        return stage;
+    }
+
+    /** Opens the live progress of a task: this session's, a resumed unfinished one, or an ended one from history. */
+    public Stage openProgress(TaskProgress p) {
+        TrackedTask t = tasks.find(p).orElseGet(() -> p.isEnded() || p.failure() != null
+                ? tasks.view(p, null) : tasks.resume(p, null));
+        return progress.show(t);
+    }
+
+    /** Follows again the tasks that were running when the app last closed (they join the running-tasks indicator). */
+    public void resumeUnfinished(List<TaskProgress> unfinished) {
+        for (TaskProgress p : unfinished) if (tasks.find(p).isEmpty()) tasks.resume(p, null);
+    }
+
+    /**
+     * The engagement screens of the app.
+     *
+     * @param runner   the current connection's runner (asked for on the background thread, at each start)
+     * @param target   where a copied CLI command points: the current connection's region, endpoint, profile
+     * @param dataDir  where the form drafts are kept
+     */
+    public static EngageWindows create(Stage owner, Executor executor, Supplier<EngagementRunner> runner,
+                                       FailureAdviceCatalogue advice, Path dataDir, ObjectMapper json,
+                                       Supplier<AwsCliText.Target> target, String appVersion) {
+        ResourceBundle messages = ResourceBundle.getBundle(FailureAdviceCatalogue.BUNDLE);
+        RunningTasks tasks = new RunningTasks(executor, TaskRunner.of(runner));
+        ProgressWindows progress = new ProgressWindows(tasks, messages, p -> advice.forTask(p).orElse(null),
+                advice::forFailure, id -> {}, appVersion == null ? "dev" : appVersion, () -> owner, Clock.systemUTC());
+        return new EngageWindows(() -> owner, messages, tasks, progress, FormDrafts.stored(dataDir, json, executor),
+                target, ClientTokens::fresh);
+    }
+
+    /** The running-tasks indicator for the main window's status bar. */
+    public Node runningTasksIndicator() {
+        return new RunningTasksIndicator(tasks, messages, progress::show);
+    }
+
+    public RunningTasks runningTasks() { return tasks; }
+
+    @Override
+    public TrackedTask start(StartEngagementRequest request, String customerName) { return tasks.start(request, customerName); }
+
+    @Override
+    public void showProgress(TrackedTask task) { progress.show(task); }
+
+    @Override
+    public void forget(TrackedTask task) { tasks.tasks().remove(task); }
+}

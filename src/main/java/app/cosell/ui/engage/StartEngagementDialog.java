@@ -1,0 +1,45 @@
+package app.cosell.ui.engage;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.ResourceBundle;
+import javafx.fxml.FXMLLoader;
+import javafx.scene.Parent;
+import javafx.scene.Scene;
+import javafx.stage.Modality;
+import javafx.stage.Stage;
+import javafx.stage.Window;
+
+/** Opens the Start engagement form for one opportunity in its own window-modal window. */
+public final class StartEngagementDialog {
+
+    private StartEngagementDialog() {}
+
+    public static Stage open(Window owner, StartEngagementFormModel model, ResourceBundle messages,
+                             StartEngagementController.Host host) {
+        FXMLLoader loader = new FXMLLoader(StartEngagementDialog.class.getResource(
+                "/app/cosell/ui/engage/StartEngagementForm.fxml"), messages);
+        StartEngagementController controller = new StartEngagementController(model, messages, host);
+        loader.setControllerFactory(type -> controller);
+        Parent root;
+        try {
+            root = loader.load();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        Stage stage = new Stage();
+        if (owner != null) {
+            stage.initOwner(owner);
+            stage.initModality(Modality.WINDOW_MODAL);
+        }
+        stage.setTitle(messages.getString("engage.title") + " \u00b7 " + model.opportunityId());
+        Scene scene = new Scene(root);
+        scene.getStylesheets().add(StartEngagementDialog.class.getResource(
+                "/app/cosell/ui/engage/engage.css").toExternalForm());
+        if (owner != null && owner.getScene() != null) scene.getStylesheets().addAll(0, owner.getScene().getStylesheets());
+        stage.setScene(scene);
+        stage.setUserData(controller);
+        stage.show();
+        return stage;
+    }
+}

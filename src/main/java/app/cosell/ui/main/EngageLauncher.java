@@ -1,0 +1,37 @@
+package app.cosell.ui.main;
+
+import app.cosell.model.OpportunitySummary;
+import app.cosell.model.TaskProgress;
+import javafx.scene.Node;
+import javafx.scene.layout.Region;
+
+/**
+ * What the main window asks of the engagement screens (implemented in {@code ui.engage} / {@code ui.progress}):
+ * open the Start-engagement form for a row, show a task's live progress, and a node for the status bar that shows
+ * the tasks running now. All three are called on the FX thread and must return at once.
+ */
+public interface EngageLauncher {
+
+    /** "Start engagement…" on a row (button, Enter, Shortcut+E). */
+    void openStartEngagement(OpportunitySummary opportunity);
+
+    /** "Open progress" on a task in the detail pane or the history. */
+    void openProgress(TaskProgress task);
+
+    /** Placed at the right of the main window's status bar; called once. */
+    Node runningTasksIndicator();
+
+    /**
+     * Called once, after the first connection, with the tasks the history holds unfinished (the app was closed while
+     * they ran): follow them again (e.g. {@code EngagementRunner.resume} in a Service). FX thread; return at once.
+     */
+    void resumeUnfinished(java.util.List<TaskProgress> unfinished);
+
+    /** Until the engagement screens are wired: tells nothing, shows nothing. */
+    EngageLauncher NONE = new EngageLauncher() {
+        @Override public void openStartEngagement(OpportunitySummary opportunity) {}
+        @Override public void openProgress(TaskProgress task) {}
+        @Override public Node runningTasksIndicator() { return new Region(); }
+        @Override public void resumeUnfinished(java.util.List<TaskProgress> unfinished) {}
+    };
+}

@@ -1,0 +1,260 @@
+package app.cosell.ui.main;
+
+import app.cosell.model.OpportunitySummary;
+import app.cosell.ui.common.ErrorPresenter;
+import app.cosell.ui.common.Icons;
+import app.cosell.ui.common.Messages;
+import app.cosell.ui.common.Shortcuts;
+import app.cosell.ui.common.Theme;
+import app.cosell.ui.common.Views;
+import app.cosell.ui.history.HistoryWindow;
+import app.cosell.ui.opportunities.OpportunitiesController;
+import app.cosell.ui.opportunities.OpportunityDetailModel;
+import app.cosell.ui.opportunities.OpportunityListModel;
+import app.cosell.ui.settings.SettingsDialog;
+import app.cosell.ui.settings.UiSettings;
+import java.lang.management.ManagementFactory;
+import java.util.concurrent.atomic.AtomicBoolean;
+import javafx.application.Platform;
+import javafx.beans.InvalidationListener;
+import javafx.fxml.FXML;
+import javafx.geometry.Rectangle2D;
+import javafx.scene.Scene;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.layout.BorderPane;
+import javafx.stage.Screen;
+import javafx.stage.Stage;
+import org.controlsfx.control.StatusBar;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The main window: header (connection, catalog badge, sign-in state, History, Settings), the opportunity list with
+ * its detail pane, and the status bar (load progress; the engagement screens' running-tasks indicator at the right).
+ * Shows itself first, then connects and loads in the background.
+ */
+public final class MainWindow {
+
+    private static final Logger LOG = LoggerFactory.getLogger(MainWindow.class);
+
+    private final Stage stage;
+    private final ShellServices services;
+    private final MainWindowModel model;
+    private final OpportunityListModel list;
+    private final OpportunityDetailModel detail;
+    private final ErrorPresenter errors;
+    private final AtomicBoolean tasksReloadPending = new AtomicBoolean();
+    private EngageLauncher engage = EngageLauncher.NONE;
+    private OpportunitiesController opportunities;
+    private HistoryWindow history;
+    private boolean firstRowsLogged;
+    private boolean resumed;
+
+    @FXML private BorderPane root;
+    @FXML private Label badge;
+    @FXML private Label connectionLabel;
+    @FXML private Label signInLabel;
+    @FXML private Button reconnectButton;
+    @FXML private Button historyButton;
+    @FXML private Button settingsButton;
+    @FXML private StatusBar statusBar;
+
+    public MainWindow(Stage stage, ShellServices services) {
+        this.stage = stage;
+        this.services = services;
+        this.model = new MainWindowModel(services.connector(), services.background());
+        this.list = new OpportunityListModel(services.opportunities(), services.background());
+        this.detail = new OpportunityDetailModel(services.opportunities(), services.readiness(), services.background());
+        this.errors = new ErrorPresenter(() -> stage);
+    }
+
+    public OpportunityListModel listModel() { return list; }
+
+    public OpportunityDetailModel detailModel() { return detail; }
+
+    public MainWindowModel model() { return model; }
+
+    public ErrorPresenter errors() { return errors; }
+
+    public EngageLauncher engage() { return engage; }
+
+    /** The history window, once opened (null before). */
+    public HistoryWindow historyWindow() { return history; }
+
+    /** Builds the window, shows it, then connects and loads the first page in the background. FX thread. */
+    public void show() {
+        services.settings().get().theme().apply();
+        BorderPane view = Views.load("/app/cosell/ui/main/MainWindow.fxml", this);
+        Scene scene = new Scene(view);
+        Theme.style(scene);
+        installShortcuts(scene);
+        stage.setTitle(Messages.get("app.title"));
+        stage.setScene(scene);
+        restoreBounds();
+        stage.show();
+        opportunities.table().requestFocus();
+        connect();
+    }
+
+    @FXML
+    private void initialize() {
+        engage = services.engage().apply(stage);
+        opportunities = new OpportunitiesController(list, detail, services.settings(), this::startEngagement,
+                t -> engage.openProgress(t));
+        root.setCenter(opportunities.load());
+
+        historyButton.setGraphic(Icons.HISTORY.create());
+        settingsButton.setGraphic(Icons.SETTINGS.create());
+        reconnectButton.setGraphic(Icons.SIGN_IN.create());
+        historyButton.setTooltip(new javafx.scene.control.Tooltip(Messages.get("main.history.tooltip")));
+        settingsButton.setTooltip(new javafx.scene.control.Tooltip(Messages.get("main.settings.tooltip")));
+        connectionLabel.textProperty().bind(model.connectionTextProperty());
+        model.connectionProperty().addListener(o -> showConnection());
+        model.signInProperty().addListener(o -> showConnection());
+        showConnection();
+
+        statusBar.textProperty().bind(list.statusProperty());
+        statusBar.progressProperty().bind(javafx.beans.binding.Bindings.when(list.loadingProperty()).then(-1.0).otherwise(0.0));
+        statusBar.getRightItems().add(engage.runningTasksIndicator());
+
+        list.failureProperty().addListener((o, was, now) -> {
+            if (now == null) return;
+            model.noticeFailure(now);
+            errors.show(Messages.get("error.action.loadOpportunities"), now);
+        });
+        model.failureProperty().addListener((o, was, now) -> {
+            if (now != null) errors.show(Messages.get("error.action.connect"), now);
+        });
+        list.loadedProperty().addListener((o, was, now) -> {
+            if (!firstRowsLogged && now.intValue() > 0) logFirstRows();
+        });
+        services.history().addListener(this::reloadTasks);
+    }
+
+    private void connect() {
+        list.stop();
+        model.connect(() -> {
+            list.refresh();
+            reloadTasks();
+            if (!resumed) resumeUnfinished();
+        });
+    }
+
+    /** Tasks that were running when the app last closed are followed again, once per launch. */
+    private void resumeUnfinished() {
+        resumed = true;
+        services.background().run(() -> services.history().all().stream().filter(t -> !t.isEnded()).toList(),
+                unfinished -> { if (!unfinished.isEmpty()) engage.resumeUnfinished(unfinished); },
+                e -> LOG.warn("Could not read the unfinished tasks", e));
+    }
+
+    @FXML
+    private void reconnect() { connect(); }
+
+    /** Settings changed the connection: connect again and reload. */
+    public void reconnectAfterSettings() { connect(); }
+
+    private void showConnection() {
+        ConnectionInfo info = model.connectionProperty().get();
+        badge.getStyleClass().removeIf(s -> s.startsWith("badge-"));
+        root.getStyleClass().remove("production");
+        if (info == null) {
+            badge.setText(null);
+            badge.setVisible(false);
+        } else {
+            ConnectionInfo.Badge b = info.badge();
+            badge.setVisible(true);
+            badge.setText(Messages.of("badge", b));
+            badge.getStyleClass().add(b.styleClass());
+            badge.setAccessibleText(Messages.format("badge.accessible", Messages.of("badge", b), info.catalog().wire()));
+            if (b == ConnectionInfo.Badge.PRODUCTION) root.getStyleClass().add("production");
+            connectionLabel.setGraphic(info.isEmulator() ? Icons.EMULATOR.create() : Icons.CLOUD.create());
+            connectionLabel.setTooltip(new javafx.scene.control.Tooltip(info.endpoint()));
+        }
+        MainWindowModel.SignIn s = model.signInProperty().get();
+        signInLabel.setText(Messages.of("signIn", s));
+        signInLabel.getStyleClass().removeAll("needed", "failed");
+        if (s == MainWindowModel.SignIn.SIGN_IN_NEEDED) signInLabel.getStyleClass().add("needed");
+        if (s == MainWindowModel.SignIn.FAILED) signInLabel.getStyleClass().add("failed");
+        signInLabel.setGraphic(s == MainWindowModel.SignIn.SIGNED_IN ? Icons.SIGNED_IN.create() : null);
+        boolean retry = s == MainWindowModel.SignIn.SIGN_IN_NEEDED || s == MainWindowModel.SignIn.FAILED;
+        reconnectButton.setVisible(retry);
+        reconnectButton.setManaged(retry);
+        reconnectButton.setText(Messages.get(s == MainWindowModel.SignIn.SIGN_IN_NEEDED ? "header.signIn" : "header.reconnect"));
+    }
+
+    private void installShortcuts(Scene scene) {
+        scene.getAccelerators().put(Shortcuts.SEARCH, opportunities::focusSearch);
+        scene.getAccelerators().put(Shortcuts.START_ENGAGEMENT, opportunities::startSelected);
+        scene.getAccelerators().put(Shortcuts.REFRESH, opportunities::refresh);
+        scene.getAccelerators().put(Shortcuts.HISTORY, this::showHistory);
+        scene.getAccelerators().put(Shortcuts.SETTINGS, this::showSettings);
+        scene.getAccelerators().put(Shortcuts.TABLE, opportunities::focusTable);
+    }
+
+    private void startEngagement(OpportunitySummary s) { engage.openStartEngagement(s); }
+
+    @FXML
+    public void showHistory() {
+        if (history == null) {
+            history = new HistoryWindow(stage, services.history(), services.background(), errors, t -> engage.openProgress(t));
+        }
+        history.show();
+    }
+
+    @FXML
+    public void showSettings() {
+        new SettingsDialog(stage, services.settings(), services.settingsServices(), services.background(), errors,
+                this::reconnectAfterSettings).show();
+    }
+
+    /** Reads the history again after it changed; changes arriving meanwhile are folded into one read. */
+    private void reloadTasks() {
+        if (!tasksReloadPending.compareAndSet(false, true)) return;
+        services.background().onFx(() -> services.background().run(() -> {
+            tasksReloadPending.set(false);
+            return services.history().all();
+        }, tasks -> {
+            list.updateTasks(tasks);
+            detail.updateTasks(tasks);
+        }, e -> LOG.warn("Could not read the task history", e)));
+    }
+
+    private void logFirstRows() {
+        firstRowsLogged = true;
+        // Measured once the rows are laid out, i.e. in the frame that shows them.
+        Runnable[] once = new Runnable[1];
+        once[0] = () -> {
+            stage.getScene().removePostLayoutPulseListener(once[0]);
+            long ms = System.currentTimeMillis() - ManagementFactory.getRuntimeMXBean().getStartTime();
+            LOG.info("first rows shown after {} ms (from JVM start)", ms);
+        };
+        stage.getScene().addPostLayoutPulseListener(once[0]);
+        Platform.requestNextPulse();
+    }
+
+    private void restoreBounds() {
+        UiSettings.WindowBounds b = services.settings().get().window();
+        if (b != null && !Screen.getScreensForRectangle(new Rectangle2D(b.x(), b.y(), b.width(), b.height())).isEmpty()) {
+            stage.setX(b.x());
+            stage.setY(b.y());
+            stage.setWidth(b.width());
+            stage.setHeight(b.height());
+            stage.setMaximized(b.maximized());
+        }
+        InvalidationListener moved = o -> {
+            if (stage.isIconified()) return;
+            UiSettings.WindowBounds prev = services.settings().get().window();
+            UiSettings.WindowBounds now = stage.isMaximized() && prev != null
+                    ? new UiSettings.WindowBounds(prev.x(), prev.y(), prev.width(), prev.height(), true)
+                    : new UiSettings.WindowBounds(stage.getX(), stage.getY(), stage.getWidth(), stage.getHeight(), stage.isMaximized());
+            services.settings().update(s -> s.withWindow(now));
+        };
+        stage.xProperty().addListener(moved);
+        stage.yProperty().addListener(moved);
+        stage.widthProperty().addListener(moved);
+        stage.heightProperty().addListener(moved);
+        stage.maximizedProperty().addListener(moved);
+    }
+}

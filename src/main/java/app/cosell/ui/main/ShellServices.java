@@ -1,0 +1,26 @@
+package app.cosell.ui.main;
+
+import app.cosell.ui.common.Background;
+import app.cosell.ui.common.TaskHistoryFeed;
+import app.cosell.ui.opportunities.OpportunitySource;
+import app.cosell.ui.opportunities.ReadinessItem;
+import app.cosell.ui.settings.SettingsKeeper;
+import app.cosell.ui.settings.SettingsModel;
+import java.util.function.Function;
+import javafx.stage.Stage;
+
+/**
+ * Everything the console shell needs from the rest of the app, handed over by {@code AppContext} (the only class
+ * that knows every package). Each screen model takes the few pieces it uses.
+ *
+ * @param engage builds the engagement screens for the main window (given as their owner)
+ */
+public record ShellServices(
+        MainWindowModel.Connector connector,
+        OpportunitySource opportunities,
+        ReadinessItem.Check readiness,
+        TaskHistoryFeed history,
+        SettingsKeeper settings,
+        SettingsModel.Services settingsServices,
+        Background background,
+        Function<Stage, EngageLauncher> engage) {}

@@ -1,0 +1,114 @@
+package app.cosell.ui.opportunities;
+
+import app.cosell.model.Opportunity;
+import app.cosell.model.OpportunitySummary;
+import app.cosell.model.TaskProgress;
+import app.cosell.ui.common.Background;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+import javafx.beans.binding.Bindings;
+import javafx.beans.binding.BooleanBinding;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+
+/**
+ * The detail pane of the selected opportunity: the full record (fetched in the background), the readiness check
+ * run on it, and the engagement tasks already run for it.
+ */
+public final class OpportunityDetailModel {
+
+    private final OpportunitySource source;
+    private final ReadinessItem.Check readiness;
+    private final Background background;
+
+    private final ObjectProperty<OpportunitySummary> selected = new SimpleObjectProperty<>(this, "selected");
+    private final ObjectProperty<Opportunity> opportunity = new SimpleObjectProperty<>(this, "opportunity");
+    private final BooleanProperty loading = new SimpleBooleanProperty(this, "loading");
+    private final ObjectProperty<Throwable> failure = new SimpleObjectProperty<>(this, "failure");
+    private final ObservableList<ReadinessItem> findings = FXCollections.observableArrayList();
+    private final ObservableList<TaskProgress> tasks = FXCollections.observableArrayList();
+    private final BooleanBinding ready;
+    private final AtomicInteger generation = new AtomicInteger();
+    private List<TaskProgress> allTasks = List.of();
+
+    public OpportunityDetailModel(OpportunitySource source, ReadinessItem.Check readiness, Background background) {
+        this.source = source;
+        this.readiness = readiness;
+        this.background = background;
+        this.ready = Bindings.createBooleanBinding(
+                () -> opportunity.get() != null && findings.stream().noneMatch(ReadinessItem::blocking),
+                opportunity, findings);
+        selected.addListener((o, was, now) -> load(now));
+    }
+
+    public ObjectProperty<OpportunitySummary> selectedProperty() { return selected; }
+
+    /** The full record of the selected opportunity, once fetched (null while loading or when none is selected). */
+    public ReadOnlyObjectProperty<Opportunity> opportunityProperty() { return opportunity; }
+
+    public ReadOnlyBooleanProperty loadingProperty() { return loading; }
+
+    public ReadOnlyObjectProperty<Throwable> failureProperty() { return failure; }
+
+    /** What the readiness check found (empty: nothing would fail). */
+    public ObservableList<ReadinessItem> findings() { return findings; }
+
+    /** True when the record is loaded and nothing blocking was found. */
+    public BooleanBinding readyProperty() { return ready; }
+
+    /** The engagement tasks of the selected opportunity, newest first. */
+    public ObservableList<TaskProgress> tasks() { return tasks; }
+
+    /** Takes the task history in (newest first). FX thread. */
+    public void updateTasks(List<TaskProgress> newestFirst) {
+        allTasks = List.copyOf(newestFirst);
+        showTasks();
+    }
+
+    /** Fetches the selected record again (after a task changed it). */
+    public void reload() { load(selected.get()); }
+
+    private void load(OpportunitySummary summary) {
+        int gen = generation.incrementAndGet();
+        opportunity.set(null);
+        findings.clear();
+        failure.set(null);
+        showTasks();
+        if (summary == null) {
+            loading.set(false);
+            return;
+        }
+        loading.set(true);
+        background.run(() -> {
+            Opportunity full = source.get(summary.id());
+            return new Loaded(full, readiness.check(full));
+        }, loaded -> {
+            if (generation.get() != gen) return;
+            loading.set(false);
+            findings.setAll(loaded.findings());
+            opportunity.set(loaded.opportunity());
+        }, error -> {
+            if (generation.get() != gen) return;
+            loading.set(false);
+            failure.set(error);
+        });
+    }
+
+    private void showTasks() {
+        OpportunitySummary s = selected.get();
+        List<TaskProgress> mine = new ArrayList<>();
+        if (s != null) for (TaskProgress t : allTasks) {
+            if (t.request() != null && s.id().equals(t.request().opportunityId())) mine.add(t);
+        }
+        tasks.setAll(mine);
+    }
+
+    private record Loaded(Opportunity opportunity, List<ReadinessItem> findings) {}
+}

@@ -1,0 +1,22 @@
+package app.cosell.ui.opportunities;
+
+import app.cosell.model.ReviewStatus;
+import app.cosell.model.Stage;
+import java.util.Set;
+
+/**
+ * The server-side filters of the opportunity list (ListOpportunities' LifeCycleStage, LifeCycleReviewStatus and
+ * CustomerCompanyName). Empty sets and a blank company mean "any".
+ */
+public record OpportunityFilter(Set<Stage> stages, Set<ReviewStatus> reviewStatuses, String company) {
+
+    public static final OpportunityFilter ANY = new OpportunityFilter(Set.of(), Set.of(), "");
+
+    public OpportunityFilter {
+        stages = Set.copyOf(stages == null ? Set.of() : stages);
+        reviewStatuses = Set.copyOf(reviewStatuses == null ? Set.of() : reviewStatuses);
+        company = company == null ? "" : company.strip();
+    }
+
+    public boolean isAny() { return stages.isEmpty() && reviewStatuses.isEmpty() && company.isEmpty(); }
+}

@@ -1,0 +1,235 @@
+package app.cosell.ui.opportunities;
+
+import app.cosell.model.OpportunitySummary;
+import app.cosell.model.TaskProgress;
+import app.cosell.ui.common.Background;
+import app.cosell.ui.common.Formats;
+import app.cosell.ui.common.Messages;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Predicate;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.IntegerProperty;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyIntegerProperty;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleIntegerProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+import javafx.collections.ObservableMap;
+import javafx.collections.transformation.FilteredList;
+
+/**
+ * The opportunity list: every row loaded so far, the instant search over them, the server-side filter, and the
+ * incremental load (first page at once, the rest in the background, handed to the FX thread in bounded batches so
+ * the table stays responsive even at 100,000 rows).
+ */
+public final class OpportunityListModel {
+
+    /** Rows per ListOpportunities call: the service's maximum. */
+    static final int PAGE_SIZE = 100;
+    /** Most rows added to the list in one FX-thread turn; more wait for the next turn (keeps frames short). */
+    static final int MAX_ROWS_PER_TURN = 1000;
+
+    private final OpportunitySource source;
+    private final Background background;
+
+    private final ObservableList<OpportunitySummary> rows = FXCollections.observableArrayList();
+    private final FilteredList<OpportunitySummary> visible = new FilteredList<>(rows);
+    private final StringProperty search = new SimpleStringProperty(this, "search", "");
+    private final ObjectProperty<OpportunityFilter> filter = new SimpleObjectProperty<>(this, "filter", OpportunityFilter.ANY);
+    private final BooleanProperty loading = new SimpleBooleanProperty(this, "loading");
+    private final BooleanProperty complete = new SimpleBooleanProperty(this, "complete");
+    private final IntegerProperty loaded = new SimpleIntegerProperty(this, "loaded");
+    private final ObjectProperty<Throwable> failure = new SimpleObjectProperty<>(this, "failure");
+    private final StringProperty status = new SimpleStringProperty(this, "status", "");
+    private final ObservableMap<String, TaskProgress> latestTasks = FXCollections.observableHashMap();
+    private final ObservableMap<String, String> titles = FXCollections.observableHashMap();
+
+    /** Incremented by every new load; a background loop whose number is no longer current stops. */
+    private final AtomicInteger generation = new AtomicInteger();
+    /** Pages fetched but not yet in {@link #rows}, tagged with the load they belong to. */
+    private final ConcurrentLinkedQueue<Arrived> arrived = new ConcurrentLinkedQueue<>();
+    private final AtomicBoolean drainScheduled = new AtomicBoolean();
+    private boolean everLoaded;
+
+    public OpportunityListModel(OpportunitySource source, Background background) {
+        this.source = source;
+        this.background = background;
+        search.addListener((o, was, now) -> applySearch());
+        // Before the first load (not connected yet) a restored filter is only remembered.
+        filter.addListener((o, was, now) -> { if (everLoaded && !now.equals(was)) refresh(); });
+        visible.predicateProperty().addListener((o, was, now) -> updateStatus());
+    }
+
+    /** Every row loaded so far, in server order. */
+    public ObservableList<OpportunitySummary> rows() { return rows; }
+
+    /** The loaded rows that match the search box (the table sorts a view of these). */
+    public ObservableList<OpportunitySummary> visibleRows() { return visible; }
+
+    public StringProperty searchProperty() { return search; }
+
+    public ObjectProperty<OpportunityFilter> filterProperty() { return filter; }
+
+    public ReadOnlyBooleanProperty loadingProperty() { return loading; }
+
+    /** True once the last page arrived. */
+    public ReadOnlyBooleanProperty completeProperty() { return complete; }
+
+    public ReadOnlyIntegerProperty loadedProperty() { return loaded; }
+
+    /** The failure of the last load, or null. */
+    public ReadOnlyObjectProperty<Throwable> failureProperty() { return failure; }
+
+    /** One line for the status bar: how many rows, how many shown, whether more are coming. */
+    public ReadOnlyStringProperty statusProperty() { return status; }
+
+    /** Latest engagement task per opportunity id. */
+    public ObservableMap<String, TaskProgress> latestTasks() { return latestTasks; }
+
+    /** Project titles learnt from opened opportunities (the list call does not carry them), by id. */
+    public ObservableMap<String, String> titles() { return titles; }
+
+    public String titleOf(String id) { return titles.get(id); }
+
+    public void rememberTitle(String id, String title) {
+        if (title != null && !title.equals(titles.get(id))) titles.put(id, title);
+    }
+
+    public EngagementState engagementStateOf(OpportunitySummary row) {
+        return row == null ? EngagementState.NONE : EngagementState.of(latestTasks.get(row.id()));
+    }
+
+    /** Takes the task history in (newest first): keeps the latest task per opportunity. FX thread. */
+    public void updateTasks(List<TaskProgress> newestFirst) {
+        Map<String, TaskProgress> latest = new HashMap<>();
+        for (TaskProgress t : newestFirst) {
+            if (t.request() != null) latest.putIfAbsent(t.request().opportunityId(), t);
+        }
+        latestTasks.keySet().retainAll(latest.keySet());
+        latest.forEach((id, t) -> { if (!t.equals(latestTasks.get(id))) latestTasks.put(id, t); });
+    }
+
+    /** Loads the list again from the first page with the current filter; a load under way is abandoned. FX thread. */
+    public void refresh() {
+        everLoaded = true;
+        int gen = generation.incrementAndGet();
+        arrived.clear();
+        rows.clear();
+        loaded.set(0);
+        complete.set(false);
+        failure.set(null);
+        loading.set(true);
+        updateStatus();
+        OpportunityFilter f = filter.get();
+        background.run(() -> {
+            String token = null;
+            do {
+                if (generation.get() != gen) return false;
+                OpportunitySource.Page page = source.list(f, token, PAGE_SIZE);
+                if (generation.get() != gen) return false;
+                arrived.add(new Arrived(gen, page.items(), false, null));
+                scheduleDrain();
+                token = page.nextToken();
+            } while (token != null);
+            return true;
+        }, finished -> end(gen, finished, null), error -> end(gen, false, error));
+    }
+
+    /** Stops a load under way (keeps the rows loaded so far). */
+    public void stop() {
+        generation.incrementAndGet();
+        arrived.clear();
+        loading.set(false);
+        updateStatus();
+    }
+
+    private void scheduleDrain() {
+        if (drainScheduled.compareAndSet(false, true)) background.onFx(() -> {
+            drainScheduled.set(false);
+            drain(MAX_ROWS_PER_TURN);
+        });
+    }
+
+    /** The load ended: once the rows still queued are in (turn by turn), the load is marked finished. */
+    private void end(int gen, boolean finished, Throwable error) {
+        if (generation.get() != gen) return;
+        arrived.add(new Arrived(gen, List.of(), error == null, error));
+        scheduleDrain();
+    }
+
+    /** Moves whole fetched pages of the current load into {@link #rows}, up to about {@code limit} rows. */
+    private void drain(int limit) {
+        int gen = generation.get();
+        List<OpportunitySummary> batch = new ArrayList<>();
+        Arrived a;
+        Arrived last = null;
+        while (batch.size() + PAGE_SIZE <= limit && (a = arrived.poll()) != null) {
+            if (a.generation() != gen) continue;
+            batch.addAll(a.rows());
+            last = a;
+            if (a.isEnd()) break;
+        }
+        if (!batch.isEmpty()) {
+            rows.addAll(batch);
+            loaded.set(rows.size());
+        }
+        if (last != null && last.isEnd()) {
+            loading.set(false);
+            complete.set(last.complete());
+            failure.set(last.failure());
+        }
+        updateStatus();
+        if (!arrived.isEmpty()) scheduleDrain();
+    }
+
+    /** Rows of one page, or the end of a load (complete, or failed). */
+    private record Arrived(int generation, List<OpportunitySummary> rows, boolean complete, Throwable failure) {
+        boolean isEnd() { return complete || failure != null; }
+    }
+
+    private void applySearch() {
+        String q = search.get() == null ? "" : search.get().strip().toLowerCase(Locale.ROOT);
+        visible.setPredicate(q.isEmpty() ? null : matchingWithTitles(q));
+    }
+
+    /** Rows whose id, customer, title or partner reference contain {@code q} (lower case), ignoring case. */
+    static Predicate<OpportunitySummary> matching(String q) {
+        return s -> contains(s.id(), q) || contains(s.customerCompanyName(), q) || contains(s.projectTitle(), q)
+                || contains(s.partnerOpportunityIdentifier(), q);
+    }
+
+    private Predicate<OpportunitySummary> matchingWithTitles(String q) {
+        Predicate<OpportunitySummary> base = matching(q);
+        return s -> base.test(s) || contains(titles.get(s.id()), q);
+    }
+
+    private static boolean contains(String field, String q) {
+        return field != null && field.toLowerCase(Locale.ROOT).contains(q);
+    }
+
+    private void updateStatus() {
+        String count = Formats.count(rows.size());
+        String text;
+        if (failure.get() != null) text = Messages.format("opportunities.status.failed", count);
+        else if (loading.get()) text = Messages.format("opportunities.status.loading", count);
+        else text = Messages.format("opportunities.status.loaded", count);
+        if (visible.getPredicate() != null) {
+            text = Messages.format("opportunities.status.matching", Formats.count(visible.size())) + " · " + text;
+        }
+        status.set(text);
+    }
+}

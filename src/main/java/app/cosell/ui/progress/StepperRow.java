@@ -1,0 +1,135 @@
+package app.cosell.ui.progress;
+
+import app.cosell.model.StepState;
+import java.text.MessageFormat;
+import java.time.Duration;
+import java.util.ResourceBundle;
+import java.util.function.BiConsumer;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.ProgressIndicator;
+import javafx.scene.control.Tooltip;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.StackPane;
+import javafx.scene.layout.VBox;
+import org.kordamp.ikonli.Ikon;
+import org.kordamp.ikonli.javafx.FontIcon;
+import org.kordamp.ikonli.material2.Material2AL;
+import org.kordamp.ikonli.material2.Material2MZ;
+
+/**
+ * One step of the vertical stepper: a state icon (a spinner while running) with the line to the next step, the
+ * step's name and operation, its state and time, and the id it produced with a copy button.
+ */
+final class StepperRow extends HBox {
+
+    private final TaskProgressModel.StepRow row;
+    private final ResourceBundle messages;
+    private final StackPane icon = new StackPane();
+    private final Label state = new Label();
+    private final Label time = new Label();
+    private final Label result = new Label();
+    private final Button copy = new Button(null, new FontIcon(Material2AL.CONTENT_COPY));
+    private final String name;
+
+    StepperRow(TaskProgressModel.StepRow row, boolean last, ResourceBundle messages, BiConsumer<String, String> copier) {
+        this.row = row;
+        this.messages = messages;
+        getStyleClass().add("step-row");
+        setId("step-" + row.step().name());
+        name = messages.getString("progress.step." + row.step().name());
+
+        icon.getStyleClass().add("step-icon");
+        Region line = new Region();
+        line.getStyleClass().add("step-line");
+        VBox.setVgrow(line, Priority.ALWAYS);
+        line.setVisible(!last);
+        VBox iconColumn = new VBox(2, icon, line);
+        iconColumn.getStyleClass().add("step-icon-column");
+
+        Label title = new Label(name);
+        title.getStyleClass().add("step-name");
+        Label operation = new Label(row.step().operation());
+        operation.getStyleClass().add("step-operation");
+        HBox titleLine = new HBox(8, title, operation);
+        titleLine.setAlignment(javafx.geometry.Pos.BASELINE_LEFT);
+
+        state.getStyleClass().add("step-state");
+        time.getStyleClass().add("step-time");
+        result.getStyleClass().add("step-result");
+        copy.getStyleClass().addAll("button-icon", "flat", "small", "step-copy");
+        copy.setFocusTraversable(true);
+        copy.setOnAction(e -> copier.accept(row.step().operation(), row.resultIdProperty().get()));
+        HBox detail = new HBox(8, state, time, result, copy);
+        detail.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
+        VBox texts = new VBox(titleLine, detail);
+        texts.getStyleClass().add("step-texts");
+        HBox.setHgrow(texts, Priority.ALWAYS);
+        getChildren().addAll(iconColumn, texts);
+
+        row.stateProperty().addListener((o, a, b) -> refresh());
+        row.timeProperty().addListener((o, a, b) -> refresh());
+        row.resultIdProperty().addListener((o, a, b) -> refresh());
+        refresh();
+    }
+
+    private void refresh() {
+        StepState s = row.stateProperty().get();
+        getStyleClass().removeAll("pending", "running", "done", "failed", "skipped");
+        getStyleClass().add(s.name().toLowerCase(java.util.Locale.ROOT));
+        if (s == StepState.RUNNING) {
+            if (!(icon.getChildren().size() == 1 && icon.getChildren().getFirst() instanceof ProgressIndicator)) {
+                ProgressIndicator spinner = new ProgressIndicator();
+                spinner.getStyleClass().add("step-spinner");
+                icon.getChildren().setAll(spinner);
+            }
+        } else {
+            icon.getChildren().setAll(new FontIcon(iconOf(s)));
+        }
+        String stateText = messages.getString("progress.state." + s.name());
+        state.setText(stateText);
+        Duration d = row.timeProperty().get();
+        time.setText(d == null ? "" : stepTime(d));
+        time.setVisible(d != null);
+        time.setManaged(d != null);
+        String id = row.resultIdProperty().get();
+        result.setText(id);
+        boolean hasId = id != null && !id.isEmpty();
+        result.setVisible(hasId);
+        result.setManaged(hasId);
+        copy.setVisible(hasId);
+        copy.setManaged(hasId);
+        if (hasId) {
+            String label = MessageFormat.format(messages.getString("progress.copy"), row.step().operation() + " id");
+            copy.setAccessibleText(label);
+            copy.setTooltip(new Tooltip(label));
+        }
+        setAccessibleText(MessageFormat.format(messages.getString("progress.step.accessible"), name, stateText)
+                + (d == null ? "" : ", " + stepTime(d)) + (hasId ? ", " + id : ""));
+    }
+
+    private static Ikon iconOf(StepState s) {
+        return switch (s) {
+            case DONE -> Material2AL.CHECK_CIRCLE;
+            case FAILED -> Material2AL.CANCEL;
+            case SKIPPED -> Material2MZ.SKIP_NEXT;
+            default -> Material2AL.ACCESS_TIME;
+        };
+    }
+
+    /** A step's time: tenths below a minute, minutes and seconds above. */
+    static String stepTime(Duration d) {
+        long ms = d.toMillis();
+        if (ms < 60_000) return String.format(java.util.Locale.ROOT, "%.1f s", ms / 1000.0);
+        return String.format(java.util.Locale.ROOT, "%d:%02d min", ms / 60_000, (ms / 1000) % 60);
+    }
+
+    /** The overall elapsed time: m:ss, or h:mm:ss past an hour. */
+    static String clock(Duration d) {
+        long s = d.toSeconds();
+        return s >= 3600 ? String.format(java.util.Locale.ROOT, "%d:%02d:%02d", s / 3600, (s / 60) % 60, s % 60)
+                : String.format(java.util.Locale.ROOT, "%d:%02d", s / 60, s % 60);
+    }
+}

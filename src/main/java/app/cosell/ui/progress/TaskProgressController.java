@@ -1,0 +1,275 @@
+package app.cosell.ui.progress;
+
+import app.cosell.engagement.FailureAdvice;
+import app.cosell.engagement.AdviceAction;
+import app.cosell.model.FailureKind;
+import app.cosell.model.PartnerCentralFailure;
+import app.cosell.model.TaskStep;
+import java.text.MessageFormat;
+import java.time.Clock;
+import java.util.List;
+import java.util.ResourceBundle;
+import java.util.function.Consumer;
+import javafx.animation.KeyFrame;
+import javafx.animation.Timeline;
+import javafx.beans.binding.Bindings;
+import javafx.beans.value.ObservableStringValue;
+import javafx.fxml.FXML;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.Tooltip;
+import javafx.scene.input.Clipboard;
+import javafx.scene.input.ClipboardContent;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.FlowPane;
+import javafx.scene.layout.GridPane;
+import javafx.scene.layout.VBox;
+import javafx.util.Duration;
+import org.kordamp.ikonli.javafx.FontIcon;
+import org.kordamp.ikonli.material2.Material2AL;
+import org.kordamp.ikonli.material2.Material2MZ;
+
+/**
+ * Wires the live progress view of one tracked task to its {@link TaskProgressModel}: feeds it the task's
+ * snapshots, ticks the clock once a second, and turns the advice's actions into buttons (retry with a new token,
+ * open the opportunity, copy diagnostics). Copy buttons put ids on the clipboard.
+ */
+public final class TaskProgressController {
+
+    private final TrackedTask task;
+    private final TaskProgressModel model;
+    private final RunningTasks tasks;
+    private final ResourceBundle messages;
+    private final Consumer<String> openOpportunity;
+    private final String appVersion;
+    private final Clock clock;
+    private Timeline ticker;
+
+    @FXML private BorderPane root;
+    @FXML private Label heading;
+    @FXML private Label statusBadge;
+    @FXML private Label elapsed;
+    @FXML private GridPane idGrid;
+    @FXML private VBox stepper;
+    @FXML private VBox completePanel;
+    @FXML private GridPane resultGrid;
+    @FXML private VBox failedPanel;
+    @FXML private Label failedHeading;
+    @FXML private Label failedStep;
+    @FXML private GridPane failureGrid;
+    @FXML private Label adviceTitle;
+    @FXML private Label whatHappened;
+    @FXML private Label whatToDo;
+    @FXML private FlowPane adviceActions;
+    @FXML private Button copyDiagnostics;
+    @FXML private Label copiedLabel;
+    @FXML private Button close;
+
+    public TaskProgressController(TrackedTask task, TaskProgressModel model, RunningTasks tasks, ResourceBundle messages,
+                                  Consumer<String> openOpportunity, String appVersion, Clock clock) {
+        this.task = task;
+        this.model = model;
+        this.tasks = tasks;
+        this.messages = messages;
+        this.openOpportunity = openOpportunity;
+        this.appVersion = appVersion;
+        this.clock = clock;
+    }
+
+    @FXML
+    private void initialize() {
+        String customer = task.customerName() == null ? "" : task.customerName();
+        heading.setText(customer.isEmpty() ? format("progress.heading.opportunity", task.request().opportunityId())
+                : format("progress.heading", task.request().opportunityId(), customer));
+
+        List<TaskProgressModel.StepRow> rows = model.rows();
+        for (int i = 0; i < rows.size(); i++) {
+            stepper.getChildren().add(new StepperRow(rows.get(i), i == rows.size() - 1, messages, this::copyId));
+        }
+
+        idRow(idGrid, 0, "progress.taskId", "taskId", model.taskIdProperty());
+        idRow(idGrid, 1, "progress.taskArn", "taskArn", model.taskArnProperty());
+        idRow(resultGrid, 0, "progress.engagementId", "engagementId", model.engagementIdProperty());
+        idRow(resultGrid, 1, "progress.invitationId", "invitationId", model.invitationIdProperty());
+        idRow(resultGrid, 2, "progress.snapshotJobId", "snapshotJobId", model.snapshotJobIdProperty());
+        textRow(failureGrid, 0, "progress.message", "failureMessage", model.messageProperty());
+        textRow(failureGrid, 1, "progress.reasonCode", "reasonCode", model.reasonCodeProperty());
+
+        elapsed.textProperty().bind(Bindings.createStringBinding(
+                () -> StepperRow.clock(model.elapsedProperty().get()), model.elapsedProperty()));
+        elapsed.setAccessibleText(messages.getString("progress.elapsed").replace("{0}", ""));
+        statusBadge.textProperty().bind(Bindings.createStringBinding(() -> messages.getString("progress.status."
+                + (model.failedProperty().get() ? "FAILED" : model.completeProperty().get() ? "COMPLETE"
+                : model.taskIdProperty().get() == null ? "REQUESTED" : "IN_PROGRESS")),
+                model.failedProperty(), model.completeProperty(), model.taskIdProperty()));
+        model.failedProperty().addListener((o, a, b) -> badgeStyle());
+        model.completeProperty().addListener((o, a, b) -> badgeStyle());
+
+        show(completePanel, model.completeProperty().get());
+        model.completeProperty().addListener((o, a, b) -> show(completePanel, b));
+        show(failedPanel, model.failedProperty().get());
+        model.failedProperty().addListener((o, a, b) -> show(failedPanel, b));
+        failedHeading.textProperty().bind(Bindings.when(model.refusedProperty())
+                .then(messages.getString("progress.refused.heading")).otherwise(messages.getString("progress.failed.heading")));
+        failedStep.textProperty().bind(Bindings.createStringBinding(() -> {
+            TaskStep s = model.failedStepProperty().get();
+            return s == null ? "" : format("progress.failed.step", messages.getString("progress.step." + s.name())
+                    + " (" + s.operation() + ")");
+        }, model.failedStepProperty()));
+        failedStep.visibleProperty().bind(failedStep.textProperty().isNotEmpty());
+        failedStep.managedProperty().bind(failedStep.visibleProperty());
+        model.adviceProperty().addListener((o, a, b) -> showAdvice(b));
+        showAdvice(model.adviceProperty().get());
+
+        copyDiagnostics.setGraphic(new FontIcon(Material2AL.CONTENT_COPY));
+        copiedLabel.visibleProperty().bind(copiedLabel.textProperty().isNotEmpty());
+
+        task.latestProperty().addListener((o, a, p) -> { if (p != null) model.show(p, clock.instant()); });
+        task.errorProperty().addListener((o, a, e) -> { if (e != null) model.showFailure(asFailure(e), clock.instant()); });
+        if (task.latest() != null) model.show(task.latest(), clock.instant());
+        if (task.errorProperty().get() != null) model.showFailure(asFailure(task.errorProperty().get()), clock.instant());
+        badgeStyle();
+
+        ticker = new Timeline(new KeyFrame(Duration.seconds(1), e -> model.tick(clock.instant())));
+        ticker.setCycleCount(Timeline.INDEFINITE);
+        root.sceneProperty().addListener((o, a, scene) -> {
+            if (scene == null) return;
+            scene.windowProperty().addListener((o2, w0, w) -> {
+                if (w == null) return;
+                w.showingProperty().addListener((o3, was, showing) -> {
+                    if (showing) ticker.play();
+                    else ticker.stop();
+                });
+                if (w.isShowing()) ticker.play();
+            });
+        });
+    }
+
+    public TaskProgressModel model() { return model; }
+
+    public BorderPane root() { return root; }
+
+    @FXML
+    private void copyDiagnostics() {
+        put(model.diagnostics(task.customerName(), appVersion));
+        copiedLabel.setText(format("progress.copied", messages.getString("progress.action.COPY_DIAGNOSTICS").replace("_", "")));
+    }
+
+    @FXML
+    private void close() { root.getScene().getWindow().hide(); }
+
+    private void retry() {
+        copiedLabel.setText(null);
+        tasks.retry(task);
+    }
+
+    private void showAdvice(FailureAdvice advice) {
+        adviceActions.getChildren().clear();
+        if (advice == null) {
+            adviceTitle.setText(null);
+            whatHappened.setText(null);
+            whatToDo.setText(null);
+            return;
+        }
+        adviceTitle.setText(advice.title());
+        whatHappened.setText(advice.whatHappened());
+        whatToDo.setText(advice.whatToDo());
+        AdviceAction first = advice.action();
+        // Retry is always on offer (the rep may have fixed the cause elsewhere); it is the primary action only when
+        // the advice says trying again can help by itself.
+        boolean retryHelps = advice.retryCanHelp() || first == AdviceAction.RETRY_WITH_NEW_TOKEN
+                || first == AdviceAction.WAIT_AND_RETRY;
+        Button retry = action("retry", "progress.action." + (first == AdviceAction.WAIT_AND_RETRY
+                ? "WAIT_AND_RETRY" : "RETRY_WITH_NEW_TOKEN"), new FontIcon(Material2MZ.REPLAY), this::retry);
+        if (retryHelps) retry.getStyleClass().add("accent");
+        retry.disableProperty().bind(task.runningProperty());
+        if (first == AdviceAction.OPEN_OPPORTUNITY || first == AdviceAction.FIX_FIELDS) {
+            Button open = action("openOpportunity", "progress.action.OPEN_OPPORTUNITY", new FontIcon(Material2MZ.OPEN_IN_NEW),
+                    () -> openOpportunity.accept(task.request().opportunityId()));
+            if (!retryHelps) {
+                adviceActions.getChildren().remove(open);
+                adviceActions.getChildren().addFirst(open);
+                open.getStyleClass().add("accent");
+            }
+        }
+        action("adviceCopyDiagnostics", "progress.action.COPY_DIAGNOSTICS", new FontIcon(Material2AL.CONTENT_COPY),
+                this::copyDiagnostics);
+        if (!adviceActions.getChildren().isEmpty()) {
+            // Keyboard users land on the first thing they can do about it.
+            javafx.application.Platform.runLater(() -> adviceActions.getChildren().getFirst().requestFocus());
+        }
+    }
+
+    private Button action(String id, String key, FontIcon icon, Runnable run) {
+        Button b = new Button(messages.getString(key), icon);
+        b.setId(id);
+        b.setMnemonicParsing(true);
+        b.setAccessibleText(messages.getString(key).replace("_", ""));
+        b.setOnAction(e -> run.run());
+        adviceActions.getChildren().add(b);
+        return b;
+    }
+
+    private void idRow(GridPane grid, int r, String nameKey, String id, ObservableStringValue value) {
+        String name = messages.getString(nameKey);
+        Label n = new Label(name);
+        n.getStyleClass().add("id-name");
+        Label v = new Label();
+        v.setId(id);
+        v.getStyleClass().add("id-value");
+        v.textProperty().bind(Bindings.createStringBinding(() -> value.get() == null ? "\u2014" : value.get(), value));
+        v.setAccessibleText(name);
+        Button copy = new Button(null, new FontIcon(Material2AL.CONTENT_COPY));
+        copy.setId("copy-" + id);
+        copy.getStyleClass().addAll("button-icon", "flat", "small");
+        copy.setAccessibleText(format("progress.copy", name));
+        copy.setTooltip(new Tooltip(format("progress.copy", name)));
+        copy.disableProperty().bind(Bindings.createBooleanBinding(() -> value.get() == null, value));
+        copy.setOnAction(e -> copyId(name, value.get()));
+        grid.addRow(r, n, v, copy);
+    }
+
+    private void textRow(GridPane grid, int r, String nameKey, String id, ObservableStringValue value) {
+        Label n = new Label(messages.getString(nameKey));
+        n.getStyleClass().add("id-name");
+        Label v = new Label();
+        v.setId(id);
+        v.setWrapText(true);
+        v.textProperty().bind(value);
+        v.setAccessibleText(messages.getString(nameKey));
+        grid.addRow(r, n, v);
+    }
+
+    private void copyId(String name, String value) {
+        if (value == null) return;
+        put(value);
+        copiedLabel.setText(format("progress.copied", name));
+    }
+
+    private static void put(String text) {
+        ClipboardContent c = new ClipboardContent();
+        c.putString(text);
+        Clipboard.getSystemClipboard().setContent(c);
+    }
+
+    private void badgeStyle() {
+        statusBadge.getStyleClass().removeAll("complete", "failed");
+        if (model.failedProperty().get()) statusBadge.getStyleClass().add("failed");
+        else if (model.completeProperty().get()) statusBadge.getStyleClass().add("complete");
+    }
+
+    private static void show(javafx.scene.Node n, boolean visible) {
+        n.setVisible(visible);
+        n.setManaged(visible);
+    }
+
+    private static PartnerCentralFailure asFailure(Throwable e) {
+        return e instanceof PartnerCentralFailure f ? f : PartnerCentralFailure.of(FailureKind.UNKNOWN,
+                e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage(), e);
+    }
+
+    private String format(String key, Object... args) {
+        return new MessageFormat(messages.getString(key), messages.getLocale()).format(args);
+    }
+
+}

@@ -1,0 +1,95 @@
+package app.cosell.ui.settings;
+
+import app.cosell.model.Catalog;
+import app.cosell.model.ReviewStatus;
+import app.cosell.model.Stage;
+import app.cosell.ui.common.Theme;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Everything the console remembers between launches: connection, theme, emulator demo settings, the main window's
+ * bounds, the table's columns and sort, and the last filters. Immutable; {@link SettingsKeeper} holds the current one.
+ */
+public record UiSettings(
+        Theme theme,
+        Connection connection,
+        EmulatorDemo emulator,
+        WindowBounds window,
+        List<ColumnLayout> columns,
+        List<SortKey> sort,
+        LastFilter filter) {
+
+    public static final UiSettings DEFAULTS = new UiSettings(Theme.LIGHT, Connection.DEFAULT, EmulatorDemo.DEFAULT,
+            null, List.of(), List.of(), LastFilter.NONE);
+
+    public UiSettings {
+        theme = theme == null ? Theme.LIGHT : theme;
+        connection = connection == null ? Connection.DEFAULT : connection;
+        emulator = emulator == null ? EmulatorDemo.DEFAULT : emulator;
+        columns = List.copyOf(columns == null ? List.of() : columns);
+        sort = List.copyOf(sort == null ? List.of() : sort);
+        filter = filter == null ? LastFilter.NONE : filter;
+    }
+
+    /** Which Partner Central the console talks to. {@code profileName} is used with {@link Target#AWS_PROFILE}. */
+    public record Connection(Target target, String profileName, Catalog catalog) {
+        public static final Connection DEFAULT = new Connection(Target.AUTOMATIC, null, Catalog.Sandbox);
+
+        public Connection {
+            target = target == null ? Target.AUTOMATIC : target;
+            catalog = catalog == null ? Catalog.Sandbox : catalog;
+        }
+    }
+
+    /** AUTOMATIC: the emulator when this machine has no AWS profile, else the default profile. */
+    public enum Target { AUTOMATIC, EMULATOR, AWS_PROFILE }
+
+    /** How the local emulator behaves, for demonstrations: its speed and the failure it injects. */
+    public record EmulatorDemo(Speed speed, String faultScenario) {
+        public static final EmulatorDemo DEFAULT = new EmulatorDemo(Speed.NORMAL, null);
+
+        public EmulatorDemo { speed = speed == null ? Speed.NORMAL : speed; }
+    }
+
+    public enum Speed {
+        INSTANT(0), FAST(300), NORMAL(1500), SLOW(5000);
+
+        private final long stepDelayMillis;
+
+        Speed(long stepDelayMillis) { this.stepDelayMillis = stepDelayMillis; }
+
+        public long stepDelayMillis() { return stepDelayMillis; }
+    }
+
+    public record WindowBounds(double x, double y, double width, double height, boolean maximized) {}
+
+    /** One table column, in display order: its id, width and whether it is shown. */
+    public record ColumnLayout(String id, double width, boolean visible) {}
+
+    public record SortKey(String columnId, boolean ascending) {}
+
+    public record LastFilter(Set<Stage> stages, Set<ReviewStatus> reviewStatuses, String company) {
+        public static final LastFilter NONE = new LastFilter(Set.of(), Set.of(), "");
+
+        public LastFilter {
+            stages = Set.copyOf(stages == null ? Set.of() : stages);
+            reviewStatuses = Set.copyOf(reviewStatuses == null ? Set.of() : reviewStatuses);
+            company = company == null ? "" : company;
+        }
+    }
+
+    public UiSettings withTheme(Theme t) { return new UiSettings(t, connection, emulator, window, columns, sort, filter); }
+
+    public UiSettings withConnection(Connection c) { return new UiSettings(theme, c, emulator, window, columns, sort, filter); }
+
+    public UiSettings withEmulator(EmulatorDemo e) { return new UiSettings(theme, connection, e, window, columns, sort, filter); }
+
+    public UiSettings withWindow(WindowBounds w) { return new UiSettings(theme, connection, emulator, w, columns, sort, filter); }
+
+    public UiSettings withColumns(List<ColumnLayout> c) { return new UiSettings(theme, connection, emulator, window, c, sort, filter); }
+
+    public UiSettings withSort(List<SortKey> s) { return new UiSettings(theme, connection, emulator, window, columns, s, filter); }
+
+    public UiSettings withFilter(LastFilter f) { return new UiSettings(theme, connection, emulator, window, columns, sort, f); }
+}

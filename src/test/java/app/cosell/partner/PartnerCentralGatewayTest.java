@@ -1,0 +1,194 @@
+package app.cosell.partner;
+
+import app.cosell.emulator.PartnerCentralEmulator;
+import app.cosell.model.Catalog;
+import app.cosell.model.FailureKind;
+import app.cosell.model.FieldError;
+import app.cosell.model.Opportunity;
+import app.cosell.model.OpportunityPage;
+import app.cosell.model.OpportunityQuery;
+import app.cosell.model.OpportunitySortKey;
+import app.cosell.model.OpportunitySummary;
+import app.cosell.model.PartnerCentralFailure;
+import app.cosell.model.ReviewStatus;
+import app.cosell.model.Stage;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+
+/** The gateway over the real SDK client against the emulator: mapping of shapes, filters, paging and failures. */
+class PartnerCentralGatewayTest {
+
+    static PartnerCentralEmulator emulator;
+    static PartnerCentral pc;
+    static final AtomicInteger attempts = new AtomicInteger();
+
+    @BeforeAll
+    static void start() throws Exception {
+        emulator = PartnerCentralEmulator.builder().port(0).randomCredentials().opportunities(40)
+                .stepDelay(Duration.ZERO).throttling(false).start();
+        pc = new Connections(new AwsProfiles(Path.of("none"), Path.of("none"), null, Path.of("none")), "test")
+                .observedBy(op -> attempts.incrementAndGet())
+                .forEmulator(emulator.endpoint(), emulator.accessKeyId(), emulator.secretAccessKey(), Catalog.Sandbox);
+    }
+
+    @AfterAll
+    static void stop() {
+        pc.close();
+        emulator.close();
+    }
+
+    @BeforeEach
+    void fresh() {
+        emulator.reset();
+        emulator.faults().clear();
+        attempts.set(0);
+    }
+
+    private List<OpportunitySummary> all(OpportunityQuery q) {
+        List<OpportunitySummary> out = new ArrayList<>();
+        String token = null;
+        do {
+            OpportunityPage page = pc.listOpportunities(q, token, 7);
+            assertThat(page.opportunities()).hasSizeLessThanOrEqualTo(7);
+            out.addAll(page.opportunities());
+            token = page.nextToken();
+        } while (token != null);
+        return out;
+    }
+
+    @Test
+    void pagesThroughEveryOpportunityOnceInTheServiceOrder() {
+        List<OpportunitySummary> rows = all(OpportunityQuery.all().sortedBy(OpportunitySortKey.IDENTIFIER, true));
+
+        Set<String> ids = new HashSet<>();
+        rows.forEach(r -> assertThat(ids.add(r.id())).as("duplicate " + r.id()).isTrue());
+        assertThat(rows).hasSizeGreaterThanOrEqualTo(20);
+        assertThat(rows).extracting(OpportunitySummary::id).isSortedAccordingTo(
+                Comparator.comparingLong(id -> Long.parseLong(id.substring(1))));
+        assertThat(rows).allSatisfy(r -> {
+            assertThat(r.catalog()).isEqualTo(Catalog.Sandbox);
+            assertThat(r.stage()).isNotNull();
+            assertThat(r.reviewStatus()).as(r.id() + " " + r.reviewStatusRaw()).isNotNull();
+        });
+    }
+
+    @Test
+    void filtersRunOnTheServerIncludingTheLowerCaseInReview() {
+        List<OpportunitySummary> inReview = all(OpportunityQuery.all().withReviewStatuses(List.of(ReviewStatus.IN_REVIEW)));
+        assertThat(inReview).isNotEmpty().allSatisfy(r -> assertThat(r.reviewStatusRaw()).isEqualTo("In review"));
+
+        List<OpportunitySummary> closed = all(OpportunityQuery.all().withStages(List.of(Stage.CLOSED_LOST)));
+        assertThat(closed).isNotEmpty().allSatisfy(r -> assertThat(r.stage()).isEqualTo(Stage.CLOSED_LOST));
+
+        assertThat(all(OpportunityQuery.all().withIdentifiers(List.of("O20000001", "O20000003"))))
+                .extracting(OpportunitySummary::id).containsExactlyInAnyOrder("O20000001", "O20000003");
+
+        String company = all(OpportunityQuery.all().withIdentifiers(List.of("O20000001"))).getFirst().customerCompanyName();
+        assertThat(all(OpportunityQuery.all().withCompanyNames(List.of(company))))
+                .extracting(OpportunitySummary::customerCompanyName).contains(company);
+    }
+
+    @Test
+    void getOpportunityMapsTheFieldsTheReadinessCheckReads() {
+        Opportunity o = pc.getOpportunity("O20000001");
+
+        assertThat(o.id()).isEqualTo("O20000001");
+        assertThat(o.catalog()).isEqualTo(Catalog.Sandbox);
+        assertThat(o.customer().companyName()).isNotBlank();
+        assertThat(o.customer().websiteUrl()).isNotBlank();
+        assertThat(o.project().deliveryModels()).isNotEmpty();
+        assertThat(o.lifeCycle().reviewStatus()).isEqualTo(ReviewStatus.PENDING_SUBMISSION);
+        assertThat(o.lifeCycle().targetCloseDate()).isNotNull();
+        assertThat(o.relatedSolutionIds()).isNotEmpty();
+        assertThat(o.primaryNeedsFromAws()).isNotEmpty();
+    }
+
+    @Test
+    void aMalformedIdentifierIsAValidationFailureNamingTheField() {
+        PartnerCentralFailure f = catchThrowableOfType(PartnerCentralFailure.class, () -> pc.getOpportunity("bad-id"));
+
+        assertThat(f.kind()).isEqualTo(FailureKind.VALIDATION);
+        assertThat(f.errorCode()).isEqualTo("ValidationException");
+        assertThat(f.reason()).isEqualTo("REQUEST_VALIDATION_FAILED");
+        assertThat(f.fieldErrors()).extracting(FieldError::fieldName).contains("Identifier");
+        assertThat(f.requestId()).isNotBlank();
+    }
+
+    @Test
+    void anUnknownOpportunityIsNotFound() {
+        PartnerCentralFailure f = catchThrowableOfType(PartnerCentralFailure.class, () -> pc.getOpportunity("O99999999"));
+
+        assertThat(f.kind()).isEqualTo(FailureKind.NOT_FOUND);
+    }
+
+    @ParameterizedTest
+    @CsvSource({
+            "AccessDeniedException, ACCESS_DENIED, 1",
+            "ConflictException, CONFLICT, 1",
+            "ServiceQuotaExceededException, QUOTA_EXCEEDED, 1",
+            "ResourceNotFoundException, NOT_FOUND, 1",
+            "ThrottlingException, THROTTLED, 4",
+            "InternalServerException, INTERNAL, 4",
+            "ConnectionReset, NETWORK, 4"})
+    void everyServiceExceptionBecomesItsFailureKindAfterTheSdkRetries(String fault, FailureKind kind, int sdkAttempts) {
+        emulator.faults().failNext("GetOpportunity", fault, 10);
+
+        PartnerCentralFailure f = catchThrowableOfType(PartnerCentralFailure.class, () -> pc.getOpportunity("O20000001"));
+
+        assertThat(f.kind()).isEqualTo(kind);
+        assertThat(attempts.get()).as("attempts, SDK retries included").isEqualTo(sdkAttempts);
+        assertThat(f.kind().isTransient()).isEqualTo(sdkAttempts > 1);
+    }
+
+    @Test
+    void theEvidenceReadsShowWhatACompletedTaskCreated() {
+        emulator.setInstant(true);
+        var answer = pc.startEngagementTask(new app.cosell.model.StartEngagementRequest(Catalog.Sandbox, "O20000001",
+                app.cosell.model.InvolvementType.CO_SELL, null, List.of()), "gateway-test-token");
+
+        assertThat(pc.tasksById(answer.taskId())).singleElement().satisfies(t -> {
+            assertThat(t.taskId()).isEqualTo(answer.taskId());
+            assertThat(t.engagementId()).isEqualTo(answer.engagementId());
+        });
+        assertThat(pc.tasksForOpportunity("O20000001")).extracting(app.cosell.model.TaskAnswer::taskId)
+                .containsExactly(answer.taskId());
+        assertThat(pc.engagementForOpportunity("O20000001")).contains(answer.engagementId());
+        assertThat(pc.snapshotOfOpportunity(answer.engagementId(), "O20000001")).isPresent();
+        assertThat(pc.snapshotJobs(answer.engagementId())).extracting(app.cosell.model.ResourceSnapshotJob::id)
+                .containsExactly(answer.resourceSnapshotJobId());
+        assertThat(pc.sentInvitations(answer.engagementId())).extracting(app.cosell.model.EngagementInvitation::id)
+                .containsExactly(answer.engagementInvitationId());
+        assertThat(pc.reviewStatus("O20000001")).isEqualTo(ReviewStatus.SUBMITTED);
+        // The same token again is the same task (what resume relies on).
+        assertThat(pc.startEngagementTask(new app.cosell.model.StartEngagementRequest(Catalog.Sandbox, "O20000001",
+                app.cosell.model.InvolvementType.CO_SELL, null, List.of()), "gateway-test-token").taskId())
+                .isEqualTo(answer.taskId());
+    }
+
+    @Test
+    void pagesAreFetchedLazilyAsTheStreamIsConsumed() {
+        List<OpportunitySummary> viaPages = pc.pages(OpportunityQuery.all().sortedBy(OpportunitySortKey.IDENTIFIER, true), 7)
+                .flatMap(p -> p.opportunities().stream()).toList();
+        assertThat(viaPages).isEqualTo(all(OpportunityQuery.all().sortedBy(OpportunitySortKey.IDENTIFIER, true)));
+
+        attempts.set(0);
+        assertThat(pc.pages(OpportunityQuery.all(), 5).limit(2).count()).isEqualTo(2);
+        assertThat(attempts.get()).isEqualTo(2);
+    }
+}

@@ -1,0 +1,185 @@
+package app.cosell.ui.main;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import app.cosell.model.OpportunitySummary;
+import app.cosell.model.Stage;
+import app.cosell.model.TaskProgress;
+import app.cosell.ui.ConsoleHarness;
+import app.cosell.ui.opportunities.OpportunityFilter;
+import app.cosell.ui.opportunities.OpportunityListModel;
+import app.cosell.ui.settings.EmulatorAdmin;
+import app.cosell.ui.settings.UiSettings;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+import javafx.scene.Node;
+import javafx.scene.control.Label;
+import javafx.scene.control.TableView;
+import javafx.scene.control.TextField;
+import javafx.scene.input.KeyCode;
+import javafx.scene.layout.Region;
+import javafx.stage.Window;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.testfx.api.FxRobot;
+import org.testfx.matcher.control.LabeledMatchers;
+import org.testfx.util.WaitForAsyncUtils;
+
+/** The main window of the real console on the embedded emulator: list, search, filters, detail, keys, errors. */
+class MainWindowTest {
+
+    private static final int OPPORTUNITIES = 260;
+    private static final List<OpportunitySummary> started = new CopyOnWriteArrayList<>();
+    private static ConsoleHarness console;
+    private final FxRobot robot = new FxRobot();
+
+    @BeforeAll
+    static void openConsole() throws Exception {
+        console = ConsoleHarness.open(ConsoleHarness.newDataDir("main-window"), OPPORTUNITIES, Duration.ofMillis(20),
+                stage -> new EngageLauncher() {
+                    @Override public void openStartEngagement(OpportunitySummary o) { started.add(o); }
+                    @Override public void openProgress(TaskProgress task) {}
+                    @Override public Node runningTasksIndicator() { return new Region(); }
+                    @Override public void resumeUnfinished(List<TaskProgress> unfinished) {}
+                });
+    }
+
+    @AfterAll
+    static void closeConsole() throws Exception {
+        console.close();
+    }
+
+    @BeforeEach
+    void resetView() throws Exception {
+        started.clear();
+        WaitForAsyncUtils.asyncFx(() -> {
+            Window.getWindows().stream().filter(w -> w != console.stage).toList().forEach(Window::hide);
+            search().clear();
+            list().searchProperty().set("");
+            list().filterProperty().set(OpportunityFilter.ANY);
+            console.stage.toFront();
+            console.stage.requestFocus();
+            table().requestFocus();
+        }).get();
+        console.waitForFullList();
+    }
+
+    @Test
+    void listsEveryOpportunityOfTheCatalogWithTheEmulatorBadge() {
+        assertThat(list().rows()).hasSize(OPPORTUNITIES);
+        assertThat(table().getItems()).hasSize(OPPORTUNITIES);
+        assertThat(robot.lookup("#catalogBadge").queryAs(Label.class).getText()).isEqualTo("LOCAL EMULATOR");
+        assertThat(robot.lookup("#connectionLabel").queryAs(Label.class).getText()).isEqualTo("Local emulator · Sandbox catalog");
+        assertThat(robot.lookup("#signInLabel").queryAs(Label.class).getText()).isEqualTo("Signed in");
+    }
+
+    @Test
+    void searchNarrowsTheTableAsYouType() throws Exception {
+        OpportunitySummary target = list().rows().get(42);
+        robot.press(KeyCode.CONTROL, KeyCode.F).release(KeyCode.F, KeyCode.CONTROL);
+        assertThat(search().isFocused()).isTrue();
+
+        robot.write(target.id());
+
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> table().getItems().size() == 1);
+        assertThat(table().getItems().getFirst().id()).isEqualTo(target.id());
+    }
+
+    @Test
+    void aStageFilterReloadsFromTheServer() throws Exception {
+        robot.clickOn("#stageFilter");
+        robot.clickOn(robot.lookup(".context-menu .label").match(LabeledMatchers.hasText("Qualified")).queryLabeled());
+        robot.press(KeyCode.ESCAPE).release(KeyCode.ESCAPE);
+
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> list().completeProperty().get()
+                && list().filterProperty().get().stages().equals(java.util.Set.of(Stage.QUALIFIED)));
+        assertThat(list().rows()).isNotEmpty().hasSizeLessThan(OPPORTUNITIES)
+                .allMatch(s -> s.stage() == Stage.QUALIFIED);
+
+        robot.clickOn("#clearFiltersButton");
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> list().completeProperty().get()
+                && list().rows().size() == OPPORTUNITIES);
+    }
+
+    @Test
+    void theDetailPaneShowsTheReadinessCheckOfTheSelectedOpportunity() throws Exception {
+        select("O20000005"); // the emulator's "missing website" scenario
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> console.window.detailModel().opportunityProperty().get() != null);
+        WaitForAsyncUtils.waitForFxEvents();
+
+        assertThat(console.window.detailModel().findings()).anyMatch(f -> f.blocking() && f.problem().toLowerCase().contains("website"));
+        assertThat(robot.lookup("#readinessFindings").queryAs(javafx.scene.layout.VBox.class).getChildren()).isNotEmpty();
+        assertThat(robot.lookup("#detailTitle").queryAs(Label.class).getText()).isNotBlank();
+    }
+
+    @Test
+    void enterOnARowAndShortcutEBothOpenStartEngagement() throws Exception {
+        select("O20000001");
+        robot.clickOn("#opportunityTable");
+        select("O20000001");
+        robot.press(KeyCode.ENTER).release(KeyCode.ENTER);
+        robot.press(KeyCode.CONTROL, KeyCode.E).release(KeyCode.E, KeyCode.CONTROL);
+        WaitForAsyncUtils.waitForFxEvents();
+
+        assertThat(started).extracting(OpportunitySummary::id).containsExactly("O20000001", "O20000001");
+    }
+
+    @Test
+    void historyAndSettingsOpenFromTheKeyboard() throws Exception {
+        robot.press(KeyCode.CONTROL, KeyCode.H).release(KeyCode.H, KeyCode.CONTROL);
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> robot.lookup("#historyWindow").tryQuery().isPresent());
+        robot.press(KeyCode.ESCAPE).release(KeyCode.ESCAPE);
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> robot.lookup("#historyWindow").tryQuery().isEmpty());
+
+        robot.press(KeyCode.CONTROL, KeyCode.COMMA).release(KeyCode.COMMA, KeyCode.CONTROL);
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> robot.lookup("#settingsPane").tryQuery().isPresent());
+        robot.press(KeyCode.ESCAPE).release(KeyCode.ESCAPE);
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> robot.lookup("#settingsPane").tryQuery().isEmpty());
+    }
+
+    @Test
+    void aFailedLoadShowsOneReadableErrorWithCopyDetails() throws Exception {
+        // The fault is set through the same admin endpoint the settings screen uses.
+        new EmulatorAdmin(console.context.emulatorEndpoint(), console.context.json())
+                .apply(new UiSettings.EmulatorDemo(
+                        UiSettings.Speed.INSTANT, "list:AccessDeniedException"));
+        try {
+            robot.press(KeyCode.F5).release(KeyCode.F5);
+            WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> robot.lookup("#errorMessage").tryQuery().isPresent());
+            String message = robot.lookup("#errorMessage").queryAs(Label.class).getText();
+            assertThat(message).doesNotContain("Exception").doesNotContain("\tat ");
+            assertThat(robot.lookup("#copyDetails").tryQuery()).isPresent();
+            robot.clickOn("#copyDetails");
+            String copied = WaitForAsyncUtils.asyncFx(() -> javafx.scene.input.Clipboard.getSystemClipboard().getString()).get();
+            assertThat(copied).contains("AccessDeniedException").doesNotContain("\tat ");
+        } finally {
+            new EmulatorAdmin(console.context.emulatorEndpoint(), console.context.json())
+                    .apply(new UiSettings.EmulatorDemo(UiSettings.Speed.INSTANT, null));
+            WaitForAsyncUtils.asyncFx(() -> Window.getWindows().stream().filter(w -> w != console.stage).toList()
+                    .forEach(Window::hide)).get();
+            robot.press(KeyCode.F5).release(KeyCode.F5);
+            console.waitForFullList();
+        }
+    }
+
+    private void select(String id) throws Exception {
+        WaitForAsyncUtils.asyncFx(() -> {
+            OpportunitySummary row = table().getItems().stream().filter(s -> s.id().equals(id)).findFirst().orElseThrow();
+            table().getSelectionModel().select(row);
+            table().scrollTo(row);
+            table().requestFocus();
+        }).get();
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    private static OpportunityListModel list() { return console.window.listModel(); }
+
+    @SuppressWarnings("unchecked")
+    private TableView<OpportunitySummary> table() { return robot.lookup("#opportunityTable").queryAs(TableView.class); }
+
+    private TextField search() { return robot.lookup("#searchField").queryAs(TextField.class); }
+}

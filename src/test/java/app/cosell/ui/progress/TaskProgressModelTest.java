@@ -1,0 +1,85 @@
+package app.cosell.ui.progress;
+
+import app.cosell.engagement.FailureAdvice;
+import app.cosell.engagement.AdviceAction;
+import static app.cosell.ui.progress.Snapshots.T0;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import app.cosell.model.StepState;
+import app.cosell.model.TaskStep;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class TaskProgressModelTest {
+
+    private static final FailureAdvice ADVICE = new FailureAdvice("OpportunityValidationFailed", true, "The opportunity is incomplete",
+            "Partner Central found missing fields.", "Complete the opportunity, then retry.", false,
+            AdviceAction.OPEN_OPPORTUNITY, null, null, List.of());
+
+    private final TaskProgressModel model = new TaskProgressModel(p -> ADVICE, f -> ADVICE);
+
+    @Test
+    void aRunningTaskShowsEachStepsStateAndTheRunningStepsTimeTicks() {
+        model.show(Snapshots.runningAt(TaskStep.CREATE_RESOURCE_SNAPSHOT), T0.plusSeconds(3));
+
+        assertThat(model.rows()).extracting(r -> r.stateProperty().get()).containsExactly(StepState.DONE, StepState.DONE,
+                StepState.RUNNING, StepState.PENDING, StepState.PENDING, StepState.PENDING);
+        assertThat(model.row(TaskStep.GET_OPPORTUNITY).timeProperty().get()).isEqualTo(Duration.ofSeconds(1));
+        assertThat(model.row(TaskStep.CREATE_ENGAGEMENT).resultIdProperty().get()).isEqualTo("eng-1");
+        assertThat(model.row(TaskStep.SUBMIT_OPPORTUNITY).timeProperty().get()).isNull();
+        assertThat(model.runningProperty().get()).isTrue();
+        assertThat(model.elapsedProperty().get()).isEqualTo(Duration.ofSeconds(3));
+
+        model.tick(T0.plusSeconds(10));
+
+        assertThat(model.elapsedProperty().get()).isEqualTo(Duration.ofSeconds(10));
+        assertThat(model.row(TaskStep.CREATE_RESOURCE_SNAPSHOT).timeProperty().get()).isEqualTo(Duration.ofSeconds(8));
+        assertThat(model.row(TaskStep.GET_OPPORTUNITY).timeProperty().get()).as("done steps keep their time")
+                .isEqualTo(Duration.ofSeconds(1));
+        assertThat(model.taskIdProperty().get()).isEqualTo("task-abc");
+        assertThat(model.taskArnProperty().get()).startsWith("arn:aws:partnercentral");
+    }
+
+    @Test
+    void aCompleteTaskShowsTheCreatedIdsAndTheClockStops() {
+        model.show(Snapshots.complete(), T0.plusSeconds(7));
+        model.tick(T0.plusSeconds(60));
+
+        assertThat(model.completeProperty().get()).isTrue();
+        assertThat(model.runningProperty().get()).isFalse();
+        assertThat(model.failedProperty().get()).isFalse();
+        assertThat(model.engagementIdProperty().get()).isEqualTo("eng-1");
+        assertThat(model.invitationIdProperty().get()).isEqualTo("engi-1");
+        assertThat(model.snapshotJobIdProperty().get()).isEqualTo("rsj-1");
+        assertThat(model.elapsedProperty().get()).isEqualTo(Duration.ofSeconds(6));
+        assertThat(model.adviceProperty().get()).isNull();
+    }
+
+    @Test
+    void aFailedTaskMarksTheFailingStepAndCarriesTheAdvice() {
+        model.show(Snapshots.failedAt(TaskStep.CREATE_ENGAGEMENT, "EngagementValidationFailed", "Title too long"),
+                T0.plusSeconds(5));
+
+        assertThat(model.failedProperty().get()).isTrue();
+        assertThat(model.failedStepProperty().get()).isEqualTo(TaskStep.CREATE_ENGAGEMENT);
+        assertThat(model.row(TaskStep.CREATE_ENGAGEMENT).stateProperty().get()).isEqualTo(StepState.FAILED);
+        assertThat(model.reasonCodeProperty().get()).isEqualTo("EngagementValidationFailed");
+        assertThat(model.messageProperty().get()).isEqualTo("Title too long");
+        assertThat(model.adviceProperty().get()).isSameAs(ADVICE);
+    }
+
+    @Test
+    void diagnosticsNameTheTaskAndEveryStepButNoClientToken() {
+        model.show(Snapshots.failedAt(TaskStep.CREATE_ENGAGEMENT, "EngagementValidationFailed", "Title too long"),
+                T0.plusSeconds(5));
+
+        String text = model.diagnostics("Acme Corp", "0.1.0");
+
+        assertThat(text).contains("TaskId: task-abc", "TaskArn: arn:aws:partnercentral", "Opportunity: O1234567",
+                "Customer: Acme Corp", "Catalog: Sandbox", "Status: FAILED", "ReasonCode: EngagementValidationFailed",
+                "Message: Title too long", "App version: 0.1.0", "CreateEngagement: FAILED", "GetOpportunity: DONE",
+                "SubmitOpportunity: PENDING");
+        assertThat(text).doesNotContain("tok-1");
+    }
+}
