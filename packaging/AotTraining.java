@@ -12,15 +12,15 @@ import java.util.stream.Stream;
  * The AOT cache of the packaged app (JEP 483/514), made at build time by one training run of the app image: its own
  * runtime's {@code java} with exactly the class path, main class and JVM options its launcher's {@code .cfg} holds
  * (so the cache matches what the launcher starts), plus {@code -XX:AOTCacheOutput}. The app runs to its first frame
- * and a few seconds beyond (emulator start, first page), then closes itself ({@code cosell.exitAfterFirstFrame}).
+ * and MILLIS_AFTER_FIRST_FRAME beyond (0: the start-up path only; more: also the emulator start and first page, for a
+ * larger cache), then closes itself ({@code cosell.exitAfterFirstFrame}).
  *
- * <p>Usage: {@code AotTraining DIST_DIR NAME AOT_FILE ENABLED}. A real window needs a display: on Linux without one,
+ * <p>Usage: {@code AotTraining DIST_DIR NAME AOT_FILE ENABLED [MILLIS_AFTER_FIRST_FRAME]}. A real window needs a display: on Linux without one,
  * an {@code Xvfb} found on the PATH is started for the run. With ENABLED=false the launcher's
  * {@code -XX:AOTCache} option is removed instead, so the image starts without a cache and without a warning.
  */
 public final class AotTraining {
 
-    static final String EXIT_AFTER_FIRST_FRAME_MILLIS = "5000";
     static final long TIMEOUT_SECONDS = 240;
 
     public static void main(String[] args) throws Exception {
@@ -28,6 +28,7 @@ public final class AotTraining {
         String name = args[1];
         String aotFile = args[2];
         boolean enabled = Boolean.parseBoolean(args[3]);
+        String afterFirstFrameMillis = args.length > 4 ? args[4] : "0";
 
         Path cfg = find(dist, name + ".cfg");
         Path appDir = cfg.getParent();
@@ -56,7 +57,7 @@ public final class AotTraining {
         List<String> command = new ArrayList<>(List.of(java.toString()));
         command.addAll(options);
         command.add("-XX:AOTCacheOutput=" + cache);
-        command.add("-Dcosell.exitAfterFirstFrame=" + EXIT_AFTER_FIRST_FRAME_MILLIS);
+        command.add("-Dcosell.exitAfterFirstFrame=" + afterFirstFrameMillis);
         // A clean rep's first start: own data folder, no AWS profiles (so the embedded emulator is used).
         command.add("-Dcosell.dataDir=" + scratch.resolve("data"));
         command.add("-Daws.configFile=" + scratch.resolve("aws-config"));

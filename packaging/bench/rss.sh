@@ -7,7 +7,7 @@
 set -euo pipefail
 source "$(dirname "$0")/../smoke/common.sh"
 SECS=${1:-40}
-APP=$ROOT/target/dist/cosell-console
+APP=${APP:-$ROOT/target/dist/cosell-console}   # APP=DIR: another app image
 BENCH=$ROOT/target/bench-classes
 need xvfb:Xvfb imagemagick:import
 start_xvfb

@@ -10,7 +10,7 @@
 set -euo pipefail
 source "$(dirname "$0")/../smoke/common.sh"
 REPS=${1:-7}
-APP=$ROOT/target/dist/cosell-console
+APP=${APP:-$ROOT/target/dist/cosell-console}   # APP=DIR: another app image
 JAVA=$APP/lib/runtime/bin/java
 BENCH=$ROOT/target/bench-classes
 [ -x "$APP/bin/cosell-console" ] && [ -d "$BENCH" ] || { echo "build first: ./mvnw -Pdist -DskipTests package" >&2; exit 1; }
