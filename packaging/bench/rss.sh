@@ -8,7 +8,7 @@ set -euo pipefail
 source "$(dirname "$0")/../smoke/common.sh"
 SECS=${1:-40}
 APP=${APP:-$ROOT/target/dist/cosell-console}   # APP=DIR: another app image
-BENCH=$ROOT/target/bench-classes
+BENCH=$ROOT/target/cosell-bench.jar
 need xvfb:Xvfb imagemagick:import
 start_xvfb
 work=$(mktemp -d)

@@ -12,8 +12,8 @@ source "$(dirname "$0")/../smoke/common.sh"
 REPS=${1:-7}
 APP=${APP:-$ROOT/target/dist/cosell-console}   # APP=DIR: another app image
 JAVA=$APP/lib/runtime/bin/java
-BENCH=$ROOT/target/bench-classes
-[ -x "$APP/bin/cosell-console" ] && [ -d "$BENCH" ] || { echo "build first: ./mvnw -Pdist -DskipTests package" >&2; exit 1; }
+BENCH=$ROOT/target/cosell-bench.jar
+[ -x "$APP/bin/cosell-console" ] && [ -f "$BENCH" ] || { echo "build first: ./mvnw -Pdist -DskipTests package" >&2; exit 1; }
 need xvfb:Xvfb
 start_xvfb
 work=$(mktemp -d); trap 'rm -rf "$work"; kill $XVFB_PID 2>/dev/null' EXIT
