@@ -3,7 +3,7 @@
 # src/bench TenThousandOpportunities (the real main window; the embedded emulator seeded with 10,000) on the packaged
 # runtime with the launcher's JVM options and class path, under Xvfb, and reads VmRSS/VmHWM from /proc/PID/status
 # every 5 s for SECONDS (the list has long loaded by the end), then closes it.
-#   packaging/bench/rss.sh [SECONDS]      (default 40; ./mvnw -Pdist -DskipTests package first)
+#   [EXTRA_OPTS="-Xmx256m ..."] packaging/bench/rss.sh [SECONDS]      (default 40; ./mvnw -Pdist -DskipTests package first)
 set -euo pipefail
 source "$(dirname "$0")/../smoke/common.sh"
 SECS=${1:-40}
@@ -13,7 +13,7 @@ need xvfb:Xvfb imagemagick:import
 start_xvfb
 work=$(mktemp -d)
 mapfile -t OPTS < <(sed -n 's/^java-options=//p' "$APP/lib/app/cosell-console.cfg" | grep -v -e '^-XX:AOTCache=' -e '^-Djpackage')
-HOME=$work "$APP/lib/runtime/bin/java" "${OPTS[@]}" -cp "$BENCH:$APP/lib/app/*" app.cosell.bench.TenThousandOpportunities \
+HOME=$work "$APP/lib/runtime/bin/java" "${OPTS[@]}" ${EXTRA_OPTS:-} -cp "$BENCH:$APP/lib/app/*" app.cosell.bench.TenThousandOpportunities \
   >"$work/rss.log" 2>&1 &
 pid=$!
 for t in $(seq 5 5 "$SECS"); do
