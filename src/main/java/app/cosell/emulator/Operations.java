@@ -67,10 +67,6 @@ final class Operations {
         return handlers.containsKey(operation);
     }
 
-    java.util.Set<String> implementedOperations() {
-        return handlers.keySet();
-    }
-
     JsonNode handle(String operation, ObjectNode request) {
         return handlers.get(operation).apply(request);
     }

@@ -5,7 +5,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
 
@@ -41,12 +40,6 @@ final class ServiceModel {
 
     boolean hasOperation(String name) {
         return operations.has(name);
-    }
-
-    Set<String> operationNames() {
-        Set<String> names = new java.util.TreeSet<>();
-        operations.fieldNames().forEachRemaining(names::add);
-        return names;
     }
 
     /** Name of the input shape of an operation, or null when it has none. */

@@ -307,6 +307,29 @@ class WireProtocolTest {
     }
 
     @Test
+    void startTaskQuotaThrottlesAndTheSdkRetriesThrough() {
+        emulator.setThrottling(true);
+        int throttled = 0;
+        try (var noRetry = EmulatorClients.noRetryClient(emulator)) {
+            for (int i = 0; i < 30 && throttled == 0; i++) {
+                String id = "O" + (SeedData.SANDBOX_BASE + 21 + i);
+                try {
+                    noRetry.startEngagementFromOpportunityTask(r -> r.catalog("Sandbox").identifier(id)
+                            .clientToken("quota-" + id).awsSubmission(a -> a.involvementType("Co-Sell")));
+                } catch (ThrottlingException e) {
+                    throttled++;
+                    assertThat(e.awsErrorDetails().errorMessage()).contains("1 request per second");
+                }
+            }
+        }
+        assertThat(throttled).isEqualTo(1);
+        var started = client.startEngagementFromOpportunityTask(r -> r.catalog("Sandbox").identifier("O20000030")
+                .clientToken("quota-retried").awsSubmission(a -> a.involvementType("Co-Sell")));
+        assertThat(started.taskId()).startsWith("task-");
+        assertThat(started.responseMetadata().requestId()).isNotBlank();
+    }
+
+    @Test
     void readsAreNotThrottled() {
         emulator.setThrottling(true);
         for (int i = 0; i < 30; i++) {
