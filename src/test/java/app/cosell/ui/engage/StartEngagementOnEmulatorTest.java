@@ -296,7 +296,7 @@ class StartEngagementOnEmulatorTest {
             robot.interact(() -> robot.lookup("#start").queryButton().fire());
             progressWindow(robot);
             // Look elsewhere: the progress window goes away while the task runs.
-            robot.interact(() -> robot.lookup("#step-GET_OPPORTUNITY").query().getScene().getWindow().hide());
+            robot.interact(StartEngagementOnEmulatorTest::hideProgressWindows);
         }
         WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS,
                 () -> robot.lookup("#runningTasks").queryAs(MenuButton.class).getText().endsWith("running"));
@@ -316,7 +316,7 @@ class StartEngagementOnEmulatorTest {
             WaitForAsyncUtils.waitForFxEvents();
             robot.interact(() -> robot.lookup("#retry").queryButton().fire());
             WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> !t.isRunning() && t.latest().isEnded());
-            robot.interact(() -> robot.lookup("#retry").query().getScene().getWindow().hide());
+            robot.interact(StartEngagementOnEmulatorTest::hideProgressWindows);
         }
         WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> windows.runningTasks().runningCountProperty().get() == 0);
         WaitForAsyncUtils.waitForFxEvents();
@@ -324,6 +324,13 @@ class StartEngagementOnEmulatorTest {
                 .allSatisfy(t -> assertThat(t.latest().status()).isEqualTo(TaskStatus.COMPLETE));
         assertThat(ids).allSatisfy(id -> assertThat(notifications).anySatisfy(n -> assertThat(n).contains(id)));
         assertThat(robot.lookup("#runningTasks").queryAs(MenuButton.class).getText()).isEqualTo("No tasks running");
+    }
+
+    /** Hides every progress window (found through the windows themselves: a lookup may hit a detached node). */
+    private static void hideProgressWindows() {
+        for (Window w : List.copyOf(Window.getWindows())) {
+            if (w.getScene() != null && w.getScene().lookup("#copyDiagnostics") != null) w.hide();
+        }
     }
 
     // --- the form: production confirmation, drafts, copying ---------------------------------------------------
