@@ -210,14 +210,9 @@ public final class AppContext implements AutoCloseable {
 
     /** The engagement screens (ui.engage, ui.progress) for the main window {@code owner}. */
     private EngageLauncher engageWindows(Stage owner) {
-        EngageWindows screens = EngageWindows.create(owner, executor, this::runner, advice, options.dataDir(), json,
-                this::cliTarget, AppContext.class.getPackage().getImplementationVersion());
-        return new EngageLauncher() {
-            @Override public void openStartEngagement(app.cosell.model.OpportunitySummary o) { screens.openStartEngagement(o); }
-            @Override public void openProgress(TaskProgress task) { screens.openProgress(task); }
-            @Override public javafx.scene.Node runningTasksIndicator() { return screens.runningTasksIndicator(); }
-            @Override public void resumeUnfinished(List<TaskProgress> unfinished) { screens.resumeUnfinished(unfinished); }
-        };
+        // "Open the opportunity" brings the main window, where the opportunity is listed, to the front.
+        return EngageWindows.create(owner, executor, this::runner, advice, options.dataDir(), json, this::cliTarget,
+                AppContext.class.getPackage().getImplementationVersion(), id -> owner.toFront());
     }
 
     /** Where a copied AWS CLI command points: the current connection. Called on the FX thread: takes no lock. */
