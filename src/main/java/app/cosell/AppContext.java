@@ -130,12 +130,6 @@ public final class AppContext implements AutoCloseable {
         return this;
     }
 
-    /** Without the engagement screens, but still resuming unfinished tasks after a restart (UI tests). */
-    public AppContext withoutEngageScreens() {
-        this.engageScreens = stage -> resumeOnly();
-        return this;
-    }
-
     public ExecutorService executor() { return executor; }
 
     public ObjectMapper json() { return json; }
@@ -228,28 +222,6 @@ public final class AppContext implements AutoCloseable {
             return new AwsCliText.Target(ConnectionSettings.DEFAULT_REGION, c == null ? null : c.endpoint(), null);
         }
         return new AwsCliText.Target(ConnectionSettings.DEFAULT_REGION, null, c.profileName());
-    }
-
-    /**
-     * Without the engagement screens (some UI tests): no form, no progress view, but unfinished tasks are still followed to
-     * their end after a restart (on the executor), so the history and the list stay true.
-     */
-    private EngageLauncher resumeOnly() {
-        return new EngageLauncher() {
-            @Override public void openStartEngagement(app.cosell.model.OpportunitySummary opportunity) {}
-            @Override public void openProgress(TaskProgress task) {}
-            @Override public javafx.scene.Node runningTasksIndicator() { return new javafx.scene.layout.Region(); }
-            @Override public void resumeUnfinished(List<TaskProgress> unfinished) {
-                EngagementRunner r = runner();
-                for (TaskProgress t : unfinished) executor.execute(() -> {
-                    try {
-                        r.resume(t, p -> {});
-                    } catch (InterruptedException e) {
-                        Thread.currentThread().interrupt();
-                    }
-                });
-            }
-        };
     }
 
     /** What the console shell needs, backed by this context; {@code openInBrowser} shows web pages (sign-in). */

@@ -22,6 +22,11 @@ public final class CosellApp extends Application {
         open(stage, context, getHostServices()::showDocument);
     }
 
+    /** Opens the main window without a browser for sign-in pages (benchmarks, tools). FX thread. */
+    public static MainWindow open(Stage stage, AppContext context) {
+        return open(stage, context, url -> LOG.info("Open in a browser: {}", url));
+    }
+
     /** Opens the main window of {@code context} on {@code stage} (the app, and UI tests). FX thread. */
     public static MainWindow open(Stage stage, AppContext context, java.util.function.Consumer<String> openInBrowser) {
         MainWindow window = new MainWindow(stage, context.shell(openInBrowser));

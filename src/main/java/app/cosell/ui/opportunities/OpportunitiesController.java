@@ -58,7 +58,6 @@ public final class OpportunitiesController {
     private final Consumer<OpportunitySummary> startEngagement;
     private final Consumer<TaskProgress> openProgress;
     private boolean showingFilter;
-    private boolean refreshPending;
 
     @FXML private BorderPane root;
     @FXML private CustomTextField searchField;
@@ -134,7 +133,6 @@ public final class OpportunitiesController {
             return row;
         });
         list.latestTasks().addListener((MapChangeListener<String, TaskProgress>) c -> table.refresh());
-        list.titles().addListener((MapChangeListener<String, String>) c -> refreshSoon());
         detail.opportunityProperty().addListener((o, was, now) -> {
             if (now != null && now.project() != null) list.rememberTitle(now.id(), now.project().title());
         });
@@ -174,7 +172,10 @@ public final class OpportunitiesController {
         idColumn.setCellValueFactory(value(OpportunitySummary::id));
         customerColumn.setCellValueFactory(value(OpportunitySummary::customerCompanyName));
         // ListOpportunities carries no project title: titles appear as opportunities are opened (detail pane).
-        titleColumn.setCellValueFactory(value(s -> s.projectTitle() != null ? s.projectTitle() : list.titleOf(s.id())));
+        // A title arriving later updates its own cell only (no table refresh, which would rebuild every cell).
+        titleColumn.setCellValueFactory(d -> d.getValue().projectTitle() != null
+                ? new ReadOnlyObjectWrapper<>(d.getValue().projectTitle())
+                : Bindings.valueAt(list.titles(), d.getValue().id()));
         titleColumn.setCellFactory(c -> new TableCell<>() {
             @Override
             protected void updateItem(String title, boolean empty) {
@@ -292,16 +293,6 @@ public final class OpportunitiesController {
 
     @FXML
     public void refresh() { list.refresh(); }
-
-    /** One table refresh per pulse however many titles arrive in it. */
-    private void refreshSoon() {
-        if (refreshPending) return;
-        refreshPending = true;
-        javafx.application.Platform.runLater(() -> {
-            refreshPending = false;
-            table.refresh();
-        });
-    }
 
     @FXML
     private void startEngagement() { startSelected(); }

@@ -149,7 +149,9 @@ class MainWindowTest {
                         UiSettings.Speed.INSTANT, "list:AccessDeniedException"));
         try {
             robot.press(KeyCode.F5).release(KeyCode.F5);
-            WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> robot.lookup("#errorMessage").tryQuery().isPresent());
+            WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> robot.lookup("#copyDetails").tryQuery()
+                    .filter(n -> n.isVisible() && n.getScene() != null && n.getScene().getWindow().isShowing()).isPresent());
+            WaitForAsyncUtils.waitForFxEvents();
             String message = robot.lookup("#errorMessage").queryAs(Label.class).getText();
             assertThat(message).doesNotContain("Exception").doesNotContain("\tat ");
             assertThat(robot.lookup("#copyDetails").tryQuery()).isPresent();

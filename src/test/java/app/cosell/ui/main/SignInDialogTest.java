@@ -47,6 +47,7 @@ class SignInDialogTest {
 
         WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS,
                 () -> "WXYZ-1234".equals(robot.lookup("#signInCode").queryAs(Label.class).getText()));
+        WaitForAsyncUtils.waitForFxEvents();
         assertThat(opened).containsExactly("https://device.sso.us-east-1.amazonaws.com/?user_code=WXYZ-1234");
         assertThat(signedIn).isFalse();
 
