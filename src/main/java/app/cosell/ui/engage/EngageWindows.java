@@ -3,6 +3,7 @@ package app.cosell.ui.engage;
 import app.cosell.model.OpportunitySummary;
 import app.cosell.model.StartEngagementRequest;
 import app.cosell.model.TaskProgress;
+import app.cosell.ui.main.EngageLauncher;
 import app.cosell.ui.progress.ProgressWindows;
 import app.cosell.ui.progress.RunningTasks;
 import app.cosell.ui.progress.RunningTasksIndicator;
@@ -29,7 +30,7 @@ import javafx.stage.Window;
  * opportunity (one window per opportunity), starts the task, opens its live progress, and supplies the running-tasks
  * indicator for the status bar.
  */
-public final class EngageWindows implements StartEngagementController.Host {
+public final class EngageWindows implements EngageLauncher, StartEngagementController.Host {
 
     private final Supplier<Window> owner;
     private final ResourceBundle messages;
@@ -56,30 +57,32 @@ public final class EngageWindows implements StartEngagementController.Host {
     }
 
     /** Opens the Start engagement form for {@code s}, or brings its open form to the front. */
-    public Stage openStartEngagement(OpportunitySummary s) {
+    @Override
+    public void openStartEngagement(OpportunitySummary s) {
         String key = FormDrafts.key(s.catalog().wire(), s.id());
         Stage open = forms.get(key);
         if (open != null && open.isShowing()) {
             open.toFront();
             open.requestFocus();
-            return open;
+            return;
         }
         StartEngagementFormModel model = new StartEngagementFormModel(s.catalog(), s.id(), s.customerCompanyName(),
                 s.projectTitle(), target.get(), drafts, tokens);
         Stage stage = StartEngagementDialog.open(owner.get(), model, messages, this);
         forms.put(key, stage);
         stage.addEventHandler(javafx.stage.WindowEvent.WINDOW_HIDDEN, e -> forms.remove(key, stage));
-        return stage;
     }
 
     /** Opens the live progress of a task: this session's, a resumed unfinished one, or an ended one from history. */
-    public Stage openProgress(TaskProgress p) {
+    @Override
+    public void openProgress(TaskProgress p) {
         TrackedTask t = tasks.find(p).orElseGet(() -> p.isEnded() || p.failure() != null
                 ? tasks.view(p, null) : tasks.resume(p, null));
-        return progress.show(t);
+        progress.show(t);
     }
 
     /** Follows again the tasks that were running when the app last closed (they join the running-tasks indicator). */
+    @Override
     public void resumeUnfinished(List<TaskProgress> unfinished) {
         for (TaskProgress p : unfinished) if (tasks.find(p).isEmpty()) tasks.resume(p, null);
     }
@@ -90,24 +93,29 @@ public final class EngageWindows implements StartEngagementController.Host {
      * @param runner   the current connection's runner (asked for on the background thread, at each start)
      * @param target   where a copied CLI command points: the current connection's region, endpoint, profile
      * @param dataDir  where the form drafts are kept
+     * @param openOpportunity shows an opportunity (by id) to the rep: the advice's "Open the opportunity"
      */
     public static EngageWindows create(Stage owner, Executor executor, Supplier<EngagementRunner> runner,
                                        FailureAdviceCatalogue advice, Path dataDir, ObjectMapper json,
-                                       Supplier<AwsCliText.Target> target, String appVersion) {
+                                       Supplier<AwsCliText.Target> target, String appVersion,
+                                       java.util.function.Consumer<String> openOpportunity) {
         ResourceBundle messages = ResourceBundle.getBundle(FailureAdviceCatalogue.BUNDLE);
         RunningTasks tasks = new RunningTasks(executor, TaskRunner.of(runner));
         ProgressWindows progress = new ProgressWindows(tasks, messages, p -> advice.forTask(p).orElse(null),
-                advice::forFailure, id -> {}, appVersion == null ? "dev" : appVersion, () -> owner, Clock.systemUTC());
+                advice::forFailure, openOpportunity, appVersion == null ? "dev" : appVersion, () -> owner, Clock.systemUTC());
         return new EngageWindows(() -> owner, messages, tasks, progress, FormDrafts.stored(dataDir, json, executor),
                 target, ClientTokens::fresh);
     }
 
     /** The running-tasks indicator for the main window's status bar. */
+    @Override
     public Node runningTasksIndicator() {
         return new RunningTasksIndicator(tasks, messages, progress::show);
     }
 
     public RunningTasks runningTasks() { return tasks; }
+
+    public ProgressWindows progressWindows() { return progress; }
 
     @Override
     public TrackedTask start(StartEngagementRequest request, String customerName) { return tasks.start(request, customerName); }

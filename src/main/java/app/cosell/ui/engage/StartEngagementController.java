@@ -169,6 +169,12 @@ public final class StartEngagementController {
         });
     }
 
+    /** Puts the keyboard on the selected involvement type. */
+    void focusFirstField() {
+        javafx.scene.control.Toggle t = involvementGroup.getSelectedToggle();
+        ((javafx.scene.Node) (t != null ? t : coSell)).requestFocus();
+    }
+
     /** The form's root node (for tests and the hosting window). */
     public BorderPane root() { return root; }
 
@@ -181,6 +187,8 @@ public final class StartEngagementController {
         if (node != null) {
             TextField key = (TextField) node.lookup(".tag-key");
             key.requestFocus();
+            // Again after the key event that triggered this (a mnemonic) has been handled: it may move focus back.
+            javafx.application.Platform.runLater(key::requestFocus);
             scroll.layout();
             scroll.setVvalue(scroll.getVmax());
         }
@@ -324,6 +332,9 @@ public final class StartEngagementController {
         valueBox.getStyleClass().add("tag-field-box");
         HBox.setHgrow(keyBox, Priority.ALWAYS);
         HBox.setHgrow(valueBox, Priority.ALWAYS);
+        // Equal columns whatever the error text under either field says (the messages wrap instead).
+        keyBox.setPrefWidth(100);
+        valueBox.setPrefWidth(100);
         keyBox.setMaxWidth(Double.MAX_VALUE);
         valueBox.setMaxWidth(Double.MAX_VALUE);
         HBox box = new HBox(8, keyBox, valueBox, remove);

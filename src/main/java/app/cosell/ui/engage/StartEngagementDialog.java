@@ -40,6 +40,9 @@ public final class StartEngagementDialog {
         stage.setScene(scene);
         stage.setUserData(controller);
         stage.show();
+        // The form has the keyboard at once: the rep's choice of involvement is focused.
+        stage.requestFocus();
+        controller.focusFirstField();
         return stage;
     }
 }

@@ -93,6 +93,13 @@ public final class ProgressWindows {
     }
 
     private void ended(TrackedTask task) {
+        // Let whoever watches the start (the form) settle first: a refusal it shows on its fields is forgotten.
+        javafx.application.Platform.runLater(() -> {
+            if (tasks.tasks().contains(task) || windows.containsKey(task)) notifyEnded(task);
+        });
+    }
+
+    private void notifyEnded(TrackedTask task) {
         Stage stage = windows.get(task);
         if (stage != null && stage.isShowing() && stage.isFocused()) return;
         TaskProgress p = task.latest();

@@ -58,6 +58,10 @@ final class StepperRow extends HBox {
 
         state.getStyleClass().add("step-state");
         time.getStyleClass().add("step-time");
+        state.setMinWidth(USE_PREF_SIZE);
+        time.setMinWidth(USE_PREF_SIZE);
+        copy.setMinWidth(USE_PREF_SIZE);
+        result.setMinWidth(0);
         result.getStyleClass().add("step-result");
         copy.getStyleClass().addAll("button-icon", "flat", "small", "step-copy");
         copy.setFocusTraversable(true);
@@ -101,6 +105,7 @@ final class StepperRow extends HBox {
         result.setManaged(hasId);
         copy.setVisible(hasId);
         copy.setManaged(hasId);
+        result.setTooltip(hasId ? new Tooltip(id) : null);
         if (hasId) {
             String label = MessageFormat.format(messages.getString("progress.copy"), row.step().operation() + " id");
             copy.setAccessibleText(label);

@@ -56,7 +56,7 @@ public final class TaskProgressController {
     @FXML private VBox failedPanel;
     @FXML private Label failedHeading;
     @FXML private Label failedStep;
-    @FXML private GridPane failureGrid;
+    @FXML private VBox failureDetails;
     @FXML private Label adviceTitle;
     @FXML private Label whatHappened;
     @FXML private Label whatToDo;
@@ -92,8 +92,8 @@ public final class TaskProgressController {
         idRow(resultGrid, 0, "progress.engagementId", "engagementId", model.engagementIdProperty());
         idRow(resultGrid, 1, "progress.invitationId", "invitationId", model.invitationIdProperty());
         idRow(resultGrid, 2, "progress.snapshotJobId", "snapshotJobId", model.snapshotJobIdProperty());
-        textRow(failureGrid, 0, "progress.message", "failureMessage", model.messageProperty());
-        textRow(failureGrid, 1, "progress.reasonCode", "reasonCode", model.reasonCodeProperty());
+        textRow(failureDetails, "progress.message", "failureMessage", model.messageProperty());
+        textRow(failureDetails, "progress.reasonCode", "reasonCode", model.reasonCodeProperty());
 
         elapsed.textProperty().bind(Bindings.createStringBinding(
                 () -> StepperRow.clock(model.elapsedProperty().get()), model.elapsedProperty()));
@@ -217,6 +217,9 @@ public final class TaskProgressController {
         Label v = new Label();
         v.setId(id);
         v.getStyleClass().add("id-value");
+        Tooltip full = new Tooltip();
+        full.textProperty().bind(v.textProperty());
+        v.setTooltip(full);
         v.textProperty().bind(Bindings.createStringBinding(() -> value.get() == null ? "\u2014" : value.get(), value));
         v.setAccessibleText(name);
         Button copy = new Button(null, new FontIcon(Material2AL.CONTENT_COPY));
@@ -229,15 +232,15 @@ public final class TaskProgressController {
         grid.addRow(r, n, v, copy);
     }
 
-    private void textRow(GridPane grid, int r, String nameKey, String id, ObservableStringValue value) {
+    private void textRow(VBox box, String nameKey, String id, ObservableStringValue value) {
         Label n = new Label(messages.getString(nameKey));
-        n.getStyleClass().add("id-name");
+        n.getStyleClass().addAll("id-name", "advice-label");
         Label v = new Label();
         v.setId(id);
         v.setWrapText(true);
         v.textProperty().bind(value);
         v.setAccessibleText(messages.getString(nameKey));
-        grid.addRow(r, n, v);
+        box.getChildren().addAll(n, v);
     }
 
     private void copyId(String name, String value) {

@@ -124,19 +124,15 @@ class StartEngagementFakeRunnerTest {
         assertThat(robot.lookup(".tag-key-error").queryAllAs(Label.class))
                 .extracting(Label::getText).contains("This key is already used by another tag.");
         Stage form = (Stage) robot.lookup("#tagKey1").query().getScene().getWindow();
-        ScreenshotWriter.save(form.getScene().getRoot(), "fake-form-invalid");
         robot.clickOn("#tagKey2").eraseText(4).write("env");
-        ScreenshotWriter.save(form.getScene().getRoot(), "fake-form");
 
         robot.clickOn("#start");
         permits.release(3);
         WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> robot.lookup("#step-CREATE_RESOURCE_SNAPSHOT.running").tryQuery().isPresent());
         Window progress = robot.lookup("#step-GET_OPPORTUNITY").query().getScene().getWindow();
-        ScreenshotWriter.save(progress.getScene().getRoot(), "fake-progress-running");
 
         permits.release(10);
         WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> robot.lookup("#engagementId").queryAs(Label.class).getText().equals("eng-1"));
-        ScreenshotWriter.save(progress.getScene().getRoot(), "fake-progress-complete");
     }
 
     @Test
@@ -150,8 +146,6 @@ class StartEngagementFakeRunnerTest {
         Window progress = robot.lookup("#step-GET_OPPORTUNITY").query().getScene().getWindow();
         assertThat(robot.lookup("#reasonCode").queryAs(Label.class).getText()).isEqualTo("EngagementValidationFailed");
         assertThat(robot.lookup("#step-CREATE_ENGAGEMENT").query().getStyleClass()).contains("failed");
-        robot.interact(() -> ((Stage) progress).setHeight(980));
-        ScreenshotWriter.save(progress.getScene().getRoot(), "fake-progress-failed");
 
         robot.clickOn("#retry");
         permits.release(10);
