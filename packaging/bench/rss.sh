@@ -13,7 +13,7 @@ need xvfb:Xvfb imagemagick:import
 start_xvfb
 work=$(mktemp -d)
 mapfile -t OPTS < <(sed -n 's/^java-options=//p' "$APP/lib/app/cosell-console.cfg" | grep -v -e '^-XX:AOTCache=' -e '^-Djpackage')
-HOME=$work "$APP/lib/runtime/bin/java" "${OPTS[@]}" ${EXTRA_OPTS:-} -cp "$BENCH:$APP/lib/app/*" app.cosell.bench.TenThousandOpportunities \
+HOME=$work "$APP/lib/runtime/bin/java" -Duser.home=$work "${OPTS[@]}" ${EXTRA_OPTS:-} -cp "$BENCH:$APP/lib/app/*" app.cosell.bench.TenThousandOpportunities \
   >"$work/rss.log" 2>&1 &
 pid=$!
 for t in $(seq 5 5 "$SECS"); do

@@ -29,9 +29,9 @@ one() {
   local marker=$work/marker t0 rc=0; rm -f "$marker"
   t0=$(now_ms)
   case $1 in
-    app)       env HOME="$work/home" JAVA_TOOL_OPTIONS="-Dcosell.startupMarker=$marker -Dcosell.exitAfterFirstFrame=0 -Dcosell.dataDir=$work/data" \
+    app)       env HOME="$work/home" JAVA_TOOL_OPTIONS="-Duser.home=$work/home -Dcosell.startupMarker=$marker -Dcosell.exitAfterFirstFrame=0 -Dcosell.dataDir=$work/data" \
                  "$APP/bin/cosell-console" >>"$work/app.log" 2>&1 || rc=$? ;;
-    app-noaot) env HOME="$work/home" JAVA_TOOL_OPTIONS="-XX:AOTMode=off -Dcosell.startupMarker=$marker -Dcosell.exitAfterFirstFrame=0 -Dcosell.dataDir=$work/data" \
+    app-noaot) env HOME="$work/home" JAVA_TOOL_OPTIONS="-XX:AOTMode=off -Duser.home=$work/home -Dcosell.startupMarker=$marker -Dcosell.exitAfterFirstFrame=0 -Dcosell.dataDir=$work/data" \
                  "$APP/bin/cosell-console" >>"$work/app.log" 2>&1 || rc=$? ;;
     bare)      "${bare_cmd[@]:0:1}" "${OPTS[@]}" -Dcosell.startupMarker="$marker" -Dcosell.exitAfterFirstFrame=0 \
                  -cp "$BENCH" app.cosell.bench.BareWindow >>"$work/bare.log" 2>&1 || rc=$? ;;

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Smoke check of the packaged app image (./mvnw -Pdist -DskipTests package first): starts its launcher under Xvfb in
-# an environment without Java (no JAVA_HOME, no java on the PATH, a fresh home), waits for the main window's first
+# an environment without Java (no JAVA_HOME, no java on the PATH, a fresh home: user.home, as Java ignores $HOME), waits for the main window's first
 # frame, lets the first page load, saves a screenshot, and checks that the app closes itself cleanly (exit code 0,
 # no exception in its output). Installs xvfb, imagemagick and x11-utils from Debian's packages when missing.
 #   packaging/smoke/app-image-smoke.sh [APP_IMAGE_DIR]      (default target/dist/cosell-console)
@@ -16,7 +16,7 @@ start=$(now_ms)
 scratch=$(mktemp -d); marker=$scratch/first-frame; mkdir -p "$scratch/bin"  # a PATH without java
 # The app closes itself (Platform.exit) 8 s after its first frame: time for the emulator and the first page.
 env -i PATH="$scratch/bin" HOME="$scratch/home" DISPLAY="$DISPLAY" LANG=C.UTF-8 \
-  JAVA_TOOL_OPTIONS="-Dcosell.startupMarker=$marker -Dcosell.exitAfterFirstFrame=8000" \
+  JAVA_TOOL_OPTIONS="-Duser.home=$scratch/home -Dcosell.startupMarker=$marker -Dcosell.exitAfterFirstFrame=8000" \
   "$APP/bin/cosell-console" >"$OUT/app-image.log" 2>&1 &
 pid=$!
 

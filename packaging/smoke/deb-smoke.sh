@@ -38,7 +38,7 @@ start_xvfb
 marker=$root/first-frame
 mkdir -p "$root/empty-bin"  # a PATH without java
 timeout 90 env -i PATH="$root/empty-bin" HOME="$root/home" DISPLAY="$DISPLAY" LANG=C.UTF-8 \
-  JAVA_TOOL_OPTIONS="-Dcosell.startupMarker=$marker -Dcosell.exitAfterFirstFrame=500 -Xlog:aot=info:file=$root/aot.log" \
+  JAVA_TOOL_OPTIONS="-Duser.home=$root/home -Dcosell.startupMarker=$marker -Dcosell.exitAfterFirstFrame=500 -Xlog:aot=info:file=$root/aot.log" \
   "$app/bin/cosell-console" >"$root/run.log" 2>&1 || { cat "$root/run.log" >&2; fail "unpacked launcher failed"; }
 [ -s "$marker" ] || fail "unpacked app showed no window"
 grep -q 'Using AOT-linked classes: true' "$root/aot.log" || { grep -i 'aot' "$root/aot.log" | tail -5 >&2; fail "AOT cache not used after relocation"; }

@@ -28,7 +28,7 @@ public final class TenThousandOpportunities extends Application {
                     dir.resolve("no-sso-cache"));
             context = new AppContext(new AppContext.Options(dir.resolve("data"), none,
                     new AppContext.EmulatorSetup(10_000, null, false), Duration.ofMillis(400)));
-            CosellApp.open(stage, context);
+            CosellApp.open(stage, context, url -> {});  // no browser in a measurement
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
