@@ -68,7 +68,7 @@ public final class ConsoleHarness implements AutoCloseable {
     }
 
     public void waitForFullList() throws Exception {
-        WaitForAsyncUtils.waitFor(90, TimeUnit.SECONDS, () -> window.listModel().completeProperty().get());
+        FxWait.until(90, TimeUnit.SECONDS, () -> window.listModel().completeProperty().get());
         WaitForAsyncUtils.waitForFxEvents();
     }
 

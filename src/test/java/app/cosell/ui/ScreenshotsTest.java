@@ -38,7 +38,7 @@ class ScreenshotsTest {
             console.context.runner().start(new StartEngagementRequest(Catalog.Sandbox, id, InvolvementType.CO_SELL,
                     Visibility.FULL, List.of()), p -> {});
         }
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS,
+        FxWait.until(10, TimeUnit.SECONDS,
                 () -> console.window.listModel().latestTasks().size() == 3);
     }
 
@@ -51,22 +51,22 @@ class ScreenshotsTest {
     @Test
     void rendersTheShellScreens() throws Exception {
         select("O20000005");
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> console.window.detailModel().opportunityProperty().get() != null);
+        FxWait.until(10, TimeUnit.SECONDS, () -> console.window.detailModel().opportunityProperty().get() != null);
         assertThat(console.window.listModel().engagementStateOf(row("O20000001"))).isEqualTo(EngagementState.ENGAGED);
         // The titles of the rows on screen arrive in the background (ListOpportunities carries none).
         @SuppressWarnings("unchecked")
         TableView<OpportunitySummary> table = robot.lookup("#opportunityTable").queryAs(TableView.class);
-        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> table.getItems().stream().limit(24)
+        FxWait.until(20, TimeUnit.SECONDS, () -> table.getItems().stream().limit(24)
                 .allMatch(r -> console.window.listModel().titleOf(r.id()) != null));
         Path main = Screenshots.save(console.stage.getScene(), "main-window");
 
         WaitForAsyncUtils.asyncFx(console.window::showHistory).get();
-        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> robot.lookup("#historyTable").queryAs(TableView.class).getItems().size() == 3);
+        FxWait.until(5, TimeUnit.SECONDS, () -> robot.lookup("#historyTable").queryAs(TableView.class).getItems().size() == 3);
         Path history = Screenshots.save(robot.lookup("#historyWindow").query().getScene(), "history");
         WaitForAsyncUtils.asyncFx(() -> robot.lookup("#historyWindow").query().getScene().getWindow().hide()).get();
 
         WaitForAsyncUtils.asyncFx(console.window::showSettings).get();
-        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> robot.lookup("#settingsPane").tryQuery().isPresent());
+        FxWait.until(5, TimeUnit.SECONDS, () -> robot.lookup("#settingsPane").tryQuery().isPresent());
         DialogPane settingsPane = (DialogPane) robot.lookup("#settingsDialog").query();
         Path settings = Screenshots.save(settingsPane.getScene(), "settings");
         WaitForAsyncUtils.asyncFx(() -> settingsPane.getScene().getWindow().hide()).get();

@@ -1,9 +1,9 @@
 package app.cosell.ui.engage;
 
+import app.cosell.engagement.AppJson;
 import app.cosell.model.StartEngagementRequest;
 import app.cosell.model.Tag;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.ArrayList;
@@ -27,7 +27,8 @@ public final class AwsCliText {
     // A value the CLI shorthand parser reads literally without quotes: ASCII, no leading '=', no spaces or commas.
     private static final Pattern SHORTHAND_SAFE = Pattern.compile("([A-Za-z0-9_./:+@-][A-Za-z0-9_./:=+@-]*)?");
 
-    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+    /** The app's one mapper configuration (it indents, so the document reads well). */
+    private static final ObjectMapper JSON = AppJson.newMapper();
 
     private AwsCliText() {}
 

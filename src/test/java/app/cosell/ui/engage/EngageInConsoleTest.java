@@ -1,5 +1,6 @@
 package app.cosell.ui.engage;
 
+import app.cosell.ui.FxWait;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import app.cosell.model.OpportunitySummary;
@@ -38,7 +39,7 @@ class EngageInConsoleTest {
         select("O20000001");
 
         robot.press(KeyCode.ENTER).release(KeyCode.ENTER);                       // Enter on the row: the form
-        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> robot.lookup("#addTag").tryQuery().isPresent());
+        FxWait.until(5, TimeUnit.SECONDS, () -> robot.lookup("#addTag").tryQuery().isPresent());
         robot.targetWindow(robot.lookup("#addTag").query().getScene().getWindow());   // where TestFX types (no mouse)
         robot.press(KeyCode.ALT, KeyCode.A).release(KeyCode.A, KeyCode.ALT);   // Add tag (its key field takes focus)
         robot.write("team");
@@ -46,10 +47,10 @@ class EngageInConsoleTest {
         robot.write("East");
         robot.press(KeyCode.ENTER).release(KeyCode.ENTER);                       // Start engagement (default button)
 
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> robot.lookup("#step-GET_OPPORTUNITY").tryQuery().isPresent());
-        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS,
+        FxWait.until(10, TimeUnit.SECONDS, () -> robot.lookup("#step-GET_OPPORTUNITY").tryQuery().isPresent());
+        FxWait.until(5, TimeUnit.SECONDS,
                 () -> robot.lookup("#runningTasks").queryAs(MenuButton.class).getText().equals("1 running"));
-        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> robot.lookup(".status-badge").queryAs(Label.class)
+        FxWait.until(30, TimeUnit.SECONDS, () -> robot.lookup(".status-badge").queryAs(Label.class)
                 .getText().equals("Complete"));
         assertThat(robot.lookup("#engagementId").queryAs(Label.class).getText()).startsWith("eng-");
         assertThat(console.context.history().forOpportunity("O20000001")).first()
@@ -59,7 +60,7 @@ class EngageInConsoleTest {
                 });
 
         robot.press(KeyCode.ESCAPE).release(KeyCode.ESCAPE);                     // Close the progress window
-        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> robot.lookup("#step-GET_OPPORTUNITY").tryQuery().isEmpty());
+        FxWait.until(5, TimeUnit.SECONDS, () -> robot.lookup("#step-GET_OPPORTUNITY").tryQuery().isEmpty());
         assertThat(robot.lookup("#runningTasks").queryAs(MenuButton.class).getText()).isEqualTo("No tasks running");
     }
 

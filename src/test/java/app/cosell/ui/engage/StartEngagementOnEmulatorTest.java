@@ -1,5 +1,6 @@
 package app.cosell.ui.engage;
 
+import app.cosell.ui.FxWait;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import app.cosell.emulator.PartnerCentralEmulator;
@@ -145,7 +146,7 @@ class StartEngagementOnEmulatorTest {
         robot.clickOn("#start");
 
         Window progress = progressWindow(robot);
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> robot.lookup(".step-row.running").tryQuery().isPresent()
+        FxWait.until(10, TimeUnit.SECONDS, () -> robot.lookup(".step-row.running").tryQuery().isPresent()
                 && robot.lookup(".step-row.done").tryQuery().isPresent());
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(robot.lookup(".step-row.running .step-spinner").tryQuery()).isPresent();
@@ -254,7 +255,7 @@ class StartEngagementOnEmulatorTest {
         robot.clickOn("#start");
 
         progressWindow(robot);
-        WaitForAsyncUtils.waitFor(40, TimeUnit.SECONDS, () -> status(robot).equals("Failed"));
+        FxWait.until(40, TimeUnit.SECONDS, () -> status(robot).equals("Failed"));
         assertThat(text(robot, "#reasonCode")).isEqualTo("InternalServerException");
         assertThat(robot.lookup("#retry").queryAs(Button.class).getStyleClass()).contains("accent");
 
@@ -270,7 +271,7 @@ class StartEngagementOnEmulatorTest {
         Window form = openForm(robot, summary(SUBMITTABLE, Catalog.Sandbox));
         robot.clickOn("#start");
 
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> !robot.lookup("#start").queryButton().isDisabled()
+        FxWait.until(10, TimeUnit.SECONDS, () -> !robot.lookup("#start").queryButton().isDisabled()
                 && robot.lookup("#generalError").queryAs(Label.class).isVisible());
         assertThat(form.isShowing()).isTrue();
         assertThat(robot.lookup("#generalError").queryAs(Label.class).getText()).startsWith("Partner Central refused");
@@ -298,10 +299,10 @@ class StartEngagementOnEmulatorTest {
             // Look elsewhere: the progress window goes away while the task runs.
             robot.interact(StartEngagementOnEmulatorTest::hideProgressWindows);
         }
-        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS,
+        FxWait.until(5, TimeUnit.SECONDS,
                 () -> robot.lookup("#runningTasks").queryAs(MenuButton.class).getText().endsWith("running"));
 
-        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> windows.runningTasks().runningCountProperty().get() == 0);
+        FxWait.until(60, TimeUnit.SECONDS, () -> windows.runningTasks().runningCountProperty().get() == 0);
         WaitForAsyncUtils.waitForFxEvents();
         // Throttled past the runner's patience, a task stops with a transient call failure and the advice to retry:
         // the rep's retry (from its progress window) follows it to the end.
@@ -315,10 +316,10 @@ class StartEngagementOnEmulatorTest {
             robot.interact(() -> windows.openProgress(t.latest()));
             WaitForAsyncUtils.waitForFxEvents();
             robot.interact(() -> robot.lookup("#retry").queryButton().fire());
-            WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> !t.isRunning() && t.latest().isEnded());
+            FxWait.until(60, TimeUnit.SECONDS, () -> !t.isRunning() && t.latest().isEnded());
             robot.interact(StartEngagementOnEmulatorTest::hideProgressWindows);
         }
-        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> windows.runningTasks().runningCountProperty().get() == 0);
+        FxWait.until(60, TimeUnit.SECONDS, () -> windows.runningTasks().runningCountProperty().get() == 0);
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(windows.runningTasks().tasks()).hasSize(ids.size())
                 .allSatisfy(t -> assertThat(t.latest().status()).isEqualTo(TaskStatus.COMPLETE));
@@ -421,7 +422,7 @@ class StartEngagementOnEmulatorTest {
 
         assertThat(robot.lookup("#tagKey1").queryTextInputControl().getText()).isEqualTo("half");
         assertThat(robot.lookup("#visibilityLimited").queryAs(javafx.scene.control.RadioButton.class).isSelected()).isTrue();
-        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> Files.exists(dataDir.resolve(FormDrafts.FILE_NAME)));
+        FxWait.until(5, TimeUnit.SECONDS, () -> Files.exists(dataDir.resolve(FormDrafts.FILE_NAME)));
     }
 
     @Test
@@ -460,14 +461,14 @@ class StartEngagementOnEmulatorTest {
     }
 
     private static Window progressWindow(FxRobot robot) throws Exception {
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> robot.lookup("#step-GET_OPPORTUNITY").tryQuery().isPresent());
+        FxWait.until(10, TimeUnit.SECONDS, () -> robot.lookup("#step-GET_OPPORTUNITY").tryQuery().isPresent());
         WaitForAsyncUtils.waitForFxEvents();
         return robot.lookup("#step-GET_OPPORTUNITY").query().getScene().getWindow();
     }
 
     private static void waitForStatus(FxRobot robot, String status) throws Exception {
         try {
-            WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> status(robot).equals(status));
+            FxWait.until(20, TimeUnit.SECONDS, () -> status(robot).equals(status));
         } catch (java.util.concurrent.TimeoutException e) {
             throw new AssertionError("Status " + status(robot) + " instead of " + status + "; reason "
                     + robot.lookup("#reasonCode").tryQueryAs(Label.class).map(Label::getText).orElse("-") + ": "

@@ -1,5 +1,6 @@
 package app.cosell.ui.history;
 
+import app.cosell.ui.FxWait;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import app.cosell.AppContext;
@@ -48,7 +49,7 @@ class RestartAndHistoryTest {
                 Thread.currentThread().interrupt();
             }
         });
-        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> first.history().all().stream().anyMatch(TaskProgress::isStarted));
+        FxWait.until(20, TimeUnit.SECONDS, () -> first.history().all().stream().anyMatch(TaskProgress::isStarted));
         assertThat(first.history().unfinished()).hasSize(1);
         first.close(); // the app quits mid-task
 
@@ -62,7 +63,7 @@ class RestartAndHistoryTest {
 
     @Test
     void aRestartFollowsTheRunningTaskToItsEndAndTheHistoryExportsIt() throws Exception {
-        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> console.window.listModel().latestTasks().containsKey(OPPORTUNITY)
+        FxWait.until(60, TimeUnit.SECONDS, () -> console.window.listModel().latestTasks().containsKey(OPPORTUNITY)
                 && EngagementState.of(console.window.listModel().latestTasks().get(OPPORTUNITY)) == EngagementState.ENGAGED);
         assertThat(console.context.history().unfinished()).isEmpty();
         assertThat(console.context.history().all()).hasSize(1).first().satisfies(t -> {
@@ -72,9 +73,9 @@ class RestartAndHistoryTest {
 
         WaitForAsyncUtils.asyncFx(() -> { console.stage.requestFocus(); }).get();
         robot.press(KeyCode.CONTROL, KeyCode.H).release(KeyCode.H, KeyCode.CONTROL);
-        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> robot.lookup("#historyTable").tryQuery().isPresent());
+        FxWait.until(5, TimeUnit.SECONDS, () -> robot.lookup("#historyTable").tryQuery().isPresent());
         TableView<?> table = robot.lookup("#historyTable").queryAs(TableView.class);
-        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> table.getItems().size() == 1);
+        FxWait.until(5, TimeUnit.SECONDS, () -> table.getItems().size() == 1);
 
         @SuppressWarnings("unchecked")
         ComboBox<HistoryModel.StatusFilter> filter = robot.lookup("#historyStatusFilter").queryAs(ComboBox.class);
@@ -89,7 +90,7 @@ class RestartAndHistoryTest {
         HistoryWindow history = console.window.historyWindow();
         history.exportTarget(w -> csv);
         robot.clickOn("#historyExportButton");
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> Files.exists(csv));
+        FxWait.until(10, TimeUnit.SECONDS, () -> Files.exists(csv));
         List<String> lines = Files.readAllLines(csv);
         assertThat(lines).hasSize(2);
         assertThat(lines.get(1)).contains(OPPORTUNITY).contains("COMPLETE");

@@ -1,5 +1,6 @@
 package app.cosell.ui.main;
 
+import app.cosell.ui.FxWait;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import app.cosell.model.OpportunitySummary;
@@ -85,7 +86,7 @@ class MainWindowTest {
 
         robot.write(target.id());
 
-        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> table().getItems().size() == 1);
+        FxWait.until(5, TimeUnit.SECONDS, () -> table().getItems().size() == 1);
         assertThat(table().getItems().getFirst().id()).isEqualTo(target.id());
     }
 
@@ -95,20 +96,20 @@ class MainWindowTest {
         robot.clickOn(robot.lookup(".context-menu .label").match(LabeledMatchers.hasText("Qualified")).queryLabeled());
         robot.press(KeyCode.ESCAPE).release(KeyCode.ESCAPE);
 
-        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> list().completeProperty().get()
+        FxWait.until(20, TimeUnit.SECONDS, () -> list().completeProperty().get()
                 && list().filterProperty().get().stages().equals(java.util.Set.of(Stage.QUALIFIED)));
         assertThat(list().rows()).isNotEmpty().hasSizeLessThan(OPPORTUNITIES)
                 .allMatch(s -> s.stage() == Stage.QUALIFIED);
 
         robot.clickOn("#clearFiltersButton");
-        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> list().completeProperty().get()
+        FxWait.until(20, TimeUnit.SECONDS, () -> list().completeProperty().get()
                 && list().rows().size() == OPPORTUNITIES);
     }
 
     @Test
     void theDetailPaneShowsTheReadinessCheckOfTheSelectedOpportunity() throws Exception {
         select("O20000005"); // the emulator's "missing website" scenario
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> console.window.detailModel().opportunityProperty().get() != null);
+        FxWait.until(10, TimeUnit.SECONDS, () -> console.window.detailModel().opportunityProperty().get() != null);
         WaitForAsyncUtils.waitForFxEvents();
 
         assertThat(console.window.detailModel().findings()).anyMatch(f -> f.blocking() && f.problem().toLowerCase().contains("website"));
@@ -131,14 +132,14 @@ class MainWindowTest {
     @Test
     void historyAndSettingsOpenFromTheKeyboard() throws Exception {
         robot.press(KeyCode.CONTROL, KeyCode.H).release(KeyCode.H, KeyCode.CONTROL);
-        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> robot.lookup("#historyWindow").tryQuery().isPresent());
+        FxWait.until(5, TimeUnit.SECONDS, () -> robot.lookup("#historyWindow").tryQuery().isPresent());
         robot.press(KeyCode.ESCAPE).release(KeyCode.ESCAPE);
-        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> robot.lookup("#historyWindow").tryQuery().isEmpty());
+        FxWait.until(5, TimeUnit.SECONDS, () -> robot.lookup("#historyWindow").tryQuery().isEmpty());
 
         robot.press(KeyCode.CONTROL, KeyCode.COMMA).release(KeyCode.COMMA, KeyCode.CONTROL);
-        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> robot.lookup("#settingsPane").tryQuery().isPresent());
+        FxWait.until(5, TimeUnit.SECONDS, () -> robot.lookup("#settingsPane").tryQuery().isPresent());
         robot.press(KeyCode.ESCAPE).release(KeyCode.ESCAPE);
-        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> robot.lookup("#settingsPane").tryQuery().isEmpty());
+        FxWait.until(5, TimeUnit.SECONDS, () -> robot.lookup("#settingsPane").tryQuery().isEmpty());
     }
 
     @Test
@@ -149,7 +150,7 @@ class MainWindowTest {
                         UiSettings.Speed.INSTANT, "list:AccessDeniedException"));
         try {
             robot.press(KeyCode.F5).release(KeyCode.F5);
-            WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> robot.lookup("#copyDetails").tryQuery()
+            FxWait.until(20, TimeUnit.SECONDS, () -> robot.lookup("#copyDetails").tryQuery()
                     .filter(n -> n.isVisible() && n.getScene() != null && n.getScene().getWindow().isShowing()).isPresent());
             WaitForAsyncUtils.waitForFxEvents();
             String message = robot.lookup("#errorMessage").queryAs(Label.class).getText();

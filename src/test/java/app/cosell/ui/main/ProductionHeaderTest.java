@@ -1,5 +1,6 @@
 package app.cosell.ui.main;
 
+import app.cosell.ui.FxWait;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import app.cosell.model.Catalog;
@@ -53,7 +54,7 @@ class ProductionHeaderTest {
             w.show();
             return w;
         }).get(10, TimeUnit.SECONDS);
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> window.listModel().completeProperty().get());
+        FxWait.until(10, TimeUnit.SECONDS, () -> window.listModel().completeProperty().get());
 
         Label badge = robot.lookup("#catalogBadge").queryAs(Label.class);
         assertThat(badge.getText()).isEqualTo("PRODUCTION");

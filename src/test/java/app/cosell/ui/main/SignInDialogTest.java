@@ -1,5 +1,6 @@
 package app.cosell.ui.main;
 
+import app.cosell.ui.FxWait;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import app.cosell.ui.common.ErrorPresenter;
@@ -45,15 +46,15 @@ class SignInDialogTest {
                     new ErrorPresenter(() -> stage), opened::add).show("sales-sso", () -> signedIn.set(true));
         }).get();
 
-        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS,
+        FxWait.until(5, TimeUnit.SECONDS,
                 () -> "WXYZ-1234".equals(robot.lookup("#signInCode").queryAs(Label.class).getText()));
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(opened).containsExactly("https://device.sso.us-east-1.amazonaws.com/?user_code=WXYZ-1234");
         assertThat(signedIn).isFalse();
 
         approved.countDown();
-        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, signedIn::get);
-        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> robot.lookup("#signInDialog").tryQuery().isEmpty());
+        FxWait.until(5, TimeUnit.SECONDS, signedIn::get);
+        FxWait.until(5, TimeUnit.SECONDS, () -> robot.lookup("#signInDialog").tryQuery().isEmpty());
         assertThat(closed).isTrue();
         WaitForAsyncUtils.asyncFx(stage::hide).get();
     }

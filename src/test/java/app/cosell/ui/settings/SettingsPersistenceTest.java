@@ -1,5 +1,6 @@
 package app.cosell.ui.settings;
 
+import app.cosell.ui.FxWait;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import app.cosell.model.OpportunitySummary;
@@ -39,7 +40,7 @@ class SettingsPersistenceTest {
 
         WaitForAsyncUtils.asyncFx(() -> console.stage.requestFocus()).get();
         robot.press(KeyCode.CONTROL, KeyCode.COMMA).release(KeyCode.COMMA, KeyCode.CONTROL);
-        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> robot.lookup("#themeDark").tryQuery().isPresent());
+        FxWait.until(5, TimeUnit.SECONDS, () -> robot.lookup("#themeDark").tryQuery().isPresent());
         robot.clickOn("#themeDark");
         robot.clickOn("#settingsSave");
         assertThat(Application.getUserAgentStylesheet()).contains("primer-dark");

@@ -1,0 +1,43 @@
+package app.cosell.ui;
+
+import java.util.concurrent.Callable;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicReference;
+import javafx.application.Platform;
+import org.testfx.util.WaitForAsyncUtils;
+
+/**
+ * Waits for a condition on the scene graph, evaluating it on the FX thread. TestFX evaluates conditions on the test
+ * thread, where a lookup can race the FX thread changing the same children (seen as IndexOutOfBoundsException inside
+ * {@code Parent.lookupAll} under load). A condition that throws counts as not yet true; the last exception is kept
+ * in the timeout's message.
+ */
+public final class FxWait {
+
+    private FxWait() {}
+
+    public static void until(long timeout, TimeUnit unit, Callable<Boolean> condition) throws TimeoutException {
+        AtomicReference<Throwable> last = new AtomicReference<>();
+        try {
+            FxWait.until(timeout, unit, () -> holds(condition, last));
+        } catch (TimeoutException e) {
+            TimeoutException t = new TimeoutException(e.getMessage() + (last.get() == null ? "" : "; last: " + last.get()));
+            if (last.get() != null) t.initCause(last.get());
+            throw t;
+        }
+    }
+
+    private static boolean holds(Callable<Boolean> condition, AtomicReference<Throwable> last) throws Exception {
+        Callable<Boolean> guarded = () -> {
+            try {
+                return Boolean.TRUE.equals(condition.call());
+            } catch (Exception | AssertionError e) {
+                last.set(e);
+                return false;
+            }
+        };
+        if (Platform.isFxApplicationThread()) return guarded.call();
+        return WaitForAsyncUtils.asyncFx(guarded).get(10, TimeUnit.SECONDS);
+    }
+}
