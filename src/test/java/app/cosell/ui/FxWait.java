@@ -20,7 +20,7 @@ public final class FxWait {
     public static void until(long timeout, TimeUnit unit, Callable<Boolean> condition) throws TimeoutException {
         AtomicReference<Throwable> last = new AtomicReference<>();
         try {
-            FxWait.until(timeout, unit, () -> holds(condition, last));
+            WaitForAsyncUtils.waitFor(timeout, unit, () -> holds(condition, last));
         } catch (TimeoutException e) {
             TimeoutException t = new TimeoutException(e.getMessage() + (last.get() == null ? "" : "; last: " + last.get()));
             if (last.get() != null) t.initCause(last.get());
