@@ -5,6 +5,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicReference;
 import javafx.application.Platform;
+import org.testfx.api.FxToolkit;
 import org.testfx.util.WaitForAsyncUtils;
 
 /**
@@ -37,7 +38,8 @@ public final class FxWait {
                 return false;
             }
         };
-        if (Platform.isFxApplicationThread()) return guarded.call();
+        // Before the toolkit runs there is no scene graph to race: evaluate here.
+        if (Platform.isFxApplicationThread() || !FxToolkit.isFXApplicationThreadRunning()) return guarded.call();
         return WaitForAsyncUtils.asyncFx(guarded).get(10, TimeUnit.SECONDS);
     }
 }
