@@ -22,6 +22,8 @@ import app.cosell.partner.PartnerCentral;
 import app.cosell.ui.common.FxBackground;
 import app.cosell.ui.common.Messages;
 import app.cosell.ui.common.TaskHistoryFeed;
+import app.cosell.ui.engage.AwsCliText;
+import app.cosell.ui.engage.EngageWindows;
 import app.cosell.ui.main.ConnectionInfo;
 import app.cosell.ui.main.EngageLauncher;
 import app.cosell.ui.main.ShellServices;
@@ -95,7 +97,7 @@ public final class AppContext implements AutoCloseable {
     private final ReadinessCheck readiness = new ReadinessCheck();
     private final FailureAdviceCatalogue advice = FailureAdviceCatalogue.forLocale(Locale.getDefault());
     private final List<Runnable> historyListeners = new java.util.concurrent.CopyOnWriteArrayList<>();
-    private Function<Stage, EngageLauncher> engageScreens = stage -> resumeOnly();
+    private Function<Stage, EngageLauncher> engageScreens = this::engageWindows;
 
     // Guarded by this: created on first use, off the FX thread.
     private TaskHistory history;
@@ -103,6 +105,7 @@ public final class AppContext implements AutoCloseable {
     private PartnerCentral gateway;
     private EngagementRunner runner;
     private EmulatorAdmin emulatorAdmin;
+    private String profileName;
 
     public AppContext(Options options) {
         this.options = options;
@@ -118,9 +121,15 @@ public final class AppContext implements AutoCloseable {
         this.connections = new Connections(options.profiles(), AppContext.class.getPackage().getImplementationVersion());
     }
 
-    /** The engagement screens' factory (the Start-engagement form, progress, running tasks). */
+    /** Replaces the engagement screens (UI tests of the shell alone). */
     public AppContext withEngageScreens(Function<Stage, EngageLauncher> factory) {
         this.engageScreens = factory;
+        return this;
+    }
+
+    /** Without the engagement screens, but still resuming unfinished tasks after a restart (UI tests). */
+    public AppContext withoutEngageScreens() {
+        this.engageScreens = stage -> resumeOnly();
         return this;
     }
 
@@ -169,6 +178,7 @@ public final class AppContext implements AutoCloseable {
         if (gateway != null) gateway.close();
         gateway = null;
         runner = null;
+        profileName = null;
         ConnectionInfo info;
         if (useEmulator) {
             startEmulator();
@@ -179,6 +189,7 @@ public final class AppContext implements AutoCloseable {
             String name = wanted.target() == UiSettings.Target.AWS_PROFILE ? wanted.profileName()
                     : profiles.stream().filter(AwsProfile::isDefault).findFirst().orElse(profiles.getFirst()).name();
             gateway = connections.open(ConnectionSettings.profile(name, wanted.catalog()));
+            profileName = name;
             info = new ConnectionInfo(ConnectionInfo.Kind.AWS_PROFILE, name, wanted.catalog(), gateway.describe());
         }
         runner = new EngagementRunner(gateway, history());
@@ -200,8 +211,28 @@ public final class AppContext implements AutoCloseable {
         else if (demo.faultScenario() != null) emulatorAdmin.apply(new UiSettings.EmulatorDemo(UiSettings.Speed.FAST, demo.faultScenario()));
     }
 
+    /** The engagement screens (ui.engage, ui.progress) for the main window {@code owner}. */
+    private EngageLauncher engageWindows(Stage owner) {
+        EngageWindows screens = EngageWindows.create(owner, executor, this::runner, advice, options.dataDir(), json,
+                this::cliTarget, AppContext.class.getPackage().getImplementationVersion());
+        return new EngageLauncher() {
+            @Override public void openStartEngagement(app.cosell.model.OpportunitySummary o) { screens.openStartEngagement(o); }
+            @Override public void openProgress(TaskProgress task) { screens.openProgress(task); }
+            @Override public javafx.scene.Node runningTasksIndicator() { return screens.runningTasksIndicator(); }
+            @Override public void resumeUnfinished(List<TaskProgress> unfinished) { screens.resumeUnfinished(unfinished); }
+        };
+    }
+
+    /** Where a copied AWS CLI command points: the current connection. */
+    private synchronized AwsCliText.Target cliTarget() {
+        if (emulator != null && gateway != null && profileName == null) {
+            return new AwsCliText.Target(ConnectionSettings.DEFAULT_REGION, emulator.endpoint().toString(), null);
+        }
+        return new AwsCliText.Target(ConnectionSettings.DEFAULT_REGION, null, profileName);
+    }
+
     /**
-     * Until the engagement screens are given: no form, no progress view, but unfinished tasks are still followed to
+     * Without the engagement screens (some UI tests): no form, no progress view, but unfinished tasks are still followed to
      * their end after a restart (on the executor), so the history and the list stay true.
      */
     private EngageLauncher resumeOnly() {

@@ -91,6 +91,8 @@ public final class Faults {
     private final List<OperationRule> operationRules = new ArrayList<>();
     private final List<TaskRule> taskRules = new ArrayList<>();
     private final SplittableRandom random;
+    /** Lets every call skip the lock when no operation rule exists, the usual case. */
+    private volatile boolean operationRulesPresent;
 
     Faults(long seed) {
         this.random = new SplittableRandom(seed);
@@ -121,40 +123,50 @@ public final class Faults {
         }
         operationRules.clear();
         operationRules.addAll(operations);
+        operationRulesPresent = !operationRules.isEmpty();
         taskRules.clear();
         taskRules.addAll(tasks);
     }
 
     /** Adds rules from a JSON document, keeping the existing ones. */
     synchronized void add(JsonNode root) {
+        List<OperationRule> operations = new ArrayList<>();
         for (JsonNode rule : root.path("operations")) {
-            operationRules.add(parseOperationRule(rule));
+            operations.add(parseOperationRule(rule));
         }
+        List<TaskRule> tasks = new ArrayList<>();
         for (JsonNode rule : root.path("tasks")) {
-            taskRules.add(parseTaskRule(rule));
+            tasks.add(parseTaskRule(rule));
         }
+        operationRules.addAll(operations);
+        taskRules.addAll(tasks);
+        operationRulesPresent = !operationRules.isEmpty();
     }
 
     /** Removes every rule. */
     public synchronized void clear() {
         operationRules.clear();
         taskRules.clear();
+        operationRulesPresent = false;
     }
 
     /** The next {@code count} calls of {@code operation} ({@code *} = any) fail with {@code fault}. */
     public synchronized void failNext(String operation, String fault, int count) {
         operationRules.add(new OperationRule(operation, canonicalKind(fault), 1.0, count, 3000, null));
+        operationRulesPresent = true;
     }
 
     /** Each call of {@code operation} fails with {@code fault} with the given probability, until cleared. */
     public synchronized void failRandomly(String operation, String fault, double probability) {
         operationRules.add(new OperationRule(operation, canonicalKind(fault), checkProbability(probability), -1,
                 3000, null));
+        operationRulesPresent = true;
     }
 
     /** The next {@code count} calls of {@code operation} are answered after {@code delay}. */
     public synchronized void slowNext(String operation, Duration delay, int count) {
         operationRules.add(new OperationRule(operation, "Slow", 1.0, count, delay.toMillis(), null));
+        operationRulesPresent = true;
     }
 
     /**
@@ -204,7 +216,18 @@ public final class Faults {
     }
 
     /** The fault for this call of {@code operation}, or null; consumes one use of a counted rule. */
-    synchronized OperationFault nextOperationFault(String operation) {
+    OperationFault nextOperationFault(String operation) {
+        if (!operationRulesPresent) {
+            return null;
+        }
+        synchronized (this) {
+            OperationFault fault = matchOperationRule(operation);
+            operationRulesPresent = !operationRules.isEmpty();
+            return fault;
+        }
+    }
+
+    private OperationFault matchOperationRule(String operation) {
         for (int i = 0; i < operationRules.size(); i++) {
             OperationRule rule = operationRules.get(i);
             if (!rule.operation.equals("*") && !rule.operation.equals(operation)) {

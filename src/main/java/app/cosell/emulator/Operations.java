@@ -29,6 +29,12 @@ final class Operations {
     private final Supplier<Instant> clock;
     private final Map<String, Function<ObjectNode, JsonNode>> handlers = new TreeMap<>();
 
+    /** The last ListOpportunities query (without paging members), the state version it saw, and its result. */
+    private record SortedQuery(JsonNode query, long version, List<Opportunity> result) {
+    }
+
+    private volatile SortedQuery lastOpportunityQuery;
+
     Operations(PartnerCentralState state, TaskEngine engine, Supplier<Instant> clock) {
         this.state = state;
         this.engine = engine;
@@ -117,13 +123,25 @@ final class Operations {
         if (!ascending) {
             order = order.reversed();
         }
-        List<Opportunity> matching = new ArrayList<>();
-        for (Opportunity opportunity : catalog.opportunities.values()) {
-            if (filter.test(opportunity)) {
-                matching.add(opportunity);
+        ObjectNode query = request.deepCopy();
+        query.remove(List.of("NextToken", "MaxResults"));
+        long version = state.version();
+        SortedQuery cached = lastOpportunityQuery;
+        List<Opportunity> matching;
+        if (cached != null && cached.version == version && cached.query.equals(query)) {
+            // Paging re-asks the same question page after page; answer from the list sorted for page one.
+            matching = cached.result;
+        } else {
+            matching = new ArrayList<>();
+            for (Opportunity opportunity : catalog.opportunities.values()) {
+                if (filter.test(opportunity)) {
+                    matching.add(opportunity);
+                }
             }
+            matching.sort(order);
+            matching = List.copyOf(matching);
+            lastOpportunityQuery = new SortedQuery(query, version, matching);
         }
-        matching.sort(order);
         Paging.Page<Opportunity> page = Paging.page(matching, request, 20);
         ObjectNode response = WireJson.object();
         ArrayNode summaries = response.putArray("OpportunitySummaries");
@@ -192,7 +210,7 @@ final class Operations {
         WireJson.put(response, "CreatedDate", opportunity.createdDate());
         WireJson.put(response, "LastModifiedDate", opportunity.lastModifiedDate());
         // The stored content is frozen; setting its nodes into a new parent does not change them.
-        opportunity.content().fields().forEachRemaining(field -> response.set(field.getKey(), field.getValue()));
+        opportunity.content().properties().forEach(field -> response.set(field.getKey(), field.getValue()));
         ObjectNode related = response.putObject("RelatedEntityIdentifiers");
         WireJson.putStrings(related, "Solutions", opportunity.solutions());
         WireJson.putStrings(related, "AwsProducts", opportunity.awsProducts());

@@ -4,7 +4,6 @@ import app.cosell.emulator.AwsError.FieldError;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
@@ -85,8 +84,7 @@ final class RequestValidator {
             }
         }
         int unionMembers = 0;
-        for (Iterator<Map.Entry<String, JsonNode>> it = value.fields(); it.hasNext(); ) {
-            Map.Entry<String, JsonNode> field = it.next();
+        for (Map.Entry<String, JsonNode> field : value.properties()) {
             JsonNode member = members.get(field.getKey());
             if (member == null || field.getValue().isNull()) {
                 // Unknown members are ignored, as the JSON protocol services do.

@@ -32,6 +32,7 @@ final class SigV4Verifier {
     private static final DateTimeFormatter AMZ_DATE =
             DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'").withZone(ZoneOffset.UTC);
     private static final HexFormat HEX = HexFormat.of();
+    private static final java.util.regex.Pattern MULTIPLE_SPACES = java.util.regex.Pattern.compile(" {2,}");
 
     /** The request as the verifier needs it; header lookup must be case-insensitive. */
     record SignedRequest(String method, String rawPath, String rawQuery,
@@ -135,7 +136,8 @@ final class SigV4Verifier {
             List<String> trimmed = new ArrayList<>();
             if (values != null) {
                 for (String value : values) {
-                    trimmed.add(value.strip().replaceAll(" +", " "));
+                    String value1 = value.strip();
+                    trimmed.add(value1.contains("  ") ? MULTIPLE_SPACES.matcher(value1).replaceAll(" ") : value1);
                 }
             }
             canonical.append(name).append(':').append(String.join(",", trimmed)).append('\n');

@@ -109,10 +109,10 @@ final class TaskEngine {
     EngagementTask run(EngagementTask task) {
         if (instant) {
             EngagementTask current = task;
-            while (!current.finished()) {
+            while (current != null && !current.finished()) {
                 current = state.write(() -> step(task.catalog(), task.taskId()));
             }
-            return current;
+            return current == null ? task : current;
         }
         schedule(task.catalog(), task.taskId());
         return task;
@@ -130,11 +130,14 @@ final class TaskEngine {
         try {
             StepObserver hook = observer;
             EngagementTask before = state.catalog(catalog).tasks.get(taskId);
+            if (before == null) {
+                return; // the data was reset while the task ran
+            }
             if (hook != null && before != null && !before.finished()) {
                 hook.beforeStep(taskId, TaskStep.values()[before.stepsDone()]);
             }
             EngagementTask after = state.write(() -> step(catalog, taskId));
-            if (!after.finished()) {
+            if (after != null && !after.finished()) {
                 schedule(catalog, taskId);
             }
         } catch (InterruptedException e) {
@@ -143,8 +146,10 @@ final class TaskEngine {
             LOG.warn("task {} crashed in the emulator; marking it FAILED", taskId, e);
             state.write(() -> {
                 EngagementTask task = state.catalog(catalog).tasks.get(taskId);
-                state.catalog(catalog).tasks.put(taskId, task.failed("InternalError",
-                        "An internal error occurred; start a new task later."));
+                if (task != null) {
+                    state.catalog(catalog).tasks.put(taskId, task.failed("InternalError",
+                            "An internal error occurred; start a new task later."));
+                }
             });
         }
     }
@@ -153,7 +158,7 @@ final class TaskEngine {
     private EngagementTask step(String catalogName, String taskId) {
         CatalogState catalog = state.catalog(catalogName);
         EngagementTask task = catalog.tasks.get(taskId);
-        if (task.finished()) {
+        if (task == null || task.finished()) {
             return task;
         }
         TaskStep step = TaskStep.values()[task.stepsDone()];

@@ -80,13 +80,21 @@ final class EmulatorClients {
     /** POSTs an AWS JSON 1.0 call signed with SigV4 by the SDK's own signer, with the given clock and keys. */
     static Answer signedPost(PartnerCentralEmulator emulator, String operation, String body, String service,
                              String key, String secret, Clock clock) throws Exception {
+        return signedPost(emulator, "/", operation, body, service, key, secret, clock);
+    }
+
+    /** With path "/" the operation goes in X-Amz-Target; with "/Operation" it is the path (no target header). */
+    static Answer signedPost(PartnerCentralEmulator emulator, String path, String operation, String body,
+                             String service, String key, String secret, Clock clock) throws Exception {
         byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
-        SdkHttpRequest request = SdkHttpRequest.builder()
+        SdkHttpRequest.Builder builder = SdkHttpRequest.builder()
                 .method(SdkHttpMethod.POST)
-                .uri(emulator.endpoint().resolve("/"))
-                .putHeader("Content-Type", "application/x-amz-json-1.0")
-                .putHeader("X-Amz-Target", "AWSPartnerCentralSelling." + operation)
-                .build();
+                .uri(emulator.endpoint().resolve(path))
+                .putHeader("Content-Type", "/".equals(path) ? "application/x-amz-json-1.0" : "application/json");
+        if ("/".equals(path)) {
+            builder.putHeader("X-Amz-Target", "AWSPartnerCentralSelling." + operation);
+        }
+        SdkHttpRequest request = builder.build();
         SignedRequest signed = AwsV4HttpSigner.create().sign(r -> r
                 .identity(AwsBasicCredentials.create(key, secret))
                 .request(request)
@@ -100,6 +108,6 @@ final class EmulatorClients {
                 headers.put(name, values.getFirst());
             }
         });
-        return post(emulator.endpoint(), "/", headers, body);
+        return post(emulator.endpoint(), path, headers, body);
     }
 }

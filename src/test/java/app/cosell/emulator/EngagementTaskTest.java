@@ -3,7 +3,6 @@ package app.cosell.emulator;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import app.cosell.emulator.SeedData.Scenario;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.BlockingQueue;
@@ -78,7 +77,7 @@ class EngagementTaskTest {
 
     @Test
     void submittableOpportunityCompletesWithEngagementInvitationAndJob() {
-        String id = Scenario.SUBMITTABLE.id(SANDBOX);
+        String id = SeededScenario.SUBMITTABLE.id(SANDBOX);
         StartEngagementFromOpportunityTaskResponse started = start(SANDBOX, id);
 
         assertThat(started.taskId()).matches("task-[0-9a-z]{13}");
@@ -107,7 +106,7 @@ class EngagementTaskTest {
             arrived.put(step);
             go.acquire();
         });
-        String id = Scenario.SUBMITTABLE_SECOND.id(SANDBOX);
+        String id = SeededScenario.SUBMITTABLE_SECOND.id(SANDBOX);
         String taskId = start(SANDBOX, id).taskId();
 
         assertThat(arrived.poll(10, TimeUnit.SECONDS)).isEqualTo(TaskStep.GET_OPPORTUNITY);
@@ -162,7 +161,7 @@ class EngagementTaskTest {
 
     @Test
     void opportunityWithAnEngagementCompletesWithItAndWithoutInvitation() {
-        String id = Scenario.EXISTING_ENGAGEMENT.id("AWS");
+        String id = SeededScenario.EXISTING_ENGAGEMENT.id("AWS");
         String existing = client.listEngagementResourceAssociations(r -> r.catalog("AWS").resourceIdentifier(id))
                 .engagementResourceAssociationSummaries().getFirst().engagementId();
 
@@ -177,39 +176,39 @@ class EngagementTaskTest {
 
     @Test
     void actionRequiredOpportunityCanBeResubmitted() {
-        String id = Scenario.ACTION_REQUIRED.id(SANDBOX);
+        String id = SeededScenario.ACTION_REQUIRED.id(SANDBOX);
         assertThat(TaskAwait.finished(client, SANDBOX, start(SANDBOX, id).taskId()).taskStatus())
                 .isEqualTo(TaskStatus.COMPLETE);
     }
 
     static Stream<Arguments> failingScenarios() {
         return Stream.of(
-                Arguments.of(Scenario.MISSING_WEBSITE, "OpportunityValidationFailed",
+                Arguments.of(SeededScenario.MISSING_WEBSITE, "OpportunityValidationFailed",
                         "Customer.Account.WebsiteUrl is missing"),
-                Arguments.of(Scenario.MISSING_INDUSTRY, "OpportunityValidationFailed",
+                Arguments.of(SeededScenario.MISSING_INDUSTRY, "OpportunityValidationFailed",
                         "Customer.Account.Industry is missing"),
-                Arguments.of(Scenario.MISSING_ADDRESS, "OpportunityValidationFailed",
+                Arguments.of(SeededScenario.MISSING_ADDRESS, "OpportunityValidationFailed",
                         "Customer.Account.Address.PostalCode is missing"),
-                Arguments.of(Scenario.MISSING_BUSINESS_PROBLEM, "OpportunityValidationFailed",
+                Arguments.of(SeededScenario.MISSING_BUSINESS_PROBLEM, "OpportunityValidationFailed",
                         "Project.CustomerBusinessProblem is missing"),
-                Arguments.of(Scenario.MISSING_DELIVERY_AND_SPEND, "OpportunityValidationFailed",
+                Arguments.of(SeededScenario.MISSING_DELIVERY_AND_SPEND, "OpportunityValidationFailed",
                         "Project.DeliveryModels is missing; Project.ExpectedCustomerSpend is missing"),
-                Arguments.of(Scenario.MISSING_MARKETING_AND_NEEDS, "OpportunityValidationFailed",
+                Arguments.of(SeededScenario.MISSING_MARKETING_AND_NEEDS, "OpportunityValidationFailed",
                         "Marketing.Source is missing"),
-                Arguments.of(Scenario.NO_SOLUTION, "OpportunityValidationFailed", "no partner solution is linked"),
-                Arguments.of(Scenario.PAST_TARGET_DATE, "OpportunityValidationFailed", "is in the past"),
-                Arguments.of(Scenario.STATE_ABBREVIATED, "OpportunityValidationFailed",
+                Arguments.of(SeededScenario.NO_SOLUTION, "OpportunityValidationFailed", "no partner solution is linked"),
+                Arguments.of(SeededScenario.PAST_TARGET_DATE, "OpportunityValidationFailed", "is in the past"),
+                Arguments.of(SeededScenario.STATE_ABBREVIATED, "OpportunityValidationFailed",
                         "'NY' must be a full US state name"),
-                Arguments.of(Scenario.ALREADY_SUBMITTED, "OpportunityConflict", "its review status is Submitted"),
-                Arguments.of(Scenario.IN_REVIEW, "OpportunityConflict", "its review status is In review"),
-                Arguments.of(Scenario.APPROVED, "OpportunityConflict", "its review status is Approved"),
-                Arguments.of(Scenario.REJECTED, "OpportunityConflict", "its review status is Rejected"),
-                Arguments.of(Scenario.CLOSED_LOST, "OpportunityConflict", "its stage is Closed Lost"));
+                Arguments.of(SeededScenario.ALREADY_SUBMITTED, "OpportunityConflict", "its review status is Submitted"),
+                Arguments.of(SeededScenario.IN_REVIEW, "OpportunityConflict", "its review status is In review"),
+                Arguments.of(SeededScenario.APPROVED, "OpportunityConflict", "its review status is Approved"),
+                Arguments.of(SeededScenario.REJECTED, "OpportunityConflict", "its review status is Rejected"),
+                Arguments.of(SeededScenario.CLOSED_LOST, "OpportunityConflict", "its stage is Closed Lost"));
     }
 
     @ParameterizedTest
     @MethodSource("failingScenarios")
-    void unsubmittableScenariosFailWithTheMatchingReasonCode(Scenario scenario, String code, String message) {
+    void unsubmittableScenariosFailWithTheMatchingReasonCode(SeededScenario scenario, String code, String message) {
         for (String catalog : List.of("AWS", SANDBOX)) {
             String id = scenario.id(catalog);
             ListEngagementFromOpportunityTaskSummary done =
@@ -224,7 +223,7 @@ class EngagementTaskTest {
 
     @Test
     void validationFailureHappensBeforeAnythingIsCreated() {
-        String id = Scenario.MISSING_WEBSITE.id(SANDBOX);
+        String id = SeededScenario.MISSING_WEBSITE.id(SANDBOX);
         TaskAwait.finished(client, SANDBOX, start(SANDBOX, id).taskId());
         assertThat(client.listEngagementResourceAssociations(r -> r.catalog(SANDBOX).resourceIdentifier(id))
                 .engagementResourceAssociationSummaries()).isEmpty();
@@ -232,7 +231,7 @@ class EngagementTaskTest {
 
     @Test
     void secondSubmissionOfASubmittedOpportunityFails() {
-        String id = Scenario.SUBMITTABLE_COMMITTED.id(SANDBOX);
+        String id = SeededScenario.SUBMITTABLE_COMMITTED.id(SANDBOX);
         assertThat(TaskAwait.finished(client, SANDBOX, start(SANDBOX, id).taskId()).taskStatus())
                 .isEqualTo(TaskStatus.COMPLETE);
 
@@ -251,7 +250,7 @@ class EngagementTaskTest {
     @ParameterizedTest
     @MethodSource("allReasonCodes")
     void everyReasonCodeCanBeForced(String code) {
-        String id = Scenario.SUBMITTABLE.id(SANDBOX);
+        String id = SeededScenario.SUBMITTABLE.id(SANDBOX);
         emulator.faults().failTask(id, code, null, 1);
 
         ListEngagementFromOpportunityTaskSummary done = TaskAwait.finished(client, SANDBOX, start(SANDBOX, id).taskId());
@@ -264,7 +263,7 @@ class EngagementTaskTest {
 
     @Test
     void forcedFailureAtALaterStepLeavesTheEarlierStepsEvidence() {
-        String id = Scenario.SUBMITTABLE.id(SANDBOX);
+        String id = SeededScenario.SUBMITTABLE.id(SANDBOX);
         emulator.faults().failTask(id, "InternalError", "CreateEngagementInvitation", 1);
 
         ListEngagementFromOpportunityTaskSummary done = TaskAwait.finished(client, SANDBOX, start(SANDBOX, id).taskId());
@@ -283,21 +282,21 @@ class EngagementTaskTest {
     @Test
     void instantModeCompletesInsideTheStartCall() {
         emulator.setInstant(true);
-        StartEngagementFromOpportunityTaskResponse started = start(SANDBOX, Scenario.SUBMITTABLE.id(SANDBOX));
+        StartEngagementFromOpportunityTaskResponse started = start(SANDBOX, SeededScenario.SUBMITTABLE.id(SANDBOX));
 
         assertThat(started.taskStatus()).isEqualTo(TaskStatus.COMPLETE);
         assertThat(started.engagementId()).isNotNull();
         assertThat(started.engagementInvitationId()).isNotNull();
         assertThat(started.resourceSnapshotJobId()).isNotNull();
 
-        StartEngagementFromOpportunityTaskResponse failed = start(SANDBOX, Scenario.NO_SOLUTION.id(SANDBOX));
+        StartEngagementFromOpportunityTaskResponse failed = start(SANDBOX, SeededScenario.NO_SOLUTION.id(SANDBOX));
         assertThat(failed.taskStatus()).isEqualTo(TaskStatus.FAILED);
         assertThat(failed.reasonCodeAsString()).isEqualTo("OpportunityValidationFailed");
     }
 
     @Test
     void startingTwiceWithSameTokenReturnsTheSameTask() {
-        String id = Scenario.SUBMITTABLE.id(SANDBOX);
+        String id = SeededScenario.SUBMITTABLE.id(SANDBOX);
         StartEngagementFromOpportunityTaskResponse first = start(SANDBOX, id, "same-token", SalesInvolvementType.CO_SELL);
         StartEngagementFromOpportunityTaskResponse second = start(SANDBOX, id, "same-token", SalesInvolvementType.CO_SELL);
 
@@ -308,9 +307,9 @@ class EngagementTaskTest {
 
     @Test
     void sameTokenWithADifferentRequestIsAConflict() {
-        start(SANDBOX, Scenario.SUBMITTABLE.id(SANDBOX), "reused", SalesInvolvementType.CO_SELL);
+        start(SANDBOX, SeededScenario.SUBMITTABLE.id(SANDBOX), "reused", SalesInvolvementType.CO_SELL);
 
-        assertThatThrownBy(() -> start(SANDBOX, Scenario.SUBMITTABLE.id(SANDBOX), "reused",
+        assertThatThrownBy(() -> start(SANDBOX, SeededScenario.SUBMITTABLE.id(SANDBOX), "reused",
                 SalesInvolvementType.FOR_VISIBILITY_ONLY))
                 .isInstanceOf(ConflictException.class)
                 .hasMessageContaining("Conflicting client token submitted for a new request body.");
@@ -320,7 +319,7 @@ class EngagementTaskTest {
     void aSecondTaskWhileOneRunsIsAConflict() throws Exception {
         Semaphore go = new Semaphore(0);
         emulator.setStepObserver((taskId, step) -> go.acquire());
-        String id = Scenario.SUBMITTABLE.id(SANDBOX);
+        String id = SeededScenario.SUBMITTABLE.id(SANDBOX);
         String first = start(SANDBOX, id).taskId();
 
         assertThatThrownBy(() -> start(SANDBOX, id)).isInstanceOf(ConflictException.class)
@@ -339,18 +338,18 @@ class EngagementTaskTest {
 
     @Test
     void catalogsAreSeparate() {
-        String awsId = Scenario.SUBMITTABLE.id("AWS");
+        String awsId = SeededScenario.SUBMITTABLE.id("AWS");
         assertThatThrownBy(() -> start(SANDBOX, awsId)).isInstanceOf(ResourceNotFoundException.class);
     }
 
     @Test
     void tasksAreListedByStatusOpportunityEngagementAndPaged() {
         emulator.setInstant(true);
-        String ok = Scenario.SUBMITTABLE.id(SANDBOX);
-        String bad = Scenario.NO_SOLUTION.id(SANDBOX);
+        String ok = SeededScenario.SUBMITTABLE.id(SANDBOX);
+        String bad = SeededScenario.NO_SOLUTION.id(SANDBOX);
         StartEngagementFromOpportunityTaskResponse completed = start(SANDBOX, ok);
         start(SANDBOX, bad);
-        start(SANDBOX, Scenario.MISSING_INDUSTRY.id(SANDBOX));
+        start(SANDBOX, SeededScenario.MISSING_INDUSTRY.id(SANDBOX));
 
         assertThat(client.listEngagementFromOpportunityTasks(r -> r.catalog(SANDBOX).taskStatus(TaskStatus.FAILED))
                 .taskSummaries()).hasSize(2);

@@ -3,7 +3,6 @@ package app.cosell.emulator;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import app.cosell.emulator.SeedData.Scenario;
 import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
@@ -78,7 +77,7 @@ class OpportunityOperationsTest {
 
         var byStage = client.listOpportunities(r -> r.catalog("AWS").maxResults(100)
                 .lifeCycleStage(Stage.CLOSED_LOST)).opportunitySummaries();
-        assertThat(byStage).extracting(OpportunitySummary::id).contains(Scenario.CLOSED_LOST.id("AWS"));
+        assertThat(byStage).extracting(OpportunitySummary::id).contains(SeededScenario.CLOSED_LOST.id("AWS"));
 
         var byId = client.listOpportunities(r -> r.catalog("AWS").identifier("O10000001", "O10000002"))
                 .opportunitySummaries();
@@ -163,8 +162,9 @@ class OpportunityOperationsTest {
                 .project(p -> p.title("Vision QA on the line").customerBusinessProblem(
                                 "Manual inspection misses one defect in fifty on the assembly line.")
                         .customerUseCase("AI Machine Learning and Analytics").deliveryModelsWithStrings("SaaS or PaaS")
-                        .expectedCustomerSpend(s -> s.amount("4000").currencyCode("USD").frequency("Monthly")
-                                .targetCompany("AWS")))
+                        .expectedCustomerSpend(software.amazon.awssdk.services.partnercentralselling.model
+                                .ExpectedCustomerSpend.builder().amount("4000").currencyCode("USD")
+                                .frequency("Monthly").targetCompany("AWS").build()))
                 .lifeCycle(l -> l.stage("Qualified").targetCloseDate(
                         java.time.LocalDate.now().plusMonths(3).toString()))
                 .marketing(m -> m.source("None"))
@@ -256,7 +256,7 @@ class OpportunityOperationsTest {
                         .isEqualTo(ValidationExceptionErrorCode.ACTION_NOT_PERMITTED))
                 .hasMessageContaining("You can not update the stage when Opportunity status is Pending Submission");
 
-        String submitted = Scenario.ALREADY_SUBMITTED.id("AWS");
+        String submitted = SeededScenario.ALREADY_SUBMITTED.id("AWS");
         var locked = client.getOpportunity(r -> r.catalog("AWS").identifier(submitted));
         assertThatThrownBy(() -> client.updateOpportunity(r -> r.catalog("AWS").identifier(submitted)
                 .lastModifiedDate(locked.lastModifiedDate()).customer(locked.customer())))
@@ -319,14 +319,14 @@ class OpportunityOperationsTest {
         assertThatThrownBy(() -> client.getAwsOpportunitySummary(r -> r.catalog("AWS")
                 .relatedOpportunityIdentifier("O10000001"))).isInstanceOf(ResourceNotFoundException.class);
         var summary = client.getAwsOpportunitySummary(r -> r.catalog("AWS")
-                .relatedOpportunityIdentifier(Scenario.APPROVED.id("AWS")));
+                .relatedOpportunityIdentifier(SeededScenario.APPROVED.id("AWS")));
         assertThat(summary.lifeCycle().stageAsString()).isEqualTo("Seller Engaged");
         assertThat(summary.opportunityTeam()).isNotEmpty();
     }
 
     @Test
     void seededEngagementHistoryIsReadable() {
-        String id = Scenario.APPROVED.id("AWS");
+        String id = SeededScenario.APPROVED.id("AWS");
         String engagementId = client.listEngagementResourceAssociations(r -> r.catalog("AWS").resourceIdentifier(id))
                 .engagementResourceAssociationSummaries().getFirst().engagementId();
         var engagement = client.getEngagement(r -> r.catalog("AWS").identifier(engagementId));

@@ -19,7 +19,7 @@ class PersistenceAndCommandTest {
     void stateSurvivesARestartWithADataFile(@TempDir Path folder) throws Exception {
         Path data = folder.resolve("state/emulator.json");
         String taskId;
-        String opportunity = SeedData.Scenario.SUBMITTABLE.id("AWS");
+        String opportunity = SeededScenario.SUBMITTABLE.id("AWS");
         try (var emulator = PartnerCentralEmulator.builder().opportunities(30).instant(true).throttling(false)
                 .dataFile(data).start(); var client = EmulatorClients.client(emulator)) {
             taskId = client.startEngagementFromOpportunityTask(r -> r.catalog("AWS").identifier(opportunity)

@@ -52,8 +52,8 @@ public final class ConsoleHarness implements AutoCloseable {
         AppContext context = context(dataDir, opportunities, stepDelay);
         if (engage != null) context.withEngageScreens(engage);
         MainWindow window = WaitForAsyncUtils.asyncFx(() -> {
-            stage.setWidth(1400);
-            stage.setHeight(860);
+            stage.setWidth(1560);
+            stage.setHeight(900);
             return CosellApp.open(stage, context);
         }).get(20, TimeUnit.SECONDS);
         ConsoleHarness h = new ConsoleHarness(dataDir, context, stage, window);
@@ -61,8 +61,20 @@ public final class ConsoleHarness implements AutoCloseable {
         return h;
     }
 
+    /** Opens the console on {@code dataDir} and returns once the window shows (the list loads on). */
+    public static ConsoleHarness openWithoutWaiting(Path dataDir, int opportunities, Duration stepDelay) throws Exception {
+        Stage stage = FxToolkit.registerPrimaryStage();
+        AppContext context = context(dataDir, opportunities, stepDelay);
+        MainWindow window = WaitForAsyncUtils.asyncFx(() -> {
+            stage.setWidth(1560);
+            stage.setHeight(900);
+            return CosellApp.open(stage, context);
+        }).get(20, TimeUnit.SECONDS);
+        return new ConsoleHarness(dataDir, context, stage, window);
+    }
+
     public void waitForFullList() throws Exception {
-        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> window.listModel().completeProperty().get());
+        WaitForAsyncUtils.waitFor(90, TimeUnit.SECONDS, () -> window.listModel().completeProperty().get());
         WaitForAsyncUtils.waitForFxEvents();
     }
 

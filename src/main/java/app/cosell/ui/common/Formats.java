@@ -22,6 +22,9 @@ public final class Formats {
 
     public static String date(LocalDate d) { return d == null ? "" : DATE.format(d); }
 
+    /** The calendar day of an instant, in this computer's time zone. */
+    public static String day(Instant t) { return t == null ? "" : DATE.format(t.atZone(ZoneId.systemDefault())); }
+
     public static String dateTime(Instant t) { return t == null ? "" : DATE_TIME.format(t); }
 
     public static String money(Money m) {

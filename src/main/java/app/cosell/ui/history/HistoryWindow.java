@@ -104,6 +104,7 @@ public final class HistoryWindow {
         statusFilter.valueProperty().bindBidirectional(model.statusFilterProperty());
         table.setItems(model.shownTasks());
         table.getStyleClass().add(Styles.STRIPED);
+        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         requestedColumn.setCellValueFactory(d -> new ReadOnlyStringWrapper(Formats.dateTime(d.getValue().requestedAt())));
         opportunityColumn.setCellValueFactory(d -> new ReadOnlyStringWrapper(
                 d.getValue().request() == null ? "" : d.getValue().request().opportunityId()));
@@ -127,6 +128,14 @@ public final class HistoryWindow {
             return new ReadOnlyStringWrapper(s == null ? "" : s.operation());
         });
         outcomeColumn.setCellValueFactory(d -> new ReadOnlyStringWrapper(TaskRows.outcome(d.getValue())));
+        outcomeColumn.setCellFactory(c -> new TableCell<>() {
+            @Override
+            protected void updateItem(String text, boolean empty) {
+                super.updateItem(text, empty);
+                setText(empty ? null : text);
+                setTooltip(empty || text == null || text.isEmpty() ? null : new javafx.scene.control.Tooltip(text));
+            }
+        });
         table.setRowFactory(t -> {
             TableRow<TaskProgress> row = new TableRow<>();
             row.setOnMouseClicked(e -> { if (e.getClickCount() == 2 && !row.isEmpty()) openProgress.accept(row.getItem()); });

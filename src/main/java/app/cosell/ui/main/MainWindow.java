@@ -79,6 +79,9 @@ public final class MainWindow {
 
     public EngageLauncher engage() { return engage; }
 
+    /** The history window, once opened (null before). */
+    public HistoryWindow historyWindow() { return history; }
+
     /** Builds the window, shows it, then connects and loads the first page in the background. FX thread. */
     public void show() {
         services.settings().get().theme().apply();

@@ -57,6 +57,7 @@ public final class OpportunitiesController {
     private final SettingsKeeper settings;
     private final Consumer<OpportunitySummary> startEngagement;
     private final Consumer<TaskProgress> openProgress;
+    private boolean showingFilter;
 
     @FXML private BorderPane root;
     @FXML private CustomTextField searchField;
@@ -102,8 +103,8 @@ public final class OpportunitiesController {
         sorted.comparatorProperty().bind(table.comparatorProperty());
         table.setItems(sorted);
         table.getSelectionModel().setSelectionMode(SelectionMode.SINGLE);
-        table.getStyleClass().addAll(Styles.STRIPED, Tweaks.EDGE_TO_EDGE);
-        table.setFixedCellSize(28); // uniform rows: the virtual flow never measures 100,000 cells
+        table.getStyleClass().addAll(Styles.STRIPED, Styles.DENSE, Tweaks.EDGE_TO_EDGE);
+        table.setFixedCellSize(26); // uniform rows: the virtual flow never measures 100,000 cells
         placeholder.textProperty().bind(Bindings.createStringBinding(() -> list.loadingProperty().get()
                         ? Messages.get("opportunities.placeholder.loading")
                         : list.rows().isEmpty() ? Messages.get("opportunities.placeholder.none")
@@ -125,6 +126,10 @@ public final class OpportunitiesController {
             return row;
         });
         list.latestTasks().addListener((MapChangeListener<String, TaskProgress>) c -> table.refresh());
+        list.titles().addListener((MapChangeListener<String, String>) c -> table.refresh());
+        detail.opportunityProperty().addListener((o, was, now) -> {
+            if (now != null && now.project() != null) list.rememberTitle(now.id(), now.project().title());
+        });
 
         searchField.setLeft(Icons.SEARCH.create());
         Button clearSearch = new Button(null, Icons.CLEAR.create());
@@ -160,7 +165,8 @@ public final class OpportunitiesController {
     private void setUpColumns() {
         idColumn.setCellValueFactory(value(OpportunitySummary::id));
         customerColumn.setCellValueFactory(value(OpportunitySummary::customerCompanyName));
-        titleColumn.setCellValueFactory(value(OpportunitySummary::projectTitle));
+        // ListOpportunities carries no project title: titles appear as opportunities are opened (detail pane).
+        titleColumn.setCellValueFactory(value(s -> s.projectTitle() != null ? s.projectTitle() : list.titleOf(s.id())));
         stageColumn.setCellValueFactory(value(OpportunitySummary::stage));
         stageColumn.setCellFactory(c -> textCell(v -> Messages.of("stage", v)));
         reviewColumn.setCellValueFactory(value(OpportunitySummary::reviewStatus));
@@ -176,7 +182,7 @@ public final class OpportunitiesController {
         spendColumn.setComparator(Comparator.nullsFirst(Comparator.comparing(Money::amount,
                 Comparator.nullsFirst(BigDecimal::compareTo))));
         modifiedColumn.setCellValueFactory(value(OpportunitySummary::lastModifiedDate));
-        modifiedColumn.setCellFactory(c -> textCell(Formats::dateTime));
+        modifiedColumn.setCellFactory(c -> textCell(Formats::day));
         engagementColumn.setCellValueFactory(d -> new ReadOnlyObjectWrapper<>(list.engagementStateOf(d.getValue())));
         engagementColumn.setCellFactory(c -> new TableCell<>() {
             @Override
@@ -206,15 +212,35 @@ public final class OpportunitiesController {
         stageFilter.setGraphic(Icons.FILTER.create());
         reviewFilter.setGraphic(Icons.FILTER.create());
         list.filterProperty().set(new OpportunityFilter(last.stages(), last.reviewStatuses(), last.company()));
-        list.filterProperty().addListener((o, was, now) -> updateFilterLabels());
-        updateFilterLabels();
+        list.filterProperty().addListener((o, was, now) -> {
+            showFilter(now);
+            settings.update(s -> s.withFilter(new UiSettings.LastFilter(now.stages(), now.reviewStatuses(), now.company())));
+        });
+        showFilter(list.filterProperty().get());
     }
 
     private CheckMenuItem check(String text, boolean selected) {
         CheckMenuItem item = new CheckMenuItem(text);
         item.setSelected(selected);
-        item.selectedProperty().addListener((o, was, now) -> applyFilters());
+        item.selectedProperty().addListener((o, was, now) -> { if (!showingFilter) applyFilters(); });
         return item;
+    }
+
+    /** The filter controls show {@code f} (it may have been set by code, or restored). */
+    private void showFilter(OpportunityFilter f) {
+        showingFilter = true;
+        try {
+            for (int i = 0; i < Stage.values().length; i++) {
+                ((CheckMenuItem) stageFilter.getItems().get(i)).setSelected(f.stages().contains(Stage.values()[i]));
+            }
+            for (int i = 0; i < ReviewStatus.values().length; i++) {
+                ((CheckMenuItem) reviewFilter.getItems().get(i)).setSelected(f.reviewStatuses().contains(ReviewStatus.values()[i]));
+            }
+            if (!companyFilter.isFocused()) companyFilter.setText(f.company());
+            updateFilterLabels();
+        } finally {
+            showingFilter = false;
+        }
     }
 
     private void applyFilters() {
@@ -226,9 +252,7 @@ public final class OpportunitiesController {
         for (int i = 0; i < ReviewStatus.values().length; i++) {
             if (((CheckMenuItem) reviewFilter.getItems().get(i)).isSelected()) reviews.add(ReviewStatus.values()[i]);
         }
-        OpportunityFilter f = new OpportunityFilter(stages, reviews, companyFilter.getText());
-        list.filterProperty().set(f);
-        settings.update(s -> s.withFilter(new UiSettings.LastFilter(f.stages(), f.reviewStatuses(), f.company())));
+        list.filterProperty().set(new OpportunityFilter(stages, reviews, companyFilter.getText()));
     }
 
     private void updateFilterLabels() {
@@ -243,10 +267,8 @@ public final class OpportunitiesController {
 
     @FXML
     private void clearFilters() {
-        stageFilter.getItems().forEach(i -> ((CheckMenuItem) i).setSelected(false));
-        reviewFilter.getItems().forEach(i -> ((CheckMenuItem) i).setSelected(false));
         companyFilter.clear();
-        applyFilters();
+        list.filterProperty().set(OpportunityFilter.ANY);
     }
 
     @FXML

@@ -14,7 +14,12 @@ import javafx.fxml.FXML;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.layout.GridPane;
+import atlantafx.base.theme.Styles;
+import javafx.geometry.Insets;
+import javafx.geometry.Pos;
 import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 
 /** The detail pane: shows the {@link OpportunityDetailModel}; "Open progress" and "Start" go to the callbacks. */
@@ -134,34 +139,36 @@ public final class OpportunityDetailController {
         for (TaskProgress t : tasks) {
             Label what = new Label(TaskRows.statusText(t) + " · " + Formats.dateTime(t.requestedAt()));
             what.getStyleClass().add(TaskRows.statusStyle(t));
+            Button open = new Button(Messages.get("detail.tasks.open"), Icons.OPEN.create());
+            open.getStyleClass().addAll(Styles.SMALL, Styles.FLAT);
+            open.setAccessibleText(Messages.format("detail.tasks.open.accessible", Formats.dateTime(t.requestedAt())));
+            open.setOnAction(e -> openProgress.accept(t));
+            Region spacer = new Region();
+            HBox.setHgrow(spacer, Priority.ALWAYS);
+            HBox head = new HBox(8, what, spacer, open);
+            head.setAlignment(Pos.CENTER_LEFT);
             Label more = new Label(TaskRows.outcome(t));
             more.setWrapText(true);
             more.getStyleClass().add("text-muted");
-            Button open = new Button(Messages.get("detail.tasks.open"), Icons.OPEN.create());
-            open.getStyleClass().add("small");
-            open.setAccessibleText(Messages.format("detail.tasks.open.accessible", Formats.dateTime(t.requestedAt())));
-            open.setOnAction(e -> openProgress.accept(t));
-            VBox text = new VBox(2, what, more);
-            HBox.setHgrow(text, javafx.scene.layout.Priority.ALWAYS);
-            HBox row = new HBox(8, text, open);
-            row.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
-            tasksBox.getChildren().add(row);
+            tasksBox.getChildren().add(new VBox(2, head, more));
         }
     }
 
-    private static HBox finding(String style, Icons icon, String problem, String fix) {
-        Label p = new Label(problem);
+    /** A finding: the problem with its icon, the fix under it (labels in a VBox wrap to the pane's width). */
+    private static VBox finding(String style, Icons icon, String problem, String fix) {
+        Label p = new Label(problem, icon.create());
         p.setWrapText(true);
-        VBox text = new VBox(2, p);
+        p.setGraphicTextGap(8);
+        VBox box = new VBox(2, p);
         if (fix != null && !fix.isBlank()) {
             Label f = new Label(Messages.format("detail.readiness.fix", fix));
             f.setWrapText(true);
             f.getStyleClass().add("fix");
-            text.getChildren().add(f);
+            f.setPadding(new Insets(0, 0, 0, 24));
+            box.getChildren().add(f);
         }
-        HBox row = new HBox(8, icon.create(), text);
-        row.getStyleClass().addAll("finding", style);
-        return row;
+        box.getStyleClass().addAll("finding", style);
+        return box;
     }
 
     private static void fill(GridPane grid, String... keysAndValues) {
@@ -172,6 +179,7 @@ public final class OpportunityDetailController {
             if (value == null || value.isBlank()) continue;
             Label name = new Label(Messages.get(keysAndValues[i]));
             name.getStyleClass().add("field-name");
+            name.setMinWidth(Region.USE_PREF_SIZE);
             Label v = new Label(value);
             v.setWrapText(true);
             grid.addRow(row++, name, v);

@@ -56,18 +56,21 @@ public final class OpportunityListModel {
     private final ObjectProperty<Throwable> failure = new SimpleObjectProperty<>(this, "failure");
     private final StringProperty status = new SimpleStringProperty(this, "status", "");
     private final ObservableMap<String, TaskProgress> latestTasks = FXCollections.observableHashMap();
+    private final ObservableMap<String, String> titles = FXCollections.observableHashMap();
 
     /** Incremented by every new load; a background loop whose number is no longer current stops. */
     private final AtomicInteger generation = new AtomicInteger();
     /** Pages fetched but not yet in {@link #rows}, tagged with the load they belong to. */
     private final ConcurrentLinkedQueue<Arrived> arrived = new ConcurrentLinkedQueue<>();
     private final AtomicBoolean drainScheduled = new AtomicBoolean();
+    private boolean everLoaded;
 
     public OpportunityListModel(OpportunitySource source, Background background) {
         this.source = source;
         this.background = background;
         search.addListener((o, was, now) -> applySearch());
-        filter.addListener((o, was, now) -> { if (!now.equals(was)) refresh(); });
+        // Before the first load (not connected yet) a restored filter is only remembered.
+        filter.addListener((o, was, now) -> { if (everLoaded && !now.equals(was)) refresh(); });
         visible.predicateProperty().addListener((o, was, now) -> updateStatus());
     }
 
@@ -97,6 +100,15 @@ public final class OpportunityListModel {
     /** Latest engagement task per opportunity id. */
     public ObservableMap<String, TaskProgress> latestTasks() { return latestTasks; }
 
+    /** Project titles learnt from opened opportunities (the list call does not carry them), by id. */
+    public ObservableMap<String, String> titles() { return titles; }
+
+    public String titleOf(String id) { return titles.get(id); }
+
+    public void rememberTitle(String id, String title) {
+        if (title != null && !title.equals(titles.get(id))) titles.put(id, title);
+    }
+
     public EngagementState engagementStateOf(OpportunitySummary row) {
         return row == null ? EngagementState.NONE : EngagementState.of(latestTasks.get(row.id()));
     }
@@ -113,6 +125,7 @@ public final class OpportunityListModel {
 
     /** Loads the list again from the first page with the current filter; a load under way is abandoned. FX thread. */
     public void refresh() {
+        everLoaded = true;
         int gen = generation.incrementAndGet();
         arrived.clear();
         rows.clear();
@@ -190,13 +203,18 @@ public final class OpportunityListModel {
 
     private void applySearch() {
         String q = search.get() == null ? "" : search.get().strip().toLowerCase(Locale.ROOT);
-        visible.setPredicate(q.isEmpty() ? null : matching(q));
+        visible.setPredicate(q.isEmpty() ? null : matchingWithTitles(q));
     }
 
     /** Rows whose id, customer, title or partner reference contain {@code q} (lower case), ignoring case. */
     static Predicate<OpportunitySummary> matching(String q) {
         return s -> contains(s.id(), q) || contains(s.customerCompanyName(), q) || contains(s.projectTitle(), q)
                 || contains(s.partnerOpportunityIdentifier(), q);
+    }
+
+    private Predicate<OpportunitySummary> matchingWithTitles(String q) {
+        Predicate<OpportunitySummary> base = matching(q);
+        return s -> base.test(s) || contains(titles.get(s.id()), q);
     }
 
     private static boolean contains(String field, String q) {

@@ -89,6 +89,16 @@ class OpportunityListModelTest {
     }
 
     @Test
+    void aFilterRestoredBeforeTheFirstLoadDoesNotLoadYet() {
+        FakeOpportunities source = new FakeOpportunities(50);
+        OpportunityListModel model = new OpportunityListModel(source, Background.DIRECT);
+        model.filterProperty().set(new OpportunityFilter(Set.of(Stage.PROSPECT), Set.of(), ""));
+        assertThat(source.listCalls.get()).isZero();
+        model.refresh();
+        assertThat(model.rows()).isNotEmpty().allMatch(s -> s.stage() == Stage.PROSPECT);
+    }
+
+    @Test
     void aNewLoadAbandonsTheOneUnderWay() {
         FakeOpportunities source = new FakeOpportunities(500);
         Deferred fx = new Deferred();

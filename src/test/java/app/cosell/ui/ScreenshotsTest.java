@@ -1,0 +1,92 @@
+package app.cosell.ui;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import app.cosell.model.Catalog;
+import app.cosell.model.InvolvementType;
+import app.cosell.model.OpportunitySummary;
+import app.cosell.model.StartEngagementRequest;
+import app.cosell.model.Visibility;
+import app.cosell.ui.common.Theme;
+import app.cosell.ui.opportunities.EngagementState;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import javafx.scene.control.DialogPane;
+import javafx.scene.control.TableView;
+import javafx.stage.Window;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.testfx.api.FxRobot;
+import org.testfx.util.WaitForAsyncUtils;
+
+/**
+ * Renders the README screenshots of the console shell (main window with the detail pane, history, settings, dark
+ * theme) from the real app on the embedded emulator, into {@code assets/screenshots/}.
+ */
+class ScreenshotsTest {
+
+    private static ConsoleHarness console;
+    private final FxRobot robot = new FxRobot();
+
+    @BeforeAll
+    static void openConsoleWithSomeHistory() throws Exception {
+        console = ConsoleHarness.open(ConsoleHarness.newDataDir("screenshots"), 400, Duration.ZERO, null);
+        // Two engagements run to their end: one succeeds, one fails the service's validation.
+        for (String id : List.of("O20000001", "O20000005", "O20000015")) {
+            console.context.runner().start(new StartEngagementRequest(Catalog.Sandbox, id, InvolvementType.CO_SELL,
+                    Visibility.FULL, List.of()), p -> {});
+        }
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS,
+                () -> console.window.listModel().latestTasks().size() == 3);
+    }
+
+    @AfterAll
+    static void close() throws Exception {
+        WaitForAsyncUtils.asyncFx(Theme.LIGHT::apply).get();
+        console.close();
+    }
+
+    @Test
+    void rendersTheShellScreens() throws Exception {
+        select("O20000005");
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> console.window.detailModel().opportunityProperty().get() != null);
+        assertThat(console.window.listModel().engagementStateOf(row("O20000001"))).isEqualTo(EngagementState.ENGAGED);
+        Path main = Screenshots.save(console.stage.getScene(), "main-window");
+
+        WaitForAsyncUtils.asyncFx(console.window::showHistory).get();
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> robot.lookup("#historyTable").queryAs(TableView.class).getItems().size() == 3);
+        Path history = Screenshots.save(robot.lookup("#historyWindow").query().getScene(), "history");
+        WaitForAsyncUtils.asyncFx(() -> robot.lookup("#historyWindow").query().getScene().getWindow().hide()).get();
+
+        WaitForAsyncUtils.asyncFx(console.window::showSettings).get();
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> robot.lookup("#settingsPane").tryQuery().isPresent());
+        DialogPane settingsPane = (DialogPane) robot.lookup("#settingsDialog").query();
+        Path settings = Screenshots.save(settingsPane.getScene(), "settings");
+        WaitForAsyncUtils.asyncFx(() -> settingsPane.getScene().getWindow().hide()).get();
+
+        WaitForAsyncUtils.asyncFx(Theme.DARK::apply).get();
+        Path dark = Screenshots.save(console.stage.getScene(), "main-window-dark");
+        WaitForAsyncUtils.asyncFx(Theme.LIGHT::apply).get();
+
+        assertThat(List.of(main, history, settings, dark)).allSatisfy(p -> assertThat(p).isNotEmptyFile());
+        assertThat(Window.getWindows()).hasSize(1);
+    }
+
+    private static OpportunitySummary row(String id) {
+        return console.window.listModel().rows().stream().filter(s -> s.id().equals(id)).findFirst().orElseThrow();
+    }
+
+    @SuppressWarnings("unchecked")
+    private void select(String id) throws Exception {
+        WaitForAsyncUtils.asyncFx(() -> {
+            TableView<OpportunitySummary> table = robot.lookup("#opportunityTable").queryAs(TableView.class);
+            OpportunitySummary row = row(id);
+            table.getSelectionModel().select(row);
+            table.scrollTo(Math.max(0, table.getItems().indexOf(row) - 3));
+        }).get();
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+}
