@@ -6,6 +6,8 @@ import app.cosell.model.OpportunitySummary;
 import app.cosell.model.TaskStatus;
 import app.cosell.ui.ConsoleHarness;
 import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import javafx.scene.control.Label;
 import javafx.scene.control.MenuButton;
@@ -36,6 +38,9 @@ class EngageInConsoleTest {
     @Test
     void aRepStartsAnEngagementFromTheListWithTheKeyboardOnly() throws Exception {
         select("O20000001");
+        List<String> indicator = new CopyOnWriteArrayList<>();
+        robot.interact(() -> robot.lookup("#runningTasks").queryAs(MenuButton.class).textProperty()
+                .addListener((o, a, b) -> indicator.add(b)));
 
         robot.press(KeyCode.ENTER).release(KeyCode.ENTER);                       // Enter on the row: the form
         WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> robot.lookup("#addTag").tryQuery().isPresent());
@@ -47,11 +52,10 @@ class EngageInConsoleTest {
         robot.press(KeyCode.ENTER).release(KeyCode.ENTER);                       // Start engagement (default button)
 
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> robot.lookup("#step-GET_OPPORTUNITY").tryQuery().isPresent());
-        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS,
-                () -> robot.lookup("#runningTasks").queryAs(MenuButton.class).getText().equals("1 running"));
         WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> robot.lookup(".status-badge").queryAs(Label.class)
                 .getText().equals("Complete"));
         assertThat(robot.lookup("#engagementId").queryAs(Label.class).getText()).startsWith("eng-");
+        assertThat(indicator).as("the status bar's running-tasks indicator").contains("1 running");
         assertThat(console.context.history().forOpportunity("O20000001")).first()
                 .satisfies(t -> {
                     assertThat(t.status()).isEqualTo(TaskStatus.COMPLETE);
