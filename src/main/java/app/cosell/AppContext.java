@@ -19,6 +19,7 @@ import app.cosell.model.TaskProgress;
 import app.cosell.partner.AwsProfiles;
 import app.cosell.partner.Connections;
 import app.cosell.partner.PartnerCentral;
+import app.cosell.partner.SsoSignIn;
 import app.cosell.ui.common.FxBackground;
 import app.cosell.ui.common.Messages;
 import app.cosell.ui.common.TaskHistoryFeed;
@@ -27,6 +28,7 @@ import app.cosell.ui.engage.EngageWindows;
 import app.cosell.ui.main.ConnectionInfo;
 import app.cosell.ui.main.EngageLauncher;
 import app.cosell.ui.main.ShellServices;
+import app.cosell.ui.main.SignInService;
 import app.cosell.ui.opportunities.OpportunityFilter;
 import app.cosell.ui.opportunities.OpportunitySource;
 import app.cosell.ui.opportunities.ReadinessItem;
@@ -105,7 +107,8 @@ public final class AppContext implements AutoCloseable {
     private PartnerCentral gateway;
     private EngagementRunner runner;
     private EmulatorAdmin emulatorAdmin;
-    private String profileName;
+    /** The connection made last (read without the lock by FX-thread callers). */
+    private volatile ConnectionInfo current;
 
     public AppContext(Options options) {
         this.options = options;
@@ -178,7 +181,7 @@ public final class AppContext implements AutoCloseable {
         if (gateway != null) gateway.close();
         gateway = null;
         runner = null;
-        profileName = null;
+        current = null;
         ConnectionInfo info;
         if (useEmulator) {
             startEmulator();
@@ -189,10 +192,10 @@ public final class AppContext implements AutoCloseable {
             String name = wanted.target() == UiSettings.Target.AWS_PROFILE ? wanted.profileName()
                     : profiles.stream().filter(AwsProfile::isDefault).findFirst().orElse(profiles.getFirst()).name();
             gateway = connections.open(ConnectionSettings.profile(name, wanted.catalog()));
-            profileName = name;
             info = new ConnectionInfo(ConnectionInfo.Kind.AWS_PROFILE, name, wanted.catalog(), gateway.describe());
         }
         runner = new EngagementRunner(gateway, history());
+        current = info;
         LOG.info("Connected: {}", gateway.describe());
         return info;
     }
@@ -218,12 +221,13 @@ public final class AppContext implements AutoCloseable {
                 AppContext.class.getPackage().getImplementationVersion(), id -> owner.toFront());
     }
 
-    /** Where a copied AWS CLI command points: the current connection. */
-    private synchronized AwsCliText.Target cliTarget() {
-        if (emulator != null && gateway != null && profileName == null) {
-            return new AwsCliText.Target(ConnectionSettings.DEFAULT_REGION, emulator.endpoint().toString(), null);
+    /** Where a copied AWS CLI command points: the current connection. Called on the FX thread: takes no lock. */
+    private AwsCliText.Target cliTarget() {
+        ConnectionInfo c = current;
+        if (c == null || c.isEmulator()) {
+            return new AwsCliText.Target(ConnectionSettings.DEFAULT_REGION, c == null ? null : c.endpoint(), null);
         }
-        return new AwsCliText.Target(ConnectionSettings.DEFAULT_REGION, null, profileName);
+        return new AwsCliText.Target(ConnectionSettings.DEFAULT_REGION, null, c.profileName());
     }
 
     /**
@@ -248,10 +252,23 @@ public final class AppContext implements AutoCloseable {
         };
     }
 
-    /** What the console shell needs, backed by this context. */
-    public ShellServices shell() {
+    /** What the console shell needs, backed by this context; {@code openInBrowser} shows web pages (sign-in). */
+    public ShellServices shell(java.util.function.Consumer<String> openInBrowser) {
         return new ShellServices(this::connect, opportunitySource(), this::readinessOf, historyFeed(), settings,
-                settingsServices(), new FxBackground(executor), engageScreens);
+                settingsServices(), new FxBackground(executor), engageScreens, this::beginSignIn, openInBrowser);
+    }
+
+    private SignInService.Attempt beginSignIn(String profile) {
+        SsoSignIn.Attempt a = new SsoSignIn(options.profiles()).begin(profile);
+        return new SignInService.Attempt() {
+            @Override public String userCode() { return a.deviceCode().userCode(); }
+            @Override public java.net.URI pageToOpen() {
+                SsoSignIn.DeviceCode c = a.deviceCode();
+                return c.verificationUriComplete() != null ? c.verificationUriComplete() : c.verificationUri();
+            }
+            @Override public void awaitToken() throws InterruptedException { a.awaitToken(); }
+            @Override public void close() { a.close(); }
+        };
     }
 
     private OpportunitySource opportunitySource() {

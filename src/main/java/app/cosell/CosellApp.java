@@ -19,12 +19,12 @@ public final class CosellApp extends Application {
     @Override
     public void start(Stage stage) {
         context = new AppContext(AppContext.Options.desktop());
-        open(stage, context);
+        open(stage, context, getHostServices()::showDocument);
     }
 
     /** Opens the main window of {@code context} on {@code stage} (the app, and UI tests). FX thread. */
-    public static MainWindow open(Stage stage, AppContext context) {
-        MainWindow window = new MainWindow(stage, context.shell());
+    public static MainWindow open(Stage stage, AppContext context, java.util.function.Consumer<String> openInBrowser) {
+        MainWindow window = new MainWindow(stage, context.shell(openInBrowser));
         ErrorPresenter errors = window.errors();
         // Nothing unexpected reaches the rep as a stack trace: it is logged, and shown by the one presenter.
         Thread.setDefaultUncaughtExceptionHandler((thread, e) -> {

@@ -15,6 +15,7 @@ public final class Launcher {
         if (args.length > 0 && args[0].equals("emulator")) {
             System.exit(EmulatorCommand.run(Arrays.copyOfRange(args, 1, args.length)));
         }
+        StartupProbe.installIfRequested();
         javafx.application.Application.launch(CosellApp.class, args);
     }
 }

@@ -48,27 +48,21 @@ public final class ConsoleHarness implements AutoCloseable {
     /** Opens the console on {@code dataDir} and waits until the whole list is loaded. */
     public static ConsoleHarness open(Path dataDir, int opportunities, Duration stepDelay,
                                       Function<Stage, EngageLauncher> engage) throws Exception {
+        ConsoleHarness h = openWithoutWaiting(dataDir, opportunities, stepDelay, engage);
+        h.waitForFullList();
+        return h;
+    }
+
+    /** Opens the console on {@code dataDir} and returns once the window shows (the list loads on). */
+    public static ConsoleHarness openWithoutWaiting(Path dataDir, int opportunities, Duration stepDelay,
+                                                    Function<Stage, EngageLauncher> engage) throws Exception {
         Stage stage = FxToolkit.registerPrimaryStage();
         AppContext context = context(dataDir, opportunities, stepDelay);
         if (engage != null) context.withEngageScreens(engage);
         MainWindow window = WaitForAsyncUtils.asyncFx(() -> {
             stage.setWidth(1560);
             stage.setHeight(900);
-            return CosellApp.open(stage, context);
-        }).get(20, TimeUnit.SECONDS);
-        ConsoleHarness h = new ConsoleHarness(dataDir, context, stage, window);
-        h.waitForFullList();
-        return h;
-    }
-
-    /** Opens the console on {@code dataDir} and returns once the window shows (the list loads on). */
-    public static ConsoleHarness openWithoutWaiting(Path dataDir, int opportunities, Duration stepDelay) throws Exception {
-        Stage stage = FxToolkit.registerPrimaryStage();
-        AppContext context = context(dataDir, opportunities, stepDelay);
-        MainWindow window = WaitForAsyncUtils.asyncFx(() -> {
-            stage.setWidth(1560);
-            stage.setHeight(900);
-            return CosellApp.open(stage, context);
+            return CosellApp.open(stage, context, url -> {});
         }).get(20, TimeUnit.SECONDS);
         return new ConsoleHarness(dataDir, context, stage, window);
     }

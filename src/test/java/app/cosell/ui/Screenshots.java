@@ -27,12 +27,16 @@ public final class Screenshots {
 
     /** Snapshots {@code scene} after the pending FX work ran, and saves it as {@code name}.png. */
     public static Path save(Scene scene, String name) throws Exception {
+        return saveTo(scene, folder().resolve(name + ".png"));
+    }
+
+    /** Snapshots {@code scene} into {@code file} (PNG): for shots that are checked, not published. */
+    public static Path saveTo(Scene scene, Path file) throws Exception {
         WaitForAsyncUtils.waitForFxEvents();
         WritableImage fx = WaitForAsyncUtils.asyncFx(() -> scene.snapshot(null)).get(10, TimeUnit.SECONDS);
         BufferedImage image = SwingFXUtils.fromFXImage(fx, null);
-        if (distinctColours(image) < 16) throw new IllegalStateException(name + ": the snapshot is blank");
-        Files.createDirectories(folder());
-        Path file = folder().resolve(name + ".png");
+        if (distinctColours(image) < 16) throw new IllegalStateException(file + ": the snapshot is blank");
+        Files.createDirectories(file.toAbsolutePath().getParent());
         if (!ImageIO.write(image, "png", file.toFile())) throw new IOException("No PNG writer");
         return file;
     }

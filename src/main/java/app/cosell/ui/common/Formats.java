@@ -2,7 +2,6 @@ package app.cosell.ui.common;
 
 import app.cosell.model.Money;
 import java.text.NumberFormat;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -40,10 +39,4 @@ public final class Formats {
     }
 
     public static String count(long n) { return NumberFormat.getIntegerInstance().format(n); }
-
-    public static String duration(Duration d) {
-        if (d == null) return "";
-        long s = d.toSeconds();
-        return s < 60 ? s + " s" : (s / 60) + " min " + (s % 60) + " s";
-    }
 }

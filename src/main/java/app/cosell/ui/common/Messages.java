@@ -14,10 +14,6 @@ public final class Messages {
 
     public static String get(String key) { return BUNDLE.getString(key); }
 
-    public static String getOrDefault(String key, String fallback) {
-        return BUNDLE.containsKey(key) ? BUNDLE.getString(key) : fallback;
-    }
-
     public static String format(String key, Object... args) {
         return new MessageFormat(BUNDLE.getString(key), BUNDLE.getLocale()).format(args);
     }

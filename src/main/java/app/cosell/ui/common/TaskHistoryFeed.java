@@ -14,9 +14,4 @@ public interface TaskHistoryFeed {
 
     /** Calls {@code listener} (on any thread) after the history changed. */
     void addListener(Runnable listener);
-
-    TaskHistoryFeed EMPTY = new TaskHistoryFeed() {
-        @Override public List<TaskProgress> all() { return List.of(); }
-        @Override public void addListener(Runnable listener) {}
-    };
 }

@@ -93,6 +93,7 @@ public final class MainWindow {
         stage.setScene(scene);
         restoreBounds();
         stage.show();
+        LOG.info("window shown after {} ms (from JVM start)", sinceJvmStart());
         opportunities.table().requestFocus();
         connect();
     }
@@ -124,7 +125,10 @@ public final class MainWindow {
             errors.show(Messages.get("error.action.loadOpportunities"), now);
         });
         model.failureProperty().addListener((o, was, now) -> {
-            if (now != null) errors.show(Messages.get("error.action.connect"), now);
+            // An expired sign-in is no error: the header says so and offers "Sign in".
+            if (now != null && model.signInProperty().get() != MainWindowModel.SignIn.SIGN_IN_NEEDED) {
+                errors.show(Messages.get("error.action.connect"), now);
+            }
         });
         list.loadedProperty().addListener((o, was, now) -> {
             if (!firstRowsLogged && now.intValue() > 0) logFirstRows();
@@ -149,8 +153,17 @@ public final class MainWindow {
                 e -> LOG.warn("Could not read the unfinished tasks", e));
     }
 
+    /** "Sign in" when the profile's IAM Identity Center sign-in expired, else "Reconnect". */
     @FXML
-    private void reconnect() { connect(); }
+    private void reconnect() {
+        if (model.failureProperty().get() instanceof app.cosell.model.PartnerCentralFailure f
+                && f.kind() == app.cosell.model.FailureKind.SIGN_IN_NEEDED && f.profile() != null) {
+            new SignInDialog(stage, services.signIn(), services.background(), errors, services.openInBrowser())
+                    .show(f.profile(), this::connect);
+        } else {
+            connect();
+        }
+    }
 
     /** Settings changed the connection: connect again and reload. */
     public void reconnectAfterSettings() { connect(); }
@@ -227,11 +240,14 @@ public final class MainWindow {
         Runnable[] once = new Runnable[1];
         once[0] = () -> {
             stage.getScene().removePostLayoutPulseListener(once[0]);
-            long ms = System.currentTimeMillis() - ManagementFactory.getRuntimeMXBean().getStartTime();
-            LOG.info("first rows shown after {} ms (from JVM start)", ms);
+            LOG.info("first rows shown after {} ms (from JVM start)", sinceJvmStart());
         };
         stage.getScene().addPostLayoutPulseListener(once[0]);
         Platform.requestNextPulse();
+    }
+
+    private static long sinceJvmStart() {
+        return System.currentTimeMillis() - ManagementFactory.getRuntimeMXBean().getStartTime();
     }
 
     private void restoreBounds() {

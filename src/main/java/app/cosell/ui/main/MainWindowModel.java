@@ -60,8 +60,8 @@ public final class MainWindowModel {
             then.run();
         }, error -> {
             if (gen != generation) return;
-            failure.set(error);
             signIn.set(isSignInNeeded(error) ? SignIn.SIGN_IN_NEEDED : SignIn.FAILED);
+            failure.set(error);
             connectionText.set(Messages.get("header.notConnected"));
         });
     }

@@ -13,7 +13,9 @@ import javafx.stage.Stage;
  * Everything the console shell needs from the rest of the app, handed over by {@code AppContext} (the only class
  * that knows every package). Each screen model takes the few pieces it uses.
  *
- * @param engage builds the engagement screens for the main window (given as their owner)
+ * @param engage        builds the engagement screens for the main window (given as their owner)
+ * @param signIn        the IAM Identity Center sign-in of AWS profiles
+ * @param openInBrowser opens a web page in the rep's browser
  */
 public record ShellServices(
         MainWindowModel.Connector connector,
@@ -23,4 +25,6 @@ public record ShellServices(
         SettingsKeeper settings,
         SettingsModel.Services settingsServices,
         Background background,
-        Function<Stage, EngageLauncher> engage) {}
+        Function<Stage, EngageLauncher> engage,
+        SignInService signIn,
+        java.util.function.Consumer<String> openInBrowser) {}

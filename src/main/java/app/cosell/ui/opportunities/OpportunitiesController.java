@@ -58,6 +58,7 @@ public final class OpportunitiesController {
     private final Consumer<OpportunitySummary> startEngagement;
     private final Consumer<TaskProgress> openProgress;
     private boolean showingFilter;
+    private boolean refreshPending;
 
     @FXML private BorderPane root;
     @FXML private CustomTextField searchField;
@@ -112,6 +113,13 @@ public final class OpportunitiesController {
                 list.loadingProperty(), list.loadedProperty()));
 
         detail.selectedProperty().bind(table.getSelectionModel().selectedItemProperty());
+        // The first row is selected once rows arrive, so Enter / Shortcut+E work straight away from the keyboard.
+        list.loadedProperty().addListener((o, was, now) -> {
+            if (was.intValue() == 0 && now.intValue() > 0 && table.getSelectionModel().isEmpty()) {
+                table.getSelectionModel().selectFirst();
+                table.getFocusModel().focus(0);
+            }
+        });
         table.setOnKeyPressed(e -> {
             if (e.getCode() == KeyCode.ENTER && !e.isShortcutDown()) {
                 startSelected();
@@ -126,7 +134,7 @@ public final class OpportunitiesController {
             return row;
         });
         list.latestTasks().addListener((MapChangeListener<String, TaskProgress>) c -> table.refresh());
-        list.titles().addListener((MapChangeListener<String, String>) c -> table.refresh());
+        list.titles().addListener((MapChangeListener<String, String>) c -> refreshSoon());
         detail.opportunityProperty().addListener((o, was, now) -> {
             if (now != null && now.project() != null) list.rememberTitle(now.id(), now.project().title());
         });
@@ -167,6 +175,17 @@ public final class OpportunitiesController {
         customerColumn.setCellValueFactory(value(OpportunitySummary::customerCompanyName));
         // ListOpportunities carries no project title: titles appear as opportunities are opened (detail pane).
         titleColumn.setCellValueFactory(value(s -> s.projectTitle() != null ? s.projectTitle() : list.titleOf(s.id())));
+        titleColumn.setCellFactory(c -> new TableCell<>() {
+            @Override
+            protected void updateItem(String title, boolean empty) {
+                super.updateItem(title, empty);
+                setText(empty ? null : title);
+                int i = getIndex();
+                if (!empty && title == null && i >= 0 && i < getTableView().getItems().size()) {
+                    list.wantTitle(getTableView().getItems().get(i).id()); // on screen: fetch it
+                }
+            }
+        });
         stageColumn.setCellValueFactory(value(OpportunitySummary::stage));
         stageColumn.setCellFactory(c -> textCell(v -> Messages.of("stage", v)));
         reviewColumn.setCellValueFactory(value(OpportunitySummary::reviewStatus));
@@ -273,6 +292,16 @@ public final class OpportunitiesController {
 
     @FXML
     public void refresh() { list.refresh(); }
+
+    /** One table refresh per pulse however many titles arrive in it. */
+    private void refreshSoon() {
+        if (refreshPending) return;
+        refreshPending = true;
+        javafx.application.Platform.runLater(() -> {
+            refreshPending = false;
+            table.refresh();
+        });
+    }
 
     @FXML
     private void startEngagement() { startSelected(); }

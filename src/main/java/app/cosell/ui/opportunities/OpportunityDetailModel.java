@@ -68,8 +68,11 @@ public final class OpportunityDetailModel {
 
     /** Takes the task history in (newest first). FX thread. */
     public void updateTasks(List<TaskProgress> newestFirst) {
+        long endedBefore = tasks.stream().filter(TaskProgress::isEnded).count();
         allTasks = List.copyOf(newestFirst);
         showTasks();
+        // A task of the shown opportunity ended: the service changed the record (review status): show it anew.
+        if (opportunity.get() != null && tasks.stream().filter(TaskProgress::isEnded).count() > endedBefore) reload();
     }
 
     /** Fetches the selected record again (after a task changed it). */

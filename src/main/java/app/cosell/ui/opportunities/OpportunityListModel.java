@@ -42,6 +42,9 @@ public final class OpportunityListModel {
     static final int PAGE_SIZE = 100;
     /** Most rows added to the list in one FX-thread turn; more wait for the next turn (keeps frames short). */
     static final int MAX_ROWS_PER_TURN = 1000;
+    /** Titles fetched at once, and the most wanted titles kept waiting. */
+    static final int TITLE_FETCHES = 2;
+    static final int TITLE_BACKLOG = 60;
 
     private final OpportunitySource source;
     private final Background background;
@@ -57,6 +60,9 @@ public final class OpportunityListModel {
     private final StringProperty status = new SimpleStringProperty(this, "status", "");
     private final ObservableMap<String, TaskProgress> latestTasks = FXCollections.observableHashMap();
     private final ObservableMap<String, String> titles = FXCollections.observableHashMap();
+    private final java.util.Deque<String> titlesWanted = new java.util.ArrayDeque<>();
+    private final java.util.Set<String> titlesAsked = new java.util.HashSet<>();
+    private int titleFetches;
 
     /** Incremented by every new load; a background loop whose number is no longer current stops. */
     private final AtomicInteger generation = new AtomicInteger();
@@ -107,6 +113,32 @@ public final class OpportunityListModel {
 
     public void rememberTitle(String id, String title) {
         if (title != null && !title.equals(titles.get(id))) titles.put(id, title);
+    }
+
+    /**
+     * A row showing on screen has no title yet: fetch it (GetOpportunity) in the background. The newest requests go
+     * first and only the last {@value #TITLE_BACKLOG} are kept, so scrolling fast through 100,000 rows fetches what
+     * is on screen, not everything passed. FX thread.
+     */
+    public void wantTitle(String id) {
+        if (titles.containsKey(id) || !titlesAsked.add(id)) return;
+        titlesWanted.addFirst(id);
+        while (titlesWanted.size() > TITLE_BACKLOG) titlesAsked.remove(titlesWanted.removeLast());
+        fetchNextTitle();
+    }
+
+    private void fetchNextTitle() {
+        if (titleFetches >= TITLE_FETCHES || titlesWanted.isEmpty()) return;
+        String id = titlesWanted.removeFirst();
+        titleFetches++;
+        background.run(() -> source.get(id), o -> {
+            titleFetches--;
+            if (o.project() != null) rememberTitle(id, o.project().title());
+            fetchNextTitle();
+        }, e -> {
+            titleFetches--; // not asked again this session: a failing record must not be fetched in a loop
+            fetchNextTitle();
+        });
     }
 
     public EngagementState engagementStateOf(OpportunitySummary row) {

@@ -48,6 +48,25 @@ class OpportunityDetailModelTest {
     }
 
     @Test
+    void theRecordIsFetchedAgainWhenOneOfItsTasksEnds() {
+        int[] fetches = {0};
+        OpportunitySource counting = new OpportunitySource() {
+            @Override public Page list(OpportunityFilter f, String t, int m) { return new Page(List.of(), null); }
+            @Override public app.cosell.model.Opportunity get(String id) { fetches[0]++; return source.get(id); }
+        };
+        OpportunityDetailModel model = new OpportunityDetailModel(counting, o -> List.of(), Background.DIRECT);
+        model.selectedProperty().set(source.all.get(1));
+        model.updateTasks(List.of(Tasks.running("a", "O0000001")));
+        assertThat(fetches[0]).isEqualTo(1);
+
+        model.updateTasks(List.of(Tasks.complete("a", "O0000001")));
+
+        assertThat(fetches[0]).isEqualTo(2);
+        model.updateTasks(List.of(Tasks.complete("a", "O0000001"), Tasks.running("z", "O0000009")));
+        assertThat(fetches[0]).isEqualTo(2);
+    }
+
+    @Test
     void aFailedFetchIsReportedAndClearedByTheNextSelection() {
         OpportunitySource failing = new OpportunitySource() {
             @Override public Page list(OpportunityFilter f, String t, int m) { return new Page(List.of(), null); }

@@ -140,6 +140,30 @@ class OpportunityListModelTest {
         assertThat(model.engagementStateOf(first)).isEqualTo(EngagementState.NONE);
     }
 
+    @Test
+    void titlesOfRowsOnScreenAreFetchedOnceNewestFirstWithABoundedBacklog() {
+        FakeOpportunities source = new FakeOpportunities(500);
+        java.util.List<String> fetched = new java.util.ArrayList<>();
+        OpportunitySource counting = new OpportunitySource() {
+            @Override public Page list(OpportunityFilter f, String t, int m) { return source.list(f, t, m); }
+            @Override public app.cosell.model.Opportunity get(String id) { fetched.add(id); return source.get(id); }
+        };
+        Deferred fx = new Deferred();
+        OpportunityListModel model = new OpportunityListModel(counting, fx);
+
+        for (int i = 0; i < 200; i++) model.wantTitle(String.format("O%07d", i)); // a fast scroll
+        model.wantTitle("O0000199");
+        fx.runAll();
+
+        assertThat(fetched).hasSize(OpportunityListModel.TITLE_FETCHES + OpportunityListModel.TITLE_BACKLOG)
+                .doesNotHaveDuplicates().contains("O0000199", "O0000000", "O0000001");
+        assertThat(model.titleOf("O0000199")).isEqualTo("Project 199");
+        model.searchProperty().set("project 199");
+        model.refresh();
+        fx.runAll();
+        assertThat(model.visibleRows()).extracting(OpportunitySummary::id).contains("O0000199");
+    }
+
     /** Runs background work at once but holds FX-thread work until {@link #runAll}, like a busy FX thread. */
     static final class Deferred implements Background {
         private final List<Runnable> fx = new ArrayList<>();

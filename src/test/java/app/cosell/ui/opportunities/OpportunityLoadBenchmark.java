@@ -46,6 +46,10 @@ class OpportunityLoadBenchmark {
                     if (last[0] != 0) {
                         gaps.add(now - last[0]);
                         cpu.add(cpuNow - last[1]);
+                        if (cpuNow - last[1] > 30_000_000L || now - last[0] > 100_000_000L) {
+                            System.out.printf("BENCHMARK frame gap=%d ms fx-cpu=%d ms rows=%d%n", (now - last[0]) / 1_000_000,
+                                    (cpuNow - last[1]) / 1_000_000, list.rows().size());
+                        }
                     }
                     last[0] = now;
                     last[1] = cpuNow;

@@ -1,0 +1,45 @@
+package app.cosell.bench;
+
+import app.cosell.AppContext;
+import app.cosell.CosellApp;
+import app.cosell.partner.AwsProfiles;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import javafx.application.Application;
+import javafx.stage.Stage;
+
+/**
+ * The memory case of the packaging budget: the real main window on the embedded emulator seeded with 10,000
+ * opportunities (the desktop app seeds 2,000 and offers no switch for more), run on the packaged runtime with the
+ * packaged class path and JVM options by packaging/bench/rss.sh, which reads VmRSS once the list has loaded.
+ */
+public final class TenThousandOpportunities extends Application {
+
+    private AppContext context;
+
+    @Override
+    public void start(Stage stage) {
+        try {
+            Path dir = Files.createTempDirectory("cosell-rss");
+            AwsProfiles none = new AwsProfiles(dir.resolve("no-aws-config"), dir.resolve("no-aws-credentials"), null,
+                    dir.resolve("no-sso-cache"));
+            context = new AppContext(new AppContext.Options(dir.resolve("data"), none,
+                    new AppContext.EmulatorSetup(10_000, null, false), Duration.ofMillis(400)));
+            CosellApp.open(stage, context);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    @Override
+    public void stop() {
+        if (context != null) context.close();
+    }
+
+    public static void main(String[] args) {
+        launch(TenThousandOpportunities.class, args);
+    }
+}
