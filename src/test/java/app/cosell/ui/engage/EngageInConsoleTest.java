@@ -7,6 +7,8 @@ import app.cosell.model.OpportunitySummary;
 import app.cosell.model.TaskStatus;
 import app.cosell.ui.ConsoleHarness;
 import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import javafx.scene.control.Label;
 import javafx.scene.control.MenuButton;
@@ -37,6 +39,9 @@ class EngageInConsoleTest {
     @Test
     void aRepStartsAnEngagementFromTheListWithTheKeyboardOnly() throws Exception {
         select("O20000001");
+        List<String> indicator = new CopyOnWriteArrayList<>();
+        robot.interact(() -> robot.lookup("#runningTasks").queryAs(MenuButton.class).textProperty()
+                .addListener((o, a, b) -> indicator.add(b)));
 
         robot.press(KeyCode.ENTER).release(KeyCode.ENTER);                       // Enter on the row: the form
         FxWait.until(5, TimeUnit.SECONDS, () -> robot.lookup("#addTag").tryQuery().isPresent());
@@ -48,11 +53,10 @@ class EngageInConsoleTest {
         robot.press(KeyCode.ENTER).release(KeyCode.ENTER);                       // Start engagement (default button)
 
         FxWait.until(10, TimeUnit.SECONDS, () -> robot.lookup("#step-GET_OPPORTUNITY").tryQuery().isPresent());
-        FxWait.until(5, TimeUnit.SECONDS,
-                () -> robot.lookup("#runningTasks").queryAs(MenuButton.class).getText().equals("1 running"));
         FxWait.until(30, TimeUnit.SECONDS, () -> robot.lookup(".status-badge").queryAs(Label.class)
                 .getText().equals("Complete"));
         assertThat(robot.lookup("#engagementId").queryAs(Label.class).getText()).startsWith("eng-");
+        assertThat(indicator).as("the status bar's running-tasks indicator").contains("1 running");
         assertThat(console.context.history().forOpportunity("O20000001")).first()
                 .satisfies(t -> {
                     assertThat(t.status()).isEqualTo(TaskStatus.COMPLETE);
