@@ -13,6 +13,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.function.BiConsumer;
 import java.util.function.Function;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
@@ -138,14 +139,8 @@ final class Operations {
             matching = List.copyOf(matching);
             lastOpportunityQuery = new SortedQuery(query, version, matching);
         }
-        Paging.Page<Opportunity> page = Paging.page(matching, request, 20);
-        ObjectNode response = WireJson.object();
-        ArrayNode summaries = response.putArray("OpportunitySummaries");
-        for (Opportunity opportunity : page.items()) {
-            summaries.add(opportunitySummary(opportunity));
-        }
-        WireJson.put(response, "NextToken", page.nextToken());
-        return response;
+        return pageAnswer(matching, request, 20, "OpportunitySummaries",
+                (opportunity, node) -> node.setAll(opportunitySummary(opportunity)));
     }
 
     private ObjectNode opportunitySummary(Opportunity opportunity) {
@@ -445,11 +440,7 @@ final class Operations {
             order = order.reversed();
         }
         matching.sort(order);
-        Paging.Page<Solution> page = Paging.page(matching, request, 20);
-        ObjectNode response = WireJson.object();
-        ArrayNode summaries = response.putArray("SolutionSummaries");
-        for (Solution solution : page.items()) {
-            ObjectNode node = summaries.addObject();
+        return pageAnswer(matching, request, 20, "SolutionSummaries", (solution, node) -> {
             node.put("Catalog", solution.catalog());
             node.put("Id", solution.id());
             node.put("Arn", solution.arn(state.partnerAccount()));
@@ -457,9 +448,7 @@ final class Operations {
             node.put("Status", solution.status());
             node.put("Category", solution.category());
             WireJson.put(node, "CreatedDate", solution.createdDate());
-        }
-        WireJson.put(response, "NextToken", page.nextToken());
-        return response;
+        });
     }
 
     private JsonNode getAwsOpportunitySummary(ObjectNode request) {
@@ -563,12 +552,7 @@ final class Operations {
             order = order.reversed();
         }
         matching.sort(order);
-        Paging.Page<EngagementTask> page = Paging.page(matching, request, 20);
-        ObjectNode response = WireJson.object();
-        ArrayNode summaries = response.putArray("TaskSummaries");
-        page.items().forEach(task -> summaries.add(taskSummary(task)));
-        WireJson.put(response, "NextToken", page.nextToken());
-        return response;
+        return pageAnswer(matching, request, 20, "TaskSummaries", (task, node) -> node.setAll(taskSummary(task)));
     }
 
     private static ObjectNode taskSummary(EngagementTask task) {
@@ -614,11 +598,7 @@ final class Operations {
             order = order.reversed();
         }
         matching.sort(order);
-        Paging.Page<Engagement> page = Paging.page(matching, request, 20);
-        ObjectNode response = WireJson.object();
-        ArrayNode list = response.putArray("EngagementSummaryList");
-        for (Engagement engagement : page.items()) {
-            ObjectNode node = list.addObject();
+        return pageAnswer(matching, request, 20, "EngagementSummaryList", (engagement, node) -> {
             node.put("Arn", engagement.arn());
             node.put("Id", engagement.id());
             node.put("Title", engagement.title());
@@ -628,9 +608,7 @@ final class Operations {
             WireJson.put(node, "ModifiedAt", engagement.modifiedAt());
             node.put("ModifiedBy", engagement.modifiedBy());
             WireJson.putStrings(node, "ContextTypes", engagement.contextTypes());
-        }
-        WireJson.put(response, "NextToken", page.nextToken());
-        return response;
+        });
     }
 
     private JsonNode getEngagement(ObjectNode request) {
@@ -678,16 +656,10 @@ final class Operations {
             order = order.reversed();
         }
         matching.sort(order);
-        Paging.Page<Invitation> page = Paging.page(matching, request, 20);
-        ObjectNode response = WireJson.object();
-        ArrayNode list = response.putArray("EngagementInvitationSummaries");
-        for (Invitation invitation : page.items()) {
-            ObjectNode node = list.addObject();
+        return pageAnswer(matching, request, 20, "EngagementInvitationSummaries", (invitation, node) -> {
             invitationCommon(invitation, node);
             node.put("ParticipantType", invitation.participantType());
-        }
-        WireJson.put(response, "NextToken", page.nextToken());
-        return response;
+        });
     }
 
     private static String payloadType(Invitation invitation) {
@@ -750,19 +722,13 @@ final class Operations {
                 matching.add(association);
             }
         }
-        Paging.Page<ResourceAssociation> page = Paging.page(matching, request, 20);
-        ObjectNode response = WireJson.object();
-        ArrayNode list = response.putArray("EngagementResourceAssociationSummaries");
-        for (ResourceAssociation association : page.items()) {
-            ObjectNode node = list.addObject();
+        return pageAnswer(matching, request, 20, "EngagementResourceAssociationSummaries", (association, node) -> {
             node.put("Catalog", association.catalog());
             node.put("EngagementId", association.engagementId());
             node.put("ResourceType", association.resourceType());
             node.put("ResourceId", association.resourceId());
             node.put("CreatedBy", association.createdBy());
-        }
-        WireJson.put(response, "NextToken", page.nextToken());
-        return response;
+        });
     }
 
     private JsonNode listResourceSnapshotJobs(ObjectNode request) {
@@ -781,18 +747,12 @@ final class Operations {
             order = order.reversed();
         }
         matching.sort(order);
-        Paging.Page<SnapshotJob> page = Paging.page(matching, request, 50);
-        ObjectNode response = WireJson.object();
-        ArrayNode list = response.putArray("ResourceSnapshotJobSummaries");
-        for (SnapshotJob job : page.items()) {
-            ObjectNode node = list.addObject();
+        return pageAnswer(matching, request, 50, "ResourceSnapshotJobSummaries", (job, node) -> {
             node.put("Id", job.id());
             node.put("Arn", job.arn(state.partnerAccount()));
             node.put("EngagementId", job.engagementId());
             node.put("Status", job.status());
-        }
-        WireJson.put(response, "NextToken", page.nextToken());
-        return response;
+        });
     }
 
     private JsonNode getResourceSnapshotJob(ObjectNode request) {
@@ -835,20 +795,14 @@ final class Operations {
                 matching.add(snapshot);
             }
         }
-        Paging.Page<ResourceSnapshot> page = Paging.page(matching, request, 50);
-        ObjectNode response = WireJson.object();
-        ArrayNode list = response.putArray("ResourceSnapshotSummaries");
-        for (ResourceSnapshot snapshot : page.items()) {
-            ObjectNode node = list.addObject();
+        return pageAnswer(matching, request, 50, "ResourceSnapshotSummaries", (snapshot, node) -> {
             node.put("Arn", snapshot.arn());
             node.put("Revision", snapshot.revision());
             node.put("ResourceType", snapshot.resourceType());
             node.put("ResourceId", snapshot.resourceId());
             node.put("ResourceSnapshotTemplateName", snapshot.templateName());
             node.put("CreatedBy", snapshot.createdBy());
-        }
-        WireJson.put(response, "NextToken", page.nextToken());
-        return response;
+        });
     }
 
     private JsonNode getResourceSnapshot(ObjectNode request) {
@@ -1032,5 +986,19 @@ final class Operations {
             list.forEach(tag -> tags.add(new Tag(tag.get("Key").asText(), tag.get("Value").asText())));
         }
         return tags;
+    }
+
+    /**
+     * One page of {@code matching} as a list operation answers it: {@code {"<listName>": [...], "NextToken": ...}},
+     * each item drawn into its own object by {@code render}.
+     */
+    private static <T> ObjectNode pageAnswer(List<T> matching, ObjectNode request, int defaultMaxResults,
+                                             String listName, BiConsumer<T, ObjectNode> render) {
+        Paging.Page<T> page = Paging.page(matching, request, defaultMaxResults);
+        ObjectNode response = WireJson.object();
+        ArrayNode list = response.putArray(listName);
+        for (T item : page.items()) render.accept(item, list.addObject());
+        WireJson.put(response, "NextToken", page.nextToken());
+        return response;
     }
 }

@@ -1,9 +1,7 @@
 package app.cosell.ui.engage;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
+import app.cosell.ui.common.Views;
 import java.util.ResourceBundle;
-import javafx.fxml.FXMLLoader;
 import javafx.scene.Parent;
 import javafx.scene.Scene;
 import javafx.stage.Modality;
@@ -17,16 +15,8 @@ public final class StartEngagementDialog {
 
     public static Stage open(Window owner, StartEngagementFormModel model, ResourceBundle messages,
                              StartEngagementController.Host host) {
-        FXMLLoader loader = new FXMLLoader(StartEngagementDialog.class.getResource(
-                "/app/cosell/ui/engage/StartEngagementForm.fxml"), messages);
         StartEngagementController controller = new StartEngagementController(model, messages, host);
-        loader.setControllerFactory(type -> controller);
-        Parent root;
-        try {
-            root = loader.load();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        Parent root = Views.load("/app/cosell/ui/engage/StartEngagementForm.fxml", controller);
         Stage stage = new Stage();
         if (owner != null) {
             stage.initOwner(owner);

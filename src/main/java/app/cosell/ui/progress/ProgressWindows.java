@@ -1,10 +1,9 @@
 package app.cosell.ui.progress;
 
+import app.cosell.ui.common.Views;
 import app.cosell.engagement.FailureAdvice;
 import app.cosell.model.PartnerCentralFailure;
 import app.cosell.model.TaskProgress;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.text.MessageFormat;
 import java.time.Clock;
 import java.util.IdentityHashMap;
@@ -13,7 +12,6 @@ import java.util.ResourceBundle;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.function.Supplier;
-import javafx.fxml.FXMLLoader;
 import javafx.geometry.Pos;
 import javafx.scene.Parent;
 import javafx.scene.Scene;
@@ -70,16 +68,9 @@ public final class ProgressWindows {
     public void setOnNotified(Consumer<String> listener) { this.notified = listener; }
 
     private Stage create(TrackedTask task) {
-        FXMLLoader loader = new FXMLLoader(getClass().getResource("/app/cosell/ui/progress/TaskProgressView.fxml"), messages);
         TaskProgressController controller = new TaskProgressController(task, new TaskProgressModel(advisor, failureAdvisor),
                 tasks, messages, openOpportunity, appVersion, clock);
-        loader.setControllerFactory(type -> controller);
-        Parent root;
-        try {
-            root = loader.load();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        Parent root = Views.load("/app/cosell/ui/progress/TaskProgressView.fxml", controller);
         Stage stage = new Stage();
         Window o = owner.get();
         if (o != null) stage.initOwner(o);
