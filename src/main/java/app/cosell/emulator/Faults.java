@@ -88,6 +88,8 @@ public final class Faults {
     record TaskFault(String reasonCode, String message) {
     }
 
+    private static final java.util.regex.Pattern UNLISTED_CODE = java.util.regex.Pattern.compile("[A-Za-z0-9_]{1,64}");
+
     private final List<OperationRule> operationRules = new ArrayList<>();
     private final List<TaskRule> taskRules = new ArrayList<>();
     private final SplittableRandom random;
@@ -174,7 +176,15 @@ public final class Faults {
      * at {@code step} (null = the step the code belongs to; GetOpportunity for codes valid at any step).
      */
     public synchronized void failTask(String opportunityId, String reasonCode, String step, int count) {
-        taskRules.add(new TaskRule(null, opportunityId, reasonCode, resolveStep(reasonCode, step), count, null));
+        taskRules.add(new TaskRule(null, opportunityId, reasonCode, resolveStep(reasonCode, step, false), count, null));
+    }
+
+    /**
+     * Like {@link #failTask} with a ReasonCode the service model does not list, the way a newer service could
+     * answer: the code goes to the wire as given, at {@code step} (null = GetOpportunity).
+     */
+    public synchronized void failTaskWithUnlistedCode(String opportunityId, String reasonCode, String step, int count) {
+        taskRules.add(new TaskRule(null, opportunityId, reasonCode, resolveStep(reasonCode, step, true), count, null));
     }
 
     /** The rules as JSON, in the format {@link #replace(String)} reads. */
@@ -206,6 +216,9 @@ public final class Faults {
             WireJson.put(node, "catalog", rule.catalog);
             WireJson.put(node, "opportunityId", rule.opportunityId);
             node.put("reasonCode", rule.reasonCode);
+            if (!TaskStep.isListed(rule.reasonCode)) {
+                node.put("unlisted", true);
+            }
             node.put("step", rule.step.wireName);
             if (rule.remaining >= 0) {
                 node.put("next", rule.remaining);
@@ -276,7 +289,8 @@ public final class Faults {
 
     private static TaskRule parseTaskRule(JsonNode rule) {
         String code = rule.path("reasonCode").asText("");
-        TaskStep step = resolveStep(code, rule.hasNonNull("step") ? rule.get("step").asText() : null);
+        TaskStep step = resolveStep(code, rule.hasNonNull("step") ? rule.get("step").asText() : null,
+                rule.path("unlisted").asBoolean(false));
         int remaining = rule.has("next") ? rule.get("next").asInt() : -1;
         if (rule.has("next") && remaining <= 0) {
             throw new IllegalArgumentException("\"next\" must be a positive count");
@@ -286,7 +300,16 @@ public final class Faults {
                 rule.hasNonNull("message") ? rule.get("message").asText() : null);
     }
 
-    private static TaskStep resolveStep(String reasonCode, String step) {
+    private static TaskStep resolveStep(String reasonCode, String step, boolean unlisted) {
+        if (unlisted) {
+            if (!UNLISTED_CODE.matcher(reasonCode).matches()) {
+                throw new IllegalArgumentException("an unlisted reasonCode must be 1-64 letters, digits or _");
+            }
+            if (TaskStep.isListed(reasonCode)) {
+                throw new IllegalArgumentException(reasonCode + " is one of the model's ReasonCodes; drop \"unlisted\"");
+            }
+            return step == null || step.isBlank() ? TaskStep.GET_OPPORTUNITY : TaskStep.ofName(step);
+        }
         TaskStep home = TaskStep.ofReasonCode(reasonCode);
         if (step == null || step.isBlank()) {
             return home == null ? TaskStep.GET_OPPORTUNITY : home;

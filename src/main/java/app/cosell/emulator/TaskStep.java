@@ -31,6 +31,19 @@ enum TaskStep {
         this.reasonCodes = reasonCodes;
     }
 
+    /** Whether the service model lists {@code code} as a ReasonCode. */
+    static boolean isListed(String code) {
+        if (ANY_STEP.contains(code)) {
+            return true;
+        }
+        for (TaskStep step : values()) {
+            if (step.reasonCodes.contains(code)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** The step a reason code belongs to; codes valid at any step map to null. */
     static TaskStep ofReasonCode(String code) {
         for (TaskStep step : values()) {

@@ -22,6 +22,7 @@ import software.amazon.awssdk.services.partnercentralselling.PartnerCentralSelli
 import software.amazon.awssdk.services.partnercentralselling.model.ConflictException;
 import software.amazon.awssdk.services.partnercentralselling.model.ListEngagementFromOpportunityTaskSummary;
 import software.amazon.awssdk.services.partnercentralselling.model.ParticipantType;
+import software.amazon.awssdk.services.partnercentralselling.model.ReasonCode;
 import software.amazon.awssdk.services.partnercentralselling.model.ResourceNotFoundException;
 import software.amazon.awssdk.services.partnercentralselling.model.ResourceSnapshotJobStatus;
 import software.amazon.awssdk.services.partnercentralselling.model.ReviewStatus;
@@ -259,6 +260,25 @@ class EngagementTaskTest {
         assertThat(done.reasonCodeAsString()).isEqualTo(code);
         assertThat(done.reasonCode().toString()).isEqualTo(code).as("known to SDK 2.40.2");
         assertThat(done.message()).contains("(injected fault)");
+    }
+
+    @Test
+    void anUnlistedReasonCodeReachesTheWireAsGivenOnlyWhenAskedFor() throws Exception {
+        String id = SeededScenario.SUBMITTABLE.id(SANDBOX);
+        assertThatThrownBy(() -> emulator.faults().replace(
+                "{\"tasks\":[{\"reasonCode\":\"EngagementConflcit\"}]}"))
+                .as("a typo is refused").isInstanceOf(IllegalArgumentException.class);
+        emulator.faults().replace("{\"tasks\":[{\"opportunityId\":\"" + id + "\",\"reasonCode\":\"BrandNewReason\","
+                + "\"unlisted\":true,\"step\":\"CreateResourceSnapshot\",\"next\":1}]}");
+        assertThat(emulator.faults().toJson()).contains("\"unlisted\" : true");
+
+        ListEngagementFromOpportunityTaskSummary done = TaskAwait.finished(client, SANDBOX, start(SANDBOX, id).taskId());
+
+        assertThat(done.taskStatus()).isEqualTo(TaskStatus.FAILED);
+        assertThat(done.reasonCodeAsString()).isEqualTo("BrandNewReason");
+        assertThat(done.reasonCode()).as("unknown to SDK 2.40.2").isEqualTo(ReasonCode.UNKNOWN_TO_SDK_VERSION);
+        assertThat(client.listEngagementResourceAssociations(r -> r.catalog(SANDBOX).resourceIdentifier(id))
+                .engagementResourceAssociationSummaries()).as("the steps before it ran").hasSize(1);
     }
 
     @Test

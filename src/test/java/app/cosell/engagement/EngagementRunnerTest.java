@@ -152,6 +152,31 @@ class EngagementRunnerTest {
     }
 
     @Test
+    void aReasonCodeTheModelDoesNotListFailsTheStepTheEvidenceReachedWithGenericAdviceShowingTheRawCode()
+            throws Exception {
+        // A newer service may answer a code this version does not know: the emulator sends it as given.
+        pc.emulator.faults().failTaskWithUnlistedCode(EmulatorFixture.SUBMITTABLE, "SnapshotQuotaTemporarilyExhausted",
+                "CreateResourceSnapshotJob", 1);
+        pc.emulator.setStepDelay(Duration.ofMillis(20));
+
+        TaskProgress failed = runner.start(request(EmulatorFixture.SUBMITTABLE), seen::add);
+
+        assertThat(failed.status()).isEqualTo(TaskStatus.FAILED);
+        assertThat(failed.reasonCode()).isEqualTo("SnapshotQuotaTemporarilyExhausted");
+        assertThat(failed.knownReasonCode()).isNull();
+        // No code-to-step mapping: the failing step is the first one without evidence (engagement and snapshot exist).
+        assertThat(failed.failedStep()).isEqualTo(TaskStep.CREATE_RESOURCE_SNAPSHOT_JOB);
+        assertThat(states(failed)).containsExactly(StepState.DONE, StepState.DONE, StepState.DONE, StepState.FAILED,
+                StepState.PENDING, StepState.PENDING);
+        FailureAdvice a = advice.forTask(failed).orElseThrow();
+        assertThat(a.known()).isFalse();
+        assertThat(a.code()).isEqualTo("SnapshotQuotaTemporarilyExhausted");
+        assertThat(a.title()).contains("SnapshotQuotaTemporarilyExhausted");
+        assertThat(a.serviceMessage()).contains("SnapshotQuotaTemporarilyExhausted");
+        assertThat(history.find(failed.localId())).contains(failed);
+    }
+
+    @Test
     void aTransientStartFailureIsRetriedWithTheSameTokenAndCreatesOneTask() throws Exception {
         pc.emulator.setInstant(true);
         // More failures than the SDK's four attempts: the runner's own retry must also keep the token.
