@@ -47,7 +47,7 @@ public final class AwsProfiles {
 
     /** The files and profile this process's environment and system properties name (SDK precedence). */
     public static AwsProfiles fromEnvironment() {
-        Path home = Path.of(System.getProperty("user.home"));
+        Path home = sdkHome();
         Path config = Path.of(setting("aws.configFile", "AWS_CONFIG_FILE", home.resolve(".aws/config").toString()));
         Path creds = Path.of(setting("aws.sharedCredentialsFile", "AWS_SHARED_CREDENTIALS_FILE",
                 home.resolve(".aws/credentials").toString()));
@@ -55,11 +55,24 @@ public final class AwsProfiles {
         return new AwsProfiles(config, creds, profile, home.resolve(".aws/sso/cache"));
     }
 
+    /**
+     * The home folder as the SDK finds it (the {@code HOME} variable first, then Windows' own, then
+     * {@code user.home}), so the app reads the same config files and SSO token cache the SDK's providers read.
+     */
+    static Path sdkHome() {
+        String home = System.getenv("HOME");
+        if (home == null || home.isBlank()) home = System.getenv("USERPROFILE");
+        if ((home == null || home.isBlank()) && System.getenv("HOMEDRIVE") != null && System.getenv("HOMEPATH") != null)
+            home = System.getenv("HOMEDRIVE") + System.getenv("HOMEPATH");
+        if (home == null || home.isBlank()) home = System.getProperty("user.home");
+        return Path.of(home);
+    }
+
     private static String setting(String property, String env, String fallback) {
         String v = System.getProperty(property);
         if (v == null || v.isBlank()) v = System.getenv(env);
         if (v == null || v.isBlank()) return fallback;
-        return v.startsWith("~/") ? System.getProperty("user.home") + v.substring(1) : v;
+        return v.startsWith("~/") ? sdkHome() + v.substring(1) : v;
     }
 
     public Path configFile() { return configFile; }

@@ -12,6 +12,11 @@ import software.amazon.awssdk.core.exception.SdkClientException;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.partnercentralselling.model.AccessDeniedException;
 import software.amazon.awssdk.services.partnercentralselling.model.ValidationException;
+import software.amazon.awssdk.services.sso.model.SsoException;
+import software.amazon.awssdk.services.sso.model.UnauthorizedException;
+import software.amazon.awssdk.services.ssooidc.model.ExpiredTokenException;
+import software.amazon.awssdk.services.ssooidc.model.InvalidGrantException;
+import software.amazon.awssdk.services.ssooidc.model.SsoOidcException;
 
 import java.io.IOException;
 import java.io.InterruptedIOException;
@@ -36,6 +41,7 @@ final class SdkFailures {
      *                rep must sign in again
      */
     static PartnerCentralFailure from(SdkException e, String profile, boolean sso) {
+        if (sso && profile != null && endsTheSignIn(e)) return signInNeeded(profile, e);
         if (e instanceof AwsServiceException s) return fromService(s, profile);
         if (e instanceof AbortedException) {
             return PartnerCentralFailure.of(FailureKind.NETWORK, "The call was cancelled", e);
@@ -74,6 +80,26 @@ final class SdkFailures {
             return signInNeeded(profile, e);
         }
         return new PartnerCentralFailure(kind, code, message, reason, e.requestId(), fields, profile, e);
+    }
+
+    /**
+     * Whether IAM Identity Center itself refused the cached sign-in while the SDK fetched role credentials: the
+     * portal answers UnauthorizedException (401) for a session that was signed out, revoked or expired early, and
+     * the OIDC service refuses a refresh token that no longer works. A ForbiddenException (no access to the role)
+     * is not a sign-in problem and is left to the usual mapping.
+     */
+    private static boolean endsTheSignIn(SdkException e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof SsoException s) {
+                return s instanceof UnauthorizedException || s.statusCode() == 401;
+            }
+            if (t instanceof SsoOidcException s) {
+                return s instanceof InvalidGrantException || s instanceof ExpiredTokenException
+                        || s instanceof software.amazon.awssdk.services.ssooidc.model.UnauthorizedClientException
+                        || s.statusCode() == 401;
+            }
+        }
+        return false;
     }
 
     static FailureKind kindOf(String code, int status) {
