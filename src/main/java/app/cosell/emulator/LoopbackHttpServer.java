@@ -501,9 +501,9 @@ final class LoopbackHttpServer {
          * with {@code tooLongStatus}. ISO-8859-1, so every byte maps to one char.
          */
         private String readLine(int max, int tooLongStatus) throws IOException, Refusal {
-            int scanned = position;
+            int scanned = 0; // bytes after position already searched; fill() may move position
             while (true) {
-                for (int i = scanned; i < limit; i++) {
+                for (int i = position + scanned; i < limit; i++) {
                     if (buffer[i] == '\n') {
                         int end = i > position && buffer[i - 1] == '\r' ? i - 1 : i;
                         String line = new String(buffer, position, end - position, StandardCharsets.ISO_8859_1);
@@ -511,8 +511,8 @@ final class LoopbackHttpServer {
                         return line;
                     }
                 }
-                scanned = limit;
-                if (limit - position > max) {
+                scanned = limit - position;
+                if (scanned > max) {
                     throw new Refusal(tooLongStatus, "line longer than " + max + " bytes");
                 }
                 if (!fill()) {
