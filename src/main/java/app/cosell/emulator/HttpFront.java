@@ -79,7 +79,7 @@ final class HttpFront {
             quotas.acquire(operation);
             JsonNode request = parseBody(body);
             validator.validate(operation, request);
-            JsonNode response = operations.handle(operation, (ObjectNode) request);
+            WireJson.Rendering response = operations.handle(operation, (ObjectNode) request);
             LoopbackHttpServer.Response answer = answer(200, CONTENT_TYPE, requestId, null, WireJson.bytes(response));
             LOG.debug("{} {} 200 in {} µs", requestId, operation, (System.nanoTime() - started) / 1000);
             return answer;
