@@ -93,8 +93,11 @@ final class LoopbackHttpServer {
 
     static final int MAX_HEADER_BYTES = 64 * 1024;
     static final int MAX_BODY_BYTES = 8 * 1024 * 1024;
-    /** A connection with no request for this long is closed (the JDK server used 30 s; clients reconnect). */
-    private static final int IDLE_MILLIS = 60_000;
+    /**
+     * A connection with no request for this long is closed. Longer than the SDK's Apache client keeps an idle
+     * pooled connection (60 s), so that client closes first and never reuses a connection we are closing.
+     */
+    private static final int IDLE_MILLIS = 120_000;
     /** How long stop() lets answers in progress finish before it closes their connections. */
     private static final long STOP_GRACE_MILLIS = 1_000;
     private static final byte[] CONTINUE = "HTTP/1.1 100 Continue\r\n\r\n".getBytes(StandardCharsets.US_ASCII);

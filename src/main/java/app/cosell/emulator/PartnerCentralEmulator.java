@@ -87,7 +87,7 @@ public final class PartnerCentralEmulator implements AutoCloseable {
         front = new HttpFront(verifier, ServiceModel.load(), operations, faults, quotas, new AdminApi(controls()));
         ExecutorService httpExecutor = settings.executor;
         if (httpExecutor == null) {
-            // Virtual threads: cheap per-request threads, and a "slow" fault blocks only its own request.
+            // Virtual threads: cheap per-connection threads, and a "slow" fault blocks only its own connection.
             ownHttpExecutor = Executors.newVirtualThreadPerTaskExecutor();
             httpExecutor = ownHttpExecutor;
         }
@@ -358,7 +358,11 @@ public final class PartnerCentralEmulator implements AutoCloseable {
             return this;
         }
 
-        /** Executor for HTTP requests; default: a virtual thread per request. Not shut down by close(). */
+        /**
+         * Executor for HTTP connections: one task per connection, for as long as the connection stays open (so a
+         * bounded pool also bounds the open connections). Default: a virtual thread per connection. Not shut down
+         * by close().
+         */
         public Builder executor(ExecutorService executor) {
             this.executor = executor;
             return this;
