@@ -31,7 +31,7 @@ import org.slf4j.LoggerFactory;
  * persistent connections, {@code Content-Length} and chunked request bodies, {@code Expect: 100-continue},
  * {@code Connection: close}, header and body size limits answered with 4xx, and answers written header and body
  * in one write with TCP_NODELAY (so no answer waits for a delayed ACK). One task per connection on the given
- * executor (virtual threads by default). It replaces the JDK's HttpServer, whose per-exchange overhead
+ * executor, at most {@link #MAX_CONNECTIONS} connections. It replaces the JDK's HttpServer, whose per-exchange overhead
  * dominated the emulator's own work; it knows nothing about AWS — {@link HttpFront} does.
  */
 final class LoopbackHttpServer {
@@ -92,6 +92,8 @@ final class LoopbackHttpServer {
     }
 
     static final int MAX_HEADER_BYTES = 64 * 1024;
+    /** Open connections at most (each holds a thread); a loopback client needs a handful, a pool a few dozen. */
+    static final int MAX_CONNECTIONS = 512;
     static final int MAX_BODY_BYTES = 8 * 1024 * 1024;
     /**
      * A connection with no request for this long is closed. Longer than the SDK's Apache client keeps an idle
@@ -186,6 +188,10 @@ final class LoopbackHttpServer {
                     }
                     return;
                 }
+                if (connections.size() >= MAX_CONNECTIONS) {
+                    refuseBusy(socket);
+                    continue;
+                }
                 Connection connection = new Connection(socket);
                 connections.add(connection);
                 if (!running) {
@@ -204,6 +210,17 @@ final class LoopbackHttpServer {
         } finally {
             acceptorDone.countDown();
         }
+    }
+
+    /** Beyond the connection cap: a 503 and close, without reading the request (clients retry a 503). */
+    private static void refuseBusy(Socket socket) {
+        try (socket) {
+            socket.getOutputStream().write(("HTTP/1.1 503 Service Unavailable\r\nContent-Length: 0\r\n"
+                    + "Connection: close\r\nRetry-After: 1\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+        } catch (IOException e) {
+            LOG.debug("refusing a connection over the cap: {}", e.toString());
+        }
+        LOG.warn("more than {} open connections: refused one", MAX_CONNECTIONS);
     }
 
     /** A request the connection cannot serve: answered with this status, then the connection closes. */
