@@ -592,8 +592,10 @@ final class LoopbackHttpServer {
             if (!head) {
                 System.arraycopy(body, 0, bytes, headLength, body.length);
             }
-            if (bytes != out && total <= 1024 * 1024) {
-                out = bytes; // keep the larger buffer for the next answers of this connection, up to 1 MB
+            if (bytes != out && total <= 256 * 1024) {
+                // Keep the larger buffer for this connection's next answers (a page of 100 summaries is about
+                // 70 KB); a rarer, bigger answer gets a buffer of its own.
+                out = bytes;
             }
             output.write(bytes, 0, total);
             output.flush();
