@@ -3,20 +3,14 @@ package app.cosell.emulator;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The HTTP front: the JDK's HttpServer on 127.0.0.1. For each call it reads the body, checks the SigV4
+ * The HTTP front, served by {@link LoopbackHttpServer} on 127.0.0.1. For each call it reads the body, checks the SigV4
  * signature, resolves the operation (AWS JSON 1.0 {@code X-Amz-Target}, or {@code POST /<Operation>}), applies
  * injected faults and quotas, validates against the model and dispatches; errors become AWS JSON error
  * answers. {@code /_emulator/...} goes to the admin API instead.
@@ -25,7 +19,6 @@ final class HttpFront {
 
     private static final Logger LOG = LoggerFactory.getLogger(HttpFront.class);
     private static final String CONTENT_TYPE = "application/x-amz-json-1.0";
-    private static final int MAX_BODY = 8 * 1024 * 1024;
 
     private final SigV4Verifier verifier;
     private final ServiceModel model;
@@ -34,7 +27,7 @@ final class HttpFront {
     private final Faults faults;
     private final Quotas quotas;
     private final AdminApi admin;
-    private HttpServer server;
+    private LoopbackHttpServer server;
 
     HttpFront(SigV4Verifier verifier, ServiceModel model, Operations operations, Faults faults, Quotas quotas,
               AdminApi admin) {
@@ -48,67 +41,54 @@ final class HttpFront {
     }
 
     int start(int port, ExecutorService executor) throws IOException {
-        // The JDK server writes headers and body separately; with Nagle's algorithm on, every answer then waits
-        // for the client's delayed ACK (~40 ms), capping a connection at ~25 calls/s. The server reads this
-        // switch once, when its configuration class loads, so it must be set before the first server starts.
-        if (System.getProperty("sun.net.httpserver.nodelay") == null) {
-            System.setProperty("sun.net.httpserver.nodelay", "true");
-        }
-        server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 1024);
-        server.createContext("/", this::handle);
-        server.setExecutor(executor);
-        server.start();
-        return server.getAddress().getPort();
+        server = new LoopbackHttpServer(this::handle);
+        return server.start(port, executor);
     }
 
     void stop() {
         if (server != null) {
-            server.stop(0);
+            server.stop();
         }
     }
 
-    private void handle(HttpExchange exchange) throws IOException {
+    private LoopbackHttpServer.Response handle(LoopbackHttpServer.Request exchange) {
         // Request ids need to be unique, not secret: skip SecureRandom (a shared, locked generator).
         java.util.concurrent.ThreadLocalRandom random = java.util.concurrent.ThreadLocalRandom.current();
         String requestId = new UUID(random.nextLong() & 0xffffffffffff0fffL | 0x4000L,
                 random.nextLong() & 0x3fffffffffffffffL | 0x8000000000000000L).toString();
         long started = System.nanoTime();
         String operation = "-";
-        try (exchange) {
-            byte[] body = readBody(exchange.getRequestBody());
-            String path = exchange.getRequestURI().getRawPath();
-            if (path.equals("/_emulator") || path.startsWith("/_emulator/")) {
-                AdminApi.Answer answer = admin.handle(exchange.getRequestMethod(), path, body);
-                send(exchange, answer.status(), "application/json", requestId, null, WireJson.bytes(answer.body()));
-                return;
-            }
-            try {
-                verifier.verify(new SigV4Verifier.SignedRequest(exchange.getRequestMethod(), path,
-                        exchange.getRequestURI().getRawQuery(), exchange.getRequestHeaders()::get, body));
-                operation = resolveOperation(exchange, path);
-                Faults.OperationFault fault = faults.nextOperationFault(operation);
-                if (fault != null) {
-                    if (applyFault(fault, operation)) {
-                        // Connection drop: close without any answer; the client sees the connection end.
-                        LOG.debug("{} {}: dropped the connection (injected)", requestId, operation);
-                        return;
-                    }
+        byte[] body = exchange.body();
+        String path = exchange.rawPath();
+        if (path.equals("/_emulator") || path.startsWith("/_emulator/")) {
+            AdminApi.Answer answer = admin.handle(exchange.method(), path, body);
+            return answer(answer.status(), "application/json", requestId, null, WireJson.bytes(answer.body()));
+        }
+        try {
+            verifier.verify(new SigV4Verifier.SignedRequest(exchange.method(), path, exchange.rawQuery(),
+                    exchange.headers()::all, body));
+            operation = resolveOperation(exchange, path);
+            Faults.OperationFault fault = faults.nextOperationFault(operation);
+            if (fault != null) {
+                if (applyFault(fault, operation)) {
+                    // Connection drop: close without any answer; the client sees the connection end.
+                    LOG.debug("{} {}: dropped the connection (injected)", requestId, operation);
+                    return LoopbackHttpServer.Response.DROP;
                 }
-                quotas.acquire(operation);
-                JsonNode request = parseBody(body);
-                validator.validate(operation, request);
-                JsonNode response = operations.handle(operation, (ObjectNode) request);
-                send(exchange, 200, CONTENT_TYPE, requestId, null, WireJson.bytes(response));
-                LOG.debug("{} {} 200 in {} µs", requestId, operation, (System.nanoTime() - started) / 1000);
-            } catch (AwsError error) {
-                sendError(exchange, requestId, error);
-                LOG.debug("{} {} {} {}", requestId, operation, error.status(), error.type());
-            } catch (RuntimeException unexpected) {
-                LOG.warn("{} {}: unexpected failure", requestId, operation, unexpected);
-                sendError(exchange, requestId, AwsError.internal("An internal error occurred."));
             }
-        } catch (IOException e) {
-            LOG.debug("{} {}: client went away: {}", requestId, operation, e.toString());
+            quotas.acquire(operation);
+            JsonNode request = parseBody(body);
+            validator.validate(operation, request);
+            WireJson.Rendering response = operations.handle(operation, (ObjectNode) request);
+            LoopbackHttpServer.Response answer = answer(200, CONTENT_TYPE, requestId, null, WireJson.bytes(response));
+            LOG.debug("{} {} 200 in {} µs", requestId, operation, (System.nanoTime() - started) / 1000);
+            return answer;
+        } catch (AwsError error) {
+            LOG.debug("{} {} {} {}", requestId, operation, error.status(), error.type());
+            return errorAnswer(requestId, error);
+        } catch (RuntimeException unexpected) {
+            LOG.warn("{} {}: unexpected failure", requestId, operation, unexpected);
+            return errorAnswer(requestId, AwsError.internal("An internal error occurred."));
         }
     }
 
@@ -141,11 +121,11 @@ final class HttpFront {
         }
     }
 
-    private String resolveOperation(HttpExchange exchange, String path) {
-        if (!"POST".equals(exchange.getRequestMethod())) {
+    private String resolveOperation(LoopbackHttpServer.Request exchange, String path) {
+        if (!"POST".equals(exchange.method())) {
             throw AwsError.unknownOperation("Only POST is supported by the AWS JSON protocol.");
         }
-        String target = exchange.getRequestHeaders().getFirst("X-Amz-Target");
+        String target = exchange.headers().first("X-Amz-Target");
         String operation;
         if (target != null) {
             int dot = target.indexOf('.');
@@ -184,7 +164,7 @@ final class HttpFront {
         }
     }
 
-    private static void sendError(HttpExchange exchange, String requestId, AwsError error) throws IOException {
+    private static LoopbackHttpServer.Response errorAnswer(String requestId, AwsError error) {
         ObjectNode body = WireJson.object();
         body.put("__type", error.type());
         body.put("Message", error.getMessage());
@@ -200,28 +180,14 @@ final class HttpFront {
                 item.put("Code", field.code());
             }
         }
-        send(exchange, error.status(), CONTENT_TYPE, requestId, error.type(), WireJson.bytes(body));
+        return answer(error.status(), CONTENT_TYPE, requestId, error.type(), WireJson.bytes(body));
     }
 
-    private static void send(HttpExchange exchange, int status, String contentType, String requestId, String errorType,
-                             byte[] body) throws IOException {
-        var headers = exchange.getResponseHeaders();
-        headers.set("Content-Type", contentType);
-        headers.set("x-amzn-RequestId", requestId);
-        if (errorType != null) {
-            headers.set("x-amzn-ErrorType", errorType);
-        }
-        exchange.sendResponseHeaders(status, body.length);
-        try (OutputStream out = exchange.getResponseBody()) {
-            out.write(body);
-        }
-    }
-
-    private static byte[] readBody(InputStream in) throws IOException {
-        byte[] body = in.readNBytes(MAX_BODY + 1);
-        if (body.length > MAX_BODY) {
-            throw new IOException("request body larger than " + MAX_BODY + " bytes");
-        }
-        return body;
+    private static LoopbackHttpServer.Response answer(int status, String contentType, String requestId,
+                                                      String errorType, byte[] body) {
+        String[] headers = errorType == null
+                ? new String[] {"x-amzn-RequestId", requestId}
+                : new String[] {"x-amzn-RequestId", requestId, "x-amzn-ErrorType", errorType};
+        return new LoopbackHttpServer.Response(status, contentType, headers, body);
     }
 }

@@ -1,9 +1,11 @@
 package app.cosell.emulator;
 
 import app.cosell.emulator.AwsError.FieldError;
+import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -28,7 +30,7 @@ final class Operations {
     private final PartnerCentralState state;
     private final TaskEngine engine;
     private final Supplier<Instant> clock;
-    private final Map<String, Function<ObjectNode, JsonNode>> handlers = new TreeMap<>();
+    private final Map<String, Function<ObjectNode, WireJson.Rendering>> handlers = new TreeMap<>();
 
     /** The last ListOpportunities query (without paging members), the state version it saw, and its result. */
     private record SortedQuery(JsonNode query, long version, List<Opportunity> result) {
@@ -42,39 +44,47 @@ final class Operations {
         this.clock = clock;
         handlers.put("ListOpportunities", this::listOpportunities);
         handlers.put("GetOpportunity", this::getOpportunity);
-        handlers.put("CreateOpportunity", this::createOpportunity);
-        handlers.put("UpdateOpportunity", this::updateOpportunity);
-        handlers.put("AssociateOpportunity", this::associateOpportunity);
-        handlers.put("DisassociateOpportunity", this::disassociateOpportunity);
-        handlers.put("ListSolutions", this::listSolutions);
-        handlers.put("GetAwsOpportunitySummary", this::getAwsOpportunitySummary);
-        handlers.put("StartEngagementFromOpportunityTask", this::startEngagementFromOpportunityTask);
-        handlers.put("ListEngagementFromOpportunityTasks", this::listEngagementFromOpportunityTasks);
-        handlers.put("ListEngagements", this::listEngagements);
-        handlers.put("GetEngagement", this::getEngagement);
-        handlers.put("ListEngagementInvitations", this::listEngagementInvitations);
-        handlers.put("GetEngagementInvitation", this::getEngagementInvitation);
-        handlers.put("ListEngagementResourceAssociations", this::listEngagementResourceAssociations);
-        handlers.put("ListResourceSnapshotJobs", this::listResourceSnapshotJobs);
-        handlers.put("GetResourceSnapshotJob", this::getResourceSnapshotJob);
-        handlers.put("ListResourceSnapshots", this::listResourceSnapshots);
-        handlers.put("GetResourceSnapshot", this::getResourceSnapshot);
-        handlers.put("ListTagsForResource", this::listTagsForResource);
-        handlers.put("TagResource", this::tagResource);
-        handlers.put("UntagResource", this::untagResource);
+        handlers.put("CreateOpportunity", tree(this::createOpportunity));
+        handlers.put("UpdateOpportunity", tree(this::updateOpportunity));
+        handlers.put("AssociateOpportunity", tree(this::associateOpportunity));
+        handlers.put("DisassociateOpportunity", tree(this::disassociateOpportunity));
+        handlers.put("ListSolutions", tree(this::listSolutions));
+        handlers.put("GetAwsOpportunitySummary", tree(this::getAwsOpportunitySummary));
+        handlers.put("StartEngagementFromOpportunityTask", tree(this::startEngagementFromOpportunityTask));
+        handlers.put("ListEngagementFromOpportunityTasks", tree(this::listEngagementFromOpportunityTasks));
+        handlers.put("ListEngagements", tree(this::listEngagements));
+        handlers.put("GetEngagement", tree(this::getEngagement));
+        handlers.put("ListEngagementInvitations", tree(this::listEngagementInvitations));
+        handlers.put("GetEngagementInvitation", tree(this::getEngagementInvitation));
+        handlers.put("ListEngagementResourceAssociations", tree(this::listEngagementResourceAssociations));
+        handlers.put("ListResourceSnapshotJobs", tree(this::listResourceSnapshotJobs));
+        handlers.put("GetResourceSnapshotJob", tree(this::getResourceSnapshotJob));
+        handlers.put("ListResourceSnapshots", tree(this::listResourceSnapshots));
+        handlers.put("GetResourceSnapshot", tree(this::getResourceSnapshot));
+        handlers.put("ListTagsForResource", tree(this::listTagsForResource));
+        handlers.put("TagResource", tree(this::tagResource));
+        handlers.put("UntagResource", tree(this::untagResource));
     }
 
     boolean implemented(String operation) {
         return handlers.containsKey(operation);
     }
 
-    JsonNode handle(String operation, ObjectNode request) {
+    /**
+     * Runs the operation. Business errors are thrown here, before anything is written; the answer is then
+     * written by the returned rendering.
+     */
+    WireJson.Rendering handle(String operation, ObjectNode request) {
         return handlers.get(operation).apply(request);
+    }
+
+    private static Function<ObjectNode, WireJson.Rendering> tree(Function<ObjectNode, JsonNode> handler) {
+        return request -> WireJson.rendering(handler.apply(request));
     }
 
     // ---- opportunities ------------------------------------------------------------------------------------
 
-    private JsonNode listOpportunities(ObjectNode request) {
+    private WireJson.Rendering listOpportunities(ObjectNode request) {
         CatalogState catalog = catalog(request);
         Predicate<Opportunity> filter = opportunity -> true;
         Set<String> ids = strings(request.get("Identifier"));
@@ -139,77 +149,135 @@ final class Operations {
             matching = List.copyOf(matching);
             lastOpportunityQuery = new SortedQuery(query, version, matching);
         }
-        return pageAnswer(matching, request, 20, "OpportunitySummaries",
-                (opportunity, node) -> node.setAll(opportunitySummary(opportunity)));
+        // Written straight to the generator: a page of 100 summaries is the heaviest answer the app asks for.
+        Paging.Page<Opportunity> page = Paging.page(matching, request, 20);
+        String account = state.partnerAccount();
+        return generator -> {
+            generator.writeStartObject();
+            generator.writeArrayFieldStart("OpportunitySummaries");
+            for (Opportunity opportunity : page.items()) {
+                writeOpportunitySummary(generator, opportunity, account);
+            }
+            generator.writeEndArray();
+            if (page.nextToken() != null) {
+                generator.writeStringField("NextToken", page.nextToken());
+            }
+            generator.writeEndObject();
+        };
     }
 
-    private ObjectNode opportunitySummary(Opportunity opportunity) {
+    private static final List<String> SUMMARY_LIFE_CYCLE = List.of("Stage", "ClosedLostReason", "NextSteps",
+            "TargetCloseDate", "ReviewStatus", "ReviewComments", "ReviewStatusReason");
+    private static final List<String> SUMMARY_ACCOUNT = List.of("Industry", "OtherIndustry", "CompanyName",
+            "WebsiteUrl");
+    private static final List<String> SUMMARY_ADDRESS = List.of("City", "PostalCode", "StateOrRegion", "CountryCode");
+    /** Members the answer itself sets; a stored document never supplies them. */
+    private static final Set<String> DOCUMENT_OWN_MEMBERS = Set.of("Catalog", "Id", "Arn", "CreatedDate",
+            "LastModifiedDate", "RelatedEntityIdentifiers");
+
+    /** One OpportunitySummary: identifiers, dates and the summary's subset of LifeCycle, Customer and Project. */
+    private static void writeOpportunitySummary(JsonGenerator generator, Opportunity opportunity, String account)
+            throws IOException {
         JsonNode content = opportunity.content();
-        ObjectNode summary = WireJson.object();
-        summary.put("Catalog", opportunity.catalog());
-        summary.put("Id", opportunity.id());
-        summary.put("Arn", opportunity.arn(state.partnerAccount()));
-        WireJson.put(summary, "PartnerOpportunityIdentifier", WireJson.text(content, "PartnerOpportunityIdentifier"));
-        WireJson.put(summary, "OpportunityType", WireJson.text(content, "OpportunityType"));
-        WireJson.put(summary, "LastModifiedDate", opportunity.lastModifiedDate());
-        WireJson.put(summary, "CreatedDate", opportunity.createdDate());
+        generator.writeStartObject();
+        generator.writeStringField("Catalog", opportunity.catalog());
+        generator.writeStringField("Id", opportunity.id());
+        generator.writeStringField("Arn", opportunity.arn(account));
+        writeText(generator, "PartnerOpportunityIdentifier", WireJson.text(content, "PartnerOpportunityIdentifier"));
+        writeText(generator, "OpportunityType", WireJson.text(content, "OpportunityType"));
+        writeTime(generator, "LastModifiedDate", opportunity.lastModifiedDate());
+        writeTime(generator, "CreatedDate", opportunity.createdDate());
         JsonNode lifeCycle = content.get("LifeCycle");
         if (lifeCycle != null && lifeCycle.isObject()) {
-            ObjectNode target = summary.putObject("LifeCycle");
-            for (String field : List.of("Stage", "ClosedLostReason", "NextSteps", "TargetCloseDate", "ReviewStatus",
-                    "ReviewComments", "ReviewStatusReason")) {
-                WireJson.put(target, field, WireJson.text(lifeCycle, field));
-            }
+            generator.writeObjectFieldStart("LifeCycle");
+            writeTexts(generator, lifeCycle, SUMMARY_LIFE_CYCLE);
+            generator.writeEndObject();
         }
-        JsonNode account = WireJson.at(content, "Customer.Account");
-        if (account != null) {
-            ObjectNode target = summary.putObject("Customer").putObject("Account");
-            for (String field : List.of("Industry", "OtherIndustry", "CompanyName", "WebsiteUrl")) {
-                WireJson.put(target, field, WireJson.text(account, field));
-            }
-            JsonNode address = account.get("Address");
+        JsonNode customerAccount = WireJson.at(content, "Customer.Account");
+        if (customerAccount != null) {
+            generator.writeObjectFieldStart("Customer");
+            generator.writeObjectFieldStart("Account");
+            writeTexts(generator, customerAccount, SUMMARY_ACCOUNT);
+            JsonNode address = customerAccount.get("Address");
             if (address != null && address.isObject()) {
-                ObjectNode addressTarget = target.putObject("Address");
-                for (String field : List.of("City", "PostalCode", "StateOrRegion", "CountryCode")) {
-                    WireJson.put(addressTarget, field, WireJson.text(address, field));
-                }
+                generator.writeObjectFieldStart("Address");
+                writeTexts(generator, address, SUMMARY_ADDRESS);
+                generator.writeEndObject();
             }
+            generator.writeEndObject();
+            generator.writeEndObject();
         }
         JsonNode project = content.get("Project");
         if (project != null && project.isObject()) {
-            ObjectNode target = summary.putObject("Project");
-            if (project.has("DeliveryModels")) {
-                target.set("DeliveryModels", project.get("DeliveryModels"));
+            generator.writeObjectFieldStart("Project");
+            for (String field : List.of("DeliveryModels", "ExpectedCustomerSpend")) {
+                if (project.has(field)) {
+                    generator.writeFieldName(field);
+                    WireJson.write(generator, project.get(field));
+                }
             }
-            if (project.has("ExpectedCustomerSpend")) {
-                target.set("ExpectedCustomerSpend", project.get("ExpectedCustomerSpend"));
+            generator.writeEndObject();
+        }
+        generator.writeEndObject();
+    }
+
+    private static void writeTexts(JsonGenerator generator, JsonNode source, List<String> fields) throws IOException {
+        for (String field : fields) {
+            writeText(generator, field, WireJson.text(source, field));
+        }
+    }
+
+    private static void writeText(JsonGenerator generator, String field, String value) throws IOException {
+        if (value != null) {
+            generator.writeStringField(field, value);
+        }
+    }
+
+    private static void writeTime(JsonGenerator generator, String field, Instant value) throws IOException {
+        if (value != null) {
+            generator.writeStringField(field, WireJson.timestamp(value));
+        }
+    }
+
+    private WireJson.Rendering getOpportunity(ObjectNode request) {
+        CatalogState catalog = catalog(request);
+        Opportunity opportunity = opportunity(catalog, request.get("Identifier").asText());
+        String account = state.partnerAccount();
+        return generator -> writeOpportunityDocument(generator, opportunity, account);
+    }
+
+    /** The GetOpportunity answer: identifiers and dates, the stored document as it is, and the associations. */
+    private static void writeOpportunityDocument(JsonGenerator generator, Opportunity opportunity, String account)
+            throws IOException {
+        generator.writeStartObject();
+        generator.writeStringField("Catalog", opportunity.catalog());
+        generator.writeStringField("Id", opportunity.id());
+        generator.writeStringField("Arn", opportunity.arn(account));
+        writeTime(generator, "CreatedDate", opportunity.createdDate());
+        writeTime(generator, "LastModifiedDate", opportunity.lastModifiedDate());
+        for (Map.Entry<String, JsonNode> field : opportunity.content().properties()) {
+            if (!DOCUMENT_OWN_MEMBERS.contains(field.getKey())) {
+                generator.writeFieldName(field.getKey());
+                WireJson.write(generator, field.getValue());
             }
         }
-        return summary;
-    }
-
-    private JsonNode getOpportunity(ObjectNode request) {
-        CatalogState catalog = catalog(request);
-        return opportunityDocument(opportunity(catalog, request.get("Identifier").asText()));
-    }
-
-    private ObjectNode opportunityDocument(Opportunity opportunity) {
-        ObjectNode response = WireJson.object();
-        response.put("Catalog", opportunity.catalog());
-        response.put("Id", opportunity.id());
-        response.put("Arn", opportunity.arn(state.partnerAccount()));
-        WireJson.put(response, "CreatedDate", opportunity.createdDate());
-        WireJson.put(response, "LastModifiedDate", opportunity.lastModifiedDate());
-        // The stored content is frozen; setting its nodes into a new parent does not change them.
-        opportunity.content().properties().forEach(field -> response.set(field.getKey(), field.getValue()));
-        ObjectNode related = response.putObject("RelatedEntityIdentifiers");
-        WireJson.putStrings(related, "Solutions", opportunity.solutions());
-        WireJson.putStrings(related, "AwsProducts", opportunity.awsProducts());
-        WireJson.putStrings(related, "AwsMarketplaceOffers",
+        generator.writeObjectFieldStart("RelatedEntityIdentifiers");
+        writeStrings(generator, "Solutions", opportunity.solutions());
+        writeStrings(generator, "AwsProducts", opportunity.awsProducts());
+        writeStrings(generator, "AwsMarketplaceOffers",
                 opportunity.marketplaceOffers().stream().filter(id -> !id.startsWith("offerset-")).toList());
-        WireJson.putStrings(related, "AwsMarketplaceOfferSets",
+        writeStrings(generator, "AwsMarketplaceOfferSets",
                 opportunity.marketplaceOffers().stream().filter(id -> id.startsWith("offerset-")).toList());
-        return response;
+        generator.writeEndObject();
+        generator.writeEndObject();
+    }
+
+    private static void writeStrings(JsonGenerator generator, String field, List<String> values) throws IOException {
+        generator.writeArrayFieldStart(field);
+        for (String value : values) {
+            generator.writeString(value);
+        }
+        generator.writeEndArray();
     }
 
     private JsonNode createOpportunity(ObjectNode request) {

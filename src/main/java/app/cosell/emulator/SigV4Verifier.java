@@ -3,11 +3,12 @@ package app.cosell.emulator;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.time.DateTimeException;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
@@ -31,6 +32,7 @@ final class SigV4Verifier {
     private static final Duration MAX_SKEW = Duration.ofMinutes(15);
     private static final DateTimeFormatter AMZ_DATE =
             DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'").withZone(ZoneOffset.UTC);
+    private static final DateTimeFormatter AMZ_DATE_PARSER = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmssX");
     private static final HexFormat HEX = HexFormat.of();
     private static final java.util.regex.Pattern MULTIPLE_SPACES = java.util.regex.Pattern.compile(" {2,}");
 
@@ -42,8 +44,13 @@ final class SigV4Verifier {
     private final String accessKeyId;
     private final String secretAccessKey;
     private final Supplier<Instant> clock;
-    /** Derived signing keys by date/region/service: saves four HMACs per request on the hot path. */
-    private final Map<String, byte[]> signingKeys = new ConcurrentHashMap<>();
+    /**
+     * HMACs keyed with the derived signing key, by date/region/service (the secret is this verifier's one):
+     * saves four HMACs and a key setup per request. Never used directly, only copied: a copy of a keyed Mac
+     * is the cheapest way to a fresh one, and the prototypes are never changed after they are published.
+     */
+    private final Map<String, Mac> signingKeys = new ConcurrentHashMap<>();
+    private static final MessageDigest SHA256_PROTOTYPE = newSha256();
 
     SigV4Verifier(String accessKeyId, String secretAccessKey, Supplier<Instant> clock) {
         this.accessKeyId = accessKeyId;
@@ -98,12 +105,7 @@ final class SigV4Verifier {
             throw AwsError.missingAuthentication("Authorization header requires existence of either a "
                     + "'X-Amz-Date' or a 'Date' header.");
         }
-        Instant signedAt;
-        try {
-            signedAt = Instant.from(DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmssX").parse(amzDate));
-        } catch (DateTimeParseException e) {
-            throw AwsError.invalidSignature("X-Amz-Date must be in the ISO8601 Long Format \"yyyyMMdd'T'HHmmss'Z'\"");
-        }
+        Instant signedAt = parseAmzDate(amzDate);
         if (!amzDate.startsWith(scope[1])) {
             throw AwsError.invalidSignature("Date in Credential scope does not match YYYYMMDD from ISO-8601 "
                     + "version of date from HTTP: '" + scope[1] + "' != '" + amzDate.substring(0, 8) + "', from '"
@@ -147,11 +149,11 @@ final class SigV4Verifier {
         String scopeText = scope[1] + "/" + scope[2] + "/" + scope[3] + "/aws4_request";
         String stringToSign = ALGORITHM + "\n" + amzDate + "\n" + scopeText + "\n"
                 + HEX.formatHex(sha256(canonical.toString().getBytes(StandardCharsets.UTF_8)));
-        byte[] key = signingKeys.computeIfAbsent(scopeText, s -> deriveKey(scope[1], scope[2], scope[3]));
         if (signingKeys.size() > 64) {
             signingKeys.clear();
         }
-        String expected = HEX.formatHex(hmac(key, stringToSign));
+        Mac signer = signingKeys.computeIfAbsent(scopeText, s -> keyedMac(deriveKey(scope[1], scope[2], scope[3])));
+        String expected = HEX.formatHex(copyOf(signer).doFinal(stringToSign.getBytes(StandardCharsets.UTF_8)));
         if (!MessageDigest.isEqual(expected.getBytes(StandardCharsets.US_ASCII),
                 signature.getBytes(StandardCharsets.US_ASCII))) {
             throw AwsError.invalidSignature("The request signature we calculated does not match the signature you "
@@ -194,9 +196,68 @@ final class SigV4Verifier {
 
     private static byte[] sha256(byte[] data) {
         try {
-            return MessageDigest.getInstance("SHA-256").digest(data);
+            return ((MessageDigest) SHA256_PROTOTYPE.clone()).digest(data);
+        } catch (CloneNotSupportedException e) {
+            return newSha256().digest(data);
+        }
+    }
+
+    private static MessageDigest newSha256() {
+        try {
+            return MessageDigest.getInstance("SHA-256");
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    private static Mac keyedMac(byte[] key) {
+        try {
+            Mac mac = Mac.getInstance("HmacSHA256");
+            mac.init(new SecretKeySpec(key, "HmacSHA256"));
+            return mac;
+        } catch (java.security.GeneralSecurityException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static Mac copyOf(Mac prototype) {
+        try {
+            return (Mac) prototype.clone();
+        } catch (CloneNotSupportedException e) {
+            throw new IllegalStateException("HmacSHA256 cannot be copied", e);
+        }
+    }
+
+    /**
+     * X-Amz-Date in the ISO 8601 basic form SigV4 prescribes ({@code yyyyMMdd'T'HHmmss'Z'}), read by hand on
+     * the hot path; other zone designators fall back to the general parser.
+     */
+    private static Instant parseAmzDate(String amzDate) {
+        if (amzDate.length() == 16 && amzDate.charAt(8) == 'T' && amzDate.charAt(15) == 'Z') {
+            try {
+                return LocalDateTime.of(digits(amzDate, 0, 4), digits(amzDate, 4, 6), digits(amzDate, 6, 8),
+                        digits(amzDate, 9, 11), digits(amzDate, 11, 13), digits(amzDate, 13, 15))
+                        .toInstant(ZoneOffset.UTC);
+            } catch (DateTimeException | NumberFormatException e) {
+                // fall through to the general parser and its error
+            }
+        }
+        try {
+            return Instant.from(AMZ_DATE_PARSER.parse(amzDate));
+        } catch (DateTimeException e) {
+            throw AwsError.invalidSignature("X-Amz-Date must be in the ISO8601 Long Format \"yyyyMMdd'T'HHmmss'Z'\"");
+        }
+    }
+
+    private static int digits(String text, int from, int to) {
+        int value = 0;
+        for (int i = from; i < to; i++) {
+            char c = text.charAt(i);
+            if (c < '0' || c > '9') {
+                throw new NumberFormatException(text);
+            }
+            value = value * 10 + (c - '0');
+        }
+        return value;
     }
 }
