@@ -169,6 +169,46 @@ class MainWindowTest {
         }
     }
 
+    @Test
+    void theColumnChooserOpensFromTheKeyboardAndItsChoiceIsRemembered() throws Exception {
+        javafx.scene.control.MenuButton chooser = robot.lookup("#columnsButton").queryAs(javafx.scene.control.MenuButton.class);
+        assertThat(chooser.getAccessibleText()).isEqualTo("Show or hide columns (Ctrl+Shift+C)");
+        assertThat(chooser.getItems()).hasSize(table().getColumns().size());
+        String first = table().getColumns().getFirst().getId();
+        assertThat(table().getColumns().getFirst().isVisible()).isTrue();
+
+        robot.press(KeyCode.CONTROL, KeyCode.SHIFT, KeyCode.C).release(KeyCode.C, KeyCode.SHIFT, KeyCode.CONTROL);
+        FxWait.until(5, TimeUnit.SECONDS, chooser::isShowing);
+        robot.press(KeyCode.DOWN).release(KeyCode.DOWN);   // the first column's item
+        robot.press(KeyCode.ENTER).release(KeyCode.ENTER); // hide it
+
+        FxWait.until(5, TimeUnit.SECONDS, () -> !table().getColumns().getFirst().isVisible());
+        FxWait.until(5, TimeUnit.SECONDS, () -> console.context.settings().get().columns().stream()
+                .anyMatch(c -> c.id().equals(first) && !c.visible()));
+        assertThat(table().getVisibleLeafColumns()).hasSize(table().getColumns().size() - 1);
+
+        robot.press(KeyCode.CONTROL, KeyCode.SHIFT, KeyCode.C).release(KeyCode.C, KeyCode.SHIFT, KeyCode.CONTROL);
+        FxWait.until(5, TimeUnit.SECONDS, chooser::isShowing);
+        robot.press(KeyCode.DOWN).release(KeyCode.DOWN);
+        robot.press(KeyCode.ENTER).release(KeyCode.ENTER); // show it again
+        FxWait.until(5, TimeUnit.SECONDS, () -> table().getColumns().getFirst().isVisible());
+        FxWait.until(5, TimeUnit.SECONDS, () -> console.context.settings().get().columns().stream()
+                .anyMatch(c -> c.id().equals(first) && c.visible()));
+    }
+
+    @Test
+    void theLastVisibleColumnCannotBeHidden() throws Exception {
+        javafx.scene.control.MenuButton chooser = robot.lookup("#columnsButton").queryAs(javafx.scene.control.MenuButton.class);
+        try {
+            WaitForAsyncUtils.asyncFx(() -> table().getColumns().stream().skip(1).forEach(c -> c.setVisible(false))).get();
+            WaitForAsyncUtils.waitForFxEvents();
+            assertThat(chooser.getItems().getFirst().isDisable()).isTrue();
+            assertThat(chooser.getItems().get(1).isDisable()).isFalse();
+        } finally {
+            WaitForAsyncUtils.asyncFx(() -> table().getColumns().forEach(c -> c.setVisible(true))).get();
+        }
+    }
+
     private void select(String id) throws Exception {
         WaitForAsyncUtils.asyncFx(() -> {
             OpportunitySummary row = table().getItems().stream().filter(s -> s.id().equals(id)).findFirst().orElseThrow();
