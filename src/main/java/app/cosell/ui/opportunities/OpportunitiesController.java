@@ -209,6 +209,7 @@ public final class OpportunitiesController {
      */
     private void setUpColumnChooser() {
         columnsButton.setGraphic(Icons.COLUMNS.create());
+        columnsButton.getItems().addAll(sortMenu(), new javafx.scene.control.SeparatorMenuItem());
         for (TableColumn<OpportunitySummary, ?> col : table.getColumns()) {
             CheckMenuItem item = new CheckMenuItem();
             item.textProperty().bind(col.textProperty());
@@ -218,6 +219,54 @@ public final class OpportunitiesController {
                     () -> col.isVisible() && table.getVisibleLeafColumns().size() <= 1, table.getVisibleLeafColumns(),
                     col.visibleProperty()));
             columnsButton.getItems().add(item);
+        }
+    }
+
+    /**
+     * "Sort by", the keyboard's way to what a click on a column header does: a column chosen once sorts ascending,
+     * chosen again descending; "Not sorted" keeps the server's order. The sort is remembered with the column layout.
+     */
+    private javafx.scene.control.Menu sortMenu() {
+        javafx.scene.control.Menu menu = new javafx.scene.control.Menu(Messages.get("opportunities.sort"));
+        menu.setId("sortMenu");
+        javafx.scene.control.ToggleGroup group = new javafx.scene.control.ToggleGroup();
+        javafx.scene.control.RadioMenuItem none = new javafx.scene.control.RadioMenuItem(Messages.get("opportunities.sort.none"));
+        none.setId("sort-none");
+        none.setToggleGroup(group);
+        none.setOnAction(e -> table.getSortOrder().clear());
+        menu.getItems().add(none);
+        for (TableColumn<OpportunitySummary, ?> col : table.getColumns()) {
+            javafx.scene.control.RadioMenuItem item = new javafx.scene.control.RadioMenuItem();
+            item.setId("sort-" + col.getId());
+            item.setToggleGroup(group);
+            item.textProperty().bind(Bindings.createStringBinding(() -> !table.getSortOrder().isEmpty()
+                            && table.getSortOrder().getFirst() == col
+                            ? Messages.format(col.getSortType() == TableColumn.SortType.ASCENDING
+                                    ? "opportunities.sort.ascending" : "opportunities.sort.descending", col.getText())
+                            : col.getText(),
+                    table.getSortOrder(), col.sortTypeProperty(), col.textProperty()));
+            item.setOnAction(e -> {
+                if (!table.getSortOrder().isEmpty() && table.getSortOrder().getFirst() == col) {
+                    col.setSortType(col.getSortType() == TableColumn.SortType.ASCENDING
+                            ? TableColumn.SortType.DESCENDING : TableColumn.SortType.ASCENDING);
+                } else {
+                    col.setSortType(TableColumn.SortType.ASCENDING);
+                    table.getSortOrder().setAll(java.util.List.of(col));
+                }
+                showSort(menu);
+            });
+            menu.getItems().add(item);
+        }
+        table.getSortOrder().addListener((javafx.beans.InvalidationListener) o -> showSort(menu));
+        showSort(menu);
+        return menu;
+    }
+
+    /** Ticks the sort menu's item of the table's first sort column ("Not sorted" when none). */
+    private void showSort(javafx.scene.control.Menu menu) {
+        String id = table.getSortOrder().isEmpty() ? "none" : table.getSortOrder().getFirst().getId();
+        for (javafx.scene.control.MenuItem i : menu.getItems()) {
+            ((javafx.scene.control.RadioMenuItem) i).setSelected(("sort-" + id).equals(i.getId()));
         }
     }
 
