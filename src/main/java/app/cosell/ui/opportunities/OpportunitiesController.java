@@ -123,7 +123,8 @@ public final class OpportunitiesController {
 
         detail.selectedProperty().set(table.getSelectionModel().getSelectedItem());
         table.getSelectionModel().selectedItemProperty().addListener((o, was, now) -> {
-            // A row replaced by its fresher copy loses the selection for a moment: the detail pane keeps showing it.
+            // A row replaced by its fresher copy, or a reload, loses the selection for a moment: the detail pane keeps
+            // showing it (and is not rebuilt when the same row is selected again).
             if (now == null && was != null && list.isReplacing(was.id())) return;
             detail.selectedProperty().set(now);
         });

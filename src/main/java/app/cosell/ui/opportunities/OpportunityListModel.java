@@ -86,6 +86,7 @@ public final class OpportunityListModel {
     private java.util.function.Consumer<app.cosell.model.Opportunity> onRecordRefreshed = o -> {};
     private boolean tasksSeen;
     private String replacing;
+    private boolean reloading;
     private boolean everLoaded;
 
     public OpportunityListModel(OpportunitySource source, Background background) {
@@ -207,8 +208,11 @@ public final class OpportunityListModel {
         }, error -> {}); // the row stays as it was; F5 still reloads everything
     }
 
-    /** True while the row of {@code id} is being replaced by its fresher copy (a view keeps its selection on it). */
-    public boolean isReplacing(String id) { return id.equals(replacing); }
+    /**
+     * True while the row of {@code id} is being replaced by its fresher copy, or all rows are cleared for a reload:
+     * a view losing its selection then keeps showing the row's details (not rebuilt when the same row comes back).
+     */
+    public boolean isReplacing(String id) { return reloading || id.equals(replacing); }
 
     /** Told the full record of each row fetched again ({@link #refreshRow}). */
     public void setOnRecordRefreshed(java.util.function.Consumer<app.cosell.model.Opportunity> listener) {
@@ -280,7 +284,12 @@ public final class OpportunityListModel {
         everLoaded = true;
         int gen = generation.incrementAndGet();
         arrived.clear();
-        rows.clear();
+        reloading = true;
+        try {
+            rows.clear();
+        } finally {
+            reloading = false;
+        }
         ids.clear();
         notice.set("");
         nextAppendAt = 0;

@@ -206,6 +206,21 @@ class OpportunityListModelTest {
     }
 
     @Test
+    void aReloadSaysItsRowsAreBeingReplacedWhileItClearsThem() {
+        OpportunityListModel model = new OpportunityListModel(new FakeOpportunities(30), Background.DIRECT);
+        model.refresh();
+        List<Boolean> duringClear = new ArrayList<>();
+        model.rows().addListener((javafx.collections.ListChangeListener<OpportunitySummary>) c -> {
+            while (c.next()) if (c.wasRemoved() && !c.wasAdded()) duringClear.add(model.isReplacing("O0000001"));
+        });
+
+        model.refresh();
+
+        assertThat(duringClear).containsExactly(true);
+        assertThat(model.isReplacing("O0000001")).isFalse();
+    }
+
+    @Test
     void openingALoadedRowHiddenByTheSearchClearsTheSearchAndSaysSo() {
         OpportunityListModel model = new OpportunityListModel(new FakeOpportunities(50), Background.DIRECT);
         List<OpportunitySummary> shown = new ArrayList<>();
