@@ -210,6 +210,8 @@ public final class OpportunitiesController {
      */
     private void setUpColumnChooser() {
         columnsButton.setGraphic(Icons.COLUMNS.create());
+        // An icon only (its name in the tooltip and for screen readers): the toolbar keeps room for the search box.
+        columnsButton.setContentDisplay(javafx.scene.control.ContentDisplay.GRAPHIC_ONLY);
         columnsButton.getItems().addAll(sortMenu(), new javafx.scene.control.SeparatorMenuItem());
         for (TableColumn<OpportunitySummary, ?> col : table.getColumns()) {
             CheckMenuItem item = new CheckMenuItem();
