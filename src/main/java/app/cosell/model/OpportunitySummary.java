@@ -23,4 +23,24 @@ public record OpportunitySummary(
         LocalDate targetCloseDate,
         Money expectedMonthlySpend,
         Instant createdDate,
-        Instant lastModifiedDate) {}
+        Instant lastModifiedDate) {
+
+    /**
+     * The row of a full record (GetOpportunity), e.g. after a task changed it. What the record does not carry
+     * (the country when the customer has none) is kept from {@code was}, the row it replaces (may be null).
+     */
+    public static OpportunitySummary of(Opportunity o, OpportunitySummary was) {
+        Opportunity.Customer c = o.customer();
+        Opportunity.Project p = o.project();
+        Opportunity.LifeCycle l = o.lifeCycle();
+        return new OpportunitySummary(o.id(), o.arn(), o.catalog(), o.partnerOpportunityIdentifier(),
+                c != null && c.companyName() != null ? c.companyName() : was == null ? null : was.customerCompanyName(),
+                c != null && c.countryCode() != null ? c.countryCode() : was == null ? null : was.countryCode(),
+                p != null && p.title() != null ? p.title() : was == null ? null : was.projectTitle(),
+                l == null ? null : l.stage(), l == null ? null : l.stageRaw(),
+                l == null ? null : l.reviewStatus(), l == null ? null : l.reviewStatusRaw(),
+                l == null ? null : l.targetCloseDate(),
+                p == null || p.expectedCustomerSpend().isEmpty() ? null : p.expectedCustomerSpend().getFirst(),
+                o.createdDate(), o.lastModifiedDate());
+    }
+}

@@ -16,6 +16,12 @@ public interface Background {
     /** Runs {@code action} on the FX thread (later, when called from a background thread). */
     void onFx(Runnable action);
 
+    /**
+     * Runs {@code action} on the FX thread once {@code delay} has passed, without holding a thread meanwhile. This
+     * default runs it as {@link #onFx} would (model tests: no clock to wait for).
+     */
+    default void onFxAfter(java.time.Duration delay, Runnable action) { onFx(action); }
+
     /** Runs everything at once on the calling thread: for model tests. */
     Background DIRECT = new Background() {
         @Override

@@ -28,15 +28,22 @@ public final class Formats {
 
     public static String money(Money m) {
         if (m == null || m.amount() == null) return "";
-        NumberFormat f = NumberFormat.getCurrencyInstance(Locale.getDefault());
-        try {
-            f.setCurrency(Currency.getInstance(m.currencyCode()));
-        } catch (RuntimeException unknownCurrency) {
-            return m.amount().toPlainString() + " " + m.currencyCode();
-        }
-        f.setMaximumFractionDigits(m.amount().scale() > 0 ? 2 : 0);
-        return f.format(m.amount());
+        NumberFormat f = MONEY.get().computeIfAbsent(m.currencyCode() + (m.amount().scale() > 0 ? ".2" : ".0"), k -> {
+            NumberFormat n = NumberFormat.getCurrencyInstance(Locale.getDefault());
+            try {
+                n.setCurrency(Currency.getInstance(m.currencyCode()));
+            } catch (RuntimeException unknownCurrency) {
+                return null;
+            }
+            n.setMaximumFractionDigits(m.amount().scale() > 0 ? 2 : 0);
+            return n;
+        });
+        return f == null ? m.amount().toPlainString() + " " + m.currencyCode() : f.format(m.amount());
     }
 
-    public static String count(long n) { return NumberFormat.getIntegerInstance().format(n); }
+    public static String count(long n) { return COUNT.get().format(n); }
+
+    // Formats are made once per thread and currency (table cells format on every re-layout); they are not thread-safe.
+    private static final ThreadLocal<java.util.Map<String, NumberFormat>> MONEY = ThreadLocal.withInitial(java.util.HashMap::new);
+    private static final ThreadLocal<NumberFormat> COUNT = ThreadLocal.withInitial(NumberFormat::getIntegerInstance);
 }

@@ -3,6 +3,7 @@ package app.cosell.ui.common;
 import java.util.concurrent.Callable;
 import java.util.concurrent.Executor;
 import java.util.function.Consumer;
+import javafx.animation.PauseTransition;
 import javafx.application.Platform;
 import javafx.concurrent.Task;
 
@@ -21,6 +22,15 @@ public final class FxBackground implements Background {
         task.setOnSucceeded(e -> onSuccess.accept(task.getValue()));
         task.setOnFailed(e -> onFailure.accept(task.getException()));
         executor.execute(task);
+    }
+
+    @Override
+    public void onFxAfter(java.time.Duration delay, Runnable action) {
+        onFx(() -> {
+            PauseTransition wait = new PauseTransition(javafx.util.Duration.millis(Math.max(1, delay.toMillis())));
+            wait.setOnFinished(e -> action.run());
+            wait.play();
+        });
     }
 
     @Override

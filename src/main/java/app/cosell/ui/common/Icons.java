@@ -12,7 +12,8 @@ public enum Icons {
     COPY(Material2AL.CONTENT_COPY), OK(Material2AL.CHECK_CIRCLE), EXPORT(Material2MZ.SAVE_ALT),
     WARNING(Material2MZ.WARNING), EMULATOR(Material2AL.COMPUTER), CLOUD(Material2AL.CLOUD),
     SIGNED_IN(Material2MZ.VERIFIED_USER), SIGN_IN(Material2AL.LOGIN), FILTER(Material2AL.FILTER_LIST),
-    CLEAR(Material2AL.CLEAR), OPEN(Material2MZ.OPEN_IN_NEW), RUNNING(Material2MZ.SYNC), INFO(Material2AL.INFO);
+    CLEAR(Material2AL.CLEAR), OPEN(Material2MZ.OPEN_IN_NEW), RUNNING(Material2MZ.SYNC), INFO(Material2AL.INFO),
+    COLUMNS(Material2MZ.VIEW_COLUMN);
 
     private final Ikon ikon;
 

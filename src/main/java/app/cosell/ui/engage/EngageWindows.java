@@ -113,6 +113,9 @@ public final class EngageWindows implements EngageLauncher, StartEngagementContr
         return new RunningTasksIndicator(tasks, messages, progress::show);
     }
 
+    @Override
+    public void setOnOpenOpportunity(java.util.function.Consumer<String> open) { progress.setOnOpenOpportunity(open); }
+
     public RunningTasks runningTasks() { return tasks; }
 
     public ProgressWindows progressWindows() { return progress; }

@@ -27,6 +27,12 @@ public interface EngageLauncher {
      */
     void resumeUnfinished(java.util.List<TaskProgress> unfinished);
 
+    /**
+     * Where the engagement screens send "Open the opportunity" (an action of a failed task's advice): the main window
+     * shows that opportunity (by id). Called once, when the main window is built.
+     */
+    default void setOnOpenOpportunity(java.util.function.Consumer<String> open) {}
+
     /** Until the engagement screens are wired: tells nothing, shows nothing. */
     EngageLauncher NONE = new EngageLauncher() {
         @Override public void openStartEngagement(OpportunitySummary opportunity) {}

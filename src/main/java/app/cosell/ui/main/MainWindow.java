@@ -101,6 +101,7 @@ public final class MainWindow {
     @FXML
     private void initialize() {
         engage = services.engage().apply(stage);
+        engage.setOnOpenOpportunity(this::openOpportunity);
         opportunities = new OpportunitiesController(list, detail, services.settings(), this::startEngagement,
                 t -> engage.openProgress(t));
         root.setCenter(opportunities.load());
@@ -204,9 +205,23 @@ public final class MainWindow {
         scene.getAccelerators().put(Shortcuts.HISTORY, this::showHistory);
         scene.getAccelerators().put(Shortcuts.SETTINGS, this::showSettings);
         scene.getAccelerators().put(Shortcuts.TABLE, opportunities::focusTable);
+        scene.getAccelerators().put(Shortcuts.COLUMNS, opportunities::showColumnChooser);
     }
 
     private void startEngagement(OpportunitySummary s) { engage.openStartEngagement(s); }
+
+    /**
+     * "Open the opportunity" (from a task's progress window): brings this window forward, selects and scrolls to the
+     * opportunity and shows its detail; the list model clears a search or filters hiding it, or fetches it when it is
+     * not loaded yet, and says so in the status line. FX thread.
+     */
+    public void openOpportunity(String id) {
+        if (stage.isIconified()) stage.setIconified(false);
+        stage.show();
+        stage.toFront();
+        stage.requestFocus();
+        list.open(id);
+    }
 
     @FXML
     public void showHistory() {

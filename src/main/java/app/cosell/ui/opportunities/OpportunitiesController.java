@@ -65,6 +65,7 @@ public final class OpportunitiesController {
     @FXML private MenuButton reviewFilter;
     @FXML private TextField companyFilter;
     @FXML private Button clearFiltersButton;
+    @FXML private MenuButton columnsButton;
     @FXML private Button refreshButton;
     @FXML private Button startButton;
     @FXML private SplitPane split;
@@ -96,6 +97,15 @@ public final class OpportunitiesController {
 
     public TextField searchField() { return searchField; }
 
+    /** The column chooser (show or hide columns), also opened by {@link app.cosell.ui.common.Shortcuts#COLUMNS}. */
+    public MenuButton columnsButton() { return columnsButton; }
+
+    /** Opens the column chooser with its first item focused, for the keyboard. */
+    public void showColumnChooser() {
+        columnsButton.requestFocus();
+        columnsButton.show();
+    }
+
     @FXML
     private void initialize() {
         setUpColumns();
@@ -111,7 +121,13 @@ public final class OpportunitiesController {
                         : Messages.get("opportunities.placeholder.noMatch"),
                 list.loadingProperty(), list.loadedProperty()));
 
-        detail.selectedProperty().bind(table.getSelectionModel().selectedItemProperty());
+        detail.selectedProperty().set(table.getSelectionModel().getSelectedItem());
+        table.getSelectionModel().selectedItemProperty().addListener((o, was, now) -> {
+            // A row replaced by its fresher copy, or a reload, loses the selection for a moment: the detail pane keeps
+            // showing it (and is not rebuilt when the same row is selected again).
+            if (now == null && was != null && list.isReplacing(was.id())) return;
+            detail.selectedProperty().set(now);
+        });
         // The first row is selected once rows arrive, so Enter / Shortcut+E work straight away from the keyboard.
         list.loadedProperty().addListener((o, was, now) -> {
             if (was.intValue() == 0 && now.intValue() > 0 && table.getSelectionModel().isEmpty()) {
@@ -133,6 +149,18 @@ public final class OpportunitiesController {
             return row;
         });
         list.latestTasks().addListener((MapChangeListener<String, TaskProgress>) c -> table.refresh());
+        list.setOnShowRow(this::showRow);
+        list.setOnRecordRefreshed(detail::showRefreshed);
+        // A refreshed row replaces its old copy: the selection moves to the fresh copy.
+        list.rows().addListener((javafx.collections.ListChangeListener<OpportunitySummary>) c -> {
+            OpportunitySummary shown = detail.selectedProperty().get();
+            if (shown == null || !table.getSelectionModel().isEmpty()) return;
+            while (c.next()) {
+                if (c.wasReplaced()) for (OpportunitySummary s : c.getAddedSubList()) {
+                    if (s.id().equals(shown.id())) select(s);
+                }
+            }
+        });
         detail.opportunityProperty().addListener((o, was, now) -> {
             if (now != null && now.project() != null) list.rememberTitle(now.id(), now.project().title());
         });
@@ -153,6 +181,13 @@ public final class OpportunitiesController {
             else typing.playFromStart();
         });
         searchField.setOnAction(e -> { typing.stop(); list.searchProperty().set(searchField.getText()); table.requestFocus(); });
+        // The search cleared for the rep (to show an opened opportunity): the box says so too.
+        list.searchProperty().addListener((o, was, now) -> {
+            if (now.isEmpty() && !searchField.getText().isEmpty()) {
+                typing.stop();
+                searchField.clear();
+            }
+        });
 
         setUpFilters();
         refreshButton.setGraphic(Icons.REFRESH.create());
@@ -166,25 +201,122 @@ public final class OpportunitiesController {
         UiSettings s = settings.get();
         TableLayout.apply(table, s.columns(), s.sort());
         TableLayout.watch(table, (cols, sort) -> settings.update(x -> x.withColumns(cols).withSort(sort)));
+        setUpColumnChooser();
+    }
+
+    /**
+     * The column chooser: a check item per column, tied to the column's visibility (so the layout saved with the
+     * settings remembers it, as it does the table's own header menu). The last visible column cannot be hidden.
+     */
+    private void setUpColumnChooser() {
+        columnsButton.setGraphic(Icons.COLUMNS.create());
+        // An icon only (its name in the tooltip and for screen readers): the toolbar keeps room for the search box.
+        columnsButton.setContentDisplay(javafx.scene.control.ContentDisplay.GRAPHIC_ONLY);
+        columnsButton.getItems().addAll(sortMenu(), new javafx.scene.control.SeparatorMenuItem());
+        for (TableColumn<OpportunitySummary, ?> col : table.getColumns()) {
+            CheckMenuItem item = new CheckMenuItem();
+            item.textProperty().bind(col.textProperty());
+            item.setId("column-" + col.getId());
+            item.selectedProperty().bindBidirectional(col.visibleProperty());
+            item.disableProperty().bind(Bindings.createBooleanBinding(
+                    () -> col.isVisible() && table.getVisibleLeafColumns().size() <= 1, table.getVisibleLeafColumns(),
+                    col.visibleProperty()));
+            columnsButton.getItems().add(item);
+        }
+    }
+
+    /**
+     * "Sort by", the keyboard's way to what a click on a column header does: a column chosen once sorts ascending,
+     * chosen again descending; "Not sorted" keeps the server's order. The sort is remembered with the column layout.
+     */
+    private javafx.scene.control.Menu sortMenu() {
+        javafx.scene.control.Menu menu = new javafx.scene.control.Menu(Messages.get("opportunities.sort"));
+        menu.setId("sortMenu");
+        javafx.scene.control.ToggleGroup group = new javafx.scene.control.ToggleGroup();
+        javafx.scene.control.RadioMenuItem none = new javafx.scene.control.RadioMenuItem(Messages.get("opportunities.sort.none"));
+        none.setId("sort-none");
+        none.setToggleGroup(group);
+        none.setOnAction(e -> table.getSortOrder().clear());
+        menu.getItems().add(none);
+        for (TableColumn<OpportunitySummary, ?> col : table.getColumns()) {
+            javafx.scene.control.RadioMenuItem item = new javafx.scene.control.RadioMenuItem();
+            item.setId("sort-" + col.getId());
+            item.setToggleGroup(group);
+            item.textProperty().bind(Bindings.createStringBinding(() -> !table.getSortOrder().isEmpty()
+                            && table.getSortOrder().getFirst() == col
+                            ? Messages.format(col.getSortType() == TableColumn.SortType.ASCENDING
+                                    ? "opportunities.sort.ascending" : "opportunities.sort.descending", col.getText())
+                            : col.getText(),
+                    table.getSortOrder(), col.sortTypeProperty(), col.textProperty()));
+            item.setOnAction(e -> {
+                if (!table.getSortOrder().isEmpty() && table.getSortOrder().getFirst() == col) {
+                    col.setSortType(col.getSortType() == TableColumn.SortType.ASCENDING
+                            ? TableColumn.SortType.DESCENDING : TableColumn.SortType.ASCENDING);
+                } else {
+                    col.setSortType(TableColumn.SortType.ASCENDING);
+                    table.getSortOrder().setAll(java.util.List.of(col));
+                }
+                showSort(menu);
+            });
+            menu.getItems().add(item);
+        }
+        table.getSortOrder().addListener((javafx.beans.InvalidationListener) o -> showSort(menu));
+        showSort(menu);
+        return menu;
+    }
+
+    /** Ticks the sort menu's item of the table's first sort column ("Not sorted" when none). */
+    private void showSort(javafx.scene.control.Menu menu) {
+        String id = table.getSortOrder().isEmpty() ? "none" : table.getSortOrder().getFirst().getId();
+        for (javafx.scene.control.MenuItem i : menu.getItems()) {
+            ((javafx.scene.control.RadioMenuItem) i).setSelected(("sort-" + id).equals(i.getId()));
+        }
+    }
+
+    /** Selects {@code row}, scrolls to it, focuses the table and makes sure the detail pane can be seen. */
+    private void showRow(OpportunitySummary row) {
+        select(row);
+        table.requestFocus();
+        double[] dividers = split.getDividerPositions();
+        if (dividers.length > 0 && dividers[0] > 0.9) split.setDividerPositions(0.72);
+    }
+
+    private void select(OpportunitySummary row) {
+        int i = table.getItems().indexOf(row);
+        if (i < 0) return;
+        table.getSelectionModel().clearAndSelect(i);
+        table.getFocusModel().focus(i);
+        table.scrollTo(Math.max(0, i - 3));
     }
 
     private void setUpColumns() {
         idColumn.setCellValueFactory(value(OpportunitySummary::id));
         customerColumn.setCellValueFactory(value(OpportunitySummary::customerCompanyName));
-        // ListOpportunities carries no project title: titles appear as opportunities are opened (detail pane).
-        // A title arriving later updates its own cell only (no table refresh, which would rebuild every cell).
-        titleColumn.setCellValueFactory(d -> d.getValue().projectTitle() != null
-                ? new ReadOnlyObjectWrapper<>(d.getValue().projectTitle())
-                : Bindings.valueAt(list.titles(), d.getValue().id()));
+        // ListOpportunities carries no project title: titles are fetched for the rows on screen, and learnt from
+        // opened opportunities. A title arriving later updates its own cell only: each cell (a few dozen) listens to
+        // the titles for its row, rather than a binding per cell value (thousands, one per re-layout, all notified).
+        titleColumn.setCellValueFactory(d -> new ReadOnlyObjectWrapper<>(d.getValue().projectTitle() != null
+                ? d.getValue().projectTitle() : list.titleOf(d.getValue().id())));
         titleColumn.setCellFactory(c -> new TableCell<>() {
+            private String rowId;
+            private final MapChangeListener<String, String> titleArrived = change -> {
+                if (rowId != null && rowId.equals(change.getKey()) && change.wasAdded() && getText() == null) {
+                    setText(change.getValueAdded());
+                }
+            };
+
+            {
+                list.titles().addListener(new javafx.collections.WeakMapChangeListener<>(titleArrived));
+            }
+
             @Override
             protected void updateItem(String title, boolean empty) {
                 super.updateItem(title, empty);
                 setText(empty ? null : title);
                 int i = getIndex();
-                if (!empty && title == null && i >= 0 && i < getTableView().getItems().size()) {
-                    list.wantTitle(getTableView().getItems().get(i).id()); // on screen: fetch it
-                }
+                boolean onScreen = !empty && i >= 0 && i < getTableView().getItems().size();
+                rowId = onScreen ? getTableView().getItems().get(i).id() : null;
+                if (onScreen && title == null) list.wantTitle(rowId); // on screen: fetch it
             }
         });
         stageColumn.setCellValueFactory(value(OpportunitySummary::stage));

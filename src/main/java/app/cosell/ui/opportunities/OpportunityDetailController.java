@@ -180,6 +180,7 @@ public final class OpportunityDetailController {
             Label name = new Label(Messages.get(keysAndValues[i]));
             name.getStyleClass().add("field-name");
             name.setMinWidth(Region.USE_PREF_SIZE);
+            GridPane.setValignment(name, javafx.geometry.VPos.TOP); // beside the first line of a wrapped value
             Label v = new Label(value);
             v.setWrapText(true);
             grid.addRow(row++, name, v);

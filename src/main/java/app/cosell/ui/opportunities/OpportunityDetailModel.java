@@ -45,7 +45,14 @@ public final class OpportunityDetailModel {
         this.ready = Bindings.createBooleanBinding(
                 () -> opportunity.get() != null && findings.stream().noneMatch(ReadinessItem::blocking),
                 opportunity, findings);
-        selected.addListener((o, was, now) -> load(now));
+        selected.addListener((o, was, now) -> {
+            // The same opportunity's row replaced by a fresher one (a task ended): its record comes with it.
+            if (was != null && now != null && was.id().equals(now.id()) && (opportunity.get() != null || loading.get())) {
+                showTasks();
+                return;
+            }
+            load(now);
+        });
     }
 
     public ObjectProperty<OpportunitySummary> selectedProperty() { return selected; }
@@ -66,17 +73,34 @@ public final class OpportunityDetailModel {
     /** The engagement tasks of the selected opportunity, newest first. */
     public ObservableList<TaskProgress> tasks() { return tasks; }
 
-    /** Takes the task history in (newest first). FX thread. */
+    /**
+     * Takes the task history in (newest first). A record changed by an ended task arrives through
+     * {@link #showRefreshed} (the list fetches it once for its row and this pane). FX thread.
+     */
     public void updateTasks(List<TaskProgress> newestFirst) {
-        long endedBefore = tasks.stream().filter(TaskProgress::isEnded).count();
         allTasks = List.copyOf(newestFirst);
         showTasks();
-        // A task of the shown opportunity ended: the service changed the record (review status): show it anew.
-        if (opportunity.get() != null && tasks.stream().filter(TaskProgress::isEnded).count() > endedBefore) reload();
     }
 
-    /** Fetches the selected record again (after a task changed it). */
+    /** Fetches the selected record again. */
     public void reload() { load(selected.get()); }
+
+    /**
+     * A fresher copy of an opportunity's record (fetched after one of its tasks ended): shown, with the readiness
+     * check run again in the background, when it is the selected one; ignored otherwise. FX thread.
+     */
+    public void showRefreshed(Opportunity fresh) {
+        OpportunitySummary s = selected.get();
+        if (s == null || !s.id().equals(fresh.id())) return;
+        int gen = generation.incrementAndGet();
+        background.run(() -> readiness.check(fresh), found -> {
+            if (generation.get() != gen) return;
+            loading.set(false);
+            failure.set(null);
+            findings.setAll(found);
+            opportunity.set(fresh);
+        }, error -> {});
+    }
 
     private void load(OpportunitySummary summary) {
         int gen = generation.incrementAndGet();

@@ -19,4 +19,11 @@ public record OpportunityFilter(Set<Stage> stages, Set<ReviewStatus> reviewStatu
     }
 
     public boolean isAny() { return stages.isEmpty() && reviewStatuses.isEmpty() && company.isEmpty(); }
+
+    /** Whether the service would list {@code row} under this filter (the company name is matched exactly). */
+    public boolean matches(app.cosell.model.OpportunitySummary row) {
+        return (stages.isEmpty() || stages.contains(row.stage()))
+                && (reviewStatuses.isEmpty() || reviewStatuses.contains(row.reviewStatus()))
+                && (company.isEmpty() || company.equals(row.customerCompanyName()));
+    }
 }

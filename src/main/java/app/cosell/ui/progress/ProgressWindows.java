@@ -36,6 +36,7 @@ public final class ProgressWindows {
     private final Clock clock;
     private final Map<TrackedTask, Stage> windows = new IdentityHashMap<>();
     private Consumer<String> notified = text -> {};
+    private Consumer<String> showOpportunity = id -> {};
 
     public ProgressWindows(RunningTasks tasks, ResourceBundle messages, Function<TaskProgress, FailureAdvice> advisor,
                            Function<PartnerCentralFailure, FailureAdvice> failureAdvisor,
@@ -64,12 +65,18 @@ public final class ProgressWindows {
         return stage;
     }
 
+    /** Where "Open the opportunity" also goes, after the handler given at construction: the main window shows it. */
+    public void setOnOpenOpportunity(Consumer<String> show) { this.showOpportunity = show; }
+
     /** Also tells {@code listener} the text of each notification shown (tests, an activity log). */
     public void setOnNotified(Consumer<String> listener) { this.notified = listener; }
 
     private Stage create(TrackedTask task) {
         TaskProgressController controller = new TaskProgressController(task, new TaskProgressModel(advisor, failureAdvisor),
-                tasks, messages, openOpportunity, appVersion, clock);
+                tasks, messages, id -> {
+                    openOpportunity.accept(id);
+                    showOpportunity.accept(id);
+                }, appVersion, clock);
         Parent root = Views.load("/app/cosell/ui/progress/TaskProgressView.fxml", controller);
         Stage stage = new Stage();
         Window o = owner.get();

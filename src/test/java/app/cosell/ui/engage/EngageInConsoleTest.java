@@ -31,6 +31,11 @@ class EngageInConsoleTest {
         console = ConsoleHarness.open(ConsoleHarness.newDataDir("engage-console"), 30, Duration.ofMillis(150), null);
     }
 
+    @org.junit.jupiter.api.AfterEach
+    void closeOtherWindows() throws Exception {
+        closeProgressWindows();
+    }
+
     @AfterAll
     static void closeConsole() throws Exception {
         console.close();
@@ -67,6 +72,114 @@ class EngageInConsoleTest {
         FxWait.until(5, TimeUnit.SECONDS, () -> robot.lookup("#step-GET_OPPORTUNITY").tryQuery().isEmpty());
         assertThat(robot.lookup("#runningTasks").queryAs(MenuButton.class).getText()).isEqualTo("No tasks running");
     }
+
+    @Test
+    void whenATaskEndsItsRowAndTheDetailPaneShowTheNewReviewStatusWithoutReloadingTheList() throws Exception {
+        String id = "O20000002"; // COMPLETE: the emulator submits it (ReviewStatus Submitted)
+        select(id);
+        FxWait.until(10, TimeUnit.SECONDS, () -> detailOf(id) != null);
+        assertThat(row(id).reviewStatus()).isNotEqualTo(app.cosell.model.ReviewStatus.SUBMITTED);
+        java.time.Instant modifiedBefore = row(id).lastModifiedDate();
+        List<Boolean> reloads = new CopyOnWriteArrayList<>();
+        robot.interact(() -> console.window.listModel().loadingProperty().addListener((o, a, b) -> reloads.add(b)));
+
+        startFromTheSelectedRow();
+        FxWait.until(30, TimeUnit.SECONDS, () -> robot.lookup(".status-badge").queryAs(Label.class).getText().equals("Complete"));
+
+        FxWait.until(15, TimeUnit.SECONDS, () -> row(id).reviewStatus() == app.cosell.model.ReviewStatus.SUBMITTED);
+        assertThat(row(id).lastModifiedDate()).isAfter(modifiedBefore);
+        FxWait.until(10, TimeUnit.SECONDS, () -> {
+            app.cosell.model.Opportunity shown = detailOf(id);
+            return shown != null && shown.lifeCycle().reviewStatus() == app.cosell.model.ReviewStatus.SUBMITTED;
+        });
+        assertThat(selected().id()).as("the refreshed row stays selected").isEqualTo(id);
+        assertThat(table().getItems().stream().filter(s -> s.id().equals(id)).count()).isEqualTo(1);
+        assertThat(reloads).as("the list was not reloaded").isEmpty();
+        closeProgressWindows();
+    }
+
+    @Test
+    void openTheOpportunityFromAFailedTaskClearsTheSearchHidingItAndSelectsIt() throws Exception {
+        String id = "O20000006"; // FAILED at GetOpportunity (validation): the advice offers "Open the opportunity"
+        select(id);
+        startFromTheSelectedRow();
+        FxWait.until(30, TimeUnit.SECONDS, () -> robot.lookup(".status-badge").queryAs(Label.class).getText().equals("Failed"));
+        FxWait.until(5, TimeUnit.SECONDS, () -> robot.lookup("#openOpportunity").tryQuery().isPresent());
+        // Meanwhile the rep searched for something else and selected another row.
+        robot.interact(() -> {
+            searchField().setText("O20000001");
+            console.window.listModel().searchProperty().set("O20000001");
+        });
+        select("O20000001");
+        FxWait.until(5, TimeUnit.SECONDS, () -> table().getItems().size() == 1);
+
+        robot.interact(() -> {
+            javafx.stage.Stage progress = (javafx.stage.Stage) robot.lookup("#openOpportunity").queryButton().getScene().getWindow();
+            progress.toFront();
+            progress.requestFocus();
+        });
+        robot.clickOn("#openOpportunity");
+
+        FxWait.until(10, TimeUnit.SECONDS, () -> selected() != null && selected().id().equals(id));
+        assertThat(searchField().getText()).isEmpty();
+        assertThat(table().getItems()).hasSize(30);
+        assertThat(statusText()).startsWith("Search cleared to show " + id);
+        FxWait.until(10, TimeUnit.SECONDS, () -> detailOf(id) != null);
+        FxWait.until(5, TimeUnit.SECONDS, () -> console.stage.isFocused());
+        closeProgressWindows();
+    }
+
+    @Test
+    void openingAnOpportunityTheFiltersExcludeClearsThemAndFetchesIt() throws Exception {
+        String id = "O20000007";
+        robot.interact(() -> console.window.listModel().filterProperty()
+                .set(new app.cosell.ui.opportunities.OpportunityFilter(java.util.Set.of(), java.util.Set.of(), "Nobody Inc")));
+        FxWait.until(20, TimeUnit.SECONDS, () -> console.window.listModel().completeProperty().get()
+                && console.window.listModel().rows().isEmpty());
+
+        robot.interact(() -> console.window.openOpportunity(id));
+
+        FxWait.until(20, TimeUnit.SECONDS, () -> selected() != null && selected().id().equals(id));
+        assertThat(console.window.listModel().filterProperty().get().isAny()).isTrue();
+        assertThat(statusText()).startsWith("Filters cleared to show " + id);
+        FxWait.until(10, TimeUnit.SECONDS, () -> detailOf(id) != null);
+        console.waitForFullList();
+        assertThat(console.window.listModel().rows()).hasSize(30);
+        assertThat(console.window.listModel().rows().stream().filter(s -> s.id().equals(id)).count()).isEqualTo(1);
+    }
+
+    private void startFromTheSelectedRow() throws Exception {
+        robot.press(KeyCode.ENTER).release(KeyCode.ENTER);                       // Enter on the row: the form
+        FxWait.until(5, TimeUnit.SECONDS, () -> robot.lookup("#start").tryQuery().filter(n -> !n.isDisabled()).isPresent());
+        robot.clickOn("#start");
+        FxWait.until(10, TimeUnit.SECONDS, () -> robot.lookup("#step-GET_OPPORTUNITY").tryQuery().isPresent());
+    }
+
+    private static void closeProgressWindows() throws Exception {
+        WaitForAsyncUtils.asyncFx(() -> javafx.stage.Window.getWindows().stream().filter(w -> w != console.stage).toList()
+                .forEach(javafx.stage.Window::hide)).get();
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    private OpportunitySummary row(String id) {
+        return console.window.listModel().rows().stream().filter(s -> s.id().equals(id)).findFirst().orElseThrow();
+    }
+
+    private OpportunitySummary selected() { return table().getSelectionModel().getSelectedItem(); }
+
+    private app.cosell.model.Opportunity detailOf(String id) {
+        app.cosell.model.Opportunity o = console.window.detailModel().opportunityProperty().get();
+        return o != null && o.id().equals(id) ? o : null;
+    }
+
+    private String statusText() { return robot.lookup("#statusBar").queryAs(org.controlsfx.control.StatusBar.class).getText(); }
+
+    private javafx.scene.control.TextField searchField() {
+        return robot.lookup("#searchField").queryAs(javafx.scene.control.TextField.class);
+    }
+
+    @SuppressWarnings("unchecked")
+    private TableView<OpportunitySummary> table() { return robot.lookup("#opportunityTable").queryAs(TableView.class); }
 
     @SuppressWarnings("unchecked")
     private void select(String id) throws Exception {

@@ -169,6 +169,77 @@ class MainWindowTest {
         }
     }
 
+    @Test
+    void theColumnChooserOpensFromTheKeyboardAndItsChoiceIsRemembered() throws Exception {
+        javafx.scene.control.MenuButton chooser = robot.lookup("#columnsButton").queryAs(javafx.scene.control.MenuButton.class);
+        assertThat(chooser.getAccessibleText()).isEqualTo("Show or hide columns, sort (Ctrl+Shift+C)");
+        assertThat(chooser.getItems()).hasSize(table().getColumns().size() + 2); // Sort by, a separator, the columns
+        String first = table().getColumns().getFirst().getId();
+        assertThat(table().getColumns().getFirst().isVisible()).isTrue();
+
+        robot.press(KeyCode.CONTROL, KeyCode.SHIFT, KeyCode.C).release(KeyCode.C, KeyCode.SHIFT, KeyCode.CONTROL);
+        FxWait.until(5, TimeUnit.SECONDS, chooser::isShowing);
+        robot.press(KeyCode.DOWN).release(KeyCode.DOWN);   // "Sort by"
+        robot.press(KeyCode.DOWN).release(KeyCode.DOWN);   // the first column's item
+        robot.press(KeyCode.ENTER).release(KeyCode.ENTER); // hide it
+
+        FxWait.until(5, TimeUnit.SECONDS, () -> !table().getColumns().getFirst().isVisible());
+        FxWait.until(5, TimeUnit.SECONDS, () -> console.context.settings().get().columns().stream()
+                .anyMatch(c -> c.id().equals(first) && !c.visible()));
+        assertThat(table().getVisibleLeafColumns()).hasSize(table().getColumns().size() - 1);
+
+        robot.press(KeyCode.CONTROL, KeyCode.SHIFT, KeyCode.C).release(KeyCode.C, KeyCode.SHIFT, KeyCode.CONTROL);
+        FxWait.until(5, TimeUnit.SECONDS, chooser::isShowing);
+        robot.press(KeyCode.DOWN).release(KeyCode.DOWN);
+        robot.press(KeyCode.DOWN).release(KeyCode.DOWN);
+        robot.press(KeyCode.ENTER).release(KeyCode.ENTER); // show it again
+        FxWait.until(5, TimeUnit.SECONDS, () -> table().getColumns().getFirst().isVisible());
+        FxWait.until(5, TimeUnit.SECONDS, () -> console.context.settings().get().columns().stream()
+                .anyMatch(c -> c.id().equals(first) && c.visible()));
+    }
+
+    @Test
+    void theTableSortsFromTheKeyboardThroughTheColumnChooserAndTheSortIsRemembered() throws Exception {
+        javafx.scene.control.MenuButton chooser = robot.lookup("#columnsButton").queryAs(javafx.scene.control.MenuButton.class);
+        String first = table().getColumns().getFirst().getId();
+        try {
+            robot.press(KeyCode.CONTROL, KeyCode.SHIFT, KeyCode.C).release(KeyCode.C, KeyCode.SHIFT, KeyCode.CONTROL);
+            FxWait.until(5, TimeUnit.SECONDS, chooser::isShowing);
+            robot.press(KeyCode.DOWN).release(KeyCode.DOWN);   // "Sort by"
+            robot.press(KeyCode.RIGHT).release(KeyCode.RIGHT); // its submenu: "Not sorted" first
+            robot.press(KeyCode.DOWN).release(KeyCode.DOWN);   // the first column
+            robot.press(KeyCode.ENTER).release(KeyCode.ENTER);
+
+            FxWait.until(5, TimeUnit.SECONDS, () -> table().getSortOrder().size() == 1
+                    && table().getSortOrder().getFirst().getId().equals(first)
+                    && table().getSortOrder().getFirst().getSortType() == javafx.scene.control.TableColumn.SortType.ASCENDING);
+            FxWait.until(5, TimeUnit.SECONDS, () -> console.context.settings().get().sort()
+                    .equals(List.of(new UiSettings.SortKey(first, true))));
+
+            WaitForAsyncUtils.asyncFx(() -> chooser.getItems().getFirst() instanceof javafx.scene.control.Menu m
+                    ? m.getItems().stream().filter(i -> ("sort-" + first).equals(i.getId())).findFirst().orElseThrow() : null)
+                    .get().fire(); // chosen again: descending
+            FxWait.until(5, TimeUnit.SECONDS, () -> table().getSortOrder().getFirst().getSortType()
+                    == javafx.scene.control.TableColumn.SortType.DESCENDING);
+        } finally {
+            WaitForAsyncUtils.asyncFx(() -> table().getSortOrder().clear()).get();
+        }
+    }
+
+    @Test
+    void theLastVisibleColumnCannotBeHidden() throws Exception {
+        javafx.scene.control.MenuButton chooser = robot.lookup("#columnsButton").queryAs(javafx.scene.control.MenuButton.class);
+        try {
+            WaitForAsyncUtils.asyncFx(() -> table().getColumns().stream().skip(1).forEach(c -> c.setVisible(false))).get();
+            WaitForAsyncUtils.waitForFxEvents();
+            assertThat(chooser.getItems().stream().filter(i -> i.getId() != null && i.getId().startsWith("column-")))
+                    .extracting(javafx.scene.control.MenuItem::isDisable).containsExactly(true, false, false, false, false,
+                            false, false, false, false);
+        } finally {
+            WaitForAsyncUtils.asyncFx(() -> table().getColumns().forEach(c -> c.setVisible(true))).get();
+        }
+    }
+
     private void select(String id) throws Exception {
         WaitForAsyncUtils.asyncFx(() -> {
             OpportunitySummary row = table().getItems().stream().filter(s -> s.id().equals(id)).findFirst().orElseThrow();

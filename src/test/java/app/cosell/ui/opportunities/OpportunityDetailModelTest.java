@@ -48,22 +48,34 @@ class OpportunityDetailModelTest {
     }
 
     @Test
-    void theRecordIsFetchedAgainWhenOneOfItsTasksEnds() {
+    void aFresherRecordIsShownOnlyForTheSelectedOpportunityAndTheReplacedRowIsNotFetchedAgain() {
         int[] fetches = {0};
         OpportunitySource counting = new OpportunitySource() {
             @Override public Page list(OpportunityFilter f, String t, int m) { return new Page(List.of(), null); }
             @Override public app.cosell.model.Opportunity get(String id) { fetches[0]++; return source.get(id); }
         };
-        OpportunityDetailModel model = new OpportunityDetailModel(counting, o -> List.of(), Background.DIRECT);
+        OpportunityDetailModel model = new OpportunityDetailModel(counting,
+                o -> List.of(new ReadinessItem(false, "checked " + o.lastModifiedDate(), null)), Background.DIRECT);
         model.selectedProperty().set(source.all.get(1));
-        model.updateTasks(List.of(Tasks.running("a", "O0000001")));
         assertThat(fetches[0]).isEqualTo(1);
+        app.cosell.model.Opportunity before = model.opportunityProperty().get();
+        app.cosell.model.Opportunity fresh = withLastModified(before, java.time.Instant.parse("2026-11-23T10:00:00Z"));
 
-        model.updateTasks(List.of(Tasks.complete("a", "O0000001")));
+        model.showRefreshed(withLastModified(source.get("O0000002"), java.time.Instant.parse("2026-11-23T10:00:00Z")));
+        assertThat(model.opportunityProperty().get()).isSameAs(before);
 
-        assertThat(fetches[0]).isEqualTo(2);
-        model.updateTasks(List.of(Tasks.complete("a", "O0000001"), Tasks.running("z", "O0000009")));
-        assertThat(fetches[0]).isEqualTo(2);
+        model.showRefreshed(fresh);
+        model.selectedProperty().set(app.cosell.model.OpportunitySummary.of(fresh, source.all.get(1)));
+
+        assertThat(model.opportunityProperty().get()).isSameAs(fresh);
+        assertThat(model.findings()).extracting(ReadinessItem::problem).containsExactly("checked 2026-11-23T10:00:00Z");
+        assertThat(fetches[0]).isEqualTo(1);
+    }
+
+    private static app.cosell.model.Opportunity withLastModified(app.cosell.model.Opportunity o, java.time.Instant at) {
+        return new app.cosell.model.Opportunity(o.id(), o.arn(), o.catalog(), o.partnerOpportunityIdentifier(), o.customer(),
+                o.project(), o.lifeCycle(), o.opportunityType(), o.origin(), o.nationalSecurity(), o.marketingSource(),
+                o.primaryNeedsFromAws(), o.relatedSolutionIds(), o.createdDate(), at);
     }
 
     @Test

@@ -164,6 +164,132 @@ class OpportunityListModelTest {
         assertThat(model.visibleRows()).extracting(OpportunitySummary::id).contains("O0000199");
     }
 
+    @Test
+    void aRowIsFetchedAgainWhenItsTaskEndsAndOnlyThen() {
+        FakeOpportunities source = new FakeOpportunities(20);
+        List<String> fetched = new ArrayList<>();
+        List<app.cosell.model.Opportunity> refreshed = new ArrayList<>();
+        OpportunitySource counting = new OpportunitySource() {
+            @Override public Page list(OpportunityFilter f, String t, int m) { return source.list(f, t, m); }
+            @Override public app.cosell.model.Opportunity get(String id) {
+                fetched.add(id);
+                app.cosell.model.Opportunity o = source.get(id);
+                return new app.cosell.model.Opportunity(o.id(), o.arn(), o.catalog(), o.partnerOpportunityIdentifier(),
+                        o.customer(), o.project(), new app.cosell.model.Opportunity.LifeCycle(o.lifeCycle().stage(),
+                        o.lifeCycle().stageRaw(), ReviewStatus.SUBMITTED, ReviewStatus.SUBMITTED.wire(),
+                        o.lifeCycle().targetCloseDate(), null, null, null), o.opportunityType(), o.origin(),
+                        o.nationalSecurity(), o.marketingSource(), o.primaryNeedsFromAws(), o.relatedSolutionIds(),
+                        o.createdDate(), java.time.Instant.parse("2026-11-23T12:00:00Z"));
+            }
+        };
+        OpportunityListModel model = new OpportunityListModel(counting, Background.DIRECT);
+        model.setOnRecordRefreshed(refreshed::add);
+        model.refresh();
+        // The history at start: tasks that ended long ago change nothing.
+        model.updateTasks(List.of(Tasks.complete("old", "O0000001"), Tasks.running("t3", "O0000003")));
+        assertThat(fetched).isEmpty();
+
+        model.updateTasks(List.of(Tasks.complete("t3", "O0000003"), Tasks.complete("old", "O0000001")));
+        model.updateTasks(List.of(Tasks.complete("t3", "O0000003"), Tasks.complete("old", "O0000001")));
+
+        assertThat(fetched).containsExactly("O0000003");
+        OpportunitySummary row = model.rows().get(3);
+        assertThat(row.id()).isEqualTo("O0000003");
+        assertThat(row.reviewStatus()).isEqualTo(ReviewStatus.SUBMITTED);
+        assertThat(row.lastModifiedDate()).isEqualTo(java.time.Instant.parse("2026-11-23T12:00:00Z"));
+        assertThat(model.rows()).hasSize(20);
+        assertThat(refreshed).extracting(app.cosell.model.Opportunity::id).containsExactly("O0000003");
+
+        // A task started and ended between two reads of the history also counts.
+        model.updateTasks(List.of(Tasks.failed("t4", "O0000001"), Tasks.complete("t3", "O0000003")));
+        assertThat(fetched).containsExactly("O0000003", "O0000001");
+    }
+
+    @Test
+    void aReloadSaysItsRowsAreBeingReplacedWhileItClearsThem() {
+        OpportunityListModel model = new OpportunityListModel(new FakeOpportunities(30), Background.DIRECT);
+        model.refresh();
+        List<Boolean> duringClear = new ArrayList<>();
+        model.rows().addListener((javafx.collections.ListChangeListener<OpportunitySummary>) c -> {
+            while (c.next()) if (c.wasRemoved() && !c.wasAdded()) duringClear.add(model.isReplacing("O0000001"));
+        });
+
+        model.refresh();
+
+        assertThat(duringClear).containsExactly(true);
+        assertThat(model.isReplacing("O0000001")).isFalse();
+    }
+
+    @Test
+    void openingALoadedRowHiddenByTheSearchClearsTheSearchAndSaysSo() {
+        OpportunityListModel model = new OpportunityListModel(new FakeOpportunities(50), Background.DIRECT);
+        List<OpportunitySummary> shown = new ArrayList<>();
+        model.setOnShowRow(shown::add);
+        model.refresh();
+        model.searchProperty().set("acme");
+
+        model.open("O0000007");
+
+        assertThat(model.searchProperty().get()).isEmpty();
+        assertThat(model.visibleRows()).hasSize(50);
+        assertThat(shown).extracting(OpportunitySummary::id).containsExactly("O0000007");
+        assertThat(model.statusProperty().get()).startsWith("Search cleared to show O0000007");
+    }
+
+    @Test
+    void openingARowExcludedByTheFiltersClearsThemAndAddsTheRowOnce() {
+        FakeOpportunities source = new FakeOpportunities(300);
+        OpportunityListModel model = new OpportunityListModel(source, Background.DIRECT);
+        List<OpportunitySummary> shown = new ArrayList<>();
+        model.setOnShowRow(shown::add);
+        model.filterProperty().set(new OpportunityFilter(Set.of(), Set.of(), "Acme Corp"));
+        model.refresh();
+        assertThat(model.rows()).hasSize(30);
+
+        model.open("O0000007");
+
+        assertThat(model.filterProperty().get()).isEqualTo(OpportunityFilter.ANY);
+        assertThat(shown).extracting(OpportunitySummary::id).containsExactly("O0000007");
+        assertThat(model.rows()).hasSize(300);
+        assertThat(model.rows()).filteredOn(s -> s.id().equals("O0000007")).hasSize(1);
+        assertThat(model.statusProperty().get()).startsWith("Filters cleared to show O0000007");
+    }
+
+    @Test
+    void openingARowNotLoadedYetFetchesItWithoutWaitingForItsPage() {
+        FakeOpportunities source = new FakeOpportunities(3_000);
+        Deferred fx = new Deferred();
+        OpportunityListModel model = new OpportunityListModel(source, fx);
+        List<OpportunitySummary> shown = new ArrayList<>();
+        model.setOnShowRow(shown::add);
+        model.refresh();                 // every page is fetched, none handed to the FX thread yet
+        model.open("O0002999");
+        fx.runOne();                     // the first turn: the first batch of the load
+        fx.runOne();                     // the end of the load's loop
+        fx.runOne();                     // the opened row's record, before the rest of the rows
+
+        assertThat(shown).extracting(OpportunitySummary::id).containsExactly("O0002999");
+        assertThat(model.rows()).hasSizeLessThan(3_000).extracting(OpportunitySummary::id).contains("O0002999");
+        fx.runAll();
+        assertThat(model.rows()).hasSize(3_000);
+        assertThat(model.rows()).filteredOn(s -> s.id().equals("O0002999")).hasSize(1);
+        assertThat(model.statusProperty().get()).contains("O0002999");
+    }
+
+    @Test
+    void aFailedOpenIsSaidInTheStatusLine() {
+        FakeOpportunities source = new FakeOpportunities(10);
+        OpportunityListModel model = new OpportunityListModel(source, Background.DIRECT);
+        List<OpportunitySummary> shown = new ArrayList<>();
+        model.setOnShowRow(shown::add);
+        model.refresh();
+
+        model.open("O9999999"); // the fake answers with NoSuchElementException
+
+        assertThat(shown).isEmpty();
+        assertThat(model.statusProperty().get()).startsWith("Could not open O9999999");
+    }
+
     /** Runs background work at once but holds FX-thread work until {@link #runAll}, like a busy FX thread. */
     static final class Deferred implements Background {
         private final List<Runnable> fx = new ArrayList<>();
@@ -180,6 +306,8 @@ class OpportunityListModelTest {
 
         @Override
         public void onFx(Runnable action) { fx.add(action); }
+
+        void runOne() { fx.removeFirst().run(); }
 
         void runAll() {
             while (!fx.isEmpty()) fx.removeFirst().run();
