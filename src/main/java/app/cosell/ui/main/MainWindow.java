@@ -81,7 +81,7 @@ public final class MainWindow {
     /** The history window, once opened (null before). */
     public HistoryWindow historyWindow() { return history; }
 
-    /** Builds the window, shows it, then connects and loads the first page in the background. FX thread. */
+    /** Builds the window, shows it, and once its first frame is drawn connects and loads the first page in the background. FX thread. */
     public void show() {
         services.settings().get().theme().apply();
         BorderPane view = Views.load("/app/cosell/ui/main/MainWindow.fxml", this);
