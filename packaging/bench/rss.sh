@@ -34,7 +34,6 @@ for t in $(seq 5 5 "$SECS"); do
 done
 grep -q 'first rows shown' "$work/rss.log" || { cat "$work/rss.log" >&2; echo "FAIL: no rows shown" >&2; exit 1; }
 grep -q 'all 10000 loaded' "$work/rss.log" || { tail -5 "$work/rss.log" >&2; echo "FAIL: the 10,000 did not all load within ${SECS}s" >&2; exit 1; }
-grep -h 'Using AOT-linked\|AOT cache' "$work/rss.log" || true
 if [ "${NMT:-0}" = 1 ]; then
   JCMD=$(command -v jcmd || echo "${JAVA_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}/bin/jcmd")
   "$JCMD" $pid VM.native_memory summary | grep -E '^Total|^-' | sed -E 's/ +\(/ (/' || true
