@@ -1,27 +1,45 @@
 #!/usr/bin/env bash
 # Memory budget (issue #5): resident memory of the app's main window with 10,000 opportunities loaded. Runs
-# src/bench TenThousandOpportunities (the real main window; the embedded emulator seeded with 10,000) on the packaged
-# runtime with the launcher's JVM options and class path, under Xvfb, and reads VmRSS/VmHWM from /proc/PID/status
-# every 5 s for SECONDS (the list has long loaded by the end), then closes it.
-#   [EXTRA_OPTS="-Xmx256m ..."] packaging/bench/rss.sh [SECONDS]      (default 40; ./mvnw -Pdist -DskipTests package first)
+# src/bench TenThousandOpportunities (the real main window; the embedded emulator seeded with 10,000 per catalog) on the
+# packaged runtime exactly as the launcher starts the app: its JVM options, its class path in its order and its AOT
+# cache (the bench jar is appended to the class path, which the AOT cache allows), under Xvfb. Reads VmRSS/VmHWM from
+# /proc/PID/status every 5 s for SECONDS (the list has long loaded by the end), checks that all 10,000 rows loaded,
+# prints the last VmRSS against the budget, then closes the app.
+#   [EXTRA_OPTS="-Xmx256m ..."] [AOT=0] packaging/bench/rss.sh [SECONDS]   (default 40; ./mvnw -Pdist -DskipTests package first)
+#   AOT=0: without the AOT cache. NMT=1: also prints the JVM's native memory summary (jcmd of a JDK on the PATH or in
+#   JAVA_HOME) at the end.
 set -euo pipefail
 source "$(dirname "$0")/../smoke/common.sh"
 SECS=${1:-40}
 APP=${APP:-$ROOT/target/dist/cosell-console}   # APP=DIR: another app image
 BENCH=$ROOT/target/cosell-bench.jar
+[ -f "$BENCH" ] || { echo "build first: ./mvnw -Pdist -DskipTests package" >&2; exit 1; }
 need xvfb:Xvfb imagemagick:import
 start_xvfb
 work=$(mktemp -d)
-mapfile -t OPTS < <(sed -n 's/^java-options=//p' "$APP/lib/app/cosell-console.cfg" | grep -v -e '^-XX:AOTCache=' -e '^-Djpackage')
-HOME=$work "$APP/lib/runtime/bin/java" -Duser.home=$work "${OPTS[@]}" ${EXTRA_OPTS:-} -cp "$BENCH:$APP/lib/app/*" app.cosell.bench.TenThousandOpportunities \
-  >"$work/rss.log" 2>&1 &
+CFG=$APP/lib/app/cosell-console.cfg
+mapfile -t OPTS < <(sed -n 's/^java-options=//p' "$CFG" | grep -v -e '^-Djpackage' | sed "s#\$APPDIR#$APP/lib/app#g" \
+  | { if [ "${AOT:-1}" = 0 ]; then grep -v '^-XX:AOTCache='; else cat; fi; })
+CP=$(sed -n 's/^app.classpath=//p' "$CFG" | sed "s#\$APPDIR#$APP/lib/app#g" | paste -sd:)
+[ "${NMT:-0}" = 1 ] && OPTS+=(-XX:NativeMemoryTracking=summary)
+HOME=$work "$APP/lib/runtime/bin/java" -Duser.home=$work "${OPTS[@]}" ${EXTRA_OPTS:-} -cp "$CP:$BENCH" \
+  app.cosell.bench.TenThousandOpportunities >"$work/rss.log" 2>&1 &
 pid=$!
+rss=0
 for t in $(seq 5 5 "$SECS"); do
   sleep 5
   kill -0 $pid 2>/dev/null || { cat "$work/rss.log" >&2; echo "FAIL: the app ended" >&2; exit 1; }
-  echo "t=${t}s $(grep -E 'VmRSS|VmHWM' /proc/$pid/status | tr -s ' \n' ' ')"
+  rss=$(awk '/VmRSS/ {print $2}' /proc/$pid/status)
+  echo "t=${t}s $(grep -E 'VmRSS|VmHWM|RssAnon|RssFile' /proc/$pid/status | tr -s ' \n' ' ')"
 done
+grep -q 'first rows shown' "$work/rss.log" || { cat "$work/rss.log" >&2; echo "FAIL: no rows shown" >&2; exit 1; }
+grep -q 'all 10000 loaded' "$work/rss.log" || { tail -5 "$work/rss.log" >&2; echo "FAIL: the 10,000 did not all load within ${SECS}s" >&2; exit 1; }
+if [ "${NMT:-0}" = 1 ]; then
+  JCMD=$(command -v jcmd || echo "${JAVA_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}/bin/jcmd")
+  "$JCMD" $pid VM.native_memory summary | grep -E '^Total|^-' | sed -E 's/ +\(/ (/' || true
+fi
 mkdir -p "$ROOT/target/smoke"; import -window root "$ROOT/target/smoke/rss-10000.png"
 echo "screenshot: target/smoke/rss-10000.png"
 kill $pid; wait $pid 2>/dev/null || true
 rm -rf "$work"
+echo "RSS with 10,000 opportunities: $(( rss / 1024 )) MB (budget <= 300 MB; AOT cache: $([ "${AOT:-1}" = 0 ] && echo no || echo yes); extra options: ${EXTRA_OPTS:-none}; load average: $(cut -d' ' -f1-3 /proc/loadavg))"

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Smoke check of the packaged app image (./mvnw -Pdist -DskipTests package first): starts its launcher under Xvfb in
 # an environment without Java (no JAVA_HOME, no java on the PATH, a fresh home: user.home, as Java ignores $HOME), waits for the main window's first
-# frame, lets the first page load, saves a screenshot, and checks that the app closes itself cleanly (exit code 0,
+# frame and its first rows (the first page on the embedded emulator), saves a screenshot, and checks that the app closes itself cleanly (exit code 0,
 # no exception in its output). Installs xvfb, imagemagick and x11-utils from Debian's packages when missing.
 #   packaging/smoke/app-image-smoke.sh [APP_IMAGE_DIR]      (default target/dist/cosell-console)
 set -euo pipefail
@@ -14,16 +14,20 @@ start_xvfb
 start=$(now_ms)
 
 scratch=$(mktemp -d); marker=$scratch/first-frame; mkdir -p "$scratch/bin"  # a PATH without java
-# The app closes itself (Platform.exit) 8 s after its first frame: time for the emulator and the first page.
+# The app closes itself (Platform.exit) 15 s after its first frame: time for the emulator and the first page, which
+# start only after the first frame.
 env -i PATH="$scratch/bin" HOME="$scratch/home" DISPLAY="$DISPLAY" LANG=C.UTF-8 \
-  JAVA_TOOL_OPTIONS="-Duser.home=$scratch/home -Dcosell.startupMarker=$marker -Dcosell.exitAfterFirstFrame=8000" \
+  JAVA_TOOL_OPTIONS="-Duser.home=$scratch/home -Dcosell.startupMarker=$marker -Dcosell.exitAfterFirstFrame=15000" \
   "$APP/bin/cosell-console" >"$OUT/app-image.log" 2>&1 &
 pid=$!
 
 wait_for_file "$marker" 60 || { echo "FAIL: no first frame within 60 s" >&2; cat "$OUT/app-image.log" >&2; kill $pid; exit 1; }
 echo "first frame after $(( $(sed 's/.*=//' "$marker") - start )) ms"
 xwininfo -root -tree | grep -q '"Co-Sell Console' || { echo "FAIL: no 'Co-Sell Console' window" >&2; kill $pid; exit 1; }
-sleep 4
+for _ in $(seq 130); do grep -q 'first rows shown' "$OUT/app-image.log" && break; sleep 0.1; done
+grep -q 'first rows shown' "$OUT/app-image.log" || { echo "FAIL: no rows within 13 s of the first frame" >&2; cat "$OUT/app-image.log" >&2; kill $pid; exit 1; }
+echo "$(grep -o 'first rows shown after [0-9]* ms' "$OUT/app-image.log") (from process start)"
+sleep 0.5
 import -window root "$OUT/app-image.png"
 echo "screenshot: $OUT/app-image.png"
 

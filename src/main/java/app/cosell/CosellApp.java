@@ -16,9 +16,14 @@ public final class CosellApp extends Application {
 
     private AppContext context;
 
+    /** Builds the context (it reads the settings file) on the launcher thread: the FX thread does no I/O. */
+    @Override
+    public void init() {
+        context = new AppContext(AppContext.Options.desktop());
+    }
+
     @Override
     public void start(Stage stage) {
-        context = new AppContext(AppContext.Options.desktop());
         open(stage, context, getHostServices()::showDocument);
     }
 

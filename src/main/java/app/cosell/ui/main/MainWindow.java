@@ -13,7 +13,6 @@ import app.cosell.ui.opportunities.OpportunityDetailModel;
 import app.cosell.ui.opportunities.OpportunityListModel;
 import app.cosell.ui.settings.SettingsDialog;
 import app.cosell.ui.settings.UiSettings;
-import java.lang.management.ManagementFactory;
 import java.util.concurrent.atomic.AtomicBoolean;
 import javafx.application.Platform;
 import javafx.beans.InvalidationListener;
@@ -82,7 +81,7 @@ public final class MainWindow {
     /** The history window, once opened (null before). */
     public HistoryWindow historyWindow() { return history; }
 
-    /** Builds the window, shows it, then connects and loads the first page in the background. FX thread. */
+    /** Builds the window, shows it, and once its first frame is drawn connects and loads the first page in the background. FX thread. */
     public void show() {
         services.settings().get().theme().apply();
         BorderPane view = Views.load("/app/cosell/ui/main/MainWindow.fxml", this);
@@ -93,9 +92,29 @@ public final class MainWindow {
         stage.setScene(scene);
         restoreBounds();
         stage.show();
-        LOG.info("window shown after {} ms (from JVM start)", sinceJvmStart());
         opportunities.table().requestFocus();
-        connect();
+        // Nothing else competes with the first frame: the profile scan, the emulator start and the first page
+        // (all in the background) begin once it is drawn.
+        afterFirstFrame(scene, () -> {
+            logSinceStart("first frame");
+            connect();
+        });
+    }
+
+    /** Runs {@code action} on the FX thread in the second pulse after now: the first frame has been drawn by then. */
+    private static void afterFirstFrame(Scene scene, Runnable action) {
+        Runnable[] listener = new Runnable[1];
+        int[] pulses = new int[1];
+        listener[0] = () -> {
+            if (++pulses[0] < 2) {
+                Platform.requestNextPulse();
+                return;
+            }
+            scene.removePostLayoutPulseListener(listener[0]);
+            action.run();
+        };
+        scene.addPostLayoutPulseListener(listener[0]);
+        Platform.requestNextPulse();
     }
 
     @FXML
@@ -255,14 +274,17 @@ public final class MainWindow {
         Runnable[] once = new Runnable[1];
         once[0] = () -> {
             stage.getScene().removePostLayoutPulseListener(once[0]);
-            LOG.info("first rows shown after {} ms (from JVM start)", sinceJvmStart());
+            logSinceStart("first rows shown");
         };
         stage.getScene().addPostLayoutPulseListener(once[0]);
         Platform.requestNextPulse();
     }
 
-    private static long sinceJvmStart() {
-        return System.currentTimeMillis() - ManagementFactory.getRuntimeMXBean().getStartTime();
+    /** Logs how long after the process start {@code what} happened; the start time is read in the background. */
+    private void logSinceStart(String what) {
+        long at = System.currentTimeMillis();
+        services.background().run(() -> ProcessHandle.current().info().startInstant().map(i -> at - i.toEpochMilli()),
+                ms -> ms.ifPresent(v -> LOG.info("{} after {} ms (from process start)", what, v)), e -> { });
     }
 
     private void restoreBounds() {
