@@ -6,8 +6,6 @@ import app.cosell.model.ConnectionSettings;
 import app.cosell.model.FailureKind;
 import app.cosell.model.OpportunityQuery;
 import app.cosell.model.PartnerCentralFailure;
-import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -15,16 +13,10 @@ import software.amazon.awssdk.auth.credentials.ProfileCredentialsProvider;
 import software.amazon.awssdk.core.exception.SdkException;
 
 import java.io.IOException;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
-import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -35,21 +27,16 @@ import static org.assertj.core.api.Assumptions.assumeThat;
  * An IAM Identity Center profile whose session ends while the app is connected, end to end through the real SDK:
  * its SSO credentials provider reads the token cache under {@code $HOME/.aws/sso/cache} and asks the portal
  * (GetRoleCredentials) for role keys; the keys sign Partner Central calls to the emulator. The portal and the OIDC
- * sign-in endpoints are a small local stand-in. The SDK (2.40.2) reads the token once per provider
+ * sign-in endpoints are {@link IdentityCenterStandIn}. The SDK (2.40.2) reads the token once per provider
  * (aws-sdk-java-v2 #3777), so after the rep signs in again the same connection only works because it rebuilds its
  * provider. Surefire points {@code HOME} at {@code target/test-home}, so nothing touches the developer's real cache.
  */
 class SsoCredentialsRebuildTest {
 
-    static final String ACCOUNT = "111122223333";
-    static final String ROLE = "Sales";
-
     PartnerCentralEmulator emulator;
-    HttpServer portal;
+    IdentityCenterStandIn identityCenter;
     Path home;
     AwsProfiles profiles;
-    volatile String acceptedToken = "token-before";
-    final List<String> bearerTokensSeen = new CopyOnWriteArrayList<>();
 
     @BeforeEach
     void start() throws Exception {
@@ -72,15 +59,17 @@ class SsoCredentialsRebuildTest {
                 sso_start_url = https://corp.awsapps.com/start
                 sso_region = us-east-1
                 sso_registration_scopes = sso:account:access
-                """.formatted(ACCOUNT, ROLE));
+                """.formatted(IdentityCenterStandIn.ACCOUNT, IdentityCenterStandIn.ROLE));
         profiles = new AwsProfiles(config, config.resolveSibling("credentials"), "sales-sso", cache);
 
         emulator = PartnerCentralEmulator.builder().opportunities(20).randomCredentials().start();
-        portal = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
-        portal.createContext("/", this::answer);
-        portal.start();
+        identityCenter = new IdentityCenterStandIn();
+        identityCenter.accessKeyId = emulator.accessKeyId();
+        identityCenter.secretAccessKey = emulator.secretAccessKey();
+        identityCenter.acceptedToken = "token-before";
+        identityCenter.issuedToken = "token-after";
         // The SDK's SSO client honours the service-specific endpoint setting, like every SDK client.
-        System.setProperty("aws.endpointUrlSso", portalUri().toString());
+        System.setProperty("aws.endpointUrlSso", identityCenter.endpoint().toString());
 
         // A sign-in from earlier today that the identity provider has since ended (signed out, session revoked):
         // the cache still says it is valid for hours, so the app connects, and the first call finds out.
@@ -94,24 +83,22 @@ class SsoCredentialsRebuildTest {
         try (var left = Files.list(home.resolve(".aws/sso/cache"))) {
             for (Path p : left.toList()) Files.delete(p);
         }
-        if (portal != null) portal.stop(0);
+        if (identityCenter != null) identityCenter.close();
         if (emulator != null) emulator.close();
     }
-
-    URI portalUri() { return URI.create("http://127.0.0.1:" + portal.getAddress().getPort()); }
 
     @Test
     void afterSigningInAgainTheSameConnectionWorksBecauseItsCredentialsProviderIsRebuilt() throws Exception {
         ConnectionSettings settings = new ConnectionSettings(ConnectionSettings.Target.AWS_PROFILE, "sales-sso",
                 Catalog.Sandbox, null, emulator.endpoint());
         try (PartnerCentral pc = new Connections(profiles, "test").open(settings)) {
-            acceptedToken = "token-after";   // the portal no longer honours the old session
+            identityCenter.acceptedToken = "token-after";   // the portal no longer honours the old session
 
             PartnerCentralFailure f = catchThrowableOfType(PartnerCentralFailure.class,
                     () -> pc.listOpportunities(OpportunityQuery.all(), null, 10));
             assertThat(f.kind()).as(String.valueOf(f.getMessage())).isEqualTo(FailureKind.SIGN_IN_NEEDED);
             assertThat(f.profile()).isEqualTo("sales-sso");
-            assertThat(bearerTokensSeen).containsOnly("token-before");
+            assertThat(identityCenter.bearerTokensSeen).containsOnly("token-before");
 
             // A provider the SDK built before the sign-in: it keeps the token it read first (#3777).
             ProfileCredentialsProvider stale = ProfileCredentialsProvider.builder().profileFile(profiles.profileFile())
@@ -119,14 +106,14 @@ class SsoCredentialsRebuildTest {
             assertThatThrownBy(stale::resolveCredentials).isInstanceOf(SdkException.class);
 
             // The rep signs in again (the device flow against the stand-in OIDC endpoint writes the cache)...
-            try (SsoSignIn.Attempt attempt = new SsoSignIn(profiles, Clock.systemUTC(), portalUri()).begin("sales-sso")) {
+            try (SsoSignIn.Attempt attempt = new SsoSignIn(profiles, Clock.systemUTC(), identityCenter.endpoint()).begin("sales-sso")) {
                 attempt.awaitToken();
             }
             assertThat(profiles.needsSignIn(profiles.find("sales-sso").orElseThrow(), Instant.now())).isFalse();
 
             // ...and the very same connection now works, with role keys fetched with the new token.
             assertThat(pc.listOpportunities(OpportunityQuery.all(), null, 10).opportunities()).isNotEmpty();
-            assertThat(bearerTokensSeen).contains("token-after");
+            assertThat(identityCenter.bearerTokensSeen).contains("token-after");
             assertThatThrownBy(stale::resolveCredentials).as("the SDK's own provider still holds the old token")
                     .isInstanceOf(SdkException.class);
             stale.close();
@@ -141,50 +128,5 @@ class SsoCredentialsRebuildTest {
                  "expiresAt":"%s","clientId":"client-1","clientSecret":"secret-1",
                  "registrationExpiresAt":"%s","refreshToken":"refresh-1"}"""
                 .formatted(token, expiresAt, Instant.now().plusSeconds(90 * 86400)));
-    }
-
-    /** GetRoleCredentials of the SSO portal, and the three OIDC calls of the device sign-in. */
-    private void answer(HttpExchange x) throws IOException {
-        String path = x.getRequestURI().getPath();
-        x.getRequestBody().readAllBytes();
-        long now = Instant.now().getEpochSecond();
-        int status = 200;
-        String body;
-        switch (path) {
-            case "/federation/credentials" -> {
-                String token = x.getRequestHeaders().getFirst("x-amz-sso_bearer_token");
-                bearerTokensSeen.add(String.valueOf(token));
-                String query = String.valueOf(x.getRequestURI().getQuery());
-                if (acceptedToken.equals(token) && query.contains("account_id=" + ACCOUNT)
-                        && query.contains("role_name=" + ROLE)) {
-                    body = """
-                            {"roleCredentials":{"accessKeyId":"%s","secretAccessKey":"%s","sessionToken":"session-1",
-                             "expiration":%d}}""".formatted(emulator.accessKeyId(), emulator.secretAccessKey(),
-                            (now + 3600) * 1000);
-                } else {
-                    status = 401;
-                    x.getResponseHeaders().add("x-amzn-ErrorType", "UnauthorizedException");
-                    body = "{\"message\":\"Session token not found or invalid\"}";
-                }
-            }
-            case "/client/register" -> body = """
-                    {"clientId":"client-2","clientSecret":"secret-2","clientIdIssuedAt":%d,"clientSecretExpiresAt":%d}"""
-                    .formatted(now, now + 90 * 86400);
-            case "/device_authorization" -> body = """
-                    {"deviceCode":"device-2","userCode":"WXYZ-1234","verificationUri":"https://device.sso.us-east-1.amazonaws.com/",
-                     "verificationUriComplete":"https://device.sso.us-east-1.amazonaws.com/?user_code=WXYZ-1234",
-                     "expiresIn":600,"interval":1}""";
-            case "/token" -> body = """
-                    {"accessToken":"token-after","tokenType":"Bearer","expiresIn":28800,"refreshToken":"refresh-2"}""";
-            default -> {
-                status = 404;
-                body = "{}";
-            }
-        }
-        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
-        x.getResponseHeaders().add("Content-Type", "application/json");
-        x.sendResponseHeaders(status, bytes.length);
-        x.getResponseBody().write(bytes);
-        x.close();
     }
 }

@@ -4,46 +4,32 @@ import app.cosell.model.Catalog;
 import app.cosell.model.ConnectionSettings;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.io.IOException;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
-import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
- * The device-authorization sign-in against a small local stand-in for the IAM Identity Center OIDC endpoint (its
- * three REST-JSON calls), so the whole flow runs through the SDK's ssooidc client.
+ * The device-authorization sign-in against {@link IdentityCenterStandIn} (the OIDC endpoint's three REST-JSON calls),
+ * so the whole flow runs through the SDK's ssooidc client.
  */
 class SsoSignInTest {
 
     @TempDir Path dir;
-    HttpServer oidc;
+    IdentityCenterStandIn identityCenter;
     AwsProfiles profiles;
-    final AtomicInteger pendingAnswers = new AtomicInteger(2);
-    final List<String> paths = new CopyOnWriteArrayList<>();
-    final CountDownLatch tokenAsked = new CountDownLatch(1);
 
     @BeforeEach
     void start() throws Exception {
@@ -59,55 +45,17 @@ class SsoSignInTest {
                 sso_registration_scopes = sso:account:access
                 """);
         profiles = new AwsProfiles(dir.resolve("config"), dir.resolve("credentials"), null, dir.resolve("cache"));
-        oidc = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
-        oidc.createContext("/", this::answer);
-        oidc.start();
+        identityCenter = new IdentityCenterStandIn();
+        identityCenter.pendingAnswers.set(2);
     }
 
     @AfterEach
     void stop() {
-        oidc.stop(0);
-    }
-
-    private void answer(HttpExchange x) throws IOException {
-        String path = x.getRequestURI().getPath();
-        paths.add(path);
-        x.getRequestBody().readAllBytes();
-        String body;
-        int status = 200;
-        long now = Instant.now().getEpochSecond();
-        switch (path) {
-            case "/client/register" -> body = """
-                    {"clientId":"client-1","clientSecret":"secret-1","clientIdIssuedAt":%d,"clientSecretExpiresAt":%d}"""
-                    .formatted(now, now + 90 * 86400);
-            case "/device_authorization" -> body = """
-                    {"deviceCode":"device-1","userCode":"ABCD-EFGH","verificationUri":"https://device.sso.us-east-1.amazonaws.com/",
-                     "verificationUriComplete":"https://device.sso.us-east-1.amazonaws.com/?user_code=ABCD-EFGH",
-                     "expiresIn":600,"interval":1}""";
-            case "/token" -> {
-                tokenAsked.countDown();
-                if (pendingAnswers.getAndDecrement() > 0) {
-                    status = 400;
-                    x.getResponseHeaders().add("x-amzn-ErrorType", "AuthorizationPendingException");
-                    body = "{\"error\":\"authorization_pending\"}";
-                } else {
-                    body = "{\"accessToken\":\"access-1\",\"tokenType\":\"Bearer\",\"expiresIn\":28800,\"refreshToken\":\"refresh-1\"}";
-                }
-            }
-            default -> {
-                status = 404;
-                body = "{}";
-            }
-        }
-        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
-        x.getResponseHeaders().add("Content-Type", "application/json");
-        x.sendResponseHeaders(status, bytes.length);
-        x.getResponseBody().write(bytes);
-        x.close();
+        identityCenter.close();
     }
 
     private SsoSignIn signIn() {
-        return new SsoSignIn(profiles, Clock.systemUTC(), URI.create("http://127.0.0.1:" + oidc.getAddress().getPort()));
+        return new SsoSignIn(profiles, Clock.systemUTC(), identityCenter.endpoint());
     }
 
     @Test
@@ -122,7 +70,7 @@ class SsoSignInTest {
             assertThat(expires).isAfter(Instant.now().plusSeconds(28000));
         }
 
-        assertThat(paths).containsExactly("/client/register", "/device_authorization", "/token", "/token", "/token");
+        assertThat(identityCenter.paths).containsExactly("/client/register", "/device_authorization", "/token", "/token", "/token");
         JsonNode cache = new ObjectMapper().readTree(profiles.ssoTokenFile(profile).toFile());
         assertThat(cache.path("accessToken").asText()).isEqualTo("access-1");
         assertThat(cache.path("refreshToken").asText()).isEqualTo("refresh-1");
@@ -135,11 +83,11 @@ class SsoSignInTest {
 
     @Test
     void cancellingTheWaitStopsTheSignIn() throws Exception {
-        pendingAnswers.set(Integer.MAX_VALUE);
+        identityCenter.pendingAnswers.set(Integer.MAX_VALUE);
         ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor();
         try (SsoSignIn.Attempt attempt = signIn().begin("sales-sso")) {
             Future<Instant> waiting = executor.submit(attempt::awaitToken);
-            assertThat(tokenAsked.await(10, TimeUnit.SECONDS)).isTrue();
+            assertThat(identityCenter.tokenAsked.await(10, TimeUnit.SECONDS)).isTrue();
             waiting.cancel(true);
         } finally {
             executor.shutdown();
