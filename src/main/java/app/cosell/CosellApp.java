@@ -14,12 +14,37 @@ public final class CosellApp extends Application {
 
     private static final Logger LOG = LoggerFactory.getLogger(CosellApp.class);
 
+    /** The desktop context, being built while the toolkit starts (see {@link #prepareContext()}), or null. */
+    private static java.util.concurrent.CompletableFuture<AppContext> prepared;
+
     private AppContext context;
 
-    /** Builds the context (it reads the settings file) on the launcher thread: the FX thread does no I/O. */
+    /**
+     * Starts building the desktop context on a short-lived daemon thread, in parallel with JavaFX's own start-up
+     * (before {@code Application.launch}). The context's executor does not exist yet, hence the thread of its own.
+     */
+    static synchronized void prepareContext() {
+        if (prepared != null) return;
+        prepared = new java.util.concurrent.CompletableFuture<>();
+        Thread.ofPlatform().daemon().name("cosell-context").start(() -> {
+            try {
+                prepared.complete(new AppContext(AppContext.Options.desktop()));
+            } catch (Throwable e) {
+                prepared.completeExceptionally(e);
+            }
+        });
+    }
+
+    /** Takes the context (it reads the settings file) on the launcher thread: the FX thread does no I/O. */
     @Override
-    public void init() {
-        context = new AppContext(AppContext.Options.desktop());
+    public void init() throws Exception {
+        prepareContext();
+        try {
+            context = prepared.get();
+        } catch (java.util.concurrent.ExecutionException e) {
+            if (e.getCause() instanceof Exception cause) throw cause;
+            throw e;
+        }
     }
 
     @Override

@@ -16,6 +16,9 @@ public final class Launcher {
             System.exit(EmulatorCommand.run(Arrays.copyOfRange(args, 1, args.length)));
         }
         StartupProbe.installIfRequested();
+        // The context (settings file, task history folder, the executor) is built while JavaFX starts its toolkit,
+        // on a second core where there is one; CosellApp.init() waits for it.
+        CosellApp.prepareContext();
         javafx.application.Application.launch(CosellApp.class, args);
     }
 }

@@ -13,11 +13,14 @@ public enum Theme {
     private static final String APP_CSS =
             Objects.requireNonNull(Theme.class.getResource("/app/cosell/ui/common/cosell.css")).toExternalForm();
 
-    /** Makes this the look of every window of the app (FX thread). */
+    /**
+     * Makes this the look of every window of the app (FX thread). The theme comes in its compiled (binary) form:
+     * JavaFX then reads it without parsing some 160 KB of CSS on the way to the first frame.
+     */
     public void apply() {
         Application.setUserAgentStylesheet(this == DARK
-                ? new PrimerDark().getUserAgentStylesheet()
-                : new PrimerLight().getUserAgentStylesheet());
+                ? new PrimerDark().getUserAgentStylesheetBSS()
+                : new PrimerLight().getUserAgentStylesheetBSS());
     }
 
     /** Adds the app's stylesheet to a new scene (every window calls this once). */
