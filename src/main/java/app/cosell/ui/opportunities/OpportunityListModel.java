@@ -394,17 +394,14 @@ public final class OpportunityListModel {
         updateStatus();
     }
 
-    private void scheduleDrain() { scheduleDrain(false); }
-
-    /** A drain on the FX thread: at once for the first page and for the next turn of a hand-over, else paced. */
-    private void scheduleDrain(boolean nextTurn) {
+    private void scheduleDrain() {
         if (!drainScheduled.compareAndSet(false, true)) return;
         Runnable drain = () -> {
             drainScheduled.set(false);
             drain(MAX_ROWS_PER_TURN);
         };
         long wait = nextAppendAt - System.nanoTime();
-        if (nextTurn || nextAppendAt == 0 || wait <= 0) background.onFx(drain);
+        if (nextAppendAt == 0 || wait <= 0) background.onFx(drain);
         else background.onFxAfter(java.time.Duration.ofNanos(wait), drain);
     }
 
@@ -439,8 +436,17 @@ public final class OpportunityListModel {
         if (firstHandedOver) nextAppendAt = Math.max(1, System.nanoTime() + APPEND_INTERVAL.toNanos());
         finishIfEnded();
         updateStatus();
-        if (handingOverAll && !held.isEmpty()) scheduleDrain(true); // the rest next turn
-        else if (!arrived.isEmpty()) scheduleDrain();
+        if (handingOverAll && !held.isEmpty()) {
+            // The rest once the next frame is drawn (a reload's swap waiting for its frame drains then anyway).
+            if (!(stale && swapSize > 0) && drainScheduled.compareAndSet(false, true)) {
+                background.afterNextFrame(() -> background.onFx(() -> {
+                    drainScheduled.set(false);
+                    drain(MAX_ROWS_PER_TURN);
+                }));
+            }
+        } else if (!arrived.isEmpty()) {
+            scheduleDrain();
+        }
     }
 
     /**

@@ -296,6 +296,24 @@ class OpportunityListModelTest {
     }
 
     @Test
+    void aReloadCompletesWhenItsRowsAndEndArriveBeforeTheSwapsFrameOnAnFxThreadThatRunsItsOwnCallsAtOnce() {
+        FakeOpportunities source = new FakeOpportunities(2_600);
+        Frames fx = new Frames();
+        OpportunityListModel model = new OpportunityListModel(source, fx);
+        model.filterProperty().set(new OpportunityFilter(Set.of(), Set.of(), "Acme Corp"));
+        model.refresh();
+        fx.settle();
+        assertThat(model.rows()).hasSize(260);
+
+        model.filterProperty().set(OpportunityFilter.ANY); // 26 pages and the end, all before the next frame
+        fx.settle();
+
+        assertThat(model.rows()).hasSize(2_600);
+        assertThat(model.completeProperty().get()).isTrue();
+        assertThat(fx.frames).isGreaterThanOrEqualTo(3); // the swap's step two, then a turn's worth a frame
+    }
+
+    @Test
     void laterPagesAreHeldBackFromTheTableButCountedUntilTheLoadEnds() {
         Deferred fx = new Deferred();
         OpportunityListModel model = new OpportunityListModel(new FakeOpportunities(2_000), fx);
@@ -435,6 +453,59 @@ class OpportunityListModelTest {
 
         assertThat(shown).isEmpty();
         assertThat(model.statusProperty().get()).startsWith("Could not open O9999999");
+    }
+
+    /**
+     * Like the app's FX background: work on the FX thread asked for from the FX thread runs at once, from elsewhere it
+     * waits for a turn; frames are drawn by {@link #settle} when no turn is waiting. Background work runs at once.
+     */
+    static final class Frames implements Background {
+        private final List<Runnable> turns = new ArrayList<>();
+        private final List<Runnable> afterFrame = new ArrayList<>();
+        private boolean onFxThread;
+        int frames;
+
+        @Override
+        public <T> void run(Callable<T> work, Consumer<? super T> onSuccess, Consumer<Throwable> onFailure) {
+            try {
+                T v = work.call();
+                turns.add(() -> onSuccess.accept(v));
+            } catch (Exception e) {
+                turns.add(() -> onFailure.accept(e));
+            }
+        }
+
+        @Override
+        public void onFx(Runnable action) {
+            if (onFxThread) action.run();
+            else turns.add(action);
+        }
+
+        @Override
+        public void afterNextFrame(Runnable action) { afterFrame.add(action); }
+
+        @Override
+        public boolean drawsFrames() { return false; } // the load's loop runs on the test thread: it must not wait
+
+        /** Runs turns, and a frame whenever none is waiting, until nothing is left (at most 1,000 frames). */
+        void settle() {
+            for (int guard = 0; guard < 1_000 && !(turns.isEmpty() && afterFrame.isEmpty()); guard++) {
+                while (!turns.isEmpty()) {
+                    onFxThread = true;
+                    try {
+                        turns.removeFirst().run();
+                    } finally {
+                        onFxThread = false;
+                    }
+                }
+                if (!afterFrame.isEmpty()) {
+                    frames++;
+                    List<Runnable> drawn = new ArrayList<>(afterFrame);
+                    afterFrame.clear();
+                    drawn.forEach(turns::add);
+                }
+            }
+        }
     }
 
     /** Runs background work at once but holds FX-thread work until {@link #runAll}, like a busy FX thread. */
