@@ -53,11 +53,12 @@ class ScreenshotsTest {
         select("O20000005");
         FxWait.until(10, TimeUnit.SECONDS, () -> console.window.detailModel().opportunityProperty().get() != null);
         assertThat(console.window.listModel().engagementStateOf(row("O20000001"))).isEqualTo(EngagementState.ENGAGED);
-        // The titles of the rows on screen arrive in the background (ListOpportunities carries none).
-        @SuppressWarnings("unchecked")
-        TableView<OpportunitySummary> table = robot.lookup("#opportunityTable").queryAs(TableView.class);
-        FxWait.until(20, TimeUnit.SECONDS, () -> table.getItems().stream().limit(24)
-                .allMatch(r -> console.window.listModel().titleOf(r.id()) != null));
+        // The titles of the rows on screen (scrolled to the selected one) arrive in the background (ListOpportunities
+        // carries none).
+        FxWait.until(20, TimeUnit.SECONDS, () -> robot.lookup("#opportunityTable .table-row-cell")
+                .queryAllAs(javafx.scene.control.TableRow.class).stream()
+                .filter(r -> r.isVisible() && !r.isEmpty() && r.getItem() != null)
+                .allMatch(r -> console.window.listModel().titleOf(((OpportunitySummary) r.getItem()).id()) != null));
         Path main = Screenshots.save(console.stage.getScene(), "main-window");
 
         WaitForAsyncUtils.asyncFx(console.window::showHistory).get();

@@ -22,6 +22,16 @@ public interface Background {
      */
     default void onFxAfter(java.time.Duration delay, Runnable action) { onFx(action); }
 
+    /**
+     * Runs {@code action} once the FX thread has drawn a frame (a full pulse: CSS, layout, rendering) after this call;
+     * on any thread. Lets background work pace itself to the frames. This default runs it at once (model tests: no
+     * frames).
+     */
+    default void afterNextFrame(Runnable action) { action.run(); }
+
+    /** True when there are frames to pace background work to ({@link #afterNextFrame}); model tests have none. */
+    default boolean drawsFrames() { return false; }
+
     /** Runs everything at once on the calling thread: for model tests. */
     Background DIRECT = new Background() {
         @Override

@@ -3,6 +3,7 @@ package app.cosell.ui.common;
 import java.util.concurrent.Callable;
 import java.util.concurrent.Executor;
 import java.util.function.Consumer;
+import javafx.animation.AnimationTimer;
 import javafx.animation.PauseTransition;
 import javafx.application.Platform;
 import javafx.concurrent.Task;
@@ -31,6 +32,20 @@ public final class FxBackground implements Background {
             wait.setOnFinished(e -> action.run());
             wait.play();
         });
+    }
+
+    @Override
+    public boolean drawsFrames() { return true; }
+
+    @Override
+    public void afterNextFrame(Runnable action) {
+        onFx(() -> new AnimationTimer() {
+            @Override
+            public void handle(long now) {
+                stop();
+                Platform.runLater(action); // a turn after this pulse, once its layout and rendering are done
+            }
+        }.start());
     }
 
     @Override

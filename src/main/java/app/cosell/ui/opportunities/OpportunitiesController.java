@@ -58,6 +58,8 @@ public final class OpportunitiesController {
     private final Consumer<OpportunitySummary> startEngagement;
     private final Consumer<TaskProgress> openProgress;
     private boolean showingFilter;
+    /** A row this close to the end of the rows shown asks for the rows held back by a load under way. */
+    private static final int NEAR_END_ROWS = 40;
 
     @FXML private BorderPane root;
     @FXML private CustomTextField searchField;
@@ -111,6 +113,11 @@ public final class OpportunitiesController {
         setUpColumns();
         SortedList<OpportunitySummary> sorted = new SortedList<>(list.visibleRows());
         sorted.comparatorProperty().bind(table.comparatorProperty());
+        // A sort sees every loaded row: rows held back by a load under way go to the table first (next turn, not
+        // while the sorted view is being re-sorted).
+        table.comparatorProperty().addListener((o, was, now) -> {
+            if (list.hasHeldRows()) javafx.application.Platform.runLater(list::showAllLoaded);
+        });
         table.setItems(sorted);
         table.getSelectionModel().setSelectionMode(SelectionMode.SINGLE);
         table.getStyleClass().addAll(Styles.STRIPED, Styles.DENSE, Tweaks.EDGE_TO_EDGE);
@@ -126,6 +133,8 @@ public final class OpportunitiesController {
             // A row replaced by its fresher copy, or a reload, loses the selection for a moment: the detail pane keeps
             // showing it (and is not rebuilt when the same row is selected again).
             if (now == null && was != null && list.isReplacing(was.id())) return;
+            // The same row again (a reload brought an equal copy): the detail pane is not filled again.
+            if (now != null && now.equals(detail.selectedProperty().get())) return;
             detail.selectedProperty().set(now);
         });
         // The first row is selected once rows arrive, so Enter / Shortcut+E work straight away from the keyboard.
@@ -142,7 +151,17 @@ public final class OpportunitiesController {
             }
         });
         table.setRowFactory(t -> {
-            TableRow<OpportunitySummary> row = new TableRow<>();
+            TableRow<OpportunitySummary> row = new TableRow<>() {
+                @Override
+                protected void updateItem(OpportunitySummary item, boolean empty) {
+                    super.updateItem(item, empty);
+                    // Near the end of the rows shown while more are held back: they go to the table (after this
+                    // layout pass, which must not see the items change).
+                    if (!empty && list.hasHeldRows() && getIndex() >= getTableView().getItems().size() - NEAR_END_ROWS) {
+                        javafx.application.Platform.runLater(list::showAllLoaded);
+                    }
+                }
+            };
             row.setOnMouseClicked(e -> {
                 if (e.getButton() == MouseButton.PRIMARY && e.getClickCount() == 2 && !row.isEmpty()) startSelected();
             });

@@ -33,8 +33,13 @@ import javafx.collections.transformation.FilteredList;
 
 /**
  * The opportunity list: every row loaded so far, the instant search over them, the server-side filter, and the
- * incremental load (first page at once, the rest in the background, handed to the FX thread in bounded, paced
- * batches so the table stays responsive even at 100,000 rows). Also keeps rows current: a row whose engagement task
+ * incremental load. The first page goes to the table at once; later pages are counted in the status line as they
+ * arrive but held back from the table until it needs them: when the load ends, when the rep scrolls near the end of
+ * the rows shown, searches, sorts or opens a row, or every few seconds of a very long load. Every change of the row
+ * count makes the table lay out and restyle each visible row again, so a few large hand-overs keep the FX thread free
+ * where one per page would stall it; each turn still adds at most {@value #MAX_ROWS_PER_TURN} rows. A reload keeps
+ * the rows of the previous load on screen until its first page replaces them (an empty table would make the table
+ * build all its cells again). Also keeps rows current: a row whose engagement task
  * ends is fetched again, and "open the opportunity" finds (or fetches) a row and asks the view to show it.
  */
 public final class OpportunityListModel {
@@ -44,11 +49,18 @@ public final class OpportunityListModel {
     /** Most rows added to the list in one FX-thread turn; more wait for the next turn (keeps frames short). */
     static final int MAX_ROWS_PER_TURN = 1000;
     /**
-     * Least time between two appends after the first page of a load. Every change of the row count makes the table
-     * lay out and restyle each visible row again (tens of ms while the JIT is still cold), so rows arriving quickly
-     * are handed over a few times a second in larger batches rather than page by page.
+     * Least time between two turns that take fetched pages in after the first page of a load (they update the count
+     * in the status line; the rows themselves wait in {@link #held}).
      */
     static final java.time.Duration APPEND_INTERVAL = java.time.Duration.ofMillis(250);
+    /** Longest time rows are held back from the table while a long load goes on (100,000 rows take minutes). */
+    static final java.time.Duration HOLD_LIMIT = java.time.Duration.ofSeconds(3);
+    /**
+     * Longest wait, after the first page of a load, for the table to show it: the frames that swap the rows in are the
+     * heaviest of the load, so the second page is fetched once they are drawn rather than competing with them for the
+     * CPU (a bound, so a window that draws no frames still loads).
+     */
+    static final java.time.Duration FIRST_PAGE_WAIT = java.time.Duration.ofSeconds(1);
     /** Titles fetched at once, and the most wanted titles kept waiting. */
     static final int TITLE_FETCHES = 2;
     static final int TITLE_BACKLOG = 60;
@@ -78,8 +90,26 @@ public final class OpportunityListModel {
     private final AtomicBoolean drainScheduled = new AtomicBoolean();
     /** When the next append may happen ({@link System#nanoTime}); 0: at once (the first page of a load). */
     private volatile long nextAppendAt;
-    /** The ids in {@link #rows}: a row fetched on its own (opened) is not added twice when its page arrives. */
+    /** The ids in {@link #rows} and {@link #held}: a row fetched on its own (opened) is not added twice. */
     private final java.util.Set<String> ids = new java.util.HashSet<>();
+    /** Rows of the current load fetched but not handed to the table yet, in server order. FX thread. */
+    private final List<OpportunitySummary> held = new ArrayList<>();
+    /** True while {@link #rows} still shows the previous load (until the first page of this one replaces them). */
+    private boolean stale;
+    /** While the first page of a reload replaces the previous rows in two steps: how many rows it brings. */
+    private int swapSize;
+    /** Step two of that swap may go: a frame was drawn since step one. */
+    private boolean swapReady;
+    /** Counted down once the first rows of the current load are on screen (the load's loop waits for it). */
+    private volatile java.util.concurrent.CountDownLatch firstPageShown = new java.util.concurrent.CountDownLatch(0);
+    /** The current load's rows have been handed to the table once (its first page). */
+    private boolean firstHandedOver;
+    /** Held rows go to the table turn by turn until none are left (the load ended, or the table asked for them). */
+    private boolean handingOverAll;
+    /** When rows were last handed to the table ({@link System#nanoTime}). */
+    private long handedOverAt;
+    /** The end of the current load, once taken in: applied when no rows are held any more. */
+    private Arrived ended;
     /** Said in the status line after the list was changed for the rep (search or filters cleared to show a row). */
     private final StringProperty notice = new SimpleStringProperty(this, "notice", "");
     private java.util.function.Consumer<OpportunitySummary> onShowRow = s -> {};
@@ -92,13 +122,18 @@ public final class OpportunityListModel {
     public OpportunityListModel(OpportunitySource source, Background background) {
         this.source = source;
         this.background = background;
-        search.addListener((o, was, now) -> { notice.set(""); applySearch(); });
+        // The search sees every loaded row: held rows are handed over first.
+        search.addListener((o, was, now) -> { notice.set(""); showAllLoaded(); applySearch(); });
         // Before the first load (not connected yet) a restored filter is only remembered.
         filter.addListener((o, was, now) -> { if (everLoaded && !now.equals(was)) refresh(); });
         visible.predicateProperty().addListener((o, was, now) -> updateStatus());
     }
 
-    /** Every row loaded so far, in server order. */
+    /**
+     * The rows handed to the table, in server order: every row loaded so far, except those of a load under way held
+     * back until the table needs them ({@link #showAllLoaded}); and, until the first page of a reload arrives, the
+     * rows of the previous load.
+     */
     public ObservableList<OpportunitySummary> rows() { return rows; }
 
     /** The loaded rows that match the search box (the table sorts a view of these). */
@@ -113,7 +148,22 @@ public final class OpportunityListModel {
     /** True once the last page arrived. */
     public ReadOnlyBooleanProperty completeProperty() { return complete; }
 
+    /** How many rows the current load has fetched (handed to the table or held back). */
     public ReadOnlyIntegerProperty loadedProperty() { return loaded; }
+
+    /** True while rows of the load under way are held back from {@link #rows}. */
+    public boolean hasHeldRows() { return !held.isEmpty(); }
+
+    /**
+     * Hands every row loaded so far to {@link #rows} now: the rep scrolled near the end of the rows shown, sorts, or
+     * searches. Rows arriving later are held back again. FX thread.
+     */
+    public void showAllLoaded() {
+        if (held.isEmpty()) return;
+        handOver(held.size(), false);
+        finishIfEnded();
+        updateStatus();
+    }
 
     /** The failure of the last load, or null. */
     public ReadOnlyObjectProperty<Throwable> failureProperty() { return failure; }
@@ -192,6 +242,9 @@ public final class OpportunityListModel {
     public void refreshRow(String id) {
         background.run(() -> source.get(id), full -> {
             rememberTitle(id, full.project() == null ? null : full.project().title());
+            for (int h = 0; h < held.size(); h++) {
+                if (held.get(h).id().equals(id)) held.set(h, OpportunitySummary.of(full, held.get(h)));
+            }
             int i = indexOf(id);
             if (i >= 0) {
                 OpportunitySummary fresh = OpportunitySummary.of(full, rows.get(i));
@@ -228,6 +281,8 @@ public final class OpportunityListModel {
      * too. Each change is said in the status line; a failed fetch as well. FX thread.
      */
     public void open(String id) {
+        dropStaleRows();
+        showAllLoaded();
         int i = indexOf(id);
         if (i >= 0) {
             OpportunitySummary row = rows.get(i);
@@ -254,10 +309,12 @@ public final class OpportunityListModel {
                 filter.set(OpportunityFilter.ANY); // reloads: the row is kept and its page will not add it twice
                 said = "opportunities.notice.filtersCleared";
             }
+            dropStaleRows();
+            showAllLoaded();
             if (indexOf(id) < 0) {
                 rows.add(row);
                 ids.add(id);
-                loaded.set(rows.size());
+                loaded.set(loadedCount());
             }
             notice.set(Messages.format(said, id));
             updateStatus();
@@ -269,9 +326,9 @@ public final class OpportunityListModel {
         });
     }
 
-    /** Where the row of {@code id} is in {@link #rows}, or -1. */
+    /** Where the row of {@code id} is in {@link #rows}, or -1 (also when it is held back, or the rows are stale). */
     int indexOf(String id) {
-        if (!ids.contains(id)) return -1;
+        if (stale || !ids.contains(id)) return -1;
         for (int i = 0; i < rows.size(); i++) if (rows.get(i).id().equals(id)) return i;
         return -1;
     }
@@ -284,12 +341,14 @@ public final class OpportunityListModel {
         everLoaded = true;
         int gen = generation.incrementAndGet();
         arrived.clear();
-        reloading = true;
-        try {
-            rows.clear();
-        } finally {
-            reloading = false;
-        }
+        // The rows on screen stay until the first page replaces them (see the class comment).
+        stale = !rows.isEmpty();
+        held.clear();
+        firstHandedOver = false;
+        handingOverAll = false;
+        swapSize = 0;
+        swapReady = false;
+        ended = null;
         ids.clear();
         notice.set("");
         nextAppendAt = 0;
@@ -300,8 +359,12 @@ public final class OpportunityListModel {
         loading.set(true);
         updateStatus();
         OpportunityFilter f = filter.get();
+        firstPageShown.countDown(); // a load abandoned while it waited goes on to notice it
+        java.util.concurrent.CountDownLatch shown = new java.util.concurrent.CountDownLatch(1);
+        firstPageShown = shown;
         background.run(() -> {
             String token = null;
+            boolean first = true;
             do {
                 if (generation.get() != gen) return false;
                 OpportunitySource.Page page = source.list(f, token, PAGE_SIZE);
@@ -309,6 +372,11 @@ public final class OpportunityListModel {
                 arrived.add(new Arrived(gen, page.items(), false, null));
                 scheduleDrain();
                 token = page.nextToken();
+                // The frames that swap the first rows in are the load's heaviest: the next request waits for them.
+                if (first && token != null && background.drawsFrames()) {
+                    shown.await(FIRST_PAGE_WAIT.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
+                }
+                first = false;
             } while (token != null);
             return true;
         }, finished -> end(gen, finished, null), error -> end(gen, false, error));
@@ -317,7 +385,11 @@ public final class OpportunityListModel {
     /** Stops a load under way (keeps the rows loaded so far). */
     public void stop() {
         generation.incrementAndGet();
+        firstPageShown.countDown();
         arrived.clear();
+        dropStaleRows();
+        showAllLoaded();
+        ended = null;
         loading.set(false);
         updateStatus();
     }
@@ -340,30 +412,116 @@ public final class OpportunityListModel {
         scheduleDrain();
     }
 
-    /** Moves whole fetched pages of the current load into {@link #rows}, up to about {@code limit} rows. */
+    /**
+     * Takes the fetched pages of the current load in (held back, counted in the status line) and hands rows to the
+     * table when it is time: the first page at once, everything once the load ended (at most {@code limit} rows a
+     * turn), and everything held for {@link #HOLD_LIMIT}.
+     */
     private void drain(int limit) {
         int gen = generation.get();
-        List<OpportunitySummary> batch = new ArrayList<>();
         Arrived a;
-        Arrived last = null;
-        while (batch.size() + PAGE_SIZE <= limit && (a = arrived.poll()) != null) {
+        while ((a = arrived.poll()) != null) {
             if (a.generation() != gen) continue;
-            for (OpportunitySummary s : a.rows()) if (ids.add(s.id())) batch.add(s);
-            last = a;
-            if (a.isEnd()) break;
+            for (OpportunitySummary s : a.rows()) if (ids.add(s.id())) held.add(s);
+            if (a.isEnd()) {
+                ended = a;
+                break;
+            }
         }
-        if (!batch.isEmpty()) {
-            rows.addAll(batch);
-            loaded.set(rows.size());
-            nextAppendAt = Math.max(1, System.nanoTime() + APPEND_INTERVAL.toNanos());
+        if (ended != null || (firstHandedOver && System.nanoTime() - handedOverAt >= HOLD_LIMIT.toNanos())) {
+            handingOverAll = true;
         }
-        if (last != null && last.isEnd()) {
-            loading.set(false);
-            complete.set(last.complete());
-            failure.set(last.failure());
-        }
+        if (!firstHandedOver || handingOverAll) handOver(limit, true);
+        if (ended != null && stale && held.isEmpty()) dropStaleRows(); // the load ended without rows
+        if (firstHandedOver) nextAppendAt = Math.max(1, System.nanoTime() + APPEND_INTERVAL.toNanos());
+        finishIfEnded();
         updateStatus();
-        if (!arrived.isEmpty()) scheduleDrain();
+        if (handingOverAll && !held.isEmpty()) {
+            // The rest once the next frame is drawn (a reload's swap waiting for its frame drains then anyway).
+            if (!(stale && swapSize > 0) && drainScheduled.compareAndSet(false, true)) {
+                background.afterNextFrame(() -> background.onFx(() -> {
+                    drainScheduled.set(false);
+                    drain(MAX_ROWS_PER_TURN);
+                }));
+            }
+        } else if (!arrived.isEmpty()) {
+            scheduleDrain();
+        }
+    }
+
+    /**
+     * Moves up to {@code limit} held rows to {@link #rows}; the first rows of a reload replace the previous load's, in
+     * two steps a frame apart when {@code inTwoSteps} and the row count changes (else at once: the rep asked).
+     */
+    private void handOver(int limit, boolean inTwoSteps) {
+        if (held.isEmpty()) return;
+        List<OpportunitySummary> batch = held.subList(0, Math.min(limit, held.size()));
+        if (stale && inTwoSteps && swapSize == 0 && rows.size() != batch.size()) {
+            // Step one: the row count becomes the first rows' while the rows on screen stay as they are; a frame
+            // later step two swaps the rows themselves (a count change and new rows at once make the costliest frame).
+            swapSize = batch.size();
+            reloading = true;
+            try {
+                if (rows.size() > swapSize) rows.remove(swapSize, rows.size());
+                else rows.addAll(batch.subList(rows.size(), swapSize));
+            } finally {
+                reloading = false;
+            }
+            int gen = generation.get();
+            background.afterNextFrame(() -> background.onFx(() -> {
+                if (generation.get() != gen || !stale) return;
+                swapReady = true;
+                drain(MAX_ROWS_PER_TURN);
+            }));
+            return;
+        }
+        if (stale && inTwoSteps && swapSize > 0) {
+            if (!swapReady) return; // step two waits for its frame
+            batch = held.subList(0, swapSize);
+        }
+        swapReady = false;
+        swapSize = 0;
+        if (stale) {
+            reloading = true;
+            try {
+                rows.setAll(batch);
+            } finally {
+                reloading = false;
+            }
+            stale = false;
+        } else {
+            rows.addAll(batch);
+        }
+        batch.clear();
+        firstHandedOver = true;
+        background.afterNextFrame(firstPageShown::countDown);
+        handedOverAt = System.nanoTime();
+        if (held.isEmpty()) handingOverAll = false;
+    }
+
+    /** The rows of the previous load go (the new one has none, failed, or the rep asked for a row). */
+    private void dropStaleRows() {
+        firstPageShown.countDown();
+        swapSize = 0;
+        swapReady = false;
+        if (!stale) return;
+        reloading = true;
+        try {
+            rows.clear();
+        } finally {
+            reloading = false;
+        }
+        stale = false;
+    }
+
+    /** Marks the load finished once its end was taken in and every row was handed over. */
+    private void finishIfEnded() {
+        loaded.set(loadedCount());
+        if (ended == null || !held.isEmpty()) return;
+        loading.set(false);
+        complete.set(ended.complete());
+        failure.set(ended.failure());
+        ended = null;
     }
 
     /** Rows of one page, or the end of a load (complete, or failed). */
@@ -391,8 +549,11 @@ public final class OpportunityListModel {
         return field != null && field.toLowerCase(Locale.ROOT).contains(q);
     }
 
+    /** Rows of the current load: handed to the table or held back. */
+    private int loadedCount() { return (stale ? 0 : rows.size()) + held.size(); }
+
     private void updateStatus() {
-        String count = Formats.count(rows.size());
+        String count = Formats.count(loadedCount());
         String text;
         if (failure.get() != null) text = Messages.format("opportunities.status.failed", count);
         else if (loading.get()) text = Messages.format("opportunities.status.loading", count);

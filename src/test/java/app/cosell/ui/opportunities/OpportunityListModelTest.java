@@ -206,18 +206,182 @@ class OpportunityListModelTest {
     }
 
     @Test
-    void aReloadSaysItsRowsAreBeingReplacedWhileItClearsThem() {
+    void aReloadSaysItsRowsAreBeingReplacedWhileItSwapsThem() {
         OpportunityListModel model = new OpportunityListModel(new FakeOpportunities(30), Background.DIRECT);
         model.refresh();
-        List<Boolean> duringClear = new ArrayList<>();
+        List<Boolean> duringSwap = new ArrayList<>();
         model.rows().addListener((javafx.collections.ListChangeListener<OpportunitySummary>) c -> {
-            while (c.next()) if (c.wasRemoved() && !c.wasAdded()) duringClear.add(model.isReplacing("O0000001"));
+            while (c.next()) if (c.wasRemoved()) duringSwap.add(model.isReplacing("O0000001"));
         });
 
         model.refresh();
 
-        assertThat(duringClear).containsExactly(true);
+        assertThat(duringSwap).containsExactly(true);
         assertThat(model.isReplacing("O0000001")).isFalse();
+    }
+
+    @Test
+    void aReloadKeepsThePreviousRowsUntilItsFirstPageReplacesThemInOneChange() {
+        Deferred fx = new Deferred();
+        OpportunityListModel model = new OpportunityListModel(new FakeOpportunities(250), fx);
+        model.refresh();
+        fx.runAll();
+        List<String> changes = new ArrayList<>();
+        model.rows().addListener((javafx.collections.ListChangeListener<OpportunitySummary>) c -> {
+            while (c.next()) changes.add((c.wasRemoved() ? "-" + c.getRemovedSize() : "") + (c.wasAdded() ? "+" + c.getAddedSize() : ""));
+        });
+
+        model.refresh();              // every page fetched, none taken in yet: the table keeps its rows (never empty)
+        assertThat(model.rows()).hasSize(250);
+        assertThat(model.statusProperty().get()).isEqualTo("Loading\u2026 0 opportunities so far");
+        fx.runAll();
+
+        assertThat(changes).containsExactly("-250+250");
+        assertThat(model.completeProperty().get()).isTrue();
+    }
+
+    @Test
+    void aReloadThatFindsNoRowsOrFailsAtOnceClearsThePreviousRows() {
+        FakeOpportunities source = new FakeOpportunities(120);
+        OpportunityListModel model = new OpportunityListModel(source, Background.DIRECT);
+        model.refresh();
+
+        model.filterProperty().set(new OpportunityFilter(Set.of(), Set.of(), "Nobody Inc"));
+        assertThat(model.rows()).isEmpty();
+        assertThat(model.completeProperty().get()).isTrue();
+
+        model.filterProperty().set(OpportunityFilter.ANY);
+        assertThat(model.rows()).hasSize(120);
+        source.failAfterPages = source.listCalls.get();
+        source.failOnPage = PartnerCentralFailure.of(FailureKind.THROTTLED, "Rate exceeded", null);
+        model.refresh();
+        assertThat(model.rows()).isEmpty();
+        assertThat(model.failureProperty().get()).isSameAs(source.failOnPage);
+    }
+
+    @Test
+    void aReloadWithADifferentRowCountSwapsInTwoStepsAFrameApartUnlessTheRepAsks() {
+        Deferred fx = new Deferred();
+        OpportunityListModel model = new OpportunityListModel(new FakeOpportunities(2_500), fx);
+        model.refresh();
+        fx.runAll();
+        List<String> changes = new ArrayList<>();
+        model.rows().addListener((javafx.collections.ListChangeListener<OpportunitySummary>) c -> {
+            while (c.next()) changes.add((c.wasRemoved() ? "-" + c.getRemovedSize() : "") + (c.wasAdded() ? "+" + c.getAddedSize() : ""));
+        });
+
+        model.refresh();
+        fx.runOne();                  // step one: the count becomes the first rows' (the previous rows on screen stay)
+        assertThat(changes).containsExactly("-1500");
+        assertThat(model.isReplacing("O0000001")).isFalse();
+        fx.runOne();                  // the load's end arrives
+        assertThat(changes).containsExactly("-1500");
+        fx.runOne();                  // a frame later, step two: the first 1,000 rows of the new load replace them
+        assertThat(changes).containsExactly("-1500", "-1000+1000");
+        assertThat(model.rows()).hasSize(1_000);
+        fx.runAll();
+        assertThat(model.rows()).hasSize(2_500);
+        assertThat(model.completeProperty().get()).isTrue();
+
+        changes.clear();
+        model.refresh();
+        fx.runOne();                  // step one again
+        model.searchProperty().set("o0002345"); // the rep searches before step two: everything loaded, at once
+
+        assertThat(changes).containsExactly("-1500", "-1000+2500");
+        assertThat(model.visibleRows()).extracting(OpportunitySummary::id).containsExactly("O0002345");
+        fx.runAll();
+        assertThat(model.rows()).hasSize(2_500);
+        assertThat(model.completeProperty().get()).isTrue();
+    }
+
+    @Test
+    void aReloadCompletesWhenItsRowsAndEndArriveBeforeTheSwapsFrameOnAnFxThreadThatRunsItsOwnCallsAtOnce() {
+        FakeOpportunities source = new FakeOpportunities(2_600);
+        Frames fx = new Frames();
+        OpportunityListModel model = new OpportunityListModel(source, fx);
+        model.filterProperty().set(new OpportunityFilter(Set.of(), Set.of(), "Acme Corp"));
+        model.refresh();
+        fx.settle();
+        assertThat(model.rows()).hasSize(260);
+
+        model.filterProperty().set(OpportunityFilter.ANY); // 26 pages and the end, all before the next frame
+        fx.settle();
+
+        assertThat(model.rows()).hasSize(2_600);
+        assertThat(model.completeProperty().get()).isTrue();
+        assertThat(fx.frames).isGreaterThanOrEqualTo(3); // the swap's step two, then a turn's worth a frame
+    }
+
+    @Test
+    void laterPagesAreHeldBackFromTheTableButCountedUntilTheLoadEnds() {
+        Deferred fx = new Deferred();
+        OpportunityListModel model = new OpportunityListModel(new FakeOpportunities(2_000), fx);
+        List<Integer> appends = new ArrayList<>();
+        model.rows().addListener((javafx.collections.ListChangeListener<OpportunitySummary>) c -> {
+            while (c.next()) if (c.wasAdded()) appends.add(c.getAddedSize());
+        });
+        model.refresh();
+        fx.runOne();                  // the first turn takes the 20 pages fetched so far in: a turn's worth goes to the table
+
+        assertThat(model.rows()).hasSize(1_000);
+        assertThat(model.loadedProperty().get()).isEqualTo(2_000);
+        assertThat(model.hasHeldRows()).isTrue();
+        assertThat(model.statusProperty().get()).isEqualTo("Loading\u2026 2,000 opportunities so far");
+        fx.runAll();                  // the load's end: the rest, at most a turn's worth at a time
+
+        assertThat(model.rows()).hasSize(2_000);
+        assertThat(appends).containsExactly(1_000, 1_000);
+        assertThat(model.hasHeldRows()).isFalse();
+        assertThat(model.completeProperty().get()).isTrue();
+    }
+
+    @Test
+    void heldRowsGoToTheTableWhenAsked() {
+        Deferred fx = new Deferred();
+        OpportunityListModel model = new OpportunityListModel(new FakeOpportunities(2_500), fx);
+        model.refresh();
+        fx.runOne();                  // all 25 pages fetched: the first 1,000 rows go to the table, the rest wait
+
+        model.showAllLoaded();        // the rep scrolled near the end, or sorted
+
+        assertThat(model.rows()).hasSize(2_500);
+        assertThat(model.hasHeldRows()).isFalse();
+        assertThat(model.completeProperty().get()).isFalse();
+        fx.runAll();
+        assertThat(model.rows()).hasSize(2_500);
+        assertThat(model.completeProperty().get()).isTrue();
+    }
+
+    @Test
+    void aSearchSeesTheHeldRowsToo() {
+        Deferred fx = new Deferred();
+        OpportunityListModel model = new OpportunityListModel(new FakeOpportunities(2_500), fx);
+        model.refresh();
+        fx.runOne();
+        assertThat(model.rows()).hasSize(1_000);
+
+        model.searchProperty().set("o0002345");
+
+        assertThat(model.visibleRows()).extracting(OpportunitySummary::id).containsExactly("O0002345");
+        assertThat(model.statusProperty().get()).isEqualTo("1 matching \u00b7 Loading\u2026 2,500 opportunities so far");
+    }
+
+    @Test
+    void openingAHeldBackRowHandsTheHeldRowsToTheTable() {
+        Deferred fx = new Deferred();
+        OpportunityListModel model = new OpportunityListModel(new FakeOpportunities(2_500), fx);
+        List<OpportunitySummary> shown = new ArrayList<>();
+        model.setOnShowRow(shown::add);
+        model.refresh();
+        fx.runOne();
+
+        model.open("O0002321");
+
+        assertThat(shown).extracting(OpportunitySummary::id).containsExactly("O0002321");
+        assertThat(model.rows()).hasSize(2_500);
+        assertThat(model.rows().get(2_321).id()).isEqualTo("O0002321"); // in server order, not fetched on its own
+        assertThat(model.statusProperty().get()).doesNotContain("O0002321");
     }
 
     @Test
@@ -269,7 +433,8 @@ class OpportunityListModelTest {
         fx.runOne();                     // the opened row's record, before the rest of the rows
 
         assertThat(shown).extracting(OpportunitySummary::id).containsExactly("O0002999");
-        assertThat(model.rows()).hasSizeLessThan(3_000).extracting(OpportunitySummary::id).contains("O0002999");
+        assertThat(model.rows()).extracting(OpportunitySummary::id).contains("O0002999");
+        assertThat(model.completeProperty().get()).isFalse(); // the load's end not taken in yet
         fx.runAll();
         assertThat(model.rows()).hasSize(3_000);
         assertThat(model.rows()).filteredOn(s -> s.id().equals("O0002999")).hasSize(1);
@@ -288,6 +453,59 @@ class OpportunityListModelTest {
 
         assertThat(shown).isEmpty();
         assertThat(model.statusProperty().get()).startsWith("Could not open O9999999");
+    }
+
+    /**
+     * Like the app's FX background: work on the FX thread asked for from the FX thread runs at once, from elsewhere it
+     * waits for a turn; frames are drawn by {@link #settle} when no turn is waiting. Background work runs at once.
+     */
+    static final class Frames implements Background {
+        private final List<Runnable> turns = new ArrayList<>();
+        private final List<Runnable> afterFrame = new ArrayList<>();
+        private boolean onFxThread;
+        int frames;
+
+        @Override
+        public <T> void run(Callable<T> work, Consumer<? super T> onSuccess, Consumer<Throwable> onFailure) {
+            try {
+                T v = work.call();
+                turns.add(() -> onSuccess.accept(v));
+            } catch (Exception e) {
+                turns.add(() -> onFailure.accept(e));
+            }
+        }
+
+        @Override
+        public void onFx(Runnable action) {
+            if (onFxThread) action.run();
+            else turns.add(action);
+        }
+
+        @Override
+        public void afterNextFrame(Runnable action) { afterFrame.add(action); }
+
+        @Override
+        public boolean drawsFrames() { return false; } // the load's loop runs on the test thread: it must not wait
+
+        /** Runs turns, and a frame whenever none is waiting, until nothing is left (at most 1,000 frames). */
+        void settle() {
+            for (int guard = 0; guard < 1_000 && !(turns.isEmpty() && afterFrame.isEmpty()); guard++) {
+                while (!turns.isEmpty()) {
+                    onFxThread = true;
+                    try {
+                        turns.removeFirst().run();
+                    } finally {
+                        onFxThread = false;
+                    }
+                }
+                if (!afterFrame.isEmpty()) {
+                    frames++;
+                    List<Runnable> drawn = new ArrayList<>(afterFrame);
+                    afterFrame.clear();
+                    drawn.forEach(turns::add);
+                }
+            }
+        }
     }
 
     /** Runs background work at once but holds FX-thread work until {@link #runAll}, like a busy FX thread. */
