@@ -49,7 +49,10 @@ public final class TaskProgressModel {
             state.set(p.state());
             resultId.set(p.resultId());
             startedAt = p.startedAt();
-            if (p.startedAt() == null) time.set(null);
+            // A step that started and ended at the same observation was never seen running (its evidence came
+            // with a later step's, or the task answered at once): its own time is unknown, so none is shown
+            // rather than a misleading "0.0 s".
+            if (p.startedAt() == null || p.startedAt().equals(p.endedAt())) time.set(null);
             else time.set(Duration.between(p.startedAt(), p.endedAt() != null ? p.endedAt() : now));
         }
 

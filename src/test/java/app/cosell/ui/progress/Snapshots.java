@@ -88,7 +88,7 @@ public final class Snapshots {
                 null, null, null, null, null, null, T0);
     }
 
-    private static TaskProgress progress(StartEngagementRequest r, TaskStatus status, List<StepProgress> steps, Instant endedAt, String engagementId,
+    static TaskProgress progress(StartEngagementRequest r, TaskStatus status, List<StepProgress> steps, Instant endedAt, String engagementId,
                                          String invitationId, String jobId, String reasonCode, String message) {
         return new TaskProgress("local-" + r.opportunityId(), r, "tok-1", 1, "task-abc", "arn:aws:partnercentral:us-east-1::task/task-abc",
                 status, T0, T0, endedAt, steps, engagementId, invitationId, jobId, reasonCode, message, null, T0);

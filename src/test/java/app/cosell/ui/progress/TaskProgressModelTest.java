@@ -42,6 +42,20 @@ class TaskProgressModelTest {
     }
 
     @Test
+    void aStepNeverSeenRunningShowsNoTimeRatherThanZero() {
+        var steps = new java.util.ArrayList<>(Snapshots.runningAt(TaskStep.CREATE_RESOURCE_SNAPSHOT).steps());
+        // GetOpportunity seen running from T0; CreateEngagement's evidence arrived in the same poll as its end.
+        steps.set(1, new app.cosell.model.StepProgress(TaskStep.CREATE_ENGAGEMENT, StepState.DONE, T0.plusSeconds(2),
+                T0.plusSeconds(2), "eng-1"));
+        model.show(Snapshots.progress(Snapshots.REQUEST, app.cosell.model.TaskStatus.IN_PROGRESS, steps, null, null, null,
+                null, null, null), T0.plusSeconds(3));
+
+        assertThat(model.row(TaskStep.CREATE_ENGAGEMENT).stateProperty().get()).isEqualTo(StepState.DONE);
+        assertThat(model.row(TaskStep.CREATE_ENGAGEMENT).timeProperty().get()).isNull();
+        assertThat(model.row(TaskStep.GET_OPPORTUNITY).timeProperty().get()).isEqualTo(Duration.ofSeconds(1));
+    }
+
+    @Test
     void aCompleteTaskShowsTheCreatedIdsAndTheClockStops() {
         model.show(Snapshots.complete(), T0.plusSeconds(7));
         model.tick(T0.plusSeconds(60));
