@@ -82,6 +82,7 @@ public final class AotTraining {
             System.out.printf("[aot] %s: %.1f MB in %.1f s%n", cache, Files.size(cache) / 1e6, (System.nanoTime() - t0) / 1e9);
         } finally {
             if (xvfb != null) xvfb.destroy();
+            deleteTree(scratch);
         }
         resignOnMac(dist, name);
     }
@@ -130,6 +131,14 @@ public final class AotTraining {
             return s.filter(p -> p.getParent() != null && p.getParent().getFileName().toString().equals("bin"))
                     .filter(p -> p.getFileName().toString().equals("java") || p.getFileName().toString().equals("java.exe"))
                     .findFirst().orElseThrow(() -> new IllegalStateException("No runtime java under " + root));
+        }
+    }
+
+    /** The training run's scratch data folder (settings, the emulator's state), left behind in the temp folder before. */
+    private static void deleteTree(Path root) throws IOException {
+        if (!Files.exists(root)) return;
+        try (Stream<Path> s = Files.walk(root)) {
+            for (Path p : s.sorted(java.util.Comparator.reverseOrder()).toList()) Files.deleteIfExists(p);
         }
     }
 

@@ -1,13 +1,18 @@
 #!/usr/bin/env bash
 # Memory budget (issue #5): resident memory of the app's main window with 10,000 opportunities loaded. Runs
-# src/bench TenThousandOpportunities (the real main window; the embedded emulator seeded with 10,000 per catalog) on the
-# packaged runtime exactly as the launcher starts the app: its JVM options, its class path in its order and its AOT
-# cache (the bench jar is appended to the class path, which the AOT cache allows), under Xvfb. Reads VmRSS/VmHWM from
-# /proc/PID/status every 5 s for SECONDS (the list has long loaded by the end), checks that all 10,000 rows loaded,
-# prints the last VmRSS against the budget, then closes the app.
-#   [EXTRA_OPTS="-Xmx256m ..."] [AOT=0] packaging/bench/rss.sh [SECONDS]   (default 40; ./mvnw -Pdist -DskipTests package first)
-#   AOT=0: without the AOT cache. NMT=1: also prints the JVM's native memory summary (jcmd of a JDK on the PATH or in
-#   JAVA_HOME) at the end.
+# src/bench TenThousandOpportunities (the real main window) on the packaged runtime exactly as the launcher starts the
+# app: its JVM options, its class path in its order and its AOT cache (the bench jar is appended to the class path,
+# which the AOT cache allows), under Xvfb. Reads VmRSS/VmHWM from /proc/PID/status every 5 s for SECONDS (the list has
+# long loaded by the end), checks that all 10,000 rows loaded, prints the last VmRSS against the budget, then closes
+# the app.
+#   SERVICE=external (default): the rep's case. The opportunities come from the standalone emulator (10,000 per
+#     catalog) in a process of its own, reached through an AWS profile with aws.endpointUrl, as a rep's list comes
+#     from AWS: the figure is the app's own memory.
+#   SERVICE=embedded: the app's demo mode, the embedded emulator seeded with 10,000 per catalog in the app's process
+#     (its 20,000 opportunities count too).
+#   [SERVICE=embedded] [EXTRA_OPTS="-Xmx256m ..."] [AOT=0] packaging/bench/rss.sh [SECONDS]
+#   (default 40 s; ./mvnw -Pdist -DskipTests package first). AOT=0: without the AOT cache. NMT=1: also prints the JVM's
+#   native memory summary (jcmd of a JDK on the PATH or in JAVA_HOME) at the end.
 set -euo pipefail
 source "$(dirname "$0")/../smoke/common.sh"
 SECS=${1:-40}
@@ -22,6 +27,21 @@ mapfile -t OPTS < <(sed -n 's/^java-options=//p' "$CFG" | grep -v -e '^-Djpackag
   | { if [ "${AOT:-1}" = 0 ]; then grep -v '^-XX:AOTCache='; else cat; fi; })
 CP=$(sed -n 's/^app.classpath=//p' "$CFG" | sed "s#\$APPDIR#$APP/lib/app#g" | paste -sd:)
 [ "${NMT:-0}" = 1 ] && OPTS+=(-XX:NativeMemoryTracking=summary)
+SERVICE=${SERVICE:-external}
+if [ "$SERVICE" = external ]; then
+  KEY=AKIAIOSFODNN7EXAMPLE; SECRET=wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY
+  "$APP/lib/runtime/bin/java" -XX:+UseSerialGC -cp "$CP" app.cosell.Launcher emulator --port 0 --opportunities 10000 \
+    --access-key-id "$KEY" --secret-access-key "$SECRET" >"$work/emulator.log" 2>&1 &
+  emu=$!
+  trap 'kill $emu 2>/dev/null; kill $XVFB_PID 2>/dev/null' EXIT
+  for _ in $(seq 600); do grep -q 'listening on' "$work/emulator.log" && break; sleep 0.1; done
+  url=$(sed -n 's/.*listening on \(http[^ ]*\).*/\1/p' "$work/emulator.log" | head -1)
+  [ -n "$url" ] || { cat "$work/emulator.log" >&2; echo "FAIL: the emulator did not start" >&2; exit 1; }
+  OPTS+=(-Daws.endpointUrl="$url" -Dcosell.bench.service="$url" -Dcosell.bench.accessKeyId="$KEY"
+         -Dcosell.bench.secretAccessKey="$SECRET")
+elif [ "$SERVICE" != embedded ]; then
+  echo "SERVICE must be external or embedded" >&2; exit 2
+fi
 HOME=$work "$APP/lib/runtime/bin/java" -Duser.home=$work "${OPTS[@]}" ${EXTRA_OPTS:-} -cp "$CP:$BENCH" \
   app.cosell.bench.TenThousandOpportunities >"$work/rss.log" 2>&1 &
 pid=$!
@@ -42,4 +62,4 @@ mkdir -p "$ROOT/target/smoke"; import -window root "$ROOT/target/smoke/rss-10000
 echo "screenshot: target/smoke/rss-10000.png"
 kill $pid; wait $pid 2>/dev/null || true
 rm -rf "$work"
-echo "RSS with 10,000 opportunities: $(( rss / 1024 )) MB (budget <= 300 MB; AOT cache: $([ "${AOT:-1}" = 0 ] && echo no || echo yes); extra options: ${EXTRA_OPTS:-none}; load average: $(cut -d' ' -f1-3 /proc/loadavg))"
+echo "RSS with 10,000 opportunities: $(( rss / 1024 )) MB (budget <= 300 MB; service: $SERVICE; AOT cache: $([ "${AOT:-1}" = 0 ] && echo no || echo yes); extra options: ${EXTRA_OPTS:-none}; load average: $(cut -d' ' -f1-3 /proc/loadavg))"

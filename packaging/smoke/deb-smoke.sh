@@ -27,10 +27,13 @@ for f in bin/cosell-console lib/app/cosell-console.jar lib/app/cosell-console.cf
   [ -e "$app/$f" ] || fail "missing /opt/cosell-console/$f"
 done
 [ -x "$app/bin/cosell-console" ] || fail "launcher not executable"
+# Our script launcher (packaging/linux/launcher.sh), not jpackage's, which queries rpm/dpkg on every start.
+[ "$(head -c 9 "$app/bin/cosell-console")" = '#!/bin/sh' ] || fail "launcher is not packaging/linux/launcher.sh"
 if ls "$app"/lib/app/javafx-* >/dev/null 2>&1; then fail "JavaFX jars on the class path (they belong in the runtime)"; fi
 grep -q '^Name=Co-Sell Console$' "$app/lib/cosell-console-cosell-console.desktop" || fail "menu entry name"
 grep -q '^Exec=/opt/cosell-console/bin/cosell-console' "$app/lib/cosell-console-cosell-console.desktop" || fail "menu entry Exec"
 grep -q '^Categories=Office' "$app/lib/cosell-console-cosell-console.desktop" || fail "menu group"
+grep -q '^StartupWMClass=app.cosell.CosellApp$' "$app/lib/cosell-console-cosell-console.desktop" || fail "menu entry WM class"
 echo "files: $(find "$root" -type f | wc -l) files, $(du -sm "$app" | cut -f1) MB installed"
 
 # The unpacked app runs from a path other than the one its AOT cache was made at.

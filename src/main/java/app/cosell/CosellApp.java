@@ -45,6 +45,14 @@ public final class CosellApp extends Application {
             if (e.getCause() instanceof Exception cause) throw cause;
             throw e;
         }
+        // The icon fonts load in the background while the FX thread builds the main window (their first use).
+        context.executor().execute(() -> {
+            try {
+                app.cosell.ui.common.Icons.preload();
+            } catch (RuntimeException e) {
+                LOG.warn("Could not preload the icon fonts (they load on first use instead)", e);
+            }
+        });
     }
 
     @Override

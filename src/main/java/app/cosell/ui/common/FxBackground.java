@@ -2,6 +2,7 @@ package app.cosell.ui.common;
 
 import java.util.concurrent.Callable;
 import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.function.Consumer;
 import javafx.animation.AnimationTimer;
 import javafx.animation.PauseTransition;
@@ -22,7 +23,11 @@ public final class FxBackground implements Background {
         };
         task.setOnSucceeded(e -> onSuccess.accept(task.getValue()));
         task.setOnFailed(e -> onFailure.accept(task.getException()));
-        executor.execute(task);
+        try {
+            executor.execute(task);
+        } catch (RejectedExecutionException closing) {
+            // The executor only refuses work once the app is closing (AppContext.close): nothing is left to do it for.
+        }
     }
 
     @Override

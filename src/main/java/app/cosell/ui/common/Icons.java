@@ -1,7 +1,9 @@
 package app.cosell.ui.common;
 
 import org.kordamp.ikonli.Ikon;
+import org.kordamp.ikonli.IkonResolverProvider;
 import org.kordamp.ikonli.javafx.FontIcon;
+import org.kordamp.ikonli.javafx.JavaFXFontLoader;
 import org.kordamp.ikonli.material2.Material2AL;
 import org.kordamp.ikonli.material2.Material2MZ;
 
@@ -20,4 +22,15 @@ public enum Icons {
     Icons(Ikon ikon) { this.ikon = ikon; }
 
     public FontIcon create() { return new FontIcon(ikon); }
+
+    /**
+     * Loads the icon fonts now, on the calling (background) thread, once the toolkit runs. Ikonli's resolver loads
+     * the font of every icon pack handler on first use (four Material fonts, about 1 MB, each copied to a temporary
+     * file by JavaFX), which would otherwise happen on the FX thread at the first icon of the main window. Its
+     * resolver is created under a lock and its fonts are cached in a concurrent map, so the FX thread, if it gets
+     * there first, simply waits for or reuses this work.
+     */
+    public static void preload() {
+        IkonResolverProvider.getInstance(JavaFXFontLoader.getInstance()).resolve(SEARCH.ikon.getDescription());
+    }
 }

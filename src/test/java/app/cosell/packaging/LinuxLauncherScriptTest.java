@@ -1,0 +1,129 @@
+package app.cosell.packaging;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledOnOs;
+import org.junit.jupiter.api.condition.OS;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * packaging/linux/launcher.sh, the app image's Linux launcher, run by /bin/sh in a scratch app image whose
+ * {@code lib/runtime/bin/java} only writes down the arguments it got: the launcher must pass the .cfg's JVM options in
+ * order with $APPDIR, $ROOTDIR and $BINDIR expanded, the class path in order, the main class, then the rep's
+ * arguments untouched (spaces, quotes, globs, an empty one), also when started through a symbolic link.
+ */
+@EnabledOnOs(OS.LINUX)
+class LinuxLauncherScriptTest {
+
+    @TempDir Path dir;
+    private Path image;
+    private Path launcher;
+    private Path recorded;
+
+    @BeforeEach
+    void scratchImage() throws IOException {
+        image = dir.resolve("My Apps/cosell-console");          // a space in the install path, too
+        Path bin = Files.createDirectories(image.resolve("bin"));
+        Path appDir = Files.createDirectories(image.resolve("lib/app"));
+        Path javaBin = Files.createDirectories(image.resolve("lib/runtime/bin"));
+        recorded = dir.resolve("args.txt");
+        // One argument per line, framed, so an empty argument or a trailing space shows.
+        executable(javaBin.resolve("java"), "#!/bin/sh\nfor a in \"$@\"; do printf '[%s]\\n' \"$a\"; done > '"
+                + recorded + "'\n");
+        Files.copy(Path.of("packaging/linux/launcher.sh"), bin.resolve("cosell-console"));
+        bin.resolve("cosell-console").toFile().setExecutable(true);
+        launcher = bin.resolve("cosell-console");
+        Files.writeString(appDir.resolve("cosell-console.cfg"), """
+                [Application]
+                app.classpath=$APPDIR/cosell-console.jar
+                app.mainclass=app.cosell.Launcher
+                app.classpath=$APPDIR/second lib.jar
+
+                [JavaOptions]
+                java-options=-Djpackage.app-version=0.1.0
+                java-options=-Xmx512m
+                java-options=--add-modules
+                java-options=javafx.controls,javafx.fxml
+                java-options=-XX:AOTCache=$APPDIR/cosell-console.aot
+                java-options=-Dpaths=$ROOTDIR|$BINDIR|$APPDIR""");
+    }
+
+    @Test
+    void startsTheRuntimeWithTheCfgAndTheRepsArguments() throws Exception {
+        List<String> args = run(launcher, "emulator", "--port", "a b", "*", "", "it's");
+        String root = image.toRealPath().toString();
+        String app = root + "/lib/app";
+        assertEquals(List.of(
+                "[-Djpackage.app-version=0.1.0]", "[-Xmx512m]", "[--add-modules]", "[javafx.controls,javafx.fxml]",
+                "[-XX:AOTCache=" + app + "/cosell-console.aot]",
+                "[-Dpaths=" + root + "|" + root + "/bin|" + app + "]",
+                "[-Djpackage.app-path=" + root + "/bin/cosell-console]",
+                "[-cp]", "[" + app + "/cosell-console.jar:" + app + "/second lib.jar]", "[app.cosell.Launcher]",
+                "[emulator]", "[--port]", "[a b]", "[*]", "[]", "[it's]"), args);
+    }
+
+    @Test
+    void withoutArgumentsNothingFollowsTheMainClass() throws Exception {
+        List<String> args = run(launcher);
+        assertEquals("[app.cosell.Launcher]", args.getLast());
+    }
+
+    @Test
+    void findsItsImageWhenStartedThroughASymbolicLink() throws Exception {
+        Path link = Files.createSymbolicLink(Files.createDirectories(dir.resolve("usr/bin")).resolve("cosell-console"),
+                launcher);
+        List<String> args = run(link, "x");
+        assertTrue(args.contains("[-XX:AOTCache=" + image.toRealPath() + "/lib/app/cosell-console.aot]"), args.toString());
+        assertEquals("[x]", args.getLast());
+    }
+
+    @Test
+    void startsFromABareEnvironmentWithoutAPath() throws Exception {
+        ProcessBuilder pb = new ProcessBuilder(launcher.toString(), "y").redirectErrorStream(true);
+        pb.environment().clear();
+        Process p = pb.start();
+        assertTrue(p.waitFor(20, TimeUnit.SECONDS));
+        assertEquals(0, p.exitValue(), new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8));
+        List<String> args = Files.readAllLines(recorded);
+        assertTrue(args.contains("[-Djpackage.app-path=" + image.toRealPath() + "/bin/cosell-console]"), args.toString());
+        assertEquals("[y]", args.getLast());
+    }
+
+    @Test
+    void saysWhatIsMissingInsteadOfStartingWithoutItsConfiguration() throws Exception {
+        Files.delete(image.resolve("lib/app/cosell-console.cfg"));
+        Process p = new ProcessBuilder(launcher.toString()).redirectErrorStream(true).start();
+        assertTrue(p.waitFor(20, TimeUnit.SECONDS));
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertNotEquals(0, p.exitValue());
+        assertTrue(out.contains("cannot read") && out.contains("cosell-console.cfg"), out);
+        assertTrue(Files.notExists(recorded), "the runtime must not start");
+    }
+
+    private List<String> run(Path command, String... args) throws Exception {
+        List<String> cmd = new ArrayList<>(List.of(command.toString()));
+        cmd.addAll(List.of(args));
+        Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
+        assertTrue(p.waitFor(20, TimeUnit.SECONDS), "launcher did not finish");
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertEquals(0, p.exitValue(), out);
+        return Files.readAllLines(recorded);
+    }
+
+    private static void executable(Path file, String text) throws IOException {
+        Files.writeString(file, text);
+        Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rwxr-xr-x"));
+    }
+}
