@@ -201,11 +201,27 @@ public final class AppContext implements AutoCloseable {
         PartnerCentralEmulator.Builder b = PartnerCentralEmulator.builder().port(0).randomCredentials()
                 .opportunities(setup.opportunities()).throttling(setup.throttling())
                 .dataFile(options.dataDir().resolve(EMULATOR_FILE));
-        if (setup.stepDelay() != null) b.stepDelay(setup.stepDelay()).instant(setup.stepDelay().isZero());
+        // The rep's demo settings (speed, fault scenario) go in with the start, not through the admin endpoint
+        // afterwards: tasks resumed from the state file run at the chosen speed from their first step, and no admin
+        // client (an HTTP client with a thread of its own) is made on the way to the first page. The settings screen
+        // uses the admin endpoint (emulatorAdmin(), made on first use).
+        UiSettings.Speed speed = demo.speed();
+        if (setup.stepDelay() != null && demo.faultScenario() == null) {
+            b.stepDelay(setup.stepDelay()).instant(setup.stepDelay().isZero());
+        } else {
+            if (setup.stepDelay() != null) speed = UiSettings.Speed.FAST; // a fixed setup (tests) with a scenario
+            b.stepDelay(Duration.ofMillis(speed.stepDelayMillis())).instant(speed == UiSettings.Speed.INSTANT);
+        }
+        if (demo.faultScenario() != null) b.faults(json.writeValueAsString(FaultScenarios.faultJson(demo.faultScenario())));
         emulator = b.start();
-        emulatorAdmin = new EmulatorAdmin(emulator.endpoint(), json);
-        if (setup.stepDelay() == null) emulatorAdmin.apply(demo);
-        else if (demo.faultScenario() != null) emulatorAdmin.apply(new UiSettings.EmulatorDemo(UiSettings.Speed.FAST, demo.faultScenario()));
+        emulatorAdmin = null;
+    }
+
+    /** The admin client of the running embedded emulator (made on first use), or null. */
+    private synchronized EmulatorAdmin emulatorAdmin() {
+        if (emulator == null) return null;
+        if (emulatorAdmin == null) emulatorAdmin = new EmulatorAdmin(emulator.endpoint(), json);
+        return emulatorAdmin;
     }
 
     /** The engagement screens (ui.engage, ui.progress) for the main window {@code owner}. */
@@ -292,8 +308,7 @@ public final class AppContext implements AutoCloseable {
 
             @Override
             public void applyEmulatorDemo(UiSettings.EmulatorDemo demo) throws Exception {
-                EmulatorAdmin admin;
-                synchronized (AppContext.this) { admin = emulatorAdmin; }
+                EmulatorAdmin admin = emulatorAdmin();
                 if (admin != null) admin.apply(demo);
             }
         };
