@@ -1,9 +1,11 @@
 #!/bin/sh
 # The Linux launcher of the app image (bin/cosell-console; the dist build puts it in place of jpackage's native one).
 #
-# It starts the bundled runtime exactly as jpackage's launcher would, from the same file, lib/app/<name>.cfg: the JVM
+# It starts the bundled runtime as jpackage's launcher would, from the same file, lib/app/<name>.cfg: the JVM
 # options (java-options=), the class path (app.classpath=) and the main class (app.mainclass=), with $APPDIR, $ROOTDIR
-# and $BINDIR expanded, -Djpackage.app-path set, and the rep's arguments after the main class.
+# and $BINDIR expanded, -Djpackage.app-path set, and the rep's arguments after the main class. (Unlike jpackage's, it
+# does not put lib/app and an empty entry, the working folder, on java.library.path: the app has no native libraries
+# there; JavaFX loads its own from the runtime.)
 #
 # Why not jpackage's launcher: on Linux it first asks the package manager which package owns it (rpm -qf, then
 # dpkg -S, then dpkg -L of that package), on every start and before Java even begins. That cost 0.25-0.3 s per start

@@ -72,8 +72,10 @@ public final class PartnerCentralEmulator implements AutoCloseable {
         if (settings.dataFile != null) {
             stateFile = new StateFile(settings.dataFile);
         }
+        long loadedVersion = -1;
         if (stateFile != null && stateFile.exists()) {
             stateFile.read(state);
+            loadedVersion = state.version();
             LOG.info("emulator state loaded from {}", stateFile.path());
             resumeRunningTasks();
         } else {
@@ -97,7 +99,10 @@ public final class PartnerCentralEmulator implements AutoCloseable {
         int port = front.start(settings.port, httpExecutor);
         endpoint = URI.create("http://127.0.0.1:" + port);
         if (stateFile != null) {
-            savedVersion = -1;
+            // State just read from the file is not written back (about 7 MB with 2,000 opportunities per catalog, at
+            // every start, while the app asks for its first page) until something changes; seeded state is saved
+            // at once.
+            savedVersion = loadedVersion;
             scheduler.scheduleWithFixedDelay(this::saveQuietly, 0, 500, TimeUnit.MILLISECONDS);
         }
         LOG.info("Partner Central emulator on {} ({} opportunities per catalog, step delay {} ms{}{})", endpoint,

@@ -1,6 +1,7 @@
 package app.cosell.emulator;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
@@ -9,7 +10,6 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 
 /**
  * Optional persistence ({@code --data FILE}): the whole state as one JSON document, written atomically
@@ -73,46 +73,107 @@ final class StateFile {
         }
     }
 
-    /** Loads the file into an empty state. */
+    /**
+     * Loads the file into an empty state. The file is read as a stream, item by item, not as one tree first: with
+     * 2,000 opportunities per catalog it is about 7 MB, and the app's first page waits for it.
+     */
     void read(PartnerCentralState state) throws IOException {
-        JsonNode root = WireJson.MAPPER.readTree(file.toFile());
-        if (root.path("format").asInt() != FORMAT) {
-            throw new IOException(file + " is not an emulator data file of format " + FORMAT);
+        try (JsonParser p = WireJson.MAPPER.createParser(file.toFile())) {
+            if (p.nextToken() != JsonToken.START_OBJECT) throw notOurs();
+            boolean format = false;
+            while (p.nextToken() == JsonToken.FIELD_NAME) {
+                String field = p.currentName();
+                p.nextToken();
+                switch (field) {
+                    case "format" -> {
+                        if (p.getValueAsInt(-1) != FORMAT) throw notOurs();
+                        format = true;
+                    }
+                    case "catalogs" -> {
+                        if (!format) throw notOurs(); // written first, so a file of another format is not half read
+                        eachField(p, (name, q) -> {
+                            CatalogState catalog = state.catalog(name);
+                            if (catalog == null) q.skipChildren();
+                            else readCatalog(q, catalog);
+                        });
+                    }
+                    default -> p.skipChildren();
+                }
+            }
+            if (!format) throw notOurs();
         }
-        for (CatalogState catalog : state.catalogs()) {
-            JsonNode node = root.path("catalogs").path(catalog.name);
-            if (node.isMissingNode()) {
-                continue;
+    }
+
+    private static void readCatalog(JsonParser p, CatalogState catalog) throws IOException {
+        eachField(p, (field, q) -> {
+            switch (field) {
+                case "nextOpportunityNumber" -> catalog.nextOpportunityNumber.set(q.getValueAsLong());
+                case "opportunities" -> eachElement(q, r -> {
+                    Opportunity item = read(r, Opportunity.class);
+                    catalog.opportunities.put(item.id(), item);
+                });
+                case "solutions" -> eachElement(q, r -> {
+                    Solution item = read(r, Solution.class);
+                    catalog.solutions.put(item.id(), item);
+                });
+                case "engagements" -> eachElement(q, r -> {
+                    Engagement item = read(r, Engagement.class);
+                    catalog.engagements.put(item.id(), item);
+                });
+                case "associations" -> eachElement(q, r -> catalog.associations.add(read(r, ResourceAssociation.class)));
+                case "snapshots" -> eachElement(q, r -> catalog.snapshots.add(read(r, ResourceSnapshot.class)));
+                case "jobs" -> eachElement(q, r -> {
+                    SnapshotJob item = read(r, SnapshotJob.class);
+                    catalog.jobs.put(item.id(), item);
+                });
+                case "invitations" -> eachElement(q, r -> {
+                    Invitation item = read(r, Invitation.class);
+                    catalog.invitations.put(item.id(), item);
+                });
+                case "tasks" -> eachElement(q, r -> {
+                    EngagementTask item = read(r, EngagementTask.class);
+                    catalog.tasks.put(item.taskId(), item);
+                });
+                case "clientTokens" -> eachField(q, (key, r) ->
+                        catalog.clientTokens.put(key, read(r, CatalogState.ClientTokenUse.class)));
+                case "tags" -> eachField(q, (arn, r) -> {
+                    List<Tag> tags = new ArrayList<>();
+                    eachElement(r, t -> tags.add(read(t, Tag.class)));
+                    catalog.tags.put(arn, List.copyOf(tags));
+                });
+                default -> q.skipChildren();
             }
-            catalog.nextOpportunityNumber.set(node.path("nextOpportunityNumber").asLong());
-            for (Opportunity item : list(node.get("opportunities"), Opportunity.class)) {
-                catalog.opportunities.put(item.id(), item);
-            }
-            for (Solution item : list(node.get("solutions"), Solution.class)) {
-                catalog.solutions.put(item.id(), item);
-            }
-            for (Engagement item : list(node.get("engagements"), Engagement.class)) {
-                catalog.engagements.put(item.id(), item);
-            }
-            catalog.associations.addAll(list(node.get("associations"), ResourceAssociation.class));
-            catalog.snapshots.addAll(list(node.get("snapshots"), ResourceSnapshot.class));
-            for (SnapshotJob item : list(node.get("jobs"), SnapshotJob.class)) {
-                catalog.jobs.put(item.id(), item);
-            }
-            for (Invitation item : list(node.get("invitations"), Invitation.class)) {
-                catalog.invitations.put(item.id(), item);
-            }
-            for (EngagementTask item : list(node.get("tasks"), EngagementTask.class)) {
-                catalog.tasks.put(item.taskId(), item);
-            }
-            for (Map.Entry<String, JsonNode> entry : node.path("clientTokens").properties()) {
-                catalog.clientTokens.put(entry.getKey(),
-                        WireJson.MAPPER.treeToValue(entry.getValue(), CatalogState.ClientTokenUse.class));
-            }
-            for (Map.Entry<String, JsonNode> entry : node.path("tags").properties()) {
-                catalog.tags.put(entry.getKey(), List.copyOf(list(entry.getValue(), Tag.class)));
-            }
+        });
+    }
+
+    private static <T> T read(JsonParser p, Class<T> type) throws IOException {
+        return WireJson.MAPPER.readValue(p, type);
+    }
+
+    private interface Element { void read(JsonParser p) throws IOException; }
+
+    private interface Field { void read(String name, JsonParser p) throws IOException; }
+
+    /** Each element of the array at the parser (none for null), the parser on the element's first token. */
+    private static void eachElement(JsonParser p, Element element) throws IOException {
+        if (p.currentToken() == JsonToken.VALUE_NULL) return;
+        if (p.currentToken() != JsonToken.START_ARRAY) throw new IOException("Expected an array at " + p.currentLocation());
+        while (p.nextToken() != JsonToken.END_ARRAY) element.read(p);
+    }
+
+    /** Each member of the object at the parser (none for null), the parser on the member's value. */
+    private static void eachField(JsonParser p, Field field) throws IOException {
+        if (p.currentToken() == JsonToken.VALUE_NULL) return;
+        if (p.currentToken() != JsonToken.START_OBJECT) throw new IOException("Expected an object at " + p.currentLocation());
+        while (p.nextToken() == JsonToken.FIELD_NAME) {
+            String name = p.currentName();
+            p.nextToken();
+            field.read(name, p);
         }
+    }
+
+    private IOException notOurs() {
+        return new IOException(file + " is not an emulator data file of format " + FORMAT);
     }
 
     private static ArrayNode tree(Iterable<?> items) {
@@ -121,15 +182,5 @@ final class StateFile {
             array.add(WireJson.MAPPER.valueToTree(item));
         }
         return array;
-    }
-
-    private static <T> List<T> list(JsonNode array, Class<T> type) throws IOException {
-        List<T> items = new ArrayList<>();
-        if (array != null) {
-            for (JsonNode item : array) {
-                items.add(WireJson.MAPPER.treeToValue(item, type));
-            }
-        }
-        return items;
     }
 }

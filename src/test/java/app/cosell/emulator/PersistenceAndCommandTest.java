@@ -1,6 +1,7 @@
 package app.cosell.emulator;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
@@ -39,6 +40,42 @@ class PersistenceAndCommandTest {
                     .clientToken("persist").awsSubmission(s -> s.involvementType("Co-Sell")));
             assertThat(again.taskId()).as("client tokens survive too").isEqualTo(taskId);
         }
+    }
+
+    @Test
+    void aDataFileJustReadIsNotWrittenBackUntilSomethingChanges(@TempDir Path folder) throws Exception {
+        Path data = folder.resolve("emulator.json");
+        PartnerCentralEmulator.builder().opportunities(20).dataFile(data).start().close();
+        byte[] saved = Files.readAllBytes(data);
+        var modified = Files.getLastModifiedTime(data);
+
+        try (var emulator = PartnerCentralEmulator.builder().opportunities(20).dataFile(data).start();
+             var client = EmulatorClients.client(emulator)) {
+            assertThat(client.listOpportunities(r -> r.catalog("AWS").maxResults(5)).opportunitySummaries()).hasSize(5);
+        }
+        assertThat(Files.getLastModifiedTime(data)).as("reads change nothing: no rewrite").isEqualTo(modified);
+        assertThat(Files.readAllBytes(data)).isEqualTo(saved);
+
+        try (var emulator = PartnerCentralEmulator.builder().opportunities(20).dataFile(data).start();
+             var client = EmulatorClients.client(emulator)) {
+            String arn = client.getOpportunity(r -> r.catalog("AWS").identifier(SeededScenario.SUBMITTABLE.id("AWS"))).arn();
+            client.tagResource(r -> r.resourceArn(arn).tags(t -> t.key("team").value("east")));
+        }
+        assertThat(Files.readAllBytes(data)).as("a change is saved").isNotEqualTo(saved);
+        try (var emulator = PartnerCentralEmulator.builder().opportunities(20).dataFile(data).start();
+             var client = EmulatorClients.client(emulator)) {
+            String arn = client.getOpportunity(r -> r.catalog("AWS").identifier(SeededScenario.SUBMITTABLE.id("AWS"))).arn();
+            assertThat(client.listTagsForResource(r -> r.resourceArn(arn)).tags())
+                    .anyMatch(t -> t.key().equals("team") && t.value().equals("east"));
+        }
+    }
+
+    @Test
+    void aFileOfAnotherFormatIsRefusedWithItsName(@TempDir Path folder) throws Exception {
+        Path data = Files.writeString(folder.resolve("emulator.json"), "{\"format\": 999, \"catalogs\": {}}");
+        assertThatThrownBy(() -> PartnerCentralEmulator.builder().dataFile(data).start())
+                .isInstanceOf(java.io.IOException.class).hasMessageContaining("emulator.json")
+                .hasMessageContaining("not an emulator data file");
     }
 
     @Test
