@@ -10,6 +10,8 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
 
 /**
  * Optional persistence ({@code --data FILE}): the whole state as one JSON document, written atomically
@@ -108,42 +110,36 @@ final class StateFile {
         eachField(p, (field, q) -> {
             switch (field) {
                 case "nextOpportunityNumber" -> catalog.nextOpportunityNumber.set(q.getValueAsLong());
-                case "opportunities" -> eachElement(q, r -> {
-                    Opportunity item = read(r, Opportunity.class);
-                    catalog.opportunities.put(item.id(), item);
-                });
-                case "solutions" -> eachElement(q, r -> {
-                    Solution item = read(r, Solution.class);
-                    catalog.solutions.put(item.id(), item);
-                });
-                case "engagements" -> eachElement(q, r -> {
-                    Engagement item = read(r, Engagement.class);
-                    catalog.engagements.put(item.id(), item);
-                });
-                case "associations" -> eachElement(q, r -> catalog.associations.add(read(r, ResourceAssociation.class)));
-                case "snapshots" -> eachElement(q, r -> catalog.snapshots.add(read(r, ResourceSnapshot.class)));
-                case "jobs" -> eachElement(q, r -> {
-                    SnapshotJob item = read(r, SnapshotJob.class);
-                    catalog.jobs.put(item.id(), item);
-                });
-                case "invitations" -> eachElement(q, r -> {
-                    Invitation item = read(r, Invitation.class);
-                    catalog.invitations.put(item.id(), item);
-                });
-                case "tasks" -> eachElement(q, r -> {
-                    EngagementTask item = read(r, EngagementTask.class);
-                    catalog.tasks.put(item.taskId(), item);
-                });
+                case "opportunities" -> putEach(q, Opportunity.class, Opportunity::id, catalog.opportunities);
+                case "solutions" -> putEach(q, Solution.class, Solution::id, catalog.solutions);
+                case "engagements" -> putEach(q, Engagement.class, Engagement::id, catalog.engagements);
+                case "associations" -> catalog.associations.addAll(listOf(q, ResourceAssociation.class));
+                case "snapshots" -> catalog.snapshots.addAll(listOf(q, ResourceSnapshot.class));
+                case "jobs" -> putEach(q, SnapshotJob.class, SnapshotJob::id, catalog.jobs);
+                case "invitations" -> putEach(q, Invitation.class, Invitation::id, catalog.invitations);
+                case "tasks" -> putEach(q, EngagementTask.class, EngagementTask::taskId, catalog.tasks);
                 case "clientTokens" -> eachField(q, (key, r) ->
                         catalog.clientTokens.put(key, read(r, CatalogState.ClientTokenUse.class)));
-                case "tags" -> eachField(q, (arn, r) -> {
-                    List<Tag> tags = new ArrayList<>();
-                    eachElement(r, t -> tags.add(read(t, Tag.class)));
-                    catalog.tags.put(arn, List.copyOf(tags));
-                });
+                case "tags" -> eachField(q, (arn, r) -> catalog.tags.put(arn, List.copyOf(listOf(r, Tag.class))));
                 default -> q.skipChildren();
             }
         });
+    }
+
+    /** Each item of the array at the parser, into {@code map} by its key. */
+    private static <T> void putEach(JsonParser p, Class<T> type, Function<T, String> key, Map<String, T> map)
+            throws IOException {
+        eachElement(p, r -> {
+            T item = read(r, type);
+            map.put(key.apply(item), item);
+        });
+    }
+
+    /** The items of the array at the parser. */
+    private static <T> List<T> listOf(JsonParser p, Class<T> type) throws IOException {
+        List<T> items = new ArrayList<>();
+        eachElement(p, r -> items.add(read(r, type)));
+        return items;
     }
 
     private static <T> T read(JsonParser p, Class<T> type) throws IOException {
