@@ -205,16 +205,11 @@ public final class AppContext implements AutoCloseable {
         // afterwards: tasks resumed from the state file run at the chosen speed from their first step, and no admin
         // client (an HTTP client with a thread of its own) is made on the way to the first page. The settings screen
         // uses the admin endpoint (emulatorAdmin(), made on first use).
-        UiSettings.Speed speed = demo.speed();
-        if (setup.stepDelay() != null && demo.faultScenario() == null) {
-            b.stepDelay(setup.stepDelay()).instant(setup.stepDelay().isZero());
-        } else {
-            if (setup.stepDelay() != null) speed = UiSettings.Speed.FAST; // a fixed setup (tests) with a scenario
-            b.stepDelay(Duration.ofMillis(speed.stepDelayMillis())).instant(speed == UiSettings.Speed.INSTANT);
-        }
+        // A fixed step delay (tests, benchmarks) wins over the rep's speed.
+        Duration delay = setup.stepDelay() != null ? setup.stepDelay() : Duration.ofMillis(demo.speed().stepDelayMillis());
+        b.stepDelay(delay).instant(delay.isZero());
         if (demo.faultScenario() != null) b.faults(json.writeValueAsString(FaultScenarios.faultJson(demo.faultScenario())));
         emulator = b.start();
-        emulatorAdmin = null;
     }
 
     /** The admin client of the running embedded emulator (made on first use), or null. */
@@ -322,6 +317,7 @@ public final class AppContext implements AutoCloseable {
         gateway = null;
         if (emulator != null) emulator.close();
         emulator = null;
+        emulatorAdmin = null;
         executor.shutdownNow();
     }
 }
