@@ -181,11 +181,29 @@ public final class OpportunityDetailController {
             name.getStyleClass().add("field-name");
             name.setMinWidth(Region.USE_PREF_SIZE);
             GridPane.setValignment(name, javafx.geometry.VPos.TOP); // beside the first line of a wrapped value
-            Label v = new Label(value);
-            v.setWrapText(true);
-            grid.addRow(row++, name, v);
+            grid.addRow(row++, name, value(value));
         }
         if (row == 0) grid.addRow(0, placeholder(Messages.get("detail.nothing")));
+    }
+
+    /**
+     * A field's value: wrapped to the pane's width, except a web address, which has no spaces to wrap at (it broke
+     * mid-name). That one stays on one line without its scheme, shortened in the middle if the pane is narrow, with
+     * the whole address in its tooltip.
+     */
+    private static Label value(String value) {
+        if (!value.matches("(?i)https?://\\S+")) {
+            Label v = new Label(value);
+            v.setWrapText(true);
+            return v;
+        }
+        Label v = new Label(value.replaceFirst("(?i)^https?://", ""));
+        v.setTextOverrun(javafx.scene.control.OverrunStyle.CENTER_ELLIPSIS);
+        v.setMinWidth(0);
+        v.setTooltip(new javafx.scene.control.Tooltip(value));
+        v.setAccessibleText(value);
+        v.getStyleClass().add("web-address");
+        return v;
     }
 
     private static Label placeholder(String text) {

@@ -118,6 +118,22 @@ class MainWindowTest {
     }
 
     @Test
+    void aWebsiteStaysOnOneLineWithTheWholeAddressInItsTooltip() throws Exception {
+        select("O20000001"); // a seeded US customer: it has a website
+        FxWait.until(10, TimeUnit.SECONDS, () -> console.window.detailModel().opportunityProperty().get() != null
+                && console.window.detailModel().opportunityProperty().get().id().equals("O20000001"));
+        WaitForAsyncUtils.waitForFxEvents();
+        String url = console.window.detailModel().opportunityProperty().get().customer().websiteUrl();
+        assertThat(url).startsWith("https://");
+
+        Label site = robot.lookup(".web-address").queryAs(Label.class);
+        assertThat(site.getText()).isEqualTo(url.substring("https://".length()));
+        assertThat(site.isWrapText()).isFalse();
+        assertThat(site.getTooltip().getText()).isEqualTo(url);
+        assertThat(site.getHeight()).as("one line").isLessThan(site.getFont().getSize() * 2);
+    }
+
+    @Test
     void enterOnARowAndShortcutEBothOpenStartEngagement() throws Exception {
         select("O20000001");
         robot.clickOn("#opportunityTable");
