@@ -1,11 +1,13 @@
 package app.cosell;
 
+import app.cosell.cli.CosellCommand;
 import app.cosell.emulator.EmulatorCommand;
 import java.util.Arrays;
 
 /**
  * Plain entry point (not a JavaFX Application, so it also works with JavaFX on the class path). Opens the console by
- * default; {@code emulator} runs the local Partner Central emulator alone, without touching JavaFX.
+ * default; {@code emulator} runs the local Partner Central emulator alone, and the command line's sub-commands
+ * ({@link CosellCommand}) run without touching JavaFX.
  */
 public final class Launcher {
 
@@ -14,6 +16,9 @@ public final class Launcher {
     public static void main(String[] args) {
         if (args.length > 0 && args[0].equals("emulator")) {
             System.exit(EmulatorCommand.run(Arrays.copyOfRange(args, 1, args.length)));
+        }
+        if (args.length > 0 && CosellCommand.handles(args[0])) {
+            System.exit(CosellCommand.run(args));
         }
         StartupProbe.installIfRequested();
         // The context (settings file, task history folder, the executor) is built while JavaFX starts its toolkit,

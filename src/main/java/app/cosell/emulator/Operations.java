@@ -64,6 +64,8 @@ final class Operations {
         handlers.put("ListTagsForResource", tree(this::listTagsForResource));
         handlers.put("TagResource", tree(this::tagResource));
         handlers.put("UntagResource", tree(this::untagResource));
+        // Further resources keep their handlers in classes of their own (one per resource), registered here:
+        // each puts its operations into the same map, e.g. new InvitationOperations(state, engine, clock).register(handlers);
     }
 
     boolean implemented(String operation) {
@@ -78,7 +80,7 @@ final class Operations {
         return handlers.get(operation).apply(request);
     }
 
-    private static Function<ObjectNode, WireJson.Rendering> tree(Function<ObjectNode, JsonNode> handler) {
+    static Function<ObjectNode, WireJson.Rendering> tree(Function<ObjectNode, JsonNode> handler) {
         return request -> WireJson.rendering(handler.apply(request));
     }
 
@@ -967,6 +969,11 @@ final class Operations {
     // ---- shared helpers -----------------------------------------------------------------------------------
 
     private CatalogState catalog(ObjectNode request) {
+        return catalog(state, request);
+    }
+
+    /** The catalog the request names (validated against the model already; refused if the state has no such). */
+    static CatalogState catalog(PartnerCentralState state, ObjectNode request) {
         String name = request.get("Catalog").asText();
         CatalogState catalog = state.catalog(name);
         if (catalog == null) {
@@ -976,7 +983,7 @@ final class Operations {
         return catalog;
     }
 
-    private static Opportunity opportunity(CatalogState catalog, String id) {
+    static Opportunity opportunity(CatalogState catalog, String id) {
         Opportunity opportunity = catalog.opportunities.get(id);
         if (opportunity == null) {
             throw AwsError.notFound("Opportunity " + id + " was not found in catalog " + catalog.name + ".");
@@ -984,7 +991,7 @@ final class Operations {
         return opportunity;
     }
 
-    private static Engagement engagement(CatalogState catalog, String id) {
+    static Engagement engagement(CatalogState catalog, String id) {
         Engagement engagement = catalog.engagements.get(id);
         if (engagement == null) {
             throw AwsError.notFound("Engagement " + id + " was not found in catalog " + catalog.name + ".");
@@ -996,7 +1003,7 @@ final class Operations {
      * The id a ClientToken produced earlier for the same request, or null for a new token; a token reused with
      * a different request is refused. Call inside a state write.
      */
-    private static String idempotent(CatalogState catalog, String operation, ObjectNode request) {
+    static String idempotent(CatalogState catalog, String operation, ObjectNode request) {
         String token = request.get("ClientToken").asText();
         CatalogState.ClientTokenUse use = catalog.clientTokens.get(operation + "\u0000" + token);
         if (use == null) {
@@ -1008,13 +1015,13 @@ final class Operations {
         return use.resultId();
     }
 
-    private static void remember(CatalogState catalog, String operation, ObjectNode request, String resultId) {
+    static void remember(CatalogState catalog, String operation, ObjectNode request, String resultId) {
         String token = request.get("ClientToken").asText();
         catalog.clientTokens.put(operation + "\u0000" + token,
                 new CatalogState.ClientTokenUse(operation, withoutToken(request), resultId));
     }
 
-    private static JsonNode withoutToken(ObjectNode request) {
+    static JsonNode withoutToken(ObjectNode request) {
         ObjectNode copy = request.deepCopy();
         copy.remove("ClientToken");
         return copy;
@@ -1022,11 +1029,15 @@ final class Operations {
 
     /** A modification time strictly after the previous one, so LastModifiedDate always identifies a version. */
     private Instant laterThan(Instant previous) {
+        return laterThan(clock, previous);
+    }
+
+    static Instant laterThan(Supplier<Instant> clock, Instant previous) {
         Instant now = clock.get();
         return now.isAfter(previous) ? now : previous.plusMillis(1);
     }
 
-    private static Set<String> strings(JsonNode list) {
+    static Set<String> strings(JsonNode list) {
         if (list == null || !list.isArray() || list.isEmpty()) {
             return null;
         }
@@ -1035,7 +1046,7 @@ final class Operations {
         return values;
     }
 
-    private static Set<String> idsOf(Set<String> idsOrArns) {
+    static Set<String> idsOf(Set<String> idsOrArns) {
         if (idsOrArns == null) {
             return null;
         }
@@ -1044,11 +1055,11 @@ final class Operations {
         return ids;
     }
 
-    private static String lastSegment(String idOrArn) {
+    static String lastSegment(String idOrArn) {
         return idOrArn.substring(idOrArn.lastIndexOf('/') + 1);
     }
 
-    private static List<Tag> tags(JsonNode list) {
+    static List<Tag> tags(JsonNode list) {
         List<Tag> tags = new ArrayList<>();
         if (list != null) {
             list.forEach(tag -> tags.add(new Tag(tag.get("Key").asText(), tag.get("Value").asText())));
@@ -1060,7 +1071,7 @@ final class Operations {
      * One page of {@code matching} as a list operation answers it: {@code {"<listName>": [...], "NextToken": ...}},
      * each item drawn into its own object by {@code render}.
      */
-    private static <T> ObjectNode pageAnswer(List<T> matching, ObjectNode request, int defaultMaxResults,
+    static <T> ObjectNode pageAnswer(List<T> matching, ObjectNode request, int defaultMaxResults,
                                              String listName, BiConsumer<T, ObjectNode> render) {
         Paging.Page<T> page = Paging.page(matching, request, defaultMaxResults);
         ObjectNode response = WireJson.object();

@@ -7,6 +7,7 @@ import app.cosell.model.FailureKind;
 import app.cosell.model.PartnerCentralFailure;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
+import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.ProfileCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
@@ -86,6 +87,21 @@ public final class Connections {
         PartnerCentralSellingClient client = client(Region.of(settings.region()), settings.endpointOverride(), credentials);
         return new SdkPartnerCentral(client, settings.catalog(), "profile " + name, name, credentials,
                 profile.kind().usesSso());
+    }
+
+    /**
+     * A gateway with the SDK's default credential chain, as the AWS CLI resolves it when no profile is named:
+     * {@code AWS_ACCESS_KEY_ID}/{@code AWS_SECRET_ACCESS_KEY}/{@code AWS_SESSION_TOKEN}, then {@code AWS_PROFILE} or the
+     * {@code default} profile (IAM Identity Center included), then container and instance roles. For the command line.
+     *
+     * @param endpoint another endpoint (the AWS CLI's {@code --endpoint-url}), or null for the service's own
+     */
+    public PartnerCentral openDefaultChain(Catalog catalog, String region, URI endpoint) {
+        AwsCredentialsProvider chain = DefaultCredentialsProvider.builder().build();
+        Region signing = Region.of(region == null || region.isBlank() ? ConnectionSettings.DEFAULT_REGION : region);
+        PartnerCentralSellingClient client = client(signing, endpoint, chain);
+        return new SdkPartnerCentral(client, catalog, endpoint == null ? "default credentials" : "default credentials at "
+                + endpoint, null, null, false);
     }
 
     /**

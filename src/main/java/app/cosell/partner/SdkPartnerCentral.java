@@ -24,6 +24,7 @@ import software.amazon.awssdk.services.partnercentralselling.model.AddressSummar
 import software.amazon.awssdk.services.partnercentralselling.model.AwsSubmission;
 import software.amazon.awssdk.services.partnercentralselling.model.ExpectedCustomerSpend;
 import software.amazon.awssdk.services.partnercentralselling.model.GetOpportunityResponse;
+import software.amazon.awssdk.services.partnercentralselling.model.LastModifiedDate;
 import software.amazon.awssdk.services.partnercentralselling.model.ListEngagementFromOpportunityTaskSummary;
 import software.amazon.awssdk.services.partnercentralselling.model.ListOpportunitiesRequest;
 import software.amazon.awssdk.services.partnercentralselling.model.ListOpportunitiesResponse;
@@ -91,6 +92,8 @@ final class SdkPartnerCentral implements PartnerCentral {
             b.lifeCycleReviewStatusWithStrings(q.reviewStatuses().stream().map(ReviewStatus::wire).toList());
         if (!q.companyNames().isEmpty()) b.customerCompanyName(q.companyNames());
         if (!q.identifiers().isEmpty()) b.identifier(q.identifiers());
+        if (q.modifiedAfter() != null)
+            b.lastModifiedDate(LastModifiedDate.builder().afterLastModifiedDate(q.modifiedAfter()).build());
         ListOpportunitiesResponse r = call("ListOpportunities", () -> client.listOpportunities(b.build()));
         List<OpportunitySummary> rows = r.opportunitySummaries().stream().map(this::summary).toList();
         return new OpportunityPage(rows, r.nextToken());
