@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.InputStream;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -14,6 +15,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * What only the newest service model (botocore develop 2026-08) has, through raw SigV4-signed requests since
@@ -268,5 +270,40 @@ class NewestModelTest {
         Iterator<JsonNode> ok = call("ListOpportunities", "{\"Catalog\":\"AWS\",\"MaxResults\":100}")
                 .body().get("OpportunitySummaries").elements();
         assertThat(ok.hasNext()).isTrue();
+    }
+
+    @Test
+    void theNewStateSurvivesARestartWithADataFile(@TempDir Path folder) throws Exception {
+        Path data = folder.resolve("state.json");
+        String engagement;
+        String prospecting;
+        try (var first = PartnerCentralEmulator.builder().opportunities(5).instant(true).dataFile(data).start();
+             var client = EmulatorClients.client(first)) {
+            client.putSellingSystemSettings(r -> r.catalog("AWS"));
+            client.putSellingSystemSettings(r -> r.catalog("Sandbox").resourceSnapshotJobRoleIdentifier("Kept"));
+            engagement = client.createEngagement(r -> r.catalog("Sandbox").clientToken("keep").title("Kept")
+                    .contexts(software.amazon.awssdk.services.partnercentralselling.model.EngagementContextDetails
+                            .builder().type("Lead").payload(EngagementApiTest.lead("Kept Inc", "Qualified")).build()))
+                    .id();
+            client.startOpportunityFromEngagementTask(r -> r.catalog("Sandbox").clientToken("keep-task")
+                    .identifier(engagement).contextIdentifier("1"));
+            var answer = EmulatorClients.signedPost(first, "StartProspectingFromEngagementTask", """
+                    {"Catalog":"Sandbox","ClientToken":"keep-p","TaskName":"kept","Identifiers":["%s"]}"""
+                    .formatted(engagement), "partnercentral-selling", first.accessKeyId(), first.secretAccessKey(),
+                    Clock.systemUTC());
+            prospecting = WireJson.MAPPER.readTree(answer.body()).get("TaskId").asText();
+        }
+        try (var second = PartnerCentralEmulator.builder().opportunities(5).instant(true).dataFile(data).start();
+             var client = EmulatorClients.client(second)) {
+            assertThat(client.getSellingSystemSettings(r -> r.catalog("AWS")).resourceSnapshotJobRoleArn()).isNull();
+            assertThat(client.getSellingSystemSettings(r -> r.catalog("Sandbox")).resourceSnapshotJobRoleArn())
+                    .isEqualTo("arn:aws:iam::111122223333:role/Kept");
+            assertThat(client.listOpportunityFromEngagementTasks(r -> r.catalog("Sandbox").engagementIdentifier(engagement))
+                    .taskSummaries()).singleElement().satisfies(t -> assertThat(t.taskStatusAsString()).isEqualTo("COMPLETE"));
+            var answer = EmulatorClients.signedPost(second, "GetProspectingFromEngagementTask",
+                    "{\"Catalog\":\"Sandbox\",\"TaskIdentifier\":\"" + prospecting + "\"}", "partnercentral-selling",
+                    second.accessKeyId(), second.secretAccessKey(), Clock.systemUTC());
+            assertThat(WireJson.MAPPER.readTree(answer.body()).at("/Engagements/0/Status").asText()).isEqualTo("COMPLETED");
+        }
     }
 }
