@@ -262,4 +262,52 @@ class SnapshotAndSubmissionApiTest {
                 .isInstanceOfSatisfying(ValidationException.class, e -> assertThat(e.errorList().getFirst().fieldName())
                         .isEqualTo("Assignee.Email"));
     }
+
+    /**
+     * The errors every operation lists but no request of ours provokes (throttling, access denied, internal
+     * error) reach the SDK as the modeled exceptions for each of the new operations; faults apply before
+     * validation, so the requests need not be complete.
+     */
+    @Test
+    void injectedServiceErrorsOfEveryNewOperationReachTheSdkAsModeledExceptions() {
+        java.util.Map<String, Runnable> calls = new java.util.LinkedHashMap<>();
+        calls.put("CreateEngagement", () -> client.createEngagement(r -> r.catalog("AWS")));
+        calls.put("CreateEngagementContext", () -> client.createEngagementContext(r -> r.catalog("AWS")));
+        calls.put("UpdateEngagementContext", () -> client.updateEngagementContext(r -> r.catalog("AWS")));
+        calls.put("CreateEngagementInvitation", () -> client.createEngagementInvitation(r -> r.catalog("AWS")));
+        calls.put("AcceptEngagementInvitation", () -> client.acceptEngagementInvitation(r -> r.catalog("AWS")));
+        calls.put("ListEngagementMembers", () -> client.listEngagementMembers(r -> r.catalog("AWS")));
+        calls.put("CreateResourceSnapshot", () -> client.createResourceSnapshot(r -> r.catalog("AWS")));
+        calls.put("CreateResourceSnapshotJob", () -> client.createResourceSnapshotJob(r -> r.catalog("AWS")));
+        calls.put("StartResourceSnapshotJob", () -> client.startResourceSnapshotJob(r -> r.catalog("AWS")));
+        calls.put("StopResourceSnapshotJob", () -> client.stopResourceSnapshotJob(r -> r.catalog("AWS")));
+        calls.put("DeleteResourceSnapshotJob", () -> client.deleteResourceSnapshotJob(r -> r.catalog("AWS")));
+        calls.put("GetSellingSystemSettings", () -> client.getSellingSystemSettings(r -> r.catalog("AWS")));
+        calls.put("PutSellingSystemSettings", () -> client.putSellingSystemSettings(r -> r.catalog("AWS")));
+        calls.put("SubmitOpportunity", () -> client.submitOpportunity(r -> r.catalog("AWS")));
+        calls.put("AssignOpportunity", () -> client.assignOpportunity(r -> r.catalog("AWS")));
+        calls.put("StartOpportunityFromEngagementTask", () -> client.startOpportunityFromEngagementTask(
+                r -> r.catalog("AWS")));
+        calls.put("ListOpportunityFromEngagementTasks", () -> client.listOpportunityFromEngagementTasks(
+                r -> r.catalog("AWS")));
+        try {
+            calls.forEach((operation, call) -> {
+                emulator.faults().failNext(operation, "ThrottlingException", 1);
+                assertThatThrownBy(call::run).as(operation).isInstanceOf(
+                        software.amazon.awssdk.services.partnercentralselling.model.ThrottlingException.class);
+                emulator.faults().failNext(operation, "AccessDeniedException", 1);
+                assertThatThrownBy(call::run).as(operation).isInstanceOf(AccessDeniedException.class);
+                emulator.faults().failNext(operation, "InternalServerException", 1);
+                assertThatThrownBy(call::run).as(operation).isInstanceOf(
+                        software.amazon.awssdk.services.partnercentralselling.model.InternalServerException.class);
+                // Without a fault an incomplete request is refused by validation, not answered.
+                if (!java.util.Set.of("CreateEngagement", "GetSellingSystemSettings", "PutSellingSystemSettings",
+                        "ListOpportunityFromEngagementTasks").contains(operation)) {
+                    assertThatThrownBy(call::run).as(operation).isInstanceOf(ValidationException.class);
+                }
+            });
+        } finally {
+            emulator.faults().clear();
+        }
+    }
 }
