@@ -154,10 +154,14 @@ final class Operations {
             case "CustomerCompanyName" -> Comparator.comparing(Opportunity::companyName, String.CASE_INSENSITIVE_ORDER)
                     .thenComparing(byId);
             case "CreatedDate" -> Comparator.comparing(Opportunity::createdDate).thenComparing(byId);
-            // Without a close date an opportunity sorts after every dated one (ascending).
-            case "TargetCloseDate" -> Comparator.comparing(
-                    (Opportunity o) -> WireJson.textAt(o.content(), "LifeCycle.TargetCloseDate"),
-                    Comparator.nullsLast(Comparator.<String>naturalOrder())).thenComparing(byId);
+            // Without a close date an opportunity sorts after every dated one (ascending). The date lives in the
+            // stored document, so each is read once per query, not once per comparison.
+            case "TargetCloseDate" -> {
+                Map<String, String> closeDates = new java.util.HashMap<>();
+                yield Comparator.comparing((Opportunity o) -> closeDates.computeIfAbsent(o.id(), id ->
+                        java.util.Objects.requireNonNullElse(WireJson.textAt(o.content(), "LifeCycle.TargetCloseDate"),
+                                "\uffff"))).thenComparing(byId);
+            }
             default -> Comparator.comparing(Opportunity::lastModifiedDate).thenComparing(byId);
         };
         if (!ascending) {
