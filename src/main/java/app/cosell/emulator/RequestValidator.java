@@ -89,13 +89,16 @@ final class RequestValidator {
         }
         // Unknown members are ignored, as the JSON protocol services do, and an explicit null means the member
         // is absent: both are dropped here so no operation ever stores or echoes them.
-        List<String> dropped = new ArrayList<>();
+        List<String> dropped = null;
         for (Map.Entry<String, JsonNode> field : value.properties()) {
             if (members.get(field.getKey()) == null || field.getValue().isNull()) {
+                if (dropped == null) {
+                    dropped = new ArrayList<>();
+                }
                 dropped.add(field.getKey());
             }
         }
-        if (!dropped.isEmpty() && value instanceof ObjectNode object) {
+        if (dropped != null && value instanceof ObjectNode object) {
             object.remove(dropped);
         }
         int unionMembers = 0;
