@@ -219,7 +219,10 @@ class EngagementApiTest {
         var joined = client.getEngagement(r -> r.catalog("Sandbox").identifier(received.engagementId()));
         assertThat(joined.memberCount()).isEqualTo(2);
         assertThat(joined.createdBy()).isEqualTo("aws");
-        assertThat(joined.contexts().getFirst().payload().customerProject().customer().companyName()).isNotBlank();
+        // The invitation's payload became the engagement's context: a customer project, or a lead for lead invitations.
+        var context = joined.contexts().getFirst().payload();
+        assertThat(context.customerProject() != null ? context.customerProject().customer().companyName()
+                : context.lead().customer().companyName()).isNotBlank();
         var members = client.listEngagementMembers(r -> r.catalog("Sandbox").identifier(received.engagementId()));
         assertThat(members.engagementMemberList()).extracting(EngagementMember::accountId)
                 .containsExactly("aws", "111122223333");
