@@ -210,7 +210,8 @@ class EngagementApiTest {
                 .isInstanceOf(AccessDeniedException.class);
 
         var received = client.listEngagementInvitations(r -> r.catalog("Sandbox")
-                .participantType(ParticipantType.RECEIVER)).engagementInvitationSummaries().getFirst();
+                .participantType(ParticipantType.RECEIVER).statusWithStrings("PENDING"))
+                .engagementInvitationSummaries().getFirst();
         assertThatThrownBy(() -> client.getEngagement(r -> r.catalog("Sandbox").identifier(received.engagementId())))
                 .isInstanceOf(ResourceNotFoundException.class);
         client.acceptEngagementInvitation(r -> r.catalog("Sandbox").identifier(received.arn()));
