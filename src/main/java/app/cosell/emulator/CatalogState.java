@@ -32,6 +32,17 @@ final class CatalogState {
     final Map<String, List<Tag>> tags = new ConcurrentHashMap<>();
     /** Numbers of opportunities created through the API continue after the seeded ones. */
     final AtomicLong nextOpportunityNumber = new AtomicLong();
+    /** StartOpportunityFromEngagementTask runs by task id. */
+    final Map<String, OpportunityFromEngagementTask> opportunityTasks = new ConcurrentHashMap<>();
+    /** StartProspectingFromEngagementTask runs by task id. */
+    final Map<String, ProspectingTask> prospectingTasks = new ConcurrentHashMap<>();
+    /**
+     * The selling-system setting: the IAM role snapshot jobs run as (a role name or ARN), null when none is set.
+     * Seeded with a default role so that engagement tasks complete out of the box.
+     */
+    volatile String snapshotJobRole = DEFAULT_SNAPSHOT_JOB_ROLE;
+
+    static final String DEFAULT_SNAPSHOT_JOB_ROLE = "PartnerCentralSellingResourceSnapshotJobRole";
 
     CatalogState(String name) {
         this.name = name;
@@ -50,6 +61,20 @@ final class CatalogState {
         clientTokens.clear();
         tags.clear();
         nextOpportunityNumber.set(0);
+        opportunityTasks.clear();
+        prospectingTasks.clear();
+        snapshotJobRole = DEFAULT_SNAPSHOT_JOB_ROLE;
+    }
+
+    /**
+     * The one way an opportunity is submitted to AWS, shared by SubmitOpportunity and the engagement task's
+     * SubmitOpportunity step: review status Submitted, involvement and visibility recorded. Call inside a state
+     * write, after the caller has checked the opportunity may be submitted.
+     */
+    Opportunity submit(Opportunity opportunity, String involvementType, String visibility, java.time.Instant when) {
+        Opportunity submitted = opportunity.submitted(involvementType, visibility == null ? "Full" : visibility, when);
+        opportunities.put(submitted.id(), submitted);
+        return submitted;
     }
 
     ResourceAssociation associationOf(String opportunityId) {

@@ -26,6 +26,16 @@ final class Ids {
         return "job-" + base36(random, 13);
     }
 
+    /** Prospecting task ids have one character more than the other tasks' (model: task-[0-9a-z]{14}). */
+    static String prospectingTask(RandomGenerator random) {
+        return "task-" + base36(random, 14);
+    }
+
+    /** The id of a context a prospecting task adds (model: ctx-[0-9a-z]{14}). */
+    static String prospectingContext(RandomGenerator random) {
+        return "ctx-" + base36(random, 14);
+    }
+
     private static String base36(RandomGenerator random, int length) {
         char[] chars = new char[length];
         for (int i = 0; i < length; i++) {

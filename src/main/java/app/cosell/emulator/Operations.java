@@ -66,6 +66,12 @@ final class Operations {
         handlers.put("UntagResource", tree(this::untagResource));
         // Further resources keep their handlers in classes of their own (one per resource), registered here:
         // each puts its operations into the same map, e.g. new InvitationOperations(state, engine, clock).register(handlers);
+        new EngagementOperations(state, clock).register(handlers);
+        new SnapshotOperations(state, clock).register(handlers);
+        new SellingSystemOperations(state).register(handlers);
+        new SubmissionOperations(state, clock).register(handlers);
+        new OpportunityFromEngagementOperations(state, clock).register(handlers);
+        new ProspectingOperations(state, clock).register(handlers);
     }
 
     boolean implemented(String operation) {
@@ -119,6 +125,26 @@ final class Operations {
             filter = filter.and(o -> (after == null || o.lastModifiedDate().isAfter(after))
                     && (before == null || o.lastModifiedDate().isBefore(before)));
         }
+        JsonNode created = request.get("CreatedDate");
+        if (created != null) {
+            Instant after = created.hasNonNull("AfterCreatedDate")
+                    ? WireJson.parseTimestamp(created.get("AfterCreatedDate")) : null;
+            Instant before = created.hasNonNull("BeforeCreatedDate")
+                    ? WireJson.parseTimestamp(created.get("BeforeCreatedDate")) : null;
+            filter = filter.and(o -> (after == null || o.createdDate().isAfter(after))
+                    && (before == null || o.createdDate().isBefore(before)));
+        }
+        JsonNode closing = request.get("TargetCloseDate");
+        if (closing != null) {
+            // Dates are YYYY-MM-DD, so they compare as text; an opportunity without a close date never matches.
+            String after = WireJson.text(closing, "AfterTargetCloseDate");
+            String before = WireJson.text(closing, "BeforeTargetCloseDate");
+            filter = filter.and(o -> {
+                String date = WireJson.textAt(o.content(), "LifeCycle.TargetCloseDate");
+                return date != null && (after == null || date.compareTo(after) > 0)
+                        && (before == null || date.compareTo(before) < 0);
+            });
+        }
         String sortBy = request.at("/Sort/SortBy").asText("LastModifiedDate");
         boolean ascending = "ASCENDING".equals(request.at("/Sort/SortOrder").asText("DESCENDING"));
         Comparator<Opportunity> byId = Comparator.comparing((Opportunity o) -> o.id().length())
@@ -127,6 +153,15 @@ final class Operations {
             case "Identifier" -> byId;
             case "CustomerCompanyName" -> Comparator.comparing(Opportunity::companyName, String.CASE_INSENSITIVE_ORDER)
                     .thenComparing(byId);
+            case "CreatedDate" -> Comparator.comparing(Opportunity::createdDate).thenComparing(byId);
+            // Without a close date an opportunity sorts after every dated one (ascending). The date lives in the
+            // stored document, so each is read once per query, not once per comparison.
+            case "TargetCloseDate" -> {
+                Map<String, String> closeDates = new java.util.HashMap<>();
+                yield Comparator.comparing((Opportunity o) -> closeDates.computeIfAbsent(o.id(), id ->
+                        java.util.Objects.requireNonNullElse(WireJson.textAt(o.content(), "LifeCycle.TargetCloseDate"),
+                                "\uffff"))).thenComparing(byId);
+            }
             default -> Comparator.comparing(Opportunity::lastModifiedDate).thenComparing(byId);
         };
         if (!ascending) {

@@ -2,6 +2,8 @@ package app.cosell.emulator;
 
 import app.cosell.emulator.AwsError.FieldError;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.math.BigInteger;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
@@ -13,7 +15,9 @@ import java.util.stream.StreamSupport;
  * Checks a request body against the operation's input shape in the service model: required members, types,
  * enums, patterns, string lengths, integer ranges, list sizes and unions. The real service validates all of
  * this server-side (the Java SDK and the CLI send values unchecked), so this is where clients learn of their
- * mistakes, as a ValidationException with one ErrorList entry per bad field.
+ * mistakes, as a ValidationException with one ErrorList entry per bad field. The model is the newest one
+ * (botocore develop, 2026-08); requests of older clients validate against it because it only widened shapes.
+ * Validation also cleans the request in place: unknown members and explicit nulls are removed.
  */
 final class RequestValidator {
 
@@ -83,11 +87,24 @@ final class RequestValidator {
                         "Member is required but was not provided", "REQUIRED_FIELD_MISSING"));
             }
         }
+        // Unknown members are ignored, as the JSON protocol services do, and an explicit null means the member
+        // is absent: both are dropped here so no operation ever stores or echoes them.
+        List<String> dropped = null;
+        for (Map.Entry<String, JsonNode> field : value.properties()) {
+            if (members.get(field.getKey()) == null || field.getValue().isNull()) {
+                if (dropped == null) {
+                    dropped = new ArrayList<>();
+                }
+                dropped.add(field.getKey());
+            }
+        }
+        if (dropped != null && value instanceof ObjectNode object) {
+            object.remove(dropped);
+        }
         int unionMembers = 0;
         for (Map.Entry<String, JsonNode> field : value.properties()) {
             JsonNode member = members.get(field.getKey());
             if (member == null || field.getValue().isNull()) {
-                // Unknown members are ignored, as the JSON protocol services do.
                 continue;
             }
             unionMembers++;
@@ -159,16 +176,27 @@ final class RequestValidator {
         }
     }
 
+    private static final BigInteger INT_MIN = BigInteger.valueOf(Integer.MIN_VALUE);
+    private static final BigInteger INT_MAX = BigInteger.valueOf(Integer.MAX_VALUE);
+    private static final BigInteger LONG_MIN = BigInteger.valueOf(Long.MIN_VALUE);
+    private static final BigInteger LONG_MAX = BigInteger.valueOf(Long.MAX_VALUE);
+
+    /**
+     * Integers are compared exactly (as big integers): a value beyond the range of its type (32-bit integer,
+     * 64-bit long) or of the shape's min/max is refused instead of wrapping around, as the service refuses it.
+     */
     private static void checkInteger(JsonNode shape, JsonNode value, String path, List<FieldError> errors) {
         if (!value.isIntegralNumber()) {
             errors.add(new FieldError(path, "Value must be an integer", "INVALID_VALUE"));
             return;
         }
-        long number = value.asLong();
-        if ((shape.has("min") && number < shape.get("min").asLong())
-                || (shape.has("max") && number > shape.get("max").asLong())) {
-            errors.add(new FieldError(path, "Value " + number + " must be between "
-                    + shape.path("min").asText("-") + " and " + shape.path("max").asText("-"), "VALUE_OUT_OF_RANGE"));
+        BigInteger number = value.bigIntegerValue();
+        boolean isLong = "long".equals(shape.path("type").asText());
+        BigInteger min = shape.has("min") ? BigInteger.valueOf(shape.get("min").asLong()) : isLong ? LONG_MIN : INT_MIN;
+        BigInteger max = shape.has("max") ? BigInteger.valueOf(shape.get("max").asLong()) : isLong ? LONG_MAX : INT_MAX;
+        if (number.compareTo(min) < 0 || number.compareTo(max) > 0) {
+            errors.add(new FieldError(path, "Value " + abbreviate(number.toString()) + " must be between " + min
+                    + " and " + max, "VALUE_OUT_OF_RANGE"));
         }
     }
 

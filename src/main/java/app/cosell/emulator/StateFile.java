@@ -52,6 +52,11 @@ final class StateFile {
             node.set("jobs", tree(catalog.jobs.values()));
             node.set("invitations", tree(catalog.invitations.values()));
             node.set("tasks", tree(catalog.tasks.values()));
+            node.set("opportunityTasks", tree(catalog.opportunityTasks.values()));
+            node.set("prospectingTasks", tree(catalog.prospectingTasks.values()));
+            // Absent in the file = no role set (null); files written before the setting existed keep the default.
+            node.put("snapshotJobRoleSet", true);
+            WireJson.put(node, "snapshotJobRole", catalog.snapshotJobRole);
             ObjectNode tokens = node.putObject("clientTokens");
             catalog.clientTokens.forEach((key, use) -> tokens.set(key, WireJson.MAPPER.valueToTree(use)));
             ObjectNode tags = node.putObject("tags");
@@ -118,6 +123,12 @@ final class StateFile {
                 case "jobs" -> putEach(q, SnapshotJob.class, SnapshotJob::id, catalog.jobs);
                 case "invitations" -> putEach(q, Invitation.class, Invitation::id, catalog.invitations);
                 case "tasks" -> putEach(q, EngagementTask.class, EngagementTask::taskId, catalog.tasks);
+                case "opportunityTasks" -> putEach(q, OpportunityFromEngagementTask.class,
+                        OpportunityFromEngagementTask::taskId, catalog.opportunityTasks);
+                case "prospectingTasks" -> putEach(q, ProspectingTask.class, ProspectingTask::taskId,
+                        catalog.prospectingTasks);
+                case "snapshotJobRoleSet" -> catalog.snapshotJobRole = null; // the role follows when one is set
+                case "snapshotJobRole" -> catalog.snapshotJobRole = q.getValueAsString();
                 case "clientTokens" -> eachField(q, (key, r) ->
                         catalog.clientTokens.put(key, read(r, CatalogState.ClientTokenUse.class)));
                 case "tags" -> eachField(q, (arn, r) -> catalog.tags.put(arn, List.copyOf(listOf(r, Tag.class))));

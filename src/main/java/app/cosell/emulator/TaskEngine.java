@@ -236,6 +236,11 @@ final class TaskEngine {
     }
 
     private EngagementTask createJob(CatalogState catalog, EngagementTask task) {
+        if (catalog.snapshotJobRole == null) {
+            // PutSellingSystemSettings removed the role the snapshot jobs run as.
+            throw new StepFailure("ResourceSnapshotJobAccessDenied", "No IAM role is set for resource snapshot "
+                    + "jobs in catalog " + catalog.name + "; set one with PutSellingSystemSettings.");
+        }
         Instant now = clock.get();
         SnapshotJob job = null;
         for (SnapshotJob candidate : catalog.jobs.values()) {
@@ -299,8 +304,7 @@ final class TaskEngine {
             throw new StepFailure("OpportunityConflict", "Opportunity " + opportunity.id()
                     + " cannot be submitted: its stage is Closed Lost.");
         }
-        catalog.opportunities.put(opportunity.id(), opportunity.submitted(task.involvementType(),
-                task.visibility() == null ? "Full" : task.visibility(), clock.get()));
+        catalog.submit(opportunity, task.involvementType(), task.visibility(), clock.get());
         return task.afterStep(6, task.engagementId(), task.engagementExisted(), task.invitationId(), task.jobId());
     }
 

@@ -1,0 +1,238 @@
+package app.cosell.emulator;
+
+import app.cosell.emulator.AwsError.FieldError;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.SplittableRandom;
+import java.util.function.Function;
+import java.util.function.Supplier;
+
+/**
+ * Resource snapshots and snapshot jobs: CreateResourceSnapshot, CreateResourceSnapshotJob and
+ * Start/Stop/DeleteResourceSnapshotJob. They write the same records the engagement task writes, so
+ * ListResourceSnapshots, GetResourceSnapshot and the job reads show them alike.
+ *
+ * <p>States: a created job is Stopped until StartResourceSnapshotJob; starting runs it once (a new snapshot
+ * revision when the opportunity changed since the latest one) and leaves it Running; Stop needs a job that was
+ * started; Delete needs a Stopped job. Jobs run as the selling-system role: without one, starting is refused.
+ */
+final class SnapshotOperations {
+
+    /** The templates snapshots can be taken with (the OpportunitySummary payload). */
+    static final List<String> TEMPLATES = List.of(TaskEngine.SNAPSHOT_TEMPLATE);
+
+    private final PartnerCentralState state;
+    private final Supplier<Instant> clock;
+    /** Used inside state writes only, so never concurrently. */
+    private final SplittableRandom random = new SplittableRandom();
+
+    SnapshotOperations(PartnerCentralState state, Supplier<Instant> clock) {
+        this.state = state;
+        this.clock = clock;
+    }
+
+    void register(Map<String, Function<ObjectNode, WireJson.Rendering>> handlers) {
+        handlers.put("CreateResourceSnapshot", Operations.tree(this::createSnapshot));
+        handlers.put("CreateResourceSnapshotJob", Operations.tree(this::createJob));
+        handlers.put("StartResourceSnapshotJob", Operations.tree(this::startJob));
+        handlers.put("StopResourceSnapshotJob", Operations.tree(this::stopJob));
+        handlers.put("DeleteResourceSnapshotJob", Operations.tree(this::deleteJob));
+    }
+
+    private JsonNode createSnapshot(ObjectNode request) {
+        CatalogState catalog = Operations.catalog(state, request);
+        String engagementId = Operations.lastSegment(request.get("EngagementIdentifier").asText());
+        String resourceId = request.get("ResourceIdentifier").asText();
+        String template = template(request);
+        ResourceSnapshot snapshot = state.write(() -> {
+            String existing = Operations.idempotent(catalog, "CreateResourceSnapshot", request);
+            if (existing != null) {
+                return catalog.snapshots.stream().filter(s -> s.arn().equals(existing)).findFirst().orElseThrow();
+            }
+            Opportunity opportunity = resource(catalog, engagementId, resourceId);
+            ResourceSnapshot taken = take(catalog, engagementId, opportunity, template, clock.get(),
+                    state.partnerAccount());
+            Operations.remember(catalog, "CreateResourceSnapshot", request, taken.arn());
+            return taken;
+        });
+        ObjectNode response = WireJson.object();
+        response.put("Arn", snapshot.arn());
+        response.put("Revision", snapshot.revision());
+        return response;
+    }
+
+    private JsonNode createJob(ObjectNode request) {
+        CatalogState catalog = Operations.catalog(state, request);
+        String engagementId = Operations.lastSegment(request.get("EngagementIdentifier").asText());
+        String resourceId = request.get("ResourceIdentifier").asText();
+        String template = template(request);
+        List<Tag> tags = Operations.tags(request.get("Tags"));
+        SnapshotJob job = state.write(() -> {
+            String existing = Operations.idempotent(catalog, "CreateResourceSnapshotJob", request);
+            if (existing != null && catalog.jobs.containsKey(existing)) {
+                return catalog.jobs.get(existing);
+            }
+            resource(catalog, engagementId, resourceId);
+            for (SnapshotJob other : catalog.jobs.values()) {
+                if (other.engagementId().equals(engagementId) && other.resourceId().equals(resourceId)
+                        && other.templateName().equals(template)) {
+                    throw AwsError.conflict("Resource snapshot job " + other.id() + " already exists for "
+                            + resourceId + " with template " + template + " in engagement " + engagementId + ".");
+                }
+            }
+            String id;
+            do {
+                id = Ids.job(random);
+            } while (catalog.jobs.containsKey(id));
+            SnapshotJob created = new SnapshotJob(catalog.name, id, engagementId, "Opportunity", resourceId, template,
+                    clock.get(), "Stopped", null);
+            catalog.jobs.put(id, created);
+            if (!tags.isEmpty()) {
+                Tagging.merge(catalog, created.arn(state.partnerAccount()), tags);
+            }
+            Operations.remember(catalog, "CreateResourceSnapshotJob", request, id);
+            return created;
+        });
+        ObjectNode response = WireJson.object();
+        response.put("Id", job.id());
+        response.put("Arn", job.arn(state.partnerAccount()));
+        return response;
+    }
+
+    private JsonNode startJob(ObjectNode request) {
+        CatalogState catalog = Operations.catalog(state, request);
+        String id = request.get("ResourceSnapshotJobIdentifier").asText();
+        state.write(() -> {
+            SnapshotJob job = job(catalog, id);
+            if (catalog.snapshotJobRole == null) {
+                throw AwsError.accessDenied("No IAM role is set for resource snapshot jobs in catalog "
+                        + catalog.name + "; set one with PutSellingSystemSettings.");
+            }
+            if ("Running".equals(job.status())) {
+                return; // starting a running job changes nothing (the operation is idempotent)
+            }
+            Opportunity opportunity = catalog.opportunities.get(job.resourceId());
+            Instant now = clock.get();
+            if (opportunity != null) {
+                takeIfChanged(catalog, job.engagementId(), opportunity, job.templateName(), now,
+                        state.partnerAccount());
+            }
+            catalog.jobs.put(id, new SnapshotJob(job.catalog(), job.id(), job.engagementId(), job.resourceType(),
+                    job.resourceId(), job.templateName(), job.createdAt(), "Running",
+                    opportunity != null ? now : job.lastSuccessfulExecutionDate()));
+        });
+        return WireJson.object();
+    }
+
+    private JsonNode stopJob(ObjectNode request) {
+        CatalogState catalog = Operations.catalog(state, request);
+        String id = request.get("ResourceSnapshotJobIdentifier").asText();
+        state.write(() -> {
+            SnapshotJob job = job(catalog, id);
+            if ("Stopped".equals(job.status())) {
+                if (job.lastSuccessfulExecutionDate() == null) {
+                    String message = "Resource snapshot job " + id + " has never been started; start it before "
+                            + "stopping it.";
+                    throw AwsError.businessValidation(message, List.of(new FieldError("ResourceSnapshotJobIdentifier",
+                            message, "INVALID_RESOURCE_STATE")));
+                }
+                return; // already stopped: nothing to do (the operation is idempotent)
+            }
+            catalog.jobs.put(id, new SnapshotJob(job.catalog(), job.id(), job.engagementId(), job.resourceType(),
+                    job.resourceId(), job.templateName(), job.createdAt(), "Stopped",
+                    job.lastSuccessfulExecutionDate()));
+        });
+        return WireJson.object();
+    }
+
+    private JsonNode deleteJob(ObjectNode request) {
+        CatalogState catalog = Operations.catalog(state, request);
+        String id = request.get("ResourceSnapshotJobIdentifier").asText();
+        state.write(() -> {
+            SnapshotJob job = job(catalog, id);
+            if (!"Stopped".equals(job.status())) {
+                throw AwsError.conflict("Resource snapshot job " + id + " is " + job.status()
+                        + "; stop it before deleting it.");
+            }
+            catalog.jobs.remove(id);
+            catalog.tags.remove(job.arn(state.partnerAccount()));
+        });
+        return WireJson.object();
+    }
+
+    // ---- shared with the other operation classes ------------------------------------------------------------
+
+    private static String template(ObjectNode request) {
+        String template = request.get("ResourceSnapshotTemplateIdentifier").asText();
+        if (!TEMPLATES.contains(template)) {
+            String message = "Resource snapshot template " + template + " does not exist for resource type "
+                    + "Opportunity; use one of " + String.join(", ", TEMPLATES) + ".";
+            throw AwsError.businessValidation(message, List.of(new FieldError("ResourceSnapshotTemplateIdentifier",
+                    message, "INVALID_VALUE")));
+        }
+        return template;
+    }
+
+    static SnapshotJob job(CatalogState catalog, String id) {
+        SnapshotJob job = catalog.jobs.get(id);
+        if (job == null) {
+            throw AwsError.notFound("Resource snapshot job " + id + " was not found in catalog " + catalog.name + ".");
+        }
+        return job;
+    }
+
+    /**
+     * The opportunity a snapshot (job) is about, checked against the engagement: both must exist, and an
+     * opportunity belongs to one engagement at most. The first snapshot links the opportunity to the engagement
+     * (ListEngagementResourceAssociations then shows it). Call inside a state write.
+     */
+    static Opportunity resource(CatalogState catalog, String engagementId, String resourceId) {
+        Operations.engagement(catalog, engagementId);
+        Opportunity opportunity = Operations.opportunity(catalog, resourceId);
+        ResourceAssociation association = catalog.associationOf(resourceId);
+        if (association != null && !association.engagementId().equals(engagementId)) {
+            throw AwsError.conflict("Opportunity " + resourceId + " already belongs to engagement "
+                    + association.engagementId() + ".");
+        }
+        return opportunity;
+    }
+
+    /** Takes the next revision of the opportunity's snapshot in the engagement (and links the two). */
+    static ResourceSnapshot take(CatalogState catalog, String engagementId, Opportunity opportunity, String template,
+                                 Instant when, String account) {
+        if (catalog.associationOf(opportunity.id()) == null) {
+            catalog.associations.add(new ResourceAssociation(catalog.name, engagementId, "Opportunity",
+                    opportunity.id(), account, when));
+        }
+        ResourceSnapshot latest = latest(catalog, engagementId, opportunity.id(), template);
+        ResourceSnapshot snapshot = new ResourceSnapshot(catalog.name, engagementId, "Opportunity", opportunity.id(),
+                template, latest == null ? 1 : latest.revision() + 1, when, account,
+                TaskEngine.snapshotPayload(opportunity));
+        catalog.snapshots.add(snapshot);
+        return snapshot;
+    }
+
+    /** What a job run does: a new revision only when the opportunity's snapshot view changed. */
+    static void takeIfChanged(CatalogState catalog, String engagementId, Opportunity opportunity, String template,
+                              Instant when, String account) {
+        ResourceSnapshot latest = latest(catalog, engagementId, opportunity.id(), template);
+        if (latest == null || !latest.payload().equals(TaskEngine.snapshotPayload(opportunity))) {
+            take(catalog, engagementId, opportunity, template, when, account);
+        }
+    }
+
+    static ResourceSnapshot latest(CatalogState catalog, String engagementId, String resourceId, String template) {
+        ResourceSnapshot latest = null;
+        for (ResourceSnapshot snapshot : catalog.snapshots) {
+            if (snapshot.engagementId().equals(engagementId) && snapshot.resourceId().equals(resourceId)
+                    && snapshot.templateName().equals(template)
+                    && (latest == null || snapshot.revision() > latest.revision())) {
+                latest = snapshot;
+            }
+        }
+        return latest;
+    }
+}
