@@ -1,6 +1,6 @@
 package app.cosell.cli;
 
-import app.cosell.engagement.BatchReport;
+import app.cosell.engagement.Batches;
 import app.cosell.engagement.BatchRun;
 import app.cosell.engagement.BatchTriage;
 import app.cosell.engagement.EngagementRunner;
@@ -107,6 +107,9 @@ public final class BatchCommand implements Callable<Integer> {
         try (CliSession session = new CliSession(connection);
              BatchQueue queue = BatchQueue.open(session.dataDir.resolve(QUEUE_FILE))) {
             Clock clock = Clock.systemUTC();
+            EngagementRunner runner = new EngagementRunner(session.partnerCentral, session.history);
+            Batches batches = new Batches(queue, session.history, () -> session.partnerCentral, () -> runner,
+                    new RateGate(10), new RateGate(1), session.executor, clock, session::words);
             Batch batch;
             if (resume != null) {
                 Optional<Batch> found = resume.isBlank() ? queue.lastOpen() : queue.batch(resume);
@@ -123,8 +126,7 @@ public final class BatchCommand implements Callable<Integer> {
                 out.println(batch.id());
                 out.println("Resuming " + batch.id() + " (" + batch.status().name().toLowerCase() + ").");
             } else {
-                BatchTriage.Result triage = new BatchTriage(session.partnerCentral, session.history, new RateGate(10),
-                        clock).triage(wanted, involvement, entry -> {});
+                BatchTriage.Result triage = batches.triage(wanted, involvement, entry -> {});
                 if (includeUnknown) {
                     List<BatchTriage.Entry> ready = new ArrayList<>(triage.ready());
                     ready.addAll(triage.unknown());
@@ -140,7 +142,7 @@ public final class BatchCommand implements Callable<Integer> {
                 }
                 Batch settings = new Batch("new", connection.catalog(), involvement, visibility, tags,
                         Batch.Status.RUNNING, null, null);
-                batch = BatchRun.plan(queue, settings, triage, session::words, clock);
+                batch = batches.plan(settings, triage, java.util.Map.of()).batch();
                 out.println(batch.id());
                 out.printf("Triage: %d ready, %d blocked, %d not checked.%n", triage.ready().size(),
                         triage.blocked().size(), triage.unknown().size());
@@ -156,19 +158,19 @@ public final class BatchCommand implements Callable<Integer> {
                 }
                 out.printf("Sending %d at %s (about %s).%n", triage.ready().size(), "1 per second",
                         clockText(Duration.ofSeconds(triage.ready().size())));
+                long left = batches.writesLeftToday();
+                if (triage.ready().size() > left)
+                    err.printf("Warning: the day's write budget allows about %d more writes; the rest of the batch "
+                            + "waits until it frees up.%n", left);
             }
-            RateGate writes = new RateGate(1);
-            EngagementRunner runner = new EngagementRunner(session.partnerCentral, session.history);
-            BatchRun run = new BatchRun(batch.id(), queue, session.history, runner, writes, session.executor, clock);
+            BatchRun run = batches.open(batch.id());
             ProgressPrinter printer = new ProgressPrinter(out, System.console() != null && !json, run);
             BatchRun.Progress end = run.run(printer);
             printer.finish();
             List<BatchItem> items = run.items();
             printSummary(out, items);
             if (export != null) {
-                try (var writer = Files.newBufferedWriter(export, StandardCharsets.UTF_8)) {
-                    BatchReport.writeCsv(writer, items, run::task);
-                }
+                batches.export(run, export);
                 out.println("Results written to " + export);
             }
             if (json) printJson(session, run.batch(), items, end);

@@ -100,6 +100,13 @@ public final class BatchRun {
      */
     public static Batch plan(BatchQueue queue, Batch settings, BatchTriage.Result triage,
                              java.util.function.BiFunction<String, List<String>, String> words, Clock clock) {
+        return plan(queue, settings, triage, Map.of(), words, clock);
+    }
+
+    /** {@link #plan} with tags some items add to the batch's own ({@code extraTags} by opportunity id). */
+    public static Batch plan(BatchQueue queue, Batch settings, BatchTriage.Result triage,
+                             Map<String, List<app.cosell.model.Tag>> extraTags,
+                             java.util.function.BiFunction<String, List<String>, String> words, Clock clock) {
         Instant now = clock.instant();
         String id = "batch-" + UUID.randomUUID().toString().substring(0, 8);
         Batch batch = new Batch(id, settings.catalog(), settings.involvementType(), settings.visibility(),
@@ -107,7 +114,8 @@ public final class BatchRun {
         List<BatchItem> rows = new ArrayList<>();
         int position = 0;
         for (BatchTriage.Entry e : triage.ready())
-            rows.add(BatchItem.waiting(id, position++, e.opportunityId(), e.customer(), List.of(), now));
+            rows.add(BatchItem.waiting(id, position++, e.opportunityId(), e.customer(),
+                    extraTags.getOrDefault(e.opportunityId(), List.of()), now));
         for (BatchTriage.Entry e : triage.blocked())
             rows.add(BatchItem.blocked(id, position++, e.opportunityId(), e.customer(),
                     words.apply(e.reasonKey(), e.reasonArgs()), now));
