@@ -146,13 +146,35 @@ public final class BatchRun {
         for (BatchItem item : items.values()) counts.merge(item.state(), 1, Integer::sum);
         int waiting = counts.getOrDefault(BatchItemState.WAITING, 0);
         int inFlight = counts.getOrDefault(BatchItemState.RUNNING, 0) + counts.getOrDefault(BatchItemState.SENDING, 0);
-        Duration eta = writes.interval().multipliedBy(waiting);
-        if (waiting + inFlight > 0) eta = eta.plus(typicalTaskDuration());
+        Duration eta = Duration.ZERO;
+        if (waiting + inFlight > 0) {
+            // The last Start goes out after the waiting ones, then takes about a task's time; with none waiting, the
+            // task sent last is the one to wait for.
+            Duration typical = typicalTaskDuration();
+            Duration last = waiting > 0 ? typical : typical.minus(runningFor(false));
+            eta = writes.interval().multipliedBy(waiting).plus(last.isNegative() ? Duration.ZERO : last);
+        }
         return new Progress(counts, items.size(), eta);
     }
 
+    /** How long the oldest (or the youngest) task still in flight has been running; zero when none is. */
+    private Duration runningFor(boolean oldest) {
+        Instant now = clock.instant();
+        Duration found = null;
+        for (BatchItem item : items.values()) {
+            if (!item.state().isInFlight() || item.sentAt() == null) continue;
+            Duration d = Duration.between(item.sentAt(), now);
+            if (found == null || (oldest ? d.compareTo(found) > 0 : d.compareTo(found) < 0)) found = d;
+        }
+        return found == null ? Duration.ZERO : found;
+    }
+
+    /**
+     * The median time a task of this batch took from its Start to its end; before any ended, a little more than the
+     * oldest running one has taken so far (what is known of it).
+     */
     private synchronized Duration typicalTaskDuration() {
-        if (taskDurations.isEmpty()) return Duration.ZERO;
+        if (taskDurations.isEmpty()) return runningFor(true).plusSeconds(1);
         List<Duration> sorted = taskDurations.stream().sorted().toList();
         return sorted.get(sorted.size() / 2);
     }

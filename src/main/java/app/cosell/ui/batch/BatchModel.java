@@ -13,6 +13,7 @@ import app.cosell.model.Tag;
 import app.cosell.model.TaskProgress;
 import app.cosell.model.Visibility;
 import app.cosell.ui.common.Background;
+import app.cosell.ui.common.Formats;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -250,6 +251,7 @@ public final class BatchModel {
         }
         phase.set(planned.batch().status() == Batch.Status.PAUSED ? Phase.PAUSED : Phase.RUNNING);
         refreshCounts();
+        tick(planned);
         background.run(() -> planned.run(new BatchRun.Listener() {
                     @Override
                     public void itemChanged(BatchItem item, TaskProgress latest) {
@@ -281,12 +283,26 @@ public final class BatchModel {
                 });
     }
 
+    /** The time left counts down every second while the batch runs. */
+    private void tick(BatchRun planned) {
+        boolean[] scheduling = {true};
+        background.onFxAfter(Duration.ofSeconds(1), () -> {
+            if (scheduling[0]) return;               // ran at once: a background without a clock (model tests)
+            if (run != planned || !(phase.get() == Phase.RUNNING || phase.get() == Phase.PAUSED)) return;
+            refreshCounts();
+            tick(planned);
+        });
+        scheduling[0] = false;
+    }
+
     private void changed(BatchItem item, TaskProgress latest) {
         BatchRow row = byId.get(item.opportunityId());
         if (row == null) return;
         String outcome = null;
         if (item.state() == BatchItemState.FAILED && latest != null)
             outcome = advice.forTask(latest).map(FailureAdvice::title).orElse(item.outcome());
+        else if (item.state() == BatchItemState.COMPLETE && latest != null && latest.engagementId() != null)
+            outcome = services.words("batch.outcome.engaged", List.of(latest.engagementId()));
         row.progressed(item.state(), latest, outcome);
         refreshCounts();
     }
@@ -333,8 +349,8 @@ public final class BatchModel {
                     String.valueOf(unknown), String.valueOf(pending))));
             long left = services.writesLeftToday();
             budgetText.set(ready > left
-                    ? services.words("batch.budget.short", List.of(String.valueOf(left), String.valueOf(ready)))
-                    : services.words("batch.budget.ok", List.of(String.valueOf(ready), String.valueOf(left))));
+                    ? services.words("batch.budget.short", List.of(Formats.count(left), Formats.count(ready)))
+                    : services.words("batch.budget.ok", List.of(Formats.count(ready), Formats.count(left))));
             fractionDone.set(0);
             return;
         }

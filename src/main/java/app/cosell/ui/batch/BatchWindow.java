@@ -135,7 +135,7 @@ public final class BatchWindow {
 
         table.setItems(model.rows());
         table.getSelectionModel().setSelectionMode(SelectionMode.MULTIPLE);
-        table.getStyleClass().add(Styles.STRIPED);
+        table.getStyleClass().addAll(Styles.STRIPED, Styles.DENSE);
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         table.setEditable(true);
         opportunityColumn.setCellValueFactory(d -> new ReadOnlyStringWrapper(d.getValue().opportunityId()));

@@ -131,7 +131,7 @@ public final class MainWindow {
         root.setCenter(opportunities.load());
 
         historyButton.setGraphic(Icons.HISTORY.create());
-        batchButton.setGraphic(Icons.START.create());
+        batchButton.setGraphic(Icons.BATCH.create());
         batchButton.setTooltip(new javafx.scene.control.Tooltip(Messages.get("main.batch.tooltip")));
         settingsButton.setGraphic(Icons.SETTINGS.create());
         reconnectButton.setGraphic(Icons.SIGN_IN.create());
