@@ -2,6 +2,17 @@ package app.cosell;
 
 import app.cosell.emulator.PartnerCentralEmulator;
 import app.cosell.engagement.AppDataFolder;
+import app.cosell.engagement.BatchRun;
+import app.cosell.engagement.BatchTriage;
+import app.cosell.engagement.Batches;
+import app.cosell.engagement.RateGate;
+import app.cosell.model.Batch;
+import app.cosell.model.Catalog;
+import app.cosell.model.InvolvementType;
+import app.cosell.model.Tag;
+import app.cosell.store.BatchQueue;
+import app.cosell.ui.batch.BatchModel;
+import java.util.Map;
 import app.cosell.engagement.AppJson;
 import app.cosell.engagement.EngagementRunner;
 import app.cosell.engagement.FailureAdviceCatalogue;
@@ -64,6 +75,7 @@ public final class AppContext implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(AppContext.class);
     static final String SETTINGS_FILE = "settings.json";
     static final String EMULATOR_FILE = "emulator-state.json";
+    static final String BATCH_FILE = "batches.db";
 
     /**
      * How to build the context.
@@ -98,6 +110,9 @@ public final class AppContext implements AutoCloseable {
     private final Connections connections;
     private final ReadinessCheck readiness = new ReadinessCheck();
     private final FailureAdviceCatalogue advice = FailureAdviceCatalogue.forLocale(Locale.getDefault());
+    /** The app's pace for the service's quotas: every batch Start takes a write permit, every triage read a read permit. */
+    private final RateGate writes = new RateGate(1);
+    private final RateGate reads = new RateGate(10);
     private final List<Runnable> historyListeners = new java.util.concurrent.CopyOnWriteArrayList<>();
     private Function<Stage, EngageLauncher> engageScreens = this::engageWindows;
 
@@ -107,6 +122,8 @@ public final class AppContext implements AutoCloseable {
     private PartnerCentral gateway;
     private EngagementRunner runner;
     private EmulatorAdmin emulatorAdmin;
+    private BatchQueue batchQueue;
+    private Batches batches;
     /** The connection made last (read without the lock by FX-thread callers). */
     private volatile ConnectionInfo current;
 
@@ -238,7 +255,48 @@ public final class AppContext implements AutoCloseable {
     /** What the console shell needs, backed by this context; {@code openInBrowser} shows web pages (sign-in). */
     public ShellServices shell(java.util.function.Consumer<String> openInBrowser) {
         return new ShellServices(this::connect, opportunitySource(), this::readinessOf, historyFeed(), settings,
-                settingsServices(), new FxBackground(executor), engageScreens, this::beginSignIn, openInBrowser);
+                settingsServices(), new FxBackground(executor), engageScreens, this::beginSignIn, openInBrowser,
+                batchServices());
+    }
+
+    /** Batch engagement (queue file opened on first use, off the FX thread). */
+    public synchronized Batches batches() {
+        if (batches == null) {
+            batchQueue = BatchQueue.open(options.dataDir().resolve(BATCH_FILE));
+            batches = new Batches(batchQueue, history(), this::partnerCentral, this::runner, reads, writes, executor,
+                    java.time.Clock.systemUTC(), AppContext::words);
+        }
+        return batches;
+    }
+
+    /** A bundle text with its arguments (the key itself when the bundle has none). */
+    private static String words(String key, List<String> args) {
+        if (key == null) return "";
+        return Messages.bundle().containsKey(key) ? java.text.MessageFormat.format(Messages.get(key), args.toArray()) : key;
+    }
+
+    private BatchModel.Services batchServices() {
+        return new BatchModel.Services() {
+            @Override public Catalog catalog() { return partnerCentral().catalog(); }
+            @Override public BatchTriage.Result triage(List<String> ids, InvolvementType involvement,
+                                                       java.util.function.Consumer<BatchTriage.Entry> onEntry)
+                    throws InterruptedException {
+                return batches().triage(ids, involvement, onEntry);
+            }
+            @Override public BatchRun plan(Batch settings, BatchTriage.Result triage, Map<String, List<Tag>> extraTags) {
+                return batches().plan(settings, triage, extraTags);
+            }
+            @Override public long writesLeftToday() { return batches().writesLeftToday(); }
+            @Override public void export(BatchRun run, Path file) throws Exception { batches().export(run, file); }
+            @Override public String words(String key, List<String> args) { return AppContext.words(key, args); }
+            @Override public FailureAdviceCatalogue advice() { return advice; }
+            @Override public List<BatchRun> unfinished() {
+                // Only the batches of the connected catalog can go on now; the others wait for theirs.
+                Catalog connected = partnerCentral().catalog();
+                return batches().unfinished().stream().filter(b -> b.catalog() == connected)
+                        .map(b -> batches().open(b.id())).toList();
+            }
+        };
     }
 
     private SignInService.Attempt beginSignIn(String profile) {
@@ -319,5 +377,7 @@ public final class AppContext implements AutoCloseable {
         emulator = null;
         emulatorAdmin = null;
         executor.shutdownNow();
+        if (batchQueue != null) batchQueue.close();
+        batchQueue = null;
     }
 }

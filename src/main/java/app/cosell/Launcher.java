@@ -18,6 +18,8 @@ public final class Launcher {
             System.exit(EmulatorCommand.run(Arrays.copyOfRange(args, 1, args.length)));
         }
         if (args.length > 0 && CosellCommand.handles(args[0])) {
+            // Before the first logger exists: the terminal shows the command's own output, warnings and errors only.
+            System.setProperty("cosell.log.console", "WARN");
             System.exit(CosellCommand.run(args));
         }
         StartupProbe.installIfRequested();

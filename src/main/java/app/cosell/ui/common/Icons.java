@@ -10,7 +10,7 @@ import org.kordamp.ikonli.material2.Material2MZ;
 /** The icons of the app, by what they mean (one place to change a glyph). */
 public enum Icons {
     SEARCH(Material2MZ.SEARCH), REFRESH(Material2MZ.REFRESH), SETTINGS(Material2MZ.SETTINGS),
-    HISTORY(Material2AL.HISTORY), START(Material2MZ.PLAY_ARROW), ERROR(Material2AL.ERROR_OUTLINE),
+    HISTORY(Material2AL.HISTORY), START(Material2MZ.PLAY_ARROW), BATCH(Material2MZ.PLAYLIST_PLAY), ERROR(Material2AL.ERROR_OUTLINE),
     COPY(Material2AL.CONTENT_COPY), OK(Material2AL.CHECK_CIRCLE), EXPORT(Material2MZ.SAVE_ALT),
     WARNING(Material2MZ.WARNING), EMULATOR(Material2AL.COMPUTER), CLOUD(Material2AL.CLOUD),
     SIGNED_IN(Material2MZ.VERIFIED_USER), SIGN_IN(Material2AL.LOGIN), FILTER(Material2AL.FILTER_LIST),

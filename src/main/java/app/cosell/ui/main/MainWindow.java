@@ -47,6 +47,7 @@ public final class MainWindow {
     private EngageLauncher engage = EngageLauncher.NONE;
     private OpportunitiesController opportunities;
     private HistoryWindow history;
+    private app.cosell.ui.batch.BatchWindow lastBatch;
     private boolean firstRowsLogged;
     private boolean resumed;
 
@@ -56,6 +57,7 @@ public final class MainWindow {
     @FXML private Label signInLabel;
     @FXML private Button reconnectButton;
     @FXML private Button historyButton;
+    @FXML private Button batchButton;
     @FXML private Button settingsButton;
     @FXML private StatusBar statusBar;
 
@@ -80,6 +82,9 @@ public final class MainWindow {
 
     /** The history window, once opened (null before). */
     public HistoryWindow historyWindow() { return history; }
+
+    /** The opportunity list's view (tests). */
+    public OpportunitiesController opportunities() { return opportunities; }
 
     /** Builds the window, shows it, and once its first frame is drawn connects and loads the first page in the background. FX thread. */
     public void show() {
@@ -126,6 +131,8 @@ public final class MainWindow {
         root.setCenter(opportunities.load());
 
         historyButton.setGraphic(Icons.HISTORY.create());
+        batchButton.setGraphic(Icons.BATCH.create());
+        batchButton.setTooltip(new javafx.scene.control.Tooltip(Messages.get("main.batch.tooltip")));
         settingsButton.setGraphic(Icons.SETTINGS.create());
         reconnectButton.setGraphic(Icons.SIGN_IN.create());
         historyButton.setTooltip(new javafx.scene.control.Tooltip(Messages.get("main.history.tooltip")));
@@ -165,12 +172,56 @@ public final class MainWindow {
         });
     }
 
-    /** Tasks that were running when the app last closed are followed again, once per launch. */
+    /**
+     * Tasks that were running when the app last closed are followed again, once per launch; those of an unfinished
+     * batch by their batch (its window opens and goes on where it stopped), the others by their progress windows.
+     */
     private void resumeUnfinished() {
         resumed = true;
-        services.background().run(() -> services.history().all().stream().filter(t -> !t.isEnded()).toList(),
-                unfinished -> { if (!unfinished.isEmpty()) engage.resumeUnfinished(unfinished); },
+        record Unfinished(java.util.List<app.cosell.model.TaskProgress> tasks,
+                          java.util.List<app.cosell.engagement.BatchRun> batches) {}
+        services.background().run(() -> {
+                    var batches = services.batches().unfinished();
+                    java.util.Set<String> byBatch = new java.util.HashSet<>();
+                    for (var run : batches)
+                        for (var item : run.items()) if (item.localId() != null) byBatch.add(item.localId());
+                    var tasks = services.history().all().stream()
+                            .filter(t -> !t.isEnded() && !byBatch.contains(t.localId())).toList();
+                    return new Unfinished(tasks, batches);
+                },
+                unfinished -> {
+                    if (!unfinished.tasks().isEmpty()) engage.resumeUnfinished(unfinished.tasks());
+                    for (var run : unfinished.batches()) batchWindow().accept(run);
+                },
                 e -> LOG.warn("Could not read the unfinished tasks", e));
+    }
+
+    /** Batch engagement for the chosen rows (several selected) or for every row the list shows. */
+    @FXML
+    public void showBatch() {
+        java.util.List<String> ids = opportunities.chosenIds();
+        if (ids.isEmpty()) return;
+        app.cosell.ui.batch.BatchWindow window = newBatchWindow();
+        window.model().triage(ids);
+        window.show();
+    }
+
+    /** The batch window of the last one opened (tests). */
+    public app.cosell.ui.batch.BatchWindow lastBatchWindow() { return lastBatch; }
+
+    private java.util.function.Consumer<app.cosell.engagement.BatchRun> batchWindow() {
+        return run -> {
+            app.cosell.ui.batch.BatchWindow window = newBatchWindow();
+            window.model().open(run);
+            window.show();
+        };
+    }
+
+    private app.cosell.ui.batch.BatchWindow newBatchWindow() {
+        var model = new app.cosell.ui.batch.BatchModel(services.batches(), services.background(),
+                services.batches().advice());
+        lastBatch = new app.cosell.ui.batch.BatchWindow(stage, model, errors, t -> engage.openProgress(t));
+        return lastBatch;
     }
 
     /** "Sign in" when the profile's IAM Identity Center sign-in expired, else "Reconnect". */
@@ -222,6 +273,7 @@ public final class MainWindow {
         scene.getAccelerators().put(Shortcuts.START_ENGAGEMENT, opportunities::startSelected);
         scene.getAccelerators().put(Shortcuts.REFRESH, opportunities::refresh);
         scene.getAccelerators().put(Shortcuts.HISTORY, this::showHistory);
+        scene.getAccelerators().put(Shortcuts.BATCH, this::showBatch);
         scene.getAccelerators().put(Shortcuts.SETTINGS, this::showSettings);
         scene.getAccelerators().put(Shortcuts.TABLE, opportunities::focusTable);
         scene.getAccelerators().put(Shortcuts.COLUMNS, opportunities::showColumnChooser);

@@ -16,6 +16,7 @@ import javafx.stage.Stage;
  * @param engage        builds the engagement screens for the main window (given as their owner)
  * @param signIn        the IAM Identity Center sign-in of AWS profiles
  * @param openInBrowser opens a web page in the rep's browser
+ * @param batches       batch engagement: triage, queue, runs
  */
 public record ShellServices(
         MainWindowModel.Connector connector,
@@ -27,4 +28,5 @@ public record ShellServices(
         Background background,
         Function<Stage, EngageLauncher> engage,
         SignInService signIn,
-        java.util.function.Consumer<String> openInBrowser) {}
+        java.util.function.Consumer<String> openInBrowser,
+        app.cosell.ui.batch.BatchModel.Services batches) {}

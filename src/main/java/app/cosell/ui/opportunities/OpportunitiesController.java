@@ -119,7 +119,8 @@ public final class OpportunitiesController {
             if (list.hasHeldRows()) javafx.application.Platform.runLater(list::showAllLoaded);
         });
         table.setItems(sorted);
-        table.getSelectionModel().setSelectionMode(SelectionMode.SINGLE);
+        // Several rows can be chosen for a batch; the detail pane follows the row selected last.
+        table.getSelectionModel().setSelectionMode(SelectionMode.MULTIPLE);
         table.getStyleClass().addAll(Styles.STRIPED, Styles.DENSE, Tweaks.EDGE_TO_EDGE);
         table.setFixedCellSize(26); // uniform rows: the virtual flow never measures 100,000 cells
         placeholder.textProperty().bind(Bindings.createStringBinding(() -> list.loadingProperty().get()
@@ -444,6 +445,16 @@ public final class OpportunitiesController {
 
     @FXML
     public void refresh() { list.refresh(); }
+
+    /**
+     * What a batch takes: the chosen rows when several are selected, else every row the list shows (all matching
+     * the filters and search), in the table's order.
+     */
+    public java.util.List<String> chosenIds() {
+        var selected = table.getSelectionModel().getSelectedItems();
+        var rows = selected.size() > 1 ? selected : table.getItems();
+        return rows.stream().map(OpportunitySummary::id).toList();
+    }
 
     @FXML
     private void startEngagement() { startSelected(); }

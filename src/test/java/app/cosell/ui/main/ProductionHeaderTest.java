@@ -46,7 +46,8 @@ class ProductionHeaderTest {
                     @Override public List<String> awsProfiles() { return List.of("sales-prod"); }
                     @Override public List<String> faultScenarios() { return List.of(); }
                     @Override public void applyEmulatorDemo(UiSettings.EmulatorDemo d) {}
-                }, background, s -> EngageLauncher.NONE, p -> { throw new UnsupportedOperationException(); }, url -> {});
+                }, background, s -> EngageLauncher.NONE, p -> { throw new UnsupportedOperationException(); }, url -> {},
+                app.cosell.ui.batch.BatchModel.Services.NONE);
         MainWindow window = WaitForAsyncUtils.asyncFx(() -> {
             stage.setWidth(1400);
             stage.setHeight(700);
