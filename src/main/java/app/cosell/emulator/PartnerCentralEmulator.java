@@ -200,6 +200,11 @@ public final class PartnerCentralEmulator implements AutoCloseable {
         return state;
     }
 
+    /** The running emulator's request handler, as its HTTP server calls it (the HTTP-server benchmark serves it too). */
+    LoopbackHttpServer.Handler httpHandler() {
+        return front.handler();
+    }
+
     /** Stops the server and the task scheduler; with a data file, writes the final state. */
     @Override
     public synchronized void close() {
