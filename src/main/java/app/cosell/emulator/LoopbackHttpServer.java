@@ -427,9 +427,11 @@ final class LoopbackHttpServer {
             soTimeout = 1_000;
             byte[] sink = new byte[8192];
             long dropped = 0;
+            // Bounded in time too: a client trickling bytes must not hold the connection by being drained.
+            long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(2);
             try {
                 int read;
-                while (dropped < 2L * MAX_BODY_BYTES && (read = in.read(sink)) >= 0) {
+                while (dropped < 2L * MAX_BODY_BYTES && System.nanoTime() < until && (read = in.read(sink)) >= 0) {
                     dropped += read;
                 }
             } catch (SocketTimeoutException e) {

@@ -326,6 +326,19 @@ class WireSecurityTest {
     }
 
     @Test
+    void aStrangerIsNeverInvitedToSendItsBody() throws Exception {
+        try (Socket socket = open(emulator)) {
+            socket.getOutputStream().write(("POST / HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: "
+                    + "application/x-amz-json-1.0\r\nX-Amz-Target: " + TARGET + "ListSolutions\r\n"
+                    + "Expect: 100-continue\r\nContent-Length: 17\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+            // The refusal comes instead of "100 Continue".
+            RawAnswer answer = RawAnswer.read(socket.getInputStream());
+            assertThat(answer.status()).isEqualTo(403);
+            assertThat(answer.header("x-amzn-ErrorType")).isEqualTo("MissingAuthenticationTokenException");
+        }
+    }
+
+    @Test
     void anUnknownKeyIsRefusedBeforeItsDeclaredBodyArrives() throws Exception {
         byte[] full = sdkSigned("ListSolutions", json("{'Catalog':'AWS'}"),
                 AwsBasicCredentials.create("AKIAUNKNOWNUNKNOWN12", "secret"), "us-east-1", Clock.systemUTC(), List.of());
