@@ -414,6 +414,50 @@ class WireSecurityTest {
         }
     }
 
+    @Test
+    void declaredBodiesReserveNoMemoryOnlyArrivedBytesDo() throws Exception {
+        int connections = 64;
+        java.util.concurrent.CountDownLatch headsRead = new java.util.concurrent.CountDownLatch(connections);
+        LoopbackHttpServer server = new LoopbackHttpServer(new LoopbackHttpServer.Handler() {
+            @Override
+            public LoopbackHttpServer.Response handle(LoopbackHttpServer.Request request) {
+                return new LoopbackHttpServer.Response(200, "text/plain", new String[0], new byte[0]);
+            }
+
+            @Override
+            public LoopbackHttpServer.Response beforeBody(LoopbackHttpServer.Request head) {
+                headsRead.countDown(); // let every head through: the body is what is measured
+                return null;
+            }
+        });
+        ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor();
+        List<Socket> sockets = new ArrayList<>();
+        try {
+            int port = server.start(0, executor);
+            java.lang.management.MemoryMXBean memory = java.lang.management.ManagementFactory.getMemoryMXBean();
+            System.gc();
+            long before = memory.getHeapMemoryUsage().getUsed();
+            for (int i = 0; i < connections; i++) {
+                Socket socket = new Socket(InetAddress.getLoopbackAddress(), port);
+                sockets.add(socket);
+                // The audit's attack: the largest allowed declaration, one byte sent.
+                socket.getOutputStream().write(("POST / HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Length: "
+                        + LoopbackHttpServer.MAX_BODY_BYTES + "\r\n\r\n{").getBytes(StandardCharsets.US_ASCII));
+            }
+            assertThat(headsRead.await(READ_TIMEOUT_MILLIS, java.util.concurrent.TimeUnit.MILLISECONDS)).isTrue();
+            System.gc();
+            long grown = memory.getHeapMemoryUsage().getUsed() - before;
+            // Reserving the declared sizes would hold 64 x 8 MiB = 512 MiB.
+            assertThat(grown).as("heap growth in bytes").isLessThan(64L * 1024 * 1024);
+        } finally {
+            for (Socket socket : sockets) {
+                socket.close();
+            }
+            server.stop();
+            executor.shutdownNow();
+        }
+    }
+
     // ---- NextToken ----------------------------------------------------------------------------------------
 
     @Test
