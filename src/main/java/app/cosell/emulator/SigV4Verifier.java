@@ -25,8 +25,7 @@ import javax.crypto.spec.SecretKeySpec;
  * ({@code MissingAuthenticationTokenException}); a malformed one, missing parameters or date, an unknown algorithm
  * or a malformed credential ({@code IncompleteSignatureException}); a credential scoped to another region, service
  * or day, a date outside the 15-minute window, {@code host} not signed ({@code InvalidSignatureException}); an
- * unknown key or a session token ({@code UnrecognizedClientException}, the emulator issues no temporary
- * credentials); and a wrong signature ({@code InvalidSignatureException}).
+ * unknown key, or a session token with a long-term key ({@code UnrecognizedClientException}); and a wrong signature ({@code InvalidSignatureException}).
  * <p>
  * Everything but the signature itself is checked by {@link #checkBeforeBody} from the head of the request, so
  * the HTTP front refuses strangers before it reads (and buffers) a body. The signature always covers the body:
@@ -242,8 +241,11 @@ final class SigV4Verifier {
         if (!accessKeyId.equals(credential[0])) {
             throw AwsError.unrecognizedClient();
         }
-        if (request.header().apply("X-Amz-Security-Token") != null) {
-            // The emulator's keys are long-term keys: a session token belongs to someone else's credentials.
+        // A session token goes with a temporary key (ASIA…) and only with one, as with AWS: a long-term key (AKIA…)
+        // sent with a token, or a temporary key without one, is not a credential AWS knows. (The emulator cannot
+        // check a token's content; a temporary key pair given to it, as an SSO role's, takes any token.)
+        boolean temporaryKey = accessKeyId.startsWith("ASIA");
+        if ((request.header().apply("X-Amz-Security-Token") != null) != temporaryKey) {
             throw AwsError.unrecognizedClient();
         }
         return new Authorization(credential, signedHeaders, parameters.get("Signature"), amzDate, signedAt);

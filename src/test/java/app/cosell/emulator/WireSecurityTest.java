@@ -248,6 +248,27 @@ class WireSecurityTest {
     }
 
     @Test
+    void aTemporaryKeyNeedsItsSessionToken() throws Exception {
+        try (PartnerCentralEmulator temporary = PartnerCentralEmulator.builder().opportunities(0)
+                .credentials("ASIATEMPORARYEXAMPL1", "temporarySecretForTheWireSecurityTest01").start()) {
+            PartnerCentralEmulator saved = emulator;
+            emulator = temporary;
+            try {
+                RawAnswer withToken = exchange(temporary, sdkSigned("ListSolutions", json("{'Catalog':'AWS'}"),
+                        AwsSessionCredentials.create(temporary.accessKeyId(), temporary.secretAccessKey(), "token-1"),
+                        "us-east-1", Clock.systemUTC(), List.of()));
+                assertThat(withToken.status()).as(withToken.body()).isEqualTo(200);
+                RawAnswer without = exchange(temporary, sdkSigned("ListSolutions", json("{'Catalog':'AWS'}"),
+                        AwsBasicCredentials.create(temporary.accessKeyId(), temporary.secretAccessKey()),
+                        "us-east-1", Clock.systemUTC(), List.of()));
+                assertError(without, 403, "UnrecognizedClientException", "security token");
+            } finally {
+                emulator = saved;
+            }
+        }
+    }
+
+    @Test
     void twoTargetsAreRefusedNotTheFirstRun() throws Exception {
         // Added after signing: the signature no longer matches.
         RawAnswer appended = exchange(emulator, sdkSigned("ListSolutions", json("{'Catalog':'AWS'}"),
