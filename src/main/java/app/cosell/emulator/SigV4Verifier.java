@@ -56,8 +56,7 @@ final class SigV4Verifier {
     }
 
     /** The parts of a well-formed Authorization header, its credential split into the scope's five elements. */
-    private record Authorization(String[] credential, String signedHeaders, String signature, String amzDate,
-                                 Instant signedAt) {
+    private record Authorization(String[] credential, String signedHeaders, String signature, String amzDate) {
     }
 
     private final String accessKeyId;
@@ -248,7 +247,7 @@ final class SigV4Verifier {
         if ((request.header().apply("X-Amz-Security-Token") != null) != temporaryKey) {
             throw AwsError.unrecognizedClient();
         }
-        return new Authorization(credential, signedHeaders, parameters.get("Signature"), amzDate, signedAt);
+        return new Authorization(credential, signedHeaders, parameters.get("Signature"), amzDate);
     }
 
     /** All values of a header joined by commas, as they reach a service; null when absent. */
