@@ -180,6 +180,9 @@ public final class AppContext implements AutoCloseable {
     /** The embedded emulator's endpoint, if it runs (tests, diagnostics). */
     public synchronized java.net.URI emulatorEndpoint() { return emulator == null ? null : emulator.endpoint(); }
 
+    /** The embedded emulator's admin secret (its per-launch one), if it runs (tests, diagnostics); never logged. */
+    public synchronized String emulatorAdminToken() { return emulator == null ? null : emulator.adminToken(); }
+
     /**
      * Opens the connection the settings ask for, closing the previous one: the emulator when asked, or when
      * AUTOMATIC and this machine has no AWS profile; else the chosen (or default) profile. Blocking.
@@ -215,7 +218,7 @@ public final class AppContext implements AutoCloseable {
         if (emulator != null) return;
         EmulatorSetup setup = options.emulator();
         UiSettings.EmulatorDemo demo = settings.get().emulator();
-        PartnerCentralEmulator.Builder b = PartnerCentralEmulator.builder().port(0).randomCredentials()
+        PartnerCentralEmulator.Builder b = PartnerCentralEmulator.builder().port(0).randomCredentials().admin(true)
                 .opportunities(setup.opportunities()).throttling(setup.throttling())
                 .dataFile(options.dataDir().resolve(EMULATOR_FILE));
         // The rep's demo settings (speed, fault scenario) go in with the start, not through the admin endpoint
@@ -232,7 +235,7 @@ public final class AppContext implements AutoCloseable {
     /** The admin client of the running embedded emulator (made on first use), or null. */
     private synchronized EmulatorAdmin emulatorAdmin() {
         if (emulator == null) return null;
-        if (emulatorAdmin == null) emulatorAdmin = new EmulatorAdmin(emulator.endpoint(), json);
+        if (emulatorAdmin == null) emulatorAdmin = new EmulatorAdmin(emulator.endpoint(), json, emulator.adminToken());
         return emulatorAdmin;
     }
 

@@ -50,7 +50,8 @@ class AppContextEmulatorDemoTest {
     }
 
     private JsonNode get(AppContext context, URI uri) throws Exception {
-        HttpResponse<String> r = http.send(HttpRequest.newBuilder(uri).build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> r = http.send(HttpRequest.newBuilder(uri)
+                .header("X-Emulator-Admin-Token", context.emulatorAdminToken()).build(), HttpResponse.BodyHandlers.ofString());
         assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
         return context.json().readTree(r.body());
     }

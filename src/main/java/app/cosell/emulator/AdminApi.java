@@ -3,15 +3,29 @@ package app.cosell.emulator;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
 import java.time.Duration;
+import java.util.List;
+import java.util.function.Function;
 
 /**
  * The emulator's own control surface, outside the AWS API, under {@code /_emulator/}: settings (step delay,
  * instant, throttling), faults (the JSON of {@link Faults}), reset to the seed, and health. Plain JSON, no
- * signature: it listens on loopback only, and the app's settings screen drives it without importing this
- * package. docs/emulator.md lists the routes.
+ * signature, so the app's settings screen drives it without importing this package; docs/emulator.md lists the
+ * routes.
+ * <p>
+ * Loopback alone does not keep strangers out: any web page the rep visits can send requests to 127.0.0.1
+ * (a cross-site {@code text/plain} POST needs no CORS preflight; DNS rebinding even reads answers). So the
+ * endpoint exists only when enabled, and then every call must carry the per-launch secret in
+ * {@value #TOKEN_HEADER} (a browser cannot add that header cross-origin without a preflight we never grant),
+ * name 127.0.0.1 or localhost as its {@code Host} (a rebound name is refused), and send JSON as
+ * {@code application/json}. These checks run on the head, before a body is read.
  */
 final class AdminApi {
+
+    /** The header that carries the admin secret. */
+    static final String TOKEN_HEADER = "X-Emulator-Admin-Token";
 
     /** An admin answer: HTTP status and JSON body. */
     record Answer(int status, JsonNode body) {
@@ -31,9 +45,56 @@ final class AdminApi {
     }
 
     private final Controls controls;
+    private final byte[] token;
 
-    AdminApi(Controls controls) {
+    /** @param token the admin secret; null: the admin endpoint does not exist */
+    AdminApi(Controls controls, String token) {
         this.controls = controls;
+        this.token = token == null ? null : token.getBytes(StandardCharsets.UTF_8);
+    }
+
+    boolean enabled() {
+        return token != null;
+    }
+
+    /**
+     * Why a call may not use the admin endpoint, from its method and headers alone; null when it may. 403 for a
+     * foreign Host, 401 without the right secret, 415 for a body that is not declared {@code application/json}.
+     */
+    Answer refusal(String method, Function<String, List<String>> header) {
+        List<String> hosts = header.apply("Host");
+        if (hosts == null || hosts.size() != 1 || !isLoopbackHost(hosts.getFirst())) {
+            return new Answer(403, error("the admin endpoint answers only to Host 127.0.0.1 or localhost"));
+        }
+        List<String> given = header.apply(TOKEN_HEADER);
+        if (given == null || given.size() != 1
+                || !MessageDigest.isEqual(token, given.getFirst().strip().getBytes(StandardCharsets.UTF_8))) {
+            return new Answer(401, error("the admin endpoint needs the emulator's admin secret in the "
+                    + TOKEN_HEADER + " header (printed when the emulator starts with --admin)"));
+        }
+        if (!method.equals("GET") && !method.equals("DELETE") && !method.equals("HEAD")) {
+            List<String> types = header.apply("Content-Type");
+            String type = types == null || types.size() != 1 ? "" : types.getFirst();
+            int semicolon = type.indexOf(';');
+            if (!(semicolon < 0 ? type : type.substring(0, semicolon)).strip().equalsIgnoreCase("application/json")) {
+                return new Answer(415, error("the admin endpoint takes Content-Type: application/json"));
+            }
+        }
+        return null;
+    }
+
+    /** 127.0.0.1 or localhost, with or without a port. */
+    private static boolean isLoopbackHost(String host) {
+        String name = host.strip();
+        int colon = name.indexOf(':');
+        if (colon >= 0) {
+            String port = name.substring(colon + 1);
+            if (port.isEmpty() || port.length() > 5 || !port.chars().allMatch(c -> c >= '0' && c <= '9')) {
+                return false;
+            }
+            name = name.substring(0, colon);
+        }
+        return name.equals("127.0.0.1") || name.equalsIgnoreCase("localhost");
     }
 
     Answer handle(String method, String path, byte[] body) {
@@ -74,7 +135,7 @@ final class AdminApi {
 
     private static JsonNode json(byte[] body) {
         try {
-            JsonNode node = WireJson.parse(body.length == 0 ? "{}".getBytes() : body);
+            JsonNode node = WireJson.parseRequest(body.length == 0 ? "{}".getBytes(StandardCharsets.UTF_8) : body);
             if (node == null || !node.isObject()) {
                 throw new IllegalArgumentException("the body must be a JSON object");
             }

@@ -95,6 +95,11 @@ final class AwsError extends RuntimeException {
         return new AwsError("InvalidSignatureException", 403, message, null, null);
     }
 
+    /** A malformed or incomplete SigV4 Authorization (AWS answers these with 400, before looking at the key). */
+    static AwsError incompleteSignature(String message) {
+        return new AwsError("IncompleteSignatureException", 400, message, null, null);
+    }
+
     static AwsError serialization(String message) {
         return new AwsError("SerializationException", 400, message, null, null);
     }

@@ -26,8 +26,12 @@ public final class EmulatorCommand {
               --no-throttling         switch off the 1 request/s write quotas
               --faults FILE           fault rules (JSON, see docs/emulator.md)
               --data FILE             keep the state in FILE across restarts
+              --admin                 enable the admin endpoint with a fresh secret (printed at start)
+              --admin-token TOKEN     enable the admin endpoint with this secret (tests, scripts)
               --help                  this text
-            Admin endpoint (no signing): http://127.0.0.1:PORT/_emulator/{settings,faults,reset,health}
+            Admin endpoint (off unless enabled; no signing, but every call needs the secret in the
+            X-Emulator-Admin-Token header, Host 127.0.0.1 or localhost, and Content-Type: application/json on POST):
+              http://127.0.0.1:PORT/_emulator/{settings,faults,reset,health}
             """;
 
     private EmulatorCommand() {
@@ -60,6 +64,8 @@ public final class EmulatorCommand {
                     case "--no-throttling" -> builder.throttling(false);
                     case "--faults" -> builder.faults(Files.readString(Path.of(value(args, ++i, arg))));
                     case "--data" -> builder.dataFile(Path.of(value(args, ++i, arg)));
+                    case "--admin" -> builder.admin(true);
+                    case "--admin-token" -> builder.adminToken(value(args, ++i, arg));
                     default -> throw new IllegalArgumentException("unknown option " + arg);
                 }
             }
@@ -94,6 +100,11 @@ public final class EmulatorCommand {
             stopped.countDown();
         }));
         out.println("Partner Central emulator listening on " + emulator.endpoint());
+        if (emulator.adminEnabled()) {
+            // The secret goes to the console of whoever started the emulator, never to the log.
+            out.println("Admin endpoint " + emulator.endpoint() + "/_emulator/ with header "
+                    + PartnerCentralEmulator.ADMIN_TOKEN_HEADER + ": " + emulator.adminToken());
+        }
         out.flush();
         if (!waitForShutdown) {
             emulator.close();

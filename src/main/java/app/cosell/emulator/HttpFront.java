@@ -10,10 +10,12 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The HTTP front, served by {@link LoopbackHttpServer} on 127.0.0.1. For each call it reads the body, checks the SigV4
- * signature, resolves the operation (AWS JSON 1.0 {@code X-Amz-Target}, or {@code POST /<Operation>}), applies
- * injected faults and quotas, validates against the model and dispatches; errors become AWS JSON error
- * answers. {@code /_emulator/...} goes to the admin API instead.
+ * The HTTP front, served by {@link LoopbackHttpServer} on 127.0.0.1. From the head of a call alone it checks the
+ * SigV4 credential, scope and date, so a stranger's body is never read; then it checks the signature over the
+ * body, resolves the operation (AWS JSON 1.0 {@code X-Amz-Target}, or {@code POST /<Operation>}), applies injected
+ * faults and quotas, parses the body strictly (UTF-8, one JSON object), validates against the model and
+ * dispatches; errors become AWS JSON error answers. {@code /_emulator/...} goes to the admin API instead when it is
+ * enabled (its own checks, also from the head); when it is not, that path is just another unsigned AWS call.
  */
 final class HttpFront {
 
@@ -41,8 +43,52 @@ final class HttpFront {
     }
 
     int start(int port, ExecutorService executor) throws IOException {
-        server = new LoopbackHttpServer(this::handle);
+        server = new LoopbackHttpServer(handler());
         return server.start(port, executor);
+    }
+
+    /** What the HTTP server calls: the head check before any body is read, then the whole call. */
+    LoopbackHttpServer.Handler handler() {
+        return new LoopbackHttpServer.Handler() {
+            @Override
+            public LoopbackHttpServer.Response handle(LoopbackHttpServer.Request request) {
+                return HttpFront.this.handle(request);
+            }
+
+            @Override
+            public LoopbackHttpServer.Response beforeBody(LoopbackHttpServer.Request head) {
+                return HttpFront.this.beforeBody(head);
+            }
+        };
+    }
+
+    private LoopbackHttpServer.Response beforeBody(LoopbackHttpServer.Request head) {
+        String path = head.rawPath();
+        if (admin.enabled() && isAdminPath(path)) {
+            AdminApi.Answer refusal = admin.refusal(head.method(), head.headers()::all);
+            return refusal == null ? null
+                    : answer(refusal.status(), "application/json", newRequestId(), null, WireJson.bytes(refusal.body()));
+        }
+        try {
+            verifier.checkBeforeBody(new SigV4Verifier.SignedRequest(head.method(), path, head.rawQuery(),
+                    head.headers()::all, null));
+            return null;
+        } catch (AwsError error) {
+            String requestId = newRequestId();
+            LOG.debug("{} refused before the body: {} {}", requestId, error.status(), error.type());
+            return errorAnswer(requestId, error);
+        }
+    }
+
+    private static boolean isAdminPath(String path) {
+        return path.equals("/_emulator") || path.startsWith("/_emulator/");
+    }
+
+    private static String newRequestId() {
+        // Request ids need to be unique, not secret: skip SecureRandom (a shared, locked generator).
+        java.util.concurrent.ThreadLocalRandom random = java.util.concurrent.ThreadLocalRandom.current();
+        return new UUID(random.nextLong() & 0xffffffffffff0fffL | 0x4000L,
+                random.nextLong() & 0x3fffffffffffffffL | 0x8000000000000000L).toString();
     }
 
     void stop() {
@@ -52,16 +98,14 @@ final class HttpFront {
     }
 
     private LoopbackHttpServer.Response handle(LoopbackHttpServer.Request exchange) {
-        // Request ids need to be unique, not secret: skip SecureRandom (a shared, locked generator).
-        java.util.concurrent.ThreadLocalRandom random = java.util.concurrent.ThreadLocalRandom.current();
-        String requestId = new UUID(random.nextLong() & 0xffffffffffff0fffL | 0x4000L,
-                random.nextLong() & 0x3fffffffffffffffL | 0x8000000000000000L).toString();
+        String requestId = newRequestId();
         long started = System.nanoTime();
         String operation = "-";
         byte[] body = exchange.body();
         String path = exchange.rawPath();
-        if (path.equals("/_emulator") || path.startsWith("/_emulator/")) {
-            AdminApi.Answer answer = admin.handle(exchange.method(), path, body);
+        if (admin.enabled() && isAdminPath(path)) {
+            AdminApi.Answer refusal = admin.refusal(exchange.method(), exchange.headers()::all);
+            AdminApi.Answer answer = refusal != null ? refusal : admin.handle(exchange.method(), path, body);
             return answer(answer.status(), "application/json", requestId, null, WireJson.bytes(answer.body()));
         }
         try {
@@ -79,7 +123,10 @@ final class HttpFront {
             quotas.acquire(operation);
             JsonNode request = parseBody(body);
             validator.validate(operation, request);
-            WireJson.Rendering response = operations.handle(operation, (ObjectNode) request);
+            String called = operation;
+            // The operation is bound for the call, so Paging ties each NextToken to the operation that issued it.
+            WireJson.Rendering response = ScopedValue.where(Paging.OPERATION, called)
+                    .call(() -> operations.handle(called, (ObjectNode) request));
             LoopbackHttpServer.Response answer = answer(200, CONTENT_TYPE, requestId, null, WireJson.bytes(response));
             LOG.debug("{} {} 200 in {} µs", requestId, operation, (System.nanoTime() - started) / 1000);
             return answer;
@@ -125,7 +172,12 @@ final class HttpFront {
         if (!"POST".equals(exchange.method())) {
             throw AwsError.unknownOperation("Only POST is supported by the AWS JSON protocol.");
         }
-        String target = exchange.headers().first("X-Amz-Target");
+        java.util.List<String> targets = exchange.headers().all("X-Amz-Target");
+        if (targets != null && targets.size() > 1) {
+            throw AwsError.unknownOperation("The request names more than one operation (" + targets.size()
+                    + " X-Amz-Target headers).");
+        }
+        String target = targets == null ? null : targets.getFirst();
         String operation;
         if (target != null) {
             int dot = target.indexOf('.');
@@ -154,11 +206,13 @@ final class HttpFront {
             return WireJson.object();
         }
         try {
-            JsonNode node = WireJson.parse(body);
+            JsonNode node = WireJson.parseRequest(body);
             if (node == null || !node.isObject()) {
                 throw AwsError.serialization("The request body must be a JSON object.");
             }
             return node;
+        } catch (java.io.CharConversionException e) {
+            throw AwsError.serialization("The request body is not valid UTF-8.");
         } catch (IOException e) {
             throw AwsError.serialization("The request body is not valid JSON.");
         }

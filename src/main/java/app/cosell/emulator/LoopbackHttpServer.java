@@ -10,6 +10,7 @@ import java.net.Socket;
 import java.net.SocketException;
 import java.net.SocketTimeoutException;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -30,7 +31,10 @@ import org.slf4j.LoggerFactory;
  * The emulator's own small HTTP/1.1 server, bound to 127.0.0.1 only. It does what AWS clients need and no more:
  * persistent connections, {@code Content-Length} and chunked request bodies, {@code Expect: 100-continue},
  * {@code Connection: close}, header and body size limits answered with 4xx, and answers written header and body
- * in one write with TCP_NODELAY (so no answer waits for a delayed ACK). One task per connection on the given
+ * in one write with TCP_NODELAY (so no answer waits for a delayed ACK). Hostile clients get nothing for free: the
+ * head of a request must arrive within a deadline (slowloris), the handler may refuse a request from its head
+ * alone before any body is read ({@link Handler#beforeBody}), a body buffer grows only with the bytes that arrived
+ * (a declared length reserves nothing), and HTTP/1.1 requests without exactly one {@code Host} are refused. One task per connection on the given
  * executor, at most {@link #MAX_CONNECTIONS} connections. It replaces the JDK's HttpServer, whose per-exchange overhead
  * dominated the emulator's own work; it knows nothing about AWS — {@link HttpFront} does.
  */
@@ -51,6 +55,15 @@ final class LoopbackHttpServer {
     /** Turns a request into an answer; runs on the connection's thread. */
     interface Handler {
         Response handle(Request request);
+
+        /**
+         * Looks at a request's head (its {@code body} is null) before the body is read or 100 Continue sent: an
+         * answer here is sent instead, and the body is never read (the connection closes if one was announced).
+         * Null lets the request go on.
+         */
+        default Response beforeBody(Request head) {
+            return null;
+        }
     }
 
     /** The request headers in arrival order; names compared ignoring case. */
@@ -94,7 +107,16 @@ final class LoopbackHttpServer {
     static final int MAX_HEADER_BYTES = 64 * 1024;
     /** Open connections at most (each holds a thread); a loopback client needs a handful, a pool a few dozen. */
     static final int MAX_CONNECTIONS = 512;
+    /**
+     * The largest body accepted. The service model bounds most strings and lists; a CreateOpportunity with every
+     * member at its bound (unbounded strings at 1 KB, unbounded lists at 100) and every character escaped as
+     * {@code \\uXXXX} is about 7.8 MB, so anything declared longer cannot be a valid request and is refused at once.
+     */
     static final int MAX_BODY_BYTES = 8 * 1024 * 1024;
+    /** The head of a request (request line and headers) must arrive this soon after its first byte. */
+    static final Duration HEAD_DEADLINE = Duration.ofSeconds(10);
+    /** The body must arrive this soon after the head. */
+    static final Duration BODY_DEADLINE = Duration.ofSeconds(60);
     /**
      * A connection with no request for this long is closed. Longer than the SDK's Apache client keeps an idle
      * pooled connection (60 s), so that client closes first and never reuses a connection we are closing.
@@ -102,12 +124,15 @@ final class LoopbackHttpServer {
     private static final int IDLE_MILLIS = 120_000;
     /** How long stop() lets answers in progress finish before it closes their connections. */
     private static final long STOP_GRACE_MILLIS = 1_000;
+    private static final byte[] EMPTY = new byte[0];
     private static final byte[] CONTINUE = "HTTP/1.1 100 Continue\r\n\r\n".getBytes(StandardCharsets.US_ASCII);
     private static final DateTimeFormatter HTTP_DATE =
             DateTimeFormatter.ofPattern("EEE, dd MMM yyyy HH:mm:ss 'GMT'", Locale.ROOT).withZone(ZoneOffset.UTC);
     private static final Logger LOG = LoggerFactory.getLogger(LoopbackHttpServer.class);
 
     private final Handler handler;
+    private final long headDeadlineNanos;
+    private final long bodyDeadlineNanos;
     private final Set<Connection> connections = ConcurrentHashMap.newKeySet();
     private final CountDownLatch acceptorDone = new CountDownLatch(1);
     private volatile boolean running;
@@ -120,7 +145,14 @@ final class LoopbackHttpServer {
     }
 
     LoopbackHttpServer(Handler handler) {
+        this(handler, HEAD_DEADLINE, BODY_DEADLINE);
+    }
+
+    /** With other deadlines (tests of the deadlines themselves). */
+    LoopbackHttpServer(Handler handler, Duration headDeadline, Duration bodyDeadline) {
         this.handler = handler;
+        this.headDeadlineNanos = headDeadline.toNanos();
+        this.bodyDeadlineNanos = bodyDeadline.toNanos();
     }
 
     /** Binds 127.0.0.1:port (0 = any free port) and starts accepting; returns the bound port. */
@@ -233,6 +265,31 @@ final class LoopbackHttpServer {
         }
     }
 
+    /** The handler refused a request from its head: this answer goes out, the body is not read. */
+    private static final class EarlyAnswer extends Exception {
+        final Response response;
+        final boolean bodyPending;
+        final boolean closeAfter;
+
+        EarlyAnswer(Response response, boolean bodyPending, boolean closeAfter) {
+            super(null, null, false, false);
+            this.response = response;
+            this.bodyPending = bodyPending;
+            this.closeAfter = closeAfter;
+        }
+
+        boolean closeRequested() {
+            return closeAfter;
+        }
+    }
+
+    /** A request deadline passed while waiting for bytes of it. */
+    private static final class DeadlinePassed extends SocketTimeoutException {
+        DeadlinePassed() {
+            super("request deadline passed");
+        }
+    }
+
     /** One client connection: reads requests in a loop and answers each in turn. */
     private final class Connection {
         private final Socket socket;
@@ -245,6 +302,12 @@ final class LoopbackHttpServer {
         private int position;
         private int limit;
         private byte[] out = new byte[16384];
+        /** System.nanoTime() by which the current part of a request must have arrived; 0 while idle. */
+        private long deadline;
+        private int soTimeout = -1;
+        /** The body being read: grows with what arrived, never ahead of it. */
+        private byte[] body;
+        private int bodySize;
 
         Connection(Socket socket) {
             this.socket = socket;
@@ -284,6 +347,7 @@ final class LoopbackHttpServer {
             try {
                 socket.setTcpNoDelay(true);
                 socket.setSoTimeout(IDLE_MILLIS);
+                soTimeout = IDLE_MILLIS;
                 in = socket.getInputStream();
                 OutputStream output = socket.getOutputStream();
                 while (running) {
@@ -294,6 +358,7 @@ final class LoopbackHttpServer {
                     if (!markBusy(true)) {
                         return;
                     }
+                    deadline = System.nanoTime() + headDeadlineNanos;
                     Request request;
                     boolean closeAfter;
                     try {
@@ -305,7 +370,20 @@ final class LoopbackHttpServer {
                         LOG.debug("refused a request: {} {}", refusal.status, refusal.getMessage());
                         discardRest();
                         return;
+                    } catch (EarlyAnswer early) {
+                        deadline = 0;
+                        boolean close = early.bodyPending || early.closeRequested() || !running;
+                        writeAnswer(output, early.response, close, false);
+                        if (close) {
+                            discardRest();
+                            return;
+                        }
+                        if (!markBusy(false)) {
+                            return;
+                        }
+                        continue;
                     }
+                    deadline = 0;
                     Response response = handler.handle(request);
                     if (response == Response.DROP) {
                         // An abortive close (RST): the client sees the connection reset, no answer.
@@ -317,6 +395,14 @@ final class LoopbackHttpServer {
                     if (closeAfter || !markBusy(false)) {
                         return;
                     }
+                }
+            } catch (DeadlinePassed e) {
+                LOG.debug("a request did not arrive in time: 408 and close");
+                try {
+                    writeAnswer(socket.getOutputStream(), refusal(new Refusal(408, "request not received in time")),
+                            true, false);
+                } catch (IOException ignored) {
+                    LOG.debug("could not answer 408: {}", ignored.toString());
                 }
             } catch (SocketTimeoutException e) {
                 LOG.debug("closing an idle connection");
@@ -338,11 +424,14 @@ final class LoopbackHttpServer {
         private void discardRest() throws IOException {
             socket.shutdownOutput();
             socket.setSoTimeout(1_000);
+            soTimeout = 1_000;
             byte[] sink = new byte[8192];
             long dropped = 0;
+            // Bounded in time too: a client trickling bytes must not hold the connection by being drained.
+            long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(2);
             try {
                 int read;
-                while (dropped < 2L * MAX_BODY_BYTES && (read = in.read(sink)) >= 0) {
+                while (dropped < 2L * MAX_BODY_BYTES && System.nanoTime() < until && (read = in.read(sink)) >= 0) {
                     dropped += read;
                 }
             } catch (SocketTimeoutException e) {
@@ -353,7 +442,7 @@ final class LoopbackHttpServer {
         private record RequestHead(Request request, boolean closeAfter) {
         }
 
-        private RequestHead readHead(OutputStream output) throws IOException, Refusal {
+        private RequestHead readHead(OutputStream output) throws IOException, Refusal, EarlyAnswer {
             int budget = MAX_HEADER_BYTES;
             String line = readLine(budget, 414);
             // RFC 9112 2.2: ignore empty lines before the request line.
@@ -414,6 +503,14 @@ final class LoopbackHttpServer {
                 headers.add(header.substring(0, colon), header.substring(colon + 1).strip());
             }
 
+            List<String> hosts = headers.all("Host");
+            if (http11 && hosts == null) {
+                throw new Refusal(400, "missing Host header");
+            }
+            if (hosts != null && hosts.size() > 1) {
+                throw new Refusal(400, "more than one Host header");
+            }
+
             String connection = headers.first("Connection");
             boolean closeAfter = http11
                     ? connection != null && hasToken(connection, "close")
@@ -444,64 +541,75 @@ final class LoopbackHttpServer {
                 }
             }
 
+            boolean bodyPending = chunked || length > 0;
+            Response early = handler.beforeBody(new Request(method, rawPath, rawQuery, headers, null));
+            if (early != null) {
+                throw new EarlyAnswer(early, bodyPending, closeAfter);
+            }
+
             String expect = headers.first("Expect");
             if (expect != null && http11) {
                 if (!expect.equalsIgnoreCase("100-continue")) {
                     throw new Refusal(417, "unsupported expectation " + expect);
                 }
                 // Only ask for the body when there is one and nothing of it has arrived yet.
-                if ((chunked || length > 0) && position == limit) {
+                if (bodyPending && position == limit) {
                     output.write(CONTINUE);
                     output.flush();
                 }
             }
-            byte[] body = chunked ? readChunked() : readFixed((int) length);
-            return new RequestHead(new Request(method, rawPath, rawQuery, headers, body), closeAfter);
+            deadline = System.nanoTime() + bodyDeadlineNanos;
+            body = EMPTY;
+            bodySize = 0;
+            if (chunked) {
+                readChunked();
+            } else {
+                append(length, length);
+            }
+            byte[] complete = bodySize == body.length ? body : Arrays.copyOf(body, bodySize);
+            body = null;
+            return new RequestHead(new Request(method, rawPath, rawQuery, headers, complete), closeAfter);
         }
 
-        private byte[] readFixed(int length) throws IOException {
-            byte[] body = new byte[length];
-            int copied = Math.min(length, limit - position);
-            System.arraycopy(buffer, position, body, 0, copied);
-            position += copied;
-            while (copied < length) {
-                int read = in.read(body, copied, length - copied);
-                if (read < 0) {
+        /**
+         * Appends {@code count} bytes of body as they arrive. The buffer grows (doubling, at most to
+         * {@code expectedTotal}) only when bytes are there to fill it: a declared length reserves no memory.
+         */
+        private void append(long count, long expectedTotal) throws IOException {
+            long remaining = count;
+            while (remaining > 0) {
+                if (position == limit && !fill()) {
                     throw new IOException("connection closed inside a request body");
                 }
-                copied += read;
+                int n = (int) Math.min(remaining, limit - position);
+                if (bodySize + n > body.length) {
+                    long grown = Math.max(bodySize + n, Math.max(1024, body.length * 2L));
+                    body = Arrays.copyOf(body, (int) Math.min(grown, Math.max(expectedTotal, bodySize + n)));
+                }
+                System.arraycopy(buffer, position, body, bodySize, n);
+                position += n;
+                bodySize += n;
+                remaining -= n;
             }
-            return body;
         }
 
-        private byte[] readChunked() throws IOException, Refusal {
-            byte[] body = new byte[1024];
-            int size = 0;
+        private void readChunked() throws IOException, Refusal {
             while (true) {
                 String sizeLine = readLine(1024, 400);
                 int semicolon = sizeLine.indexOf(';');
                 String hex = (semicolon < 0 ? sizeLine : sizeLine.substring(0, semicolon)).strip();
-                long chunk;
-                try {
-                    if (hex.isEmpty() || hex.length() > 8) {
-                        throw new NumberFormatException(hex);
-                    }
-                    chunk = Long.parseLong(hex, 16);
-                } catch (NumberFormatException e) {
+                // Hex digits only: no sign, no prefix, at most 8 digits (so the size fits and is never negative).
+                if (hex.isEmpty() || hex.length() > 8 || !hex.chars().allMatch(c -> Character.digit(c, 16) >= 0)) {
                     throw new Refusal(400, "malformed chunk size");
                 }
+                long chunk = Long.parseLong(hex, 16);
                 if (chunk == 0) {
                     break;
                 }
-                if (size + chunk > MAX_BODY_BYTES) {
+                if (bodySize + chunk > MAX_BODY_BYTES) {
                     throw new Refusal(413, "request body larger than " + MAX_BODY_BYTES + " bytes");
                 }
-                if (size + chunk > body.length) {
-                    body = Arrays.copyOf(body, (int) Math.max(size + chunk, Math.min(MAX_BODY_BYTES, body.length * 2L)));
-                }
-                byte[] data = readFixed((int) chunk);
-                System.arraycopy(data, 0, body, size, data.length);
-                size += data.length;
+                append(chunk, MAX_BODY_BYTES);
                 if (!readLine(2, 400).isEmpty()) {
                     throw new Refusal(400, "chunk data longer than its size");
                 }
@@ -513,7 +621,6 @@ final class LoopbackHttpServer {
                 trailer = readLine(budget, 431);
                 budget -= trailer.length() + 2;
             } while (!trailer.isEmpty());
-            return size == body.length ? body : Arrays.copyOf(body, size);
         }
 
         /**
@@ -558,7 +665,27 @@ final class LoopbackHttpServer {
                     }
                 }
             }
-            int read = in.read(buffer, limit, buffer.length - limit);
+            int timeout = IDLE_MILLIS;
+            if (deadline != 0) {
+                long left = deadline - System.nanoTime();
+                if (left <= 0) {
+                    throw new DeadlinePassed();
+                }
+                timeout = (int) Math.min(IDLE_MILLIS, Math.max(1, TimeUnit.NANOSECONDS.toMillis(left)));
+            }
+            if (timeout != soTimeout) {
+                socket.setSoTimeout(timeout);
+                soTimeout = timeout;
+            }
+            int read;
+            try {
+                read = in.read(buffer, limit, buffer.length - limit);
+            } catch (SocketTimeoutException e) {
+                if (deadline != 0) {
+                    throw new DeadlinePassed();
+                }
+                throw e;
+            }
             if (read < 0) {
                 return false;
             }
@@ -661,10 +788,13 @@ final class LoopbackHttpServer {
         return switch (status) {
             case 200 -> "OK";
             case 400 -> "Bad Request";
+            case 401 -> "Unauthorized";
             case 402 -> "Payment Required";
             case 403 -> "Forbidden";
             case 404 -> "Not Found";
+            case 408 -> "Request Timeout";
             case 409 -> "Conflict";
+            case 415 -> "Unsupported Media Type";
             case 413 -> "Content Too Large";
             case 414 -> "URI Too Long";
             case 417 -> "Expectation Failed";

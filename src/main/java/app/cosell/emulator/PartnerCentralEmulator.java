@@ -86,7 +86,11 @@ public final class PartnerCentralEmulator implements AutoCloseable {
         }
         Operations operations = new Operations(state, engine, clock);
         SigV4Verifier verifier = new SigV4Verifier(settings.accessKeyId, settings.secretAccessKey, Instant::now);
-        front = new HttpFront(verifier, ServiceModel.load(), operations, faults, quotas, new AdminApi(controls()));
+        if (settings.admin && settings.adminToken == null) {
+            settings.adminToken = newAdminToken();
+        }
+        front = new HttpFront(verifier, ServiceModel.load(), operations, faults, quotas,
+                new AdminApi(controls(), settings.admin ? settings.adminToken : null));
         ExecutorService httpExecutor = settings.executor;
         if (httpExecutor == null) {
             // A platform thread per connection: in the benchmark's request/response ping-pong it served 10-60% more
@@ -142,6 +146,26 @@ public final class PartnerCentralEmulator implements AutoCloseable {
         return settings.secretAccessKey;
     }
 
+    /** The header that carries the admin secret on every {@code /_emulator/} call. */
+    public static final String ADMIN_TOKEN_HEADER = AdminApi.TOKEN_HEADER;
+
+    /** Whether the admin endpoint ({@code /_emulator/}) exists on this emulator. */
+    public boolean adminEnabled() {
+        return settings.admin;
+    }
+
+    /** The admin endpoint's secret (send it in {@link #ADMIN_TOKEN_HEADER}); null when the endpoint is off. */
+    public String adminToken() {
+        return settings.admin ? settings.adminToken : null;
+    }
+
+    /** A per-launch secret: 128 random bits, URL-safe, so it can be pasted into a curl command. */
+    private static String newAdminToken() {
+        byte[] bytes = new byte[16];
+        new SecureRandom().nextBytes(bytes);
+        return java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+    }
+
     /** Fault injection; the admin endpoint drives the same object. */
     public Faults faults() {
         return faults;
@@ -174,6 +198,11 @@ public final class PartnerCentralEmulator implements AutoCloseable {
 
     PartnerCentralState state() {
         return state;
+    }
+
+    /** The running emulator's request handler, as its HTTP server calls it (the HTTP-server benchmark serves it too). */
+    LoopbackHttpServer.Handler httpHandler() {
+        return front.handler();
     }
 
     /** Stops the server and the task scheduler; with a data file, writes the final state. */
@@ -290,8 +319,29 @@ public final class PartnerCentralEmulator implements AutoCloseable {
         private Path dataFile;
         private ExecutorService executor;
         private String faultsJson;
+        private boolean admin;
+        private String adminToken;
 
         private Builder() {
+        }
+
+        /**
+         * Turns the admin endpoint ({@code /_emulator/}) on or off (default off). On, it needs a secret: the one
+         * given to {@link #adminToken(String)}, else a fresh one per start ({@link PartnerCentralEmulator#adminToken()}).
+         */
+        public Builder admin(boolean enabled) {
+            this.admin = enabled;
+            return this;
+        }
+
+        /** Turns the admin endpoint on with this secret (tests, scripts); see {@link #admin(boolean)}. */
+        public Builder adminToken(String token) {
+            if (token == null || token.isBlank() || !token.chars().allMatch(c -> c > ' ' && c < 127)) {
+                throw new IllegalArgumentException("the admin token must be printable ASCII without spaces");
+            }
+            this.adminToken = token;
+            this.admin = true;
+            return this;
         }
 
         /** Port on 127.0.0.1; 0 picks a free one. */

@@ -20,15 +20,26 @@ import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
 /**
- * Verifies AWS Signature Version 4 on incoming requests against the emulator's key pair, and refuses
- * unsigned, unknown-key, wrongly signed, wrongly scoped and stale requests with the errors AWS JSON services
- * send ({@code MissingAuthenticationTokenException}, {@code UnrecognizedClientException},
- * {@code InvalidSignatureException}). It rebuilds the canonical request from whatever headers the client
- * chose to sign, so both the Java SDK and botocore (which sign different header sets) pass.
+ * Verifies AWS Signature Version 4 on incoming requests against the emulator's key pair, and refuses what AWS
+ * refuses with the errors AWS JSON services send, in AWS's order: no Authorization at all
+ * ({@code MissingAuthenticationTokenException}); a malformed one, missing parameters or date, an unknown algorithm
+ * or a malformed credential ({@code IncompleteSignatureException}); a credential scoped to another region, service
+ * or day, a date outside the 15-minute window, {@code host} not signed ({@code InvalidSignatureException}); an
+ * unknown key, or a session token with a long-term key ({@code UnrecognizedClientException}); and a wrong signature ({@code InvalidSignatureException}).
+ * <p>
+ * Everything but the signature itself is checked by {@link #checkBeforeBody} from the head of the request, so
+ * the HTTP front refuses strangers before it reads (and buffers) a body. The signature always covers the body:
+ * no AWS SDK sends {@code UNSIGNED-PAYLOAD} for an AWS JSON service over plain HTTP (botocore and the Java SDK
+ * sign every payload sent without TLS), so an {@code X-Amz-Content-Sha256} that is not the body's hash is
+ * refused. The canonical request is rebuilt from whatever headers the client chose to sign, so both the Java SDK
+ * and botocore (which sign different header sets) pass; the canonical query string is built per the spec
+ * (decoded, re-encoded, sorted), and AWS's published SigV4 test-suite vectors run as tests (SigV4VectorsTest).
  */
 final class SigV4Verifier {
 
     private static final String ALGORITHM = "AWS4-HMAC-SHA256";
+    /** The one region Partner Central Selling lives in. */
+    static final String REGION = "us-east-1";
     private static final Duration MAX_SKEW = Duration.ofMinutes(15);
     private static final DateTimeFormatter AMZ_DATE =
             DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'").withZone(ZoneOffset.UTC);
@@ -36,13 +47,22 @@ final class SigV4Verifier {
     private static final HexFormat HEX = HexFormat.of();
     private static final java.util.regex.Pattern MULTIPLE_SPACES = java.util.regex.Pattern.compile(" {2,}");
 
-    /** The request as the verifier needs it; header lookup must be case-insensitive. */
+    /**
+     * The request as the verifier needs it; header lookup must be case-insensitive and give every value of a
+     * repeated header. {@code body} is null when only the head has arrived.
+     */
     record SignedRequest(String method, String rawPath, String rawQuery,
                          Function<String, List<String>> header, byte[] body) {
     }
 
+    /** The parts of a well-formed Authorization header, its credential split into the scope's five elements. */
+    private record Authorization(String[] credential, String signedHeaders, String signature, String amzDate) {
+    }
+
     private final String accessKeyId;
     private final String secretAccessKey;
+    private final String region;
+    private final String service;
     private final Supplier<Instant> clock;
     /**
      * HMACs keyed with the derived signing key, by date/region/service (the secret is this verifier's one):
@@ -53,87 +73,39 @@ final class SigV4Verifier {
     private static final MessageDigest SHA256_PROTOTYPE = newSha256();
 
     SigV4Verifier(String accessKeyId, String secretAccessKey, Supplier<Instant> clock) {
+        this(accessKeyId, secretAccessKey, REGION, ServiceModel.SIGNING_NAME, clock);
+    }
+
+    /** For AWS's test-suite vectors, which are signed for region us-east-1 and service "service". */
+    SigV4Verifier(String accessKeyId, String secretAccessKey, String region, String service, Supplier<Instant> clock) {
         this.accessKeyId = accessKeyId;
         this.secretAccessKey = secretAccessKey;
+        this.region = region;
+        this.service = service;
         this.clock = clock;
     }
 
-    void verify(SignedRequest request) {
-        String authorization = first(request, "Authorization");
-        if (authorization == null || authorization.isBlank()) {
-            throw AwsError.missingAuthentication("Missing Authentication Token");
-        }
-        if (!authorization.startsWith(ALGORITHM + " ")) {
-            throw AwsError.invalidSignature("Only " + ALGORITHM + " signatures are supported.");
-        }
-        String credential = null;
-        String signedHeaders = null;
-        String signature = null;
-        for (String part : authorization.substring(ALGORITHM.length() + 1).split(",")) {
-            String item = part.strip();
-            int eq = item.indexOf('=');
-            if (eq < 0) {
-                continue;
-            }
-            String value = item.substring(eq + 1);
-            switch (item.substring(0, eq)) {
-                case "Credential" -> credential = value;
-                case "SignedHeaders" -> signedHeaders = value;
-                case "Signature" -> signature = value;
-                default -> {
-                    // other parameters are not part of SigV4; ignore them like AWS does
-                }
-            }
-        }
-        if (credential == null || signedHeaders == null || signature == null) {
-            throw AwsError.invalidSignature("Authorization header requires 'Credential', 'SignedHeaders' and "
-                    + "'Signature' parameters. Authorization=" + ALGORITHM);
-        }
-        String[] scope = credential.split("/");
-        if (scope.length != 5 || !"aws4_request".equals(scope[4])) {
-            throw AwsError.invalidSignature("Credential should be scoped to a valid region. ");
-        }
-        if (!accessKeyId.equals(scope[0])) {
-            throw AwsError.unrecognizedClient();
-        }
-        if (!ServiceModel.SIGNING_NAME.equals(scope[3])) {
-            throw AwsError.invalidSignature("Credential should be scoped to correct service: '"
-                    + ServiceModel.SIGNING_NAME + "'. ");
-        }
-        String amzDate = first(request, "X-Amz-Date");
-        if (amzDate == null) {
-            throw AwsError.missingAuthentication("Authorization header requires existence of either a "
-                    + "'X-Amz-Date' or a 'Date' header.");
-        }
-        Instant signedAt = parseAmzDate(amzDate);
-        if (!amzDate.startsWith(scope[1])) {
-            throw AwsError.invalidSignature("Date in Credential scope does not match YYYYMMDD from ISO-8601 "
-                    + "version of date from HTTP: '" + scope[1] + "' != '" + amzDate.substring(0, 8) + "', from '"
-                    + amzDate + "'.");
-        }
-        Instant now = clock.get();
-        if (Duration.between(signedAt, now).abs().compareTo(MAX_SKEW) > 0) {
-            String nowText = AMZ_DATE.format(now);
-            String bound = signedAt.isBefore(now)
-                    ? AMZ_DATE.format(now.minus(MAX_SKEW)) + " (" + nowText + " - 15 min.)"
-                    : AMZ_DATE.format(now.plus(MAX_SKEW)) + " (" + nowText + " + 15 min.)";
-            throw AwsError.invalidSignature("Signature expired: " + amzDate + " is now "
-                    + (signedAt.isBefore(now) ? "earlier" : "later") + " than " + bound);
-        }
+    /** Everything that can be checked from the head alone: refuses a stranger before its body is read. */
+    void checkBeforeBody(SignedRequest head) {
+        authorize(head);
+    }
 
+    /** The whole check, the signature over the body included. */
+    void verify(SignedRequest request) {
+        Authorization auth = authorize(request);
         String bodyHash = HEX.formatHex(sha256(request.body()));
-        String declaredHash = first(request, "X-Amz-Content-Sha256");
-        if (declaredHash != null && !"UNSIGNED-PAYLOAD".equals(declaredHash) && !declaredHash.equals(bodyHash)) {
+        String declaredHash = joined(request, "X-Amz-Content-Sha256");
+        if (declaredHash != null && !declaredHash.equals(bodyHash)) {
+            // UNSIGNED-PAYLOAD included: no SDK sends it to this service over HTTP, and the body must be covered.
             throw AwsError.invalidSignature("The provided 'x-amz-content-sha256' header does not match what was "
                     + "computed.");
         }
-        String payloadHash = declaredHash != null ? declaredHash : bodyHash;
 
         StringBuilder canonical = new StringBuilder()
                 .append(request.method()).append('\n')
-                .append(request.rawPath() == null || request.rawPath().isEmpty() ? "/" : request.rawPath()).append('\n')
+                .append(canonicalUri(request.rawPath())).append('\n')
                 .append(canonicalQuery(request.rawQuery())).append('\n');
-        for (String name : signedHeaders.split(";")) {
+        for (String name : auth.signedHeaders().split(";")) {
             List<String> values = request.header().apply(name);
             List<String> trimmed = new ArrayList<>();
             if (values != null) {
@@ -144,10 +116,11 @@ final class SigV4Verifier {
             }
             canonical.append(name).append(':').append(String.join(",", trimmed)).append('\n');
         }
-        canonical.append('\n').append(signedHeaders).append('\n').append(payloadHash);
+        canonical.append('\n').append(auth.signedHeaders()).append('\n').append(bodyHash);
 
+        String[] scope = auth.credential();
         String scopeText = scope[1] + "/" + scope[2] + "/" + scope[3] + "/aws4_request";
-        String stringToSign = ALGORITHM + "\n" + amzDate + "\n" + scopeText + "\n"
+        String stringToSign = ALGORITHM + "\n" + auth.amzDate() + "\n" + scopeText + "\n"
                 + HEX.formatHex(sha256(canonical.toString().getBytes(StandardCharsets.UTF_8)));
         if (signingKeys.size() > 64) {
             signingKeys.clear();
@@ -155,26 +128,218 @@ final class SigV4Verifier {
         Mac signer = signingKeys.computeIfAbsent(scopeText, s -> keyedMac(deriveKey(scope[1], scope[2], scope[3])));
         String expected = HEX.formatHex(copyOf(signer).doFinal(stringToSign.getBytes(StandardCharsets.UTF_8)));
         if (!MessageDigest.isEqual(expected.getBytes(StandardCharsets.US_ASCII),
-                signature.getBytes(StandardCharsets.US_ASCII))) {
+                auth.signature().getBytes(StandardCharsets.US_ASCII))) {
             throw AwsError.invalidSignature("The request signature we calculated does not match the signature you "
                     + "provided. Check your AWS Secret Access Key and signing method. Consult the service "
                     + "documentation for details.");
         }
     }
 
-    private static String first(SignedRequest request, String name) {
-        List<String> values = request.header().apply(name);
-        return values == null || values.isEmpty() ? null : values.getFirst();
+    private Authorization authorize(SignedRequest request) {
+        List<String> headers = request.header().apply("Authorization");
+        if (headers == null || headers.stream().allMatch(String::isBlank)) {
+            throw AwsError.missingAuthentication("Missing Authentication Token");
+        }
+        // Repeated headers reach a service joined by commas: a second Authorization becomes stray parameters.
+        String authorization = String.join(", ", headers).strip();
+        int space = authorization.indexOf(' ');
+        String algorithm = space < 0 ? authorization : authorization.substring(0, space);
+        Map<String, String> parameters = new java.util.LinkedHashMap<>();
+        if (space > 0) {
+            for (String part : authorization.substring(space + 1).split("[, ]+")) {
+                if (part.isEmpty()) {
+                    continue;
+                }
+                int eq = part.indexOf('=');
+                if (eq < 0) {
+                    throw AwsError.incompleteSignature("'" + part + "' not a valid key=value pair (missing "
+                            + "equal-sign) in Authorization header: '" + authorization + "'.");
+                }
+                String name = part.substring(0, eq);
+                if (parameters.putIfAbsent(name, part.substring(eq + 1)) != null) {
+                    throw AwsError.incompleteSignature("Authorization header has more than one '" + name
+                            + "' parameter. Authorization=" + authorization);
+                }
+            }
+        }
+        String amzDateHeader = joined(request, "X-Amz-Date");
+        String dateHeader = amzDateHeader == null ? joined(request, "Date") : null;
+        StringBuilder missing = new StringBuilder();
+        for (String name : List.of("Credential", "Signature", "SignedHeaders")) {
+            String value = parameters.get(name);
+            if (value == null || value.isEmpty() && !name.equals("SignedHeaders")) {
+                missing.append("Authorization header requires '").append(name).append("' parameter. ");
+            }
+        }
+        if (amzDateHeader == null && dateHeader == null) {
+            missing.append("Authorization header requires existence of either a 'X-Amz-Date' or a 'Date' header. ");
+        }
+        if (!missing.isEmpty()) {
+            throw AwsError.incompleteSignature(missing + "Authorization=" + authorization);
+        }
+        if (!ALGORITHM.equals(algorithm)) {
+            throw AwsError.incompleteSignature("Unsupported AWS 'algorithm': '" + algorithm + "' (only " + ALGORITHM
+                    + " for now). ");
+        }
+        String credentialText = parameters.get("Credential");
+        String[] credential = credentialText.replaceAll("/+$", "").split("/", -1);
+        if (credential.length != 5) {
+            throw AwsError.incompleteSignature("Credential must have exactly 5 slash-delimited elements, e.g. "
+                    + "keyid/date/region/service/term, got '" + credentialText + "'");
+        }
+
+        Instant signedAt;
+        String amzDate;
+        if (amzDateHeader != null) {
+            signedAt = parseAmzDate(amzDateHeader);
+            amzDate = amzDateHeader;
+        } else {
+            signedAt = parseHttpDate(dateHeader);
+            amzDate = AMZ_DATE.format(signedAt);
+        }
+
+        StringBuilder scopeErrors = new StringBuilder();
+        if (!region.equals(credential[2])) {
+            scopeErrors.append("Credential should be scoped to a valid region. ");
+        }
+        if (!service.equals(credential[3])) {
+            scopeErrors.append("Credential should be scoped to correct service: '").append(service).append("'. ");
+        }
+        if (!"aws4_request".equals(credential[4])) {
+            scopeErrors.append("Credential should be scoped with a valid terminator: 'aws4_request', not '")
+                    .append(credential[4]).append("'. ");
+        }
+        if (!amzDate.startsWith(credential[1]) || credential[1].length() != 8) {
+            scopeErrors.append("Date in Credential scope does not match YYYYMMDD from ISO-8601 version of date from ")
+                    .append("HTTP: '").append(credential[1]).append("' != '").append(amzDate, 0, 8)
+                    .append("', from '").append(amzDate).append("'.");
+        }
+        if (!scopeErrors.isEmpty()) {
+            throw AwsError.invalidSignature(scopeErrors.toString());
+        }
+
+        Instant now = clock.get();
+        if (signedAt.isBefore(now.minus(MAX_SKEW))) {
+            throw AwsError.invalidSignature("Signature expired: " + amzDate + " is now earlier than "
+                    + AMZ_DATE.format(now.minus(MAX_SKEW)) + " (" + AMZ_DATE.format(now) + " - 15 min.)");
+        }
+        if (signedAt.isAfter(now.plus(MAX_SKEW))) {
+            throw AwsError.invalidSignature("Signature not yet current: " + amzDate + " is still later than "
+                    + AMZ_DATE.format(now.plus(MAX_SKEW)) + " (" + AMZ_DATE.format(now) + " + 15 min.)");
+        }
+
+        String signedHeaders = parameters.get("SignedHeaders");
+        boolean hostSigned = false;
+        for (String name : signedHeaders.split(";")) {
+            hostSigned |= name.equalsIgnoreCase("host");
+        }
+        if (!hostSigned) {
+            throw AwsError.invalidSignature("'Host' or ':authority' must be a 'SignedHeader' in the AWS "
+                    + "Authorization.");
+        }
+        if (!accessKeyId.equals(credential[0])) {
+            throw AwsError.unrecognizedClient();
+        }
+        // A session token goes with a temporary key (ASIA…) and only with one, as with AWS: a long-term key (AKIA…)
+        // sent with a token, or a temporary key without one, is not a credential AWS knows. (The emulator cannot
+        // check a token's content; a temporary key pair given to it, as an SSO role's, takes any token.)
+        boolean temporaryKey = accessKeyId.startsWith("ASIA");
+        if ((request.header().apply("X-Amz-Security-Token") != null) != temporaryKey) {
+            throw AwsError.unrecognizedClient();
+        }
+        return new Authorization(credential, signedHeaders, parameters.get("Signature"), amzDate);
     }
 
-    private static String canonicalQuery(String rawQuery) {
+    /** All values of a header joined by commas, as they reach a service; null when absent. */
+    private static String joined(SignedRequest request, String name) {
+        List<String> values = request.header().apply(name);
+        return values == null || values.isEmpty() ? null : String.join(",", values);
+    }
+
+    /**
+     * The path as SigV4 wants it for every service but S3: the request path (already percent-encoded on the wire)
+     * encoded once more, segment by segment, which is what the SDKs sign.
+     */
+    static String canonicalUri(String rawPath) {
+        if (rawPath == null || rawPath.isEmpty()) {
+            return "/";
+        }
+        StringBuilder out = new StringBuilder(rawPath.length() + 8);
+        byte[] bytes = rawPath.getBytes(StandardCharsets.UTF_8);
+        for (byte b : bytes) {
+            if (b == '/') {
+                out.append('/');
+            } else {
+                encode(out, b);
+            }
+        }
+        return out.toString();
+    }
+
+    /**
+     * The canonical query string of the spec: each name and value percent-decoded, then encoded again with only
+     * the unreserved characters left as they are, the pairs sorted by name and then value, a name without value
+     * given an empty one.
+     */
+    static String canonicalQuery(String rawQuery) {
         if (rawQuery == null || rawQuery.isEmpty()) {
             return "";
         }
-        List<String> pairs = new ArrayList<>(List.of(rawQuery.split("&")));
-        pairs.replaceAll(pair -> pair.contains("=") ? pair : pair + "=");
-        pairs.sort(null);
-        return String.join("&", pairs);
+        List<String[]> pairs = new ArrayList<>();
+        for (String pair : rawQuery.split("&")) {
+            if (pair.isEmpty()) {
+                continue;
+            }
+            int eq = pair.indexOf('=');
+            String name = eq < 0 ? pair : pair.substring(0, eq);
+            String value = eq < 0 ? "" : pair.substring(eq + 1);
+            pairs.add(new String[] {reencode(name), reencode(value)});
+        }
+        pairs.sort((a, b) -> {
+            int byName = a[0].compareTo(b[0]);
+            return byName != 0 ? byName : a[1].compareTo(b[1]);
+        });
+        StringBuilder out = new StringBuilder(rawQuery.length() + 8);
+        for (String[] pair : pairs) {
+            if (!out.isEmpty()) {
+                out.append('&');
+            }
+            out.append(pair[0]).append('=').append(pair[1]);
+        }
+        return out.toString();
+    }
+
+    /** Percent-decodes (a malformed escape is kept as it is) and encodes again per SigV4. */
+    private static String reencode(String text) {
+        java.io.ByteArrayOutputStream decoded = new java.io.ByteArrayOutputStream(text.length());
+        byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
+        for (int i = 0; i < bytes.length; i++) {
+            int high;
+            int low;
+            if (bytes[i] == '%' && i + 2 < bytes.length
+                    && (high = Character.digit(bytes[i + 1], 16)) >= 0 && (low = Character.digit(bytes[i + 2], 16)) >= 0) {
+                decoded.write(high << 4 | low);
+                i += 2;
+            } else {
+                decoded.write(bytes[i]);
+            }
+        }
+        StringBuilder out = new StringBuilder(text.length() + 8);
+        for (byte b : decoded.toByteArray()) {
+            encode(out, b);
+        }
+        return out.toString();
+    }
+
+    private static void encode(StringBuilder out, byte b) {
+        char c = (char) (b & 0xff);
+        if (c >= 'A' && c <= 'Z' || c >= 'a' && c <= 'z' || c >= '0' && c <= '9' || c == '-' || c == '_' || c == '.'
+                || c == '~') {
+            out.append(c);
+        } else {
+            out.append('%').append(Character.toUpperCase(Character.forDigit(c >> 4, 16)))
+                    .append(Character.toUpperCase(Character.forDigit(c & 0xf, 16)));
+        }
     }
 
     private byte[] deriveKey(String date, String region, String service) {
@@ -245,7 +410,18 @@ final class SigV4Verifier {
         try {
             return Instant.from(AMZ_DATE_PARSER.parse(amzDate));
         } catch (DateTimeException e) {
-            throw AwsError.invalidSignature("X-Amz-Date must be in the ISO8601 Long Format \"yyyyMMdd'T'HHmmss'Z'\"");
+            throw AwsError.incompleteSignature("Date must be in ISO-8601 'basic format'. Got '" + amzDate + "'. See "
+                    + "http://en.wikipedia.org/wiki/ISO_8601");
+        }
+    }
+
+    /** The {@code Date} header (RFC 1123, what botocore sends when a request carries one): SigV4 allows it. */
+    private static Instant parseHttpDate(String date) {
+        try {
+            return Instant.from(DateTimeFormatter.RFC_1123_DATE_TIME.parse(date.strip()));
+        } catch (DateTimeException e) {
+            throw AwsError.incompleteSignature("Date must be in ISO-8601 'basic format'. Got '" + date + "'. See "
+                    + "http://en.wikipedia.org/wiki/ISO_8601");
         }
     }
 

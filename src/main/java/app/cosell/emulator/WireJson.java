@@ -166,4 +166,27 @@ final class WireJson {
     static JsonNode parse(byte[] body) throws IOException {
         return MAPPER.readTree(body);
     }
+
+    /** Exactly one JSON value per body: trailing tokens (garbage, a second object) are an error. */
+    private static final com.fasterxml.jackson.databind.ObjectReader ONE_VALUE = MAPPER.reader()
+            .with(com.fasterxml.jackson.databind.DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+
+    /**
+     * A request body as AWS JSON services read it: strict UTF-8 (overlong forms, surrogates and stray bytes are
+     * refused with a {@link java.io.CharConversionException}, and UTF-16 or UTF-32 is never guessed) holding exactly
+     * one JSON value. The decoded text is parsed, so Jackson's encoding detection never comes into play.
+     */
+    static JsonNode parseRequest(byte[] body) throws IOException {
+        java.nio.CharBuffer text;
+        try {
+            text = java.nio.charset.StandardCharsets.UTF_8.newDecoder()
+                    .onMalformedInput(java.nio.charset.CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(java.nio.charset.CodingErrorAction.REPORT)
+                    .decode(java.nio.ByteBuffer.wrap(body));
+        } catch (java.nio.charset.CharacterCodingException e) {
+            throw new java.io.CharConversionException("not UTF-8: " + e.getMessage());
+        }
+        return ONE_VALUE.readTree(new java.io.CharArrayReader(text.array(), text.arrayOffset() + text.position(),
+                text.remaining()));
+    }
 }

@@ -40,12 +40,13 @@ import software.amazon.awssdk.services.partnercentralselling.PartnerCentralSelli
 class LoopbackHttpServerTest {
 
     private static final int READ_TIMEOUT_MILLIS = 10_000;
+    private static final String ADMIN_TOKEN = "loopback-test-admin-secret";
     private static PartnerCentralEmulator emulator;
 
     @BeforeAll
     static void startEmulator() throws Exception {
         emulator = PartnerCentralEmulator.builder().randomCredentials().opportunities(30).stepDelay(Duration.ZERO)
-                .throttling(false).start();
+                .throttling(false).adminToken(ADMIN_TOKEN).start();
     }
 
     @AfterAll
@@ -143,7 +144,11 @@ class LoopbackHttpServerTest {
     void oversizedChunkedBodyIsRefusedWith413() throws Exception {
         try (Socket socket = open(emulator)) {
             OutputStream out = socket.getOutputStream();
-            out.write("POST / HTTP/1.1\r\nHost: 127.0.0.1\r\nTransfer-Encoding: chunked\r\n\r\n"
+            // A signed head (credential, scope and date pass before the body), then a body beyond the limit.
+            StringBuilder head = new StringBuilder("POST / HTTP/1.1\r\n");
+            signedHeaders(emulator, "{}").forEach((name, value) -> head.append(name).append(": ").append(value)
+                    .append("\r\n"));
+            out.write(head.append("Transfer-Encoding: chunked\r\n\r\n").toString()
                     .getBytes(StandardCharsets.US_ASCII));
             byte[] chunk = new byte[1024 * 1024];
             java.util.Arrays.fill(chunk, (byte) ' ');
@@ -175,7 +180,8 @@ class LoopbackHttpServerTest {
     @Test
     void http10WithoutKeepAliveIsClosedAfterTheAnswer() throws Exception {
         try (Socket socket = open(emulator)) {
-            socket.getOutputStream().write("GET /_emulator/health HTTP/1.0\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
+            socket.getOutputStream().write(("GET /_emulator/health HTTP/1.0\r\nHost: 127.0.0.1\r\n"
+                    + "X-Emulator-Admin-Token: " + ADMIN_TOKEN + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
             Answer answer = Answer.read(socket.getInputStream());
             assertThat(answer.status()).isEqualTo(200);
             assertThat(answer.header("Connection")).isEqualTo("close");
@@ -236,10 +242,11 @@ class LoopbackHttpServerTest {
 
     @Test
     void stopClosesOpenConnections() throws Exception {
-        PartnerCentralEmulator own = PartnerCentralEmulator.builder().randomCredentials().opportunities(0).start();
+        PartnerCentralEmulator own = PartnerCentralEmulator.builder().randomCredentials().opportunities(0)
+                .adminToken(ADMIN_TOKEN).start();
         try (Socket served = open(own); Socket silent = open(own)) {
-            served.getOutputStream().write("GET /_emulator/health HTTP/1.1\r\nHost: x\r\n\r\n"
-                    .getBytes(StandardCharsets.US_ASCII));
+            served.getOutputStream().write(("GET /_emulator/health HTTP/1.1\r\nHost: 127.0.0.1\r\n"
+                    + "X-Emulator-Admin-Token: " + ADMIN_TOKEN + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
             assertThat(Answer.read(served.getInputStream()).status()).isEqualTo(200);
             own.close();
             assertThat(endOfStream(served)).isTrue();

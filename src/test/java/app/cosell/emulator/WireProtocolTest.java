@@ -34,13 +34,16 @@ import software.amazon.awssdk.services.partnercentralselling.model.ValidationExc
 /** The wire: signing, error shapes, validation, operation routing, quotas, faults and the admin endpoint. */
 class WireProtocolTest {
 
+    private static final String ADMIN_TOKEN = "wire-protocol-test-admin-secret";
+    private static final Map<String, String> ADMIN = Map.of("Content-Type", "application/json",
+            PartnerCentralEmulator.ADMIN_TOKEN_HEADER, ADMIN_TOKEN);
     private static PartnerCentralEmulator emulator;
     private static PartnerCentralSellingClient client;
 
     @BeforeAll
     static void startEmulator() throws Exception {
         emulator = PartnerCentralEmulator.builder().randomCredentials().opportunities(30).stepDelay(Duration.ZERO)
-                .throttling(false).start();
+                .throttling(false).adminToken(ADMIN_TOKEN).start();
         client = EmulatorClients.client(emulator);
     }
 
@@ -342,13 +345,13 @@ class WireProtocolTest {
     // ---- admin endpoint ----------------------------------------------------------------------------------
 
     @Test
-    void adminEndpointChangesSettingsAndFaultsWithoutSigning() throws Exception {
-        var settings = EmulatorClients.post(emulator.endpoint(), "/_emulator/settings", Map.of(),
+    void adminEndpointChangesSettingsAndFaultsWithItsSecretWithoutSigning() throws Exception {
+        var settings = EmulatorClients.post(emulator.endpoint(), "/_emulator/settings", ADMIN,
                 json("{'stepDelayMillis':5,'instant':true,'throttling':false}"));
         assertThat(settings.status()).isEqualTo(200);
         assertThat(settings.body()).contains("\"stepDelayMillis\":5").contains("\"instant\":true");
 
-        var faults = EmulatorClients.post(emulator.endpoint(), "/_emulator/faults", Map.of(),
+        var faults = EmulatorClients.post(emulator.endpoint(), "/_emulator/faults", ADMIN,
                 json("{'operations':[{'operation':'ListSolutions','fault':'AccessDeniedException','next':1}],"
                         + "'tasks':[{'opportunityId':'O20000002','reasonCode':'EngagementConflict'}]}"));
         assertThat(faults.status()).isEqualTo(200);
@@ -357,12 +360,12 @@ class WireProtocolTest {
                 .clientToken("admin-test").awsSubmission(s -> s.involvementType("Co-Sell")));
         assertThat(task.reasonCodeAsString()).isEqualTo("EngagementConflict");
 
-        var bad = EmulatorClients.post(emulator.endpoint(), "/_emulator/faults", Map.of(),
+        var bad = EmulatorClients.post(emulator.endpoint(), "/_emulator/faults", ADMIN,
                 json("{'operations':[{'fault':'Gremlins'}]}"));
         assertThat(bad.status()).isEqualTo(400);
         assertThat(bad.body()).contains("unknown fault");
 
-        var reset = EmulatorClients.post(emulator.endpoint(), "/_emulator/reset", Map.of(), "");
+        var reset = EmulatorClients.post(emulator.endpoint(), "/_emulator/reset", ADMIN, "");
         assertThat(reset.status()).isEqualTo(200);
         assertThat(reset.body()).contains("\"tasks\":0");
         emulator.setInstant(false);

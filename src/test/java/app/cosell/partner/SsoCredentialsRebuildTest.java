@@ -62,7 +62,9 @@ class SsoCredentialsRebuildTest {
                 """.formatted(IdentityCenterStandIn.ACCOUNT, IdentityCenterStandIn.ROLE));
         profiles = new AwsProfiles(config, config.resolveSibling("credentials"), "sales-sso", cache);
 
-        emulator = PartnerCentralEmulator.builder().opportunities(20).randomCredentials().start();
+        // Role credentials are temporary: an ASIA key with a session token (the emulator refuses a token with an AKIA key).
+        emulator = PartnerCentralEmulator.builder().opportunities(20)
+                .credentials("ASIASSOROLEEXAMPLE01", "ssoRoleSecretForTheEmulatorExampleKey0001").start();
         identityCenter = new IdentityCenterStandIn();
         identityCenter.accessKeyId = emulator.accessKeyId();
         identityCenter.secretAccessKey = emulator.secretAccessKey();

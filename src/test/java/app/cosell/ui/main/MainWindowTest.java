@@ -161,7 +161,8 @@ class MainWindowTest {
     @Test
     void aFailedLoadShowsOneReadableErrorWithCopyDetails() throws Exception {
         // The fault is set through the same admin endpoint the settings screen uses.
-        new EmulatorAdmin(console.context.emulatorEndpoint(), console.context.json())
+        new EmulatorAdmin(console.context.emulatorEndpoint(), console.context.json(),
+                console.context.emulatorAdminToken())
                 .apply(new UiSettings.EmulatorDemo(
                         UiSettings.Speed.INSTANT, "list:AccessDeniedException"));
         try {
@@ -176,7 +177,8 @@ class MainWindowTest {
             String copied = WaitForAsyncUtils.asyncFx(() -> javafx.scene.input.Clipboard.getSystemClipboard().getString()).get();
             assertThat(copied).contains("AccessDeniedException").doesNotContain("\tat ");
         } finally {
-            new EmulatorAdmin(console.context.emulatorEndpoint(), console.context.json())
+            new EmulatorAdmin(console.context.emulatorEndpoint(), console.context.json(),
+                console.context.emulatorAdminToken())
                     .apply(new UiSettings.EmulatorDemo(UiSettings.Speed.INSTANT, null));
             WaitForAsyncUtils.asyncFx(() -> Window.getWindows().stream().filter(w -> w != console.stage).toList()
                     .forEach(Window::hide)).get();
