@@ -110,6 +110,7 @@ class BatchInConsoleTest {
         URI endpoint = console.context.emulatorEndpoint();
         HttpResponse<String> answer = HttpClient.newHttpClient().send(HttpRequest.newBuilder(endpoint.resolve("/_emulator/faults"))
                 .header("Content-Type", "application/json")
+                .header(app.cosell.emulator.PartnerCentralEmulator.ADMIN_TOKEN_HEADER, console.context.emulatorAdminToken())
                 .POST(HttpRequest.BodyPublishers.ofString(json)).build(), HttpResponse.BodyHandlers.ofString());
         assertThat(answer.statusCode()).as(answer.body()).isLessThan(300);
     }
