@@ -102,6 +102,7 @@ public final class ChangeWatcher {
         Set<String> mine = submittedIds.get();
         Instant newest = s.watermark();
         List<OpportunitySummary> candidates = new ArrayList<>();
+        Map<String, Seen> seen = new HashMap<>(s.seen());
         String token = null;
         do {
             OpportunityPage page = pc.listOpportunities(changed, token, PAGE_SIZE);
@@ -112,12 +113,17 @@ public final class ChangeWatcher {
                 Seen before = s.seen().get(row.id());
                 boolean alreadySeen = before != null && row.lastModifiedDate() != null
                         && row.lastModifiedDate().equals(before.lastModifiedDate());
-                if (mine.contains(row.id()) && !alreadySeen) candidates.add(row);
+                if (!mine.contains(row.id()) || alreadySeen) continue;
+                if (before == null && row.lastModifiedDate() != null && !row.lastModifiedDate().isAfter(s.watermark())) {
+                    // Read again only because of the overlap, and never seen: what it is now is the baseline.
+                    seen.put(row.id(), new Seen(row.reviewStatus(), null, null, row.lastModifiedDate()));
+                    continue;
+                }
+                candidates.add(row);
             }
             token = page.nextToken();
         } while (token != null);
 
-        Map<String, Seen> seen = new HashMap<>(s.seen());
         List<ReviewChange> changes = new ArrayList<>();
         boolean firstRead = true;
         for (OpportunitySummary row : candidates.reversed()) {
