@@ -60,6 +60,9 @@ public record UiSettings(
         Speed(long stepDelayMillis) { this.stepDelayMillis = stepDelayMillis; }
 
         public long stepDelayMillis() { return stepDelayMillis; }
+
+        /** The emulator's time between AWS review stages at this speed (a minute at NORMAL, 5 s at least). */
+        public long reviewDelayMillis() { return Math.max(5_000, stepDelayMillis * 40); }
     }
 
     public record WindowBounds(double x, double y, double width, double height, boolean maximized) {}
