@@ -131,7 +131,7 @@ public final class StatusCommand implements Callable<Integer> {
                 : seller.name() + " <" + seller.email() + ">"
                 + (seller.businessTitle() == null ? "" : " (" + seller.businessTitle() + ")"));
         for (AwsOpportunitySummary.AwsTeamMember member : a.team().stream().skip(1).toList()) {
-            out.println("  " + " ".repeat(22) + member.name() + " <" + member.email() + ">");
+            out.println("  " + " ".repeat(24) + member.name() + " <" + member.email() + ">");
         }
         line(out, m, "status.field.awsStage", a.awsStage());
         line(out, m, "status.field.score", a.engagementScore());
@@ -141,12 +141,12 @@ public final class StatusCommand implements Callable<Integer> {
         line(out, m, "status.field.involvementChange", a.involvementTypeChangeReason());
         List<AwsOpportunitySummary.NextStep> history = a.nextStepsHistory();
         for (AwsOpportunitySummary.NextStep step : history) {
-            out.println("  " + " ".repeat(22) + step.time() + "  " + step.value());
+            out.println("  " + " ".repeat(24) + step.time() + "  " + step.value());
         }
     }
 
     private static void line(PrintWriter out, ResourceBundle m, String key, String value) {
         if (value == null || value.isBlank()) return;
-        out.printf("  %-22s%s%n", m.getString(key) + ":", value);
+        out.printf("  %-24s%s%n", m.getString(key) + ":", value);
     }
 }
