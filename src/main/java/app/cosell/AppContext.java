@@ -102,7 +102,8 @@ public final class AppContext implements AutoCloseable {
     private Function<Stage, EngageLauncher> engageScreens = this::engageWindows;
     // After submission (AWS's review, alerts): see the block "AWS's review and alerts" below.
     private Duration reviewFollowEvery = Duration.ofSeconds(5);
-    private Duration alertInterval = app.cosell.engagement.ChangeWatcher.DEFAULT_INTERVAL;
+    /** Null: the rep's setting (Settings → Alerts), default ChangeWatcher.DEFAULT_INTERVAL. */
+    private Duration alertInterval;
     private Duration emulatorReviewDelay;
     private app.cosell.ui.review.FixRequest fixRequest;
     private app.cosell.ui.review.ReviewScreens reviewScreens;
@@ -373,7 +374,8 @@ public final class AppContext implements AutoCloseable {
         openOpportunity = window::openOpportunity;
         reviewScreens().attach(window.opportunities().detailController().reviewSlot(),
                 window.detailModel().opportunityProperty());
-        alerts = new app.cosell.ui.review.ChangeAlertsModel(alertsWatcher(), new FxBackground(executor), alertInterval,
+        alerts = new app.cosell.ui.review.ChangeAlertsModel(alertsWatcher(), new FxBackground(executor),
+                () -> alertInterval != null ? alertInterval : Duration.ofMinutes(settings.get().alerts().pollMinutes()),
                 Messages.bundle());
         alertsView = new app.cosell.ui.review.ChangeAlertsView(alerts, () -> stage, window::openOpportunity);
         window.statusBar().getRightItems().add(0, alertsView.button());

@@ -44,7 +44,7 @@ public final class ChangeAlertsModel {
 
     private final Watcher watcher;
     private final Background background;
-    private final Duration interval;
+    private final java.util.function.Supplier<Duration> interval;
     private final ResourceBundle messages;
     private final ObservableList<ReviewChange> changes = FXCollections.observableArrayList();
     private final ReadOnlyIntegerWrapper unseen = new ReadOnlyIntegerWrapper(this, "unseen");
@@ -54,6 +54,12 @@ public final class ChangeAlertsModel {
     private boolean polling;
 
     public ChangeAlertsModel(Watcher watcher, Background background, Duration interval, ResourceBundle messages) {
+        this(watcher, background, () -> interval, messages);
+    }
+
+    /** @param interval asked before each wait, so a change in the settings applies from the next poll */
+    public ChangeAlertsModel(Watcher watcher, Background background, java.util.function.Supplier<Duration> interval,
+                             ResourceBundle messages) {
         this.watcher = watcher;
         this.background = background;
         this.interval = interval;
@@ -110,7 +116,7 @@ public final class ChangeAlertsModel {
     public void markSeen() { unseen.set(0); }
 
     private void next() {
-        background.onFxAfter(interval, this::pollNow);
+        background.onFxAfter(interval.get(), this::pollNow);
     }
 
     /** One change in the rep's words. */
