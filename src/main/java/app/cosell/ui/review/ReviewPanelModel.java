@@ -47,6 +47,10 @@ public final class ReviewPanelModel {
     /** Changes with every new opportunity shown, so answers and follow-ups for an earlier one are dropped. */
     private long generation;
     private boolean followScheduled;
+    /** The wait before the next read: doubles while nothing changes (up to 12 × followEvery), so a review that
+     *  stays put (a seeded one, or AWS taking days) costs little; back to followEvery when it moves. */
+    private Duration followWait;
+    private ReviewStatus lastFollowed;
     private boolean fixRequested;
 
     public ReviewPanelModel(ReviewSource source, Background background, Duration followEvery, ResourceBundle messages,
@@ -54,6 +58,7 @@ public final class ReviewPanelModel {
         this.source = source;
         this.background = background;
         this.followEvery = followEvery;
+        this.followWait = followEvery;
         this.messages = messages;
         this.fixRequest = fixRequest;
     }
@@ -123,6 +128,8 @@ public final class ReviewPanelModel {
         opportunityId = id;
         followScheduled = false;
         fixRequested = false;
+        followWait = followEvery;
+        lastFollowed = null;
         loading.set(false);
         failure.set(null);
     }
@@ -157,7 +164,17 @@ public final class ReviewPanelModel {
     private void follow(long asked) {
         if (followScheduled) return;
         followScheduled = true;
-        background.onFxAfter(followEvery, () -> {
+        ReviewReport now = report.get();
+        ReviewStatus status = now == null ? null : now.reviewStatus();
+        if (lastFollowed != null && lastFollowed == status) {
+            Duration doubled = followWait.multipliedBy(2);
+            Duration cap = followEvery.multipliedBy(12);
+            followWait = doubled.compareTo(cap) > 0 ? cap : doubled;
+        } else {
+            followWait = followEvery;
+        }
+        lastFollowed = status;
+        background.onFxAfter(followWait, () -> {
             if (asked != generation) return;
             followScheduled = false;
             load(asked);

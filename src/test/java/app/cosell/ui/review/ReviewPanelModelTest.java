@@ -128,4 +128,21 @@ class ReviewPanelModelTest {
         assertThat(model.whatHappensNext()).isEqualTo(MESSAGES.getString("review.next.REJECTED"));
         assertThat(background.later).isEmpty();
     }
+
+    @Test
+    void aReviewThatStaysPutIsReadLessAndLessOften() {
+        Reviews reviews = new Reviews();
+        reviews.answers.add(report(ReviewStatus.IN_REVIEW, null, null, null));
+        ManualBackground background = new ManualBackground();
+        ReviewPanelModel model = new ReviewPanelModel(reviews, background, Duration.ofSeconds(5), MESSAGES,
+                (id, e, f) -> {});
+        model.show("O1");
+        List<Duration> waits = new ArrayList<>();
+        for (int i = 0; i < 6; i++) {
+            waits.add(background.delays.getFirst());
+            background.passTime();
+        }
+        assertThat(waits).containsExactly(Duration.ofSeconds(5), Duration.ofSeconds(10), Duration.ofSeconds(20),
+                Duration.ofSeconds(40), Duration.ofSeconds(60), Duration.ofSeconds(60));
+    }
 }
