@@ -22,7 +22,7 @@ public final class ReviewPanelController {
     @FXML private ProgressIndicator busy;
     @FXML private Label statusLabel;
     @FXML private Label sinceLabel;
-    @FXML private GridPane reviewGrid;
+    @FXML private VBox reviewFields;
     @FXML private Button fixButton;
     @FXML private VBox awsBox;
     @FXML private Label sellerLabel;
@@ -70,7 +70,7 @@ public final class ReviewPanelController {
         statusLabel.getStyleClass().removeIf(s -> s.startsWith("review-"));
         statusLabel.getStyleClass().add(model.statusStyle());
         sinceLabel.setText(model.sinceText());
-        fill(reviewGrid, "review.comments", model.comments(), "review.reason", model.reason(),
+        stack(reviewFields, "review.comments", model.comments(), "review.reason", model.reason(),
                 "review.fieldsToFix", model.fieldsToFix(), "review.whatNext", model.whatHappensNext());
         awsBox.setVisible(model.hasAwsView());
         sellerLabel.setText(model.sellerText());
@@ -80,6 +80,21 @@ public final class ReviewPanelController {
         fill(awsGrid, "review.awsStage", model.awsStage(), "review.score", model.engagementScore(),
                 "review.nextBestActions", model.nextBestActions(), "review.nextSteps", model.nextSteps(),
                 "review.involvement", model.involvement(), "review.seller", String.join("\n", model.otherTeam()));
+    }
+
+    /** Long texts (AWS's comments): the name above, the text the pane's full width under it. */
+    private static void stack(VBox box, String... keysAndValues) {
+        box.getChildren().clear();
+        for (int i = 0; i < keysAndValues.length; i += 2) {
+            String value = keysAndValues[i + 1];
+            if (value == null || value.isBlank()) continue;
+            Label name = new Label(Messages.get(keysAndValues[i]));
+            name.getStyleClass().add("field-name");
+            Label v = new Label(value);
+            v.setWrapText(true);
+            v.setId("review-" + keysAndValues[i].substring("review.".length()));
+            box.getChildren().add(new VBox(1, name, v));
+        }
     }
 
     private static void fill(GridPane grid, String... keysAndValues) {
