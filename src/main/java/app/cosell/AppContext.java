@@ -115,6 +115,16 @@ public final class AppContext implements AutoCloseable {
     private final RateGate reads = new RateGate(10);
     private final List<Runnable> historyListeners = new java.util.concurrent.CopyOnWriteArrayList<>();
     private Function<Stage, EngageLauncher> engageScreens = this::engageWindows;
+    // After submission (AWS's review, alerts): see the block "AWS's review and alerts" below.
+    private Duration reviewFollowEvery = Duration.ofSeconds(5);
+    /** Null: the rep's setting (Settings → Alerts), default ChangeWatcher.DEFAULT_INTERVAL. */
+    private Duration alertInterval;
+    private Duration emulatorReviewDelay;
+    private app.cosell.ui.review.FixRequest fixRequest;
+    private app.cosell.ui.review.ReviewScreens reviewScreens;
+    private app.cosell.ui.review.ChangeAlertsModel alerts;
+    private app.cosell.ui.review.ChangeAlertsView alertsView;
+    private app.cosell.engagement.ChangeWatcher changeWatcher;
 
     // Guarded by this: created on first use, off the FX thread.
     private TaskHistory history;
@@ -228,6 +238,8 @@ public final class AppContext implements AutoCloseable {
         // A fixed step delay (tests, benchmarks) wins over the rep's speed.
         Duration delay = setup.stepDelay() != null ? setup.stepDelay() : Duration.ofMillis(demo.speed().stepDelayMillis());
         b.stepDelay(delay).instant(delay.isZero());
+        b.reviewDelay(emulatorReviewDelay != null ? emulatorReviewDelay
+                : setup.stepDelay() != null ? Duration.ofMinutes(1) : Duration.ofMillis(demo.speed().reviewDelayMillis()));
         if (demo.faultScenario() != null) b.faults(json.writeValueAsString(FaultScenarios.faultJson(demo.faultScenario())));
         emulator = b.start();
     }
@@ -242,8 +254,10 @@ public final class AppContext implements AutoCloseable {
     /** The engagement screens (ui.engage, ui.progress) for the main window {@code owner}. */
     private EngageLauncher engageWindows(Stage owner) {
         // "Open the opportunity" brings the main window, where the opportunity is listed, to the front.
-        return EngageWindows.create(owner, executor, this::runner, advice, options.dataDir(), json, this::cliTarget,
-                AppContext.class.getPackage().getImplementationVersion(), id -> owner.toFront());
+        EngageWindows windows = EngageWindows.create(owner, executor, this::runner, advice, options.dataDir(), json,
+                this::cliTarget, AppContext.class.getPackage().getImplementationVersion(), id -> owner.toFront());
+        windows.progressWindows().setAfterComplete(id -> reviewScreens().following(id));
+        return windows;
     }
 
     /** Where a copied AWS CLI command points: the current connection. Called on the FX thread: takes no lock. */
@@ -367,6 +381,114 @@ public final class AppContext implements AutoCloseable {
                 EmulatorAdmin admin = emulatorAdmin();
                 if (admin != null) admin.apply(demo);
             }
+        };
+    }
+
+    // ---- AWS's review and alerts (after submission) -----------------------------------------------------------
+
+    /** How often review panels re-read a review AWS has not decided yet (tests shorten it). */
+    public AppContext withReviewFollow(Duration every) {
+        this.reviewFollowEvery = every;
+        return this;
+    }
+
+    /** How often the change watcher polls (default 5 minutes; tests shorten it). */
+    public AppContext withAlertInterval(Duration interval) {
+        this.alertInterval = interval;
+        return this;
+    }
+
+    /** The embedded emulator's time between review stages (default: from the demo speed; tests shorten it). */
+    public AppContext withEmulatorReviewDelay(Duration delay) {
+        this.emulatorReviewDelay = delay;
+        return this;
+    }
+
+    /** Where "Fix in the app" goes (the opportunity editor); until set, the main window shows the opportunity. */
+    public AppContext withFixRequest(app.cosell.ui.review.FixRequest fix) {
+        this.fixRequest = fix;
+        return this;
+    }
+
+    /** The review panels (made on first use; FX thread). */
+    public synchronized app.cosell.ui.review.ReviewScreens reviewScreens() {
+        if (reviewScreens == null) {
+            app.cosell.ui.review.FixRequest fix = (id, editable, focus) -> {
+                app.cosell.ui.review.FixRequest chosen = fixRequest;
+                if (chosen != null) chosen.fix(id, editable, focus);
+                else if (openOpportunity != null) openOpportunity.accept(id);
+            };
+            reviewScreens = new app.cosell.ui.review.ReviewScreens(reviewSource(), new FxBackground(executor),
+                    reviewFollowEvery, Messages.bundle(), fix);
+        }
+        return reviewScreens;
+    }
+
+    private volatile java.util.function.Consumer<String> openOpportunity;
+
+    /**
+     * Adds AWS's review to the main window: the review panel in the detail pane, and the alerts (status-bar badge,
+     * "Changes since" list, notifications) fed by the change watcher, whose first poll catches up with what changed
+     * while the app was closed and runs once connected. FX thread, after the window is shown.
+     */
+    public void attachReviews(app.cosell.ui.main.MainWindow window, Stage stage) {
+        openOpportunity = window::openOpportunity;
+        reviewScreens().attach(window.opportunities().detailController().reviewSlot(),
+                window.detailModel().opportunityProperty());
+        alerts = new app.cosell.ui.review.ChangeAlertsModel(alertsWatcher(), new FxBackground(executor),
+                () -> alertInterval != null ? alertInterval : Duration.ofMinutes(settings.get().alerts().pollMinutes()),
+                Messages.bundle());
+        alertsView = new app.cosell.ui.review.ChangeAlertsView(alerts, () -> stage, window::openOpportunity);
+        window.statusBar().getRightItems().add(0, alertsView.button());
+        window.model().connectionProperty().addListener((o, was, now) -> {
+            if (now != null) alerts.start();
+        });
+        if (window.model().connectionProperty().get() != null) alerts.start();
+    }
+
+    /** The alerts of the main window (after {@link #attachReviews}; tests). */
+    public app.cosell.ui.review.ChangeAlertsView alertsView() { return alertsView; }
+
+    private app.cosell.ui.review.ReviewSource reviewSource() {
+        return new app.cosell.ui.review.ReviewSource() {
+            @Override
+            public app.cosell.engagement.ReviewReport report(String id) {
+                return app.cosell.engagement.ReviewReport.fetch(partnerCentral(), id);
+            }
+
+            @Override
+            public app.cosell.model.AwsOpportunitySummary awsSummary(String id) {
+                try {
+                    return partnerCentral().awsOpportunitySummary(id);
+                } catch (PartnerCentralFailure f) {
+                    if (f.kind() == FailureKind.NOT_FOUND) return null;
+                    throw f;
+                }
+            }
+        };
+    }
+
+    /** The change watcher (state in a small file of the data folder), made on first use. */
+    private synchronized app.cosell.engagement.ChangeWatcher changeWatcher() {
+        if (changeWatcher == null) {
+            JsonFileStore<app.cosell.engagement.ChangeWatchStore.WatchState> file = new JsonFileStore<>(
+                    options.dataDir().resolve("review-watch.json"), json,
+                    app.cosell.engagement.ChangeWatchStore.WatchState.class,
+                    () -> app.cosell.engagement.ChangeWatchStore.WatchState.EMPTY);
+            // The rep's submissions: the opportunities of the tasks that completed (the task history).
+            changeWatcher = new app.cosell.engagement.ChangeWatcher(this::partnerCentral,
+                    () -> history().all().stream().filter(TaskProgress::isComplete)
+                            .map(t -> t.request().opportunityId()).collect(java.util.stream.Collectors.toSet()),
+                    app.cosell.engagement.ChangeWatchStore.inFile(file), java.time.Clock.systemUTC());
+        }
+        return changeWatcher;
+    }
+
+    private app.cosell.ui.review.ChangeAlertsModel.Watcher alertsWatcher() {
+        return new app.cosell.ui.review.ChangeAlertsModel.Watcher() {
+            @Override public List<app.cosell.engagement.ReviewChange> poll() { return changeWatcher().poll(); }
+            @Override public List<app.cosell.engagement.ReviewChange> recent() { return changeWatcher().recent(); }
+            @Override public java.time.Instant since() { return changeWatcher().since(); }
         };
     }
 

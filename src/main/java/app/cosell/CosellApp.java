@@ -75,6 +75,7 @@ public final class CosellApp extends Application {
             Platform.runLater(() -> errors.show(Messages.get("error.action.unexpected"), e));
         });
         window.show();
+        context.attachReviews(window, stage);
         return window;
     }
 

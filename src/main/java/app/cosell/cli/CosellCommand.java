@@ -17,6 +17,7 @@ public final class CosellCommand {
     /** The sub-commands: one line each, added by the feature that brings it. */
     private static final Class<?>[] SUBCOMMANDS = {
             BatchCommand.class,
+            StatusCommand.class,
     };
 
     /** The names the launcher dispatches here (besides {@code --help} and {@code --version}). */

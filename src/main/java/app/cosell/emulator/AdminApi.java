@@ -42,6 +42,9 @@ final class AdminApi {
         void reset();
 
         ObjectNode health();
+
+        /** Forces a review decision ({@code POST /_emulator/review}); answers the opportunity's review. */
+        ObjectNode review(JsonNode request);
     }
 
     private final Controls controls;
@@ -123,10 +126,11 @@ final class AdminApi {
                     controls.reset();
                     yield new Answer(200, controls.health());
                 }
+                case "POST /review" -> new Answer(200, controls.review(json(body)));
                 case "GET /health", "GET /", "GET " -> new Answer(200, controls.health());
                 default -> new Answer(404, error("no admin route " + method + " " + path
                         + "; routes: GET/POST /_emulator/settings, GET/POST/PATCH/DELETE /_emulator/faults, "
-                        + "POST /_emulator/reset, GET /_emulator/health"));
+                        + "POST /_emulator/reset, POST /_emulator/review, GET /_emulator/health"));
             };
         } catch (IllegalArgumentException e) {
             return new Answer(400, error(e.getMessage()));
@@ -160,5 +164,41 @@ final class AdminApi {
             return Duration.ofMillis(millis);
         }
         return null;
+    }
+
+    static Duration parseReviewDelay(JsonNode settings) {
+        if (settings.hasNonNull("reviewDelayMillis")) {
+            long millis = settings.get("reviewDelayMillis").asLong(-1);
+            if (millis < 0 || millis > 86_400_000) {
+                throw new IllegalArgumentException("reviewDelayMillis must be between 0 and 86400000");
+            }
+            return Duration.ofMillis(millis);
+        }
+        return null;
+    }
+
+    /**
+     * {@code POST /_emulator/review} {"catalog":"AWS","opportunityId":"O…","decision":"Approved","text":"…"}:
+     * forces AWS's review decision for one opportunity; answers its review status, comments and reason.
+     */
+    static ObjectNode reviewAnswer(ReviewSimulation review, JsonNode request) {
+        String catalog = request.path("catalog").asText("");
+        String id = request.path("opportunityId").asText("");
+        String decision = request.path("decision").asText("");
+        if (id.isEmpty() || decision.isEmpty()) {
+            throw new IllegalArgumentException("give catalog, opportunityId and decision "
+                    + "(Approved, Action Required, Rejected, In review, Submitted)");
+        }
+        String text = request.hasNonNull("text") ? request.get("text").asText() : null;
+        Opportunity decided = review.force(catalog, id, decision, text);
+        JsonNode content = decided.content();
+        ObjectNode node = WireJson.object();
+        node.put("catalog", decided.catalog());
+        node.put("opportunityId", decided.id());
+        WireJson.put(node, "reviewStatus", decided.reviewStatus());
+        WireJson.put(node, "reviewComments", WireJson.textAt(content, "LifeCycle.ReviewComments"));
+        WireJson.put(node, "reviewStatusReason", WireJson.textAt(content, "LifeCycle.ReviewStatusReason"));
+        WireJson.put(node, "lastModifiedDate", decided.lastModifiedDate());
+        return node;
     }
 }

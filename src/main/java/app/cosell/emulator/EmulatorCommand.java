@@ -22,6 +22,7 @@ public final class EmulatorCommand {
               --opportunities N       seeded opportunities per catalog (default 250)
               --seed N                seed of the generated data (default 42)
               --step-delay MS         milliseconds between task steps (default 800)
+              --review-delay MS       milliseconds between the stages of AWS's review (default 60000)
               --instant               tasks complete inside the Start call
               --no-throttling         switch off the 1 request/s write quotas
               --faults FILE           fault rules (JSON, see docs/emulator.md)
@@ -31,7 +32,7 @@ public final class EmulatorCommand {
               --help                  this text
             Admin endpoint (off unless enabled; no signing, but every call needs the secret in the
             X-Emulator-Admin-Token header, Host 127.0.0.1 or localhost, and Content-Type: application/json on POST):
-              http://127.0.0.1:PORT/_emulator/{settings,faults,reset,health}
+              http://127.0.0.1:PORT/_emulator/{settings,faults,reset,review,health}
             """;
 
     private EmulatorCommand() {
@@ -60,6 +61,7 @@ public final class EmulatorCommand {
                     case "--opportunities" -> builder.opportunities(Integer.parseInt(value(args, ++i, arg)));
                     case "--seed" -> builder.seed(Long.parseLong(value(args, ++i, arg)));
                     case "--step-delay" -> builder.stepDelay(Duration.ofMillis(Long.parseLong(value(args, ++i, arg))));
+                    case "--review-delay" -> builder.reviewDelay(Duration.ofMillis(Long.parseLong(value(args, ++i, arg))));
                     case "--instant" -> builder.instant(true);
                     case "--no-throttling" -> builder.throttling(false);
                     case "--faults" -> builder.faults(Files.readString(Path.of(value(args, ++i, arg))));

@@ -69,7 +69,7 @@ final class Operations {
         new EngagementOperations(state, clock).register(handlers);
         new SnapshotOperations(state, clock).register(handlers);
         new SellingSystemOperations(state).register(handlers);
-        new SubmissionOperations(state, clock).register(handlers);
+        new SubmissionOperations(state, engine, clock).register(handlers);
         new OpportunityFromEngagementOperations(state, clock).register(handlers);
         new ProspectingOperations(state, clock).register(handlers);
     }
@@ -374,8 +374,10 @@ final class Operations {
                         + " (last modified " + WireJson.timestamp(current.lastModifiedDate())
                         + "). Get the opportunity again and retry with its current LastModifiedDate.");
             }
+            engine.review().checkUpdate(catalog, current, content);
             String status = current.reviewStatus();
-            if ("Submitted".equals(status) || "In review".equals(status) || "Rejected".equals(status)) {
+            if (("Submitted".equals(status) || "In review".equals(status) || "Rejected".equals(status))
+                    && !engine.review().sandboxDecides(catalog, content)) {
                 throw AwsError.businessValidation("Opportunity " + id + " can not be updated while its review "
                         + "status is " + status + ".", List.of(new FieldError("LifeCycle.ReviewStatus",
                         "Opportunity is read-only while " + status, "ACTION_NOT_PERMITTED")));
@@ -398,6 +400,7 @@ final class Operations {
                 copyIfPresent(current.content(), lifeCycle, "ReviewStatusReason");
             }
             Opportunity next = current.withContent(content, laterThan(current.lastModifiedDate()));
+            next = engine.review().afterUpdate(catalog, current, next);
             catalog.opportunities.put(id, next);
             return next;
         });
@@ -559,45 +562,7 @@ final class Operations {
     private JsonNode getAwsOpportunitySummary(ObjectNode request) {
         CatalogState catalog = catalog(request);
         Opportunity opportunity = opportunity(catalog, request.get("RelatedOpportunityIdentifier").asText());
-        if (opportunity.involvementType() == null) {
-            throw AwsError.notFound("There is no AWS opportunity for " + opportunity.id()
-                    + " yet: it has not been submitted to AWS.");
-        }
-        JsonNode content = opportunity.content();
-        ObjectNode response = WireJson.object();
-        response.put("Catalog", catalog.name);
-        response.put("RelatedOpportunityId", opportunity.id());
-        response.put("Origin", "Partner Referral");
-        response.put("InvolvementType", opportunity.involvementType());
-        WireJson.put(response, "Visibility", opportunity.visibility());
-        ObjectNode lifeCycle = response.putObject("LifeCycle");
-        String status = opportunity.reviewStatus();
-        lifeCycle.put("Stage", "Approved".equals(status) ? "Seller Engaged"
-                : "Rejected".equals(status) ? "Closed Incomplete" : "In Progress");
-        WireJson.put(lifeCycle, "TargetCloseDate", WireJson.textAt(content, "LifeCycle.TargetCloseDate"));
-        WireJson.put(lifeCycle, "NextSteps", "Approved".equals(status)
-                ? "AWS seller assigned; expect an introduction call." : "AWS is reviewing the opportunity.");
-        ArrayNode team = response.putArray("OpportunityTeam");
-        if ("Approved".equals(status)) {
-            ObjectNode seller = team.addObject();
-            seller.put("FirstName", "Alex");
-            seller.put("LastName", "Morgan");
-            seller.put("Email", "alex.morgan@amazon.example.com");
-            seller.put("BusinessTitle", "AWSSalesRep");
-        }
-        ObjectNode insights = response.putObject("Insights");
-        insights.put("EngagementScore", opportunity.id().hashCode() % 3 == 0 ? "High"
-                : opportunity.id().hashCode() % 3 == 1 ? "Medium" : "Low");
-        insights.put("NextBestActions", "Confirm the customer's migration timeline with the AWS account team.");
-        ObjectNode related = response.putObject("RelatedEntityIds");
-        WireJson.putStrings(related, "Solutions", opportunity.solutions());
-        WireJson.putStrings(related, "AwsProducts", opportunity.awsProducts());
-        ObjectNode project = response.putObject("Project");
-        JsonNode spend = WireJson.at(content, "Project.ExpectedCustomerSpend");
-        project.set("ExpectedCustomerSpend", spend == null ? WireJson.array() : spend);
-        JsonNode contacts = WireJson.at(content, "Customer.Contacts");
-        response.putObject("Customer").set("Contacts", contacts == null ? WireJson.array() : contacts);
-        return response;
+        return engine.review().awsSummary(catalog, opportunity);
     }
 
     // ---- the task -------------------------------------------------------------------------------------------

@@ -69,6 +69,7 @@ public final class PartnerCentralEmulator implements AutoCloseable {
                 .factory());
         engine = new TaskEngine(state, faults, clock, scheduler, new SplittableRandom(settings.seed ^ System.nanoTime()),
                 settings.stepDelay, settings.instant);
+        engine.setReview(new ReviewSimulation(state, clock, scheduler, settings.seed, settings.reviewDelay));
         if (settings.dataFile != null) {
             stateFile = new StateFile(settings.dataFile);
         }
@@ -117,6 +118,9 @@ public final class PartnerCentralEmulator implements AutoCloseable {
 
     private void seed() {
         state.write(() -> {
+            if (engine != null && engine.review() != null) {
+                engine.review().clear();
+            }
             state.catalogs().forEach(CatalogState::clear);
             Instant now = clock.get();
             SeedData.populate(state, settings.seed, settings.opportunities, LocalDate.ofInstant(now, ZoneOffset.UTC),
@@ -180,6 +184,20 @@ public final class PartnerCentralEmulator implements AutoCloseable {
 
     public void setInstant(boolean instant) {
         engine.setInstant(instant);
+    }
+
+    /** Time between the stages of AWS's simulated review (Submitted → In review → decision). */
+    public void setReviewDelay(Duration delay) {
+        engine.review().setDelay(delay);
+    }
+
+    /**
+     * Forces AWS's review decision for one opportunity (what {@code POST /_emulator/review} does): Approved, Action
+     * Required, Rejected, or Submitted / In review to start the review again. {@code text}: the ReviewComments of
+     * Action Required or the ReviewStatusReason of Rejected (null: the simulated ones).
+     */
+    public void forceReview(String catalog, String opportunityId, String decision, String text) {
+        engine.review().force(catalog, opportunityId, decision, text);
     }
 
     public void setThrottling(boolean throttling) {
@@ -252,6 +270,7 @@ public final class PartnerCentralEmulator implements AutoCloseable {
             public ObjectNode settings() {
                 ObjectNode node = WireJson.object();
                 node.put("stepDelayMillis", engine.stepDelay().toMillis());
+                node.put("reviewDelayMillis", engine.review().delay().toMillis());
                 node.put("instant", engine.instant());
                 node.put("throttling", quotas.enabled());
                 node.put("opportunities", settings.opportunities);
@@ -271,6 +290,10 @@ public final class PartnerCentralEmulator implements AutoCloseable {
                 if (delay != null) {
                     setStepDelay(delay);
                 }
+                Duration reviewDelay = AdminApi.parseReviewDelay(node);
+                if (reviewDelay != null) {
+                    setReviewDelay(reviewDelay);
+                }
                 if (node.has("instant")) {
                     setInstant(node.get("instant").asBoolean());
                 }
@@ -287,6 +310,11 @@ public final class PartnerCentralEmulator implements AutoCloseable {
             @Override
             public void reset() {
                 PartnerCentralEmulator.this.reset();
+            }
+
+            @Override
+            public ObjectNode review(JsonNode request) {
+                return AdminApi.reviewAnswer(engine.review(), request);
             }
 
             @Override
@@ -314,6 +342,7 @@ public final class PartnerCentralEmulator implements AutoCloseable {
         private int opportunities = 250;
         private long seed = 42;
         private Duration stepDelay = Duration.ofMillis(800);
+        private Duration reviewDelay = Duration.ofMinutes(1);
         private boolean instant;
         private boolean throttling = true;
         private Path dataFile;
@@ -395,6 +424,15 @@ public final class PartnerCentralEmulator implements AutoCloseable {
                 throw new IllegalArgumentException("step delay must not be negative");
             }
             this.stepDelay = delay;
+            return this;
+        }
+
+        /** Time between the stages of AWS's simulated review (default one minute). */
+        public Builder reviewDelay(Duration delay) {
+            if (delay.isNegative()) {
+                throw new IllegalArgumentException("review delay must not be negative");
+            }
+            this.reviewDelay = delay;
             return this;
         }
 

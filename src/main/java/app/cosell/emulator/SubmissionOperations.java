@@ -20,8 +20,10 @@ final class SubmissionOperations {
 
     private final PartnerCentralState state;
     private final Supplier<java.time.Instant> clock;
+    private final TaskEngine engine;
 
-    SubmissionOperations(PartnerCentralState state, Supplier<java.time.Instant> clock) {
+    SubmissionOperations(PartnerCentralState state, TaskEngine engine, Supplier<java.time.Instant> clock) {
+        this.engine = engine;
         this.state = state;
         this.clock = clock;
     }
@@ -70,6 +72,8 @@ final class SubmissionOperations {
             }
             catalog.submit(opportunity, involvement, visibility, Operations.laterThan(clock,
                     opportunity.lastModifiedDate()));
+            // AWS's review starts as after the engagement task's SubmitOpportunity step.
+            engine.review().submitted(catalog.name, id, status);
         });
         return WireJson.object();
     }

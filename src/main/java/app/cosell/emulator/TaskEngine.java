@@ -49,6 +49,8 @@ final class TaskEngine {
     private volatile Duration stepDelay;
     private volatile boolean instant;
     private volatile StepObserver observer;
+    /** AWS's review, started by the SubmitOpportunity step. */
+    private volatile ReviewSimulation review;
 
     TaskEngine(PartnerCentralState state, Faults faults, Supplier<Instant> clock, ScheduledExecutorService scheduler,
                RandomGenerator ids, Duration stepDelay, boolean instant) {
@@ -79,6 +81,14 @@ final class TaskEngine {
 
     void setObserver(StepObserver observer) {
         this.observer = observer;
+    }
+
+    void setReview(ReviewSimulation review) {
+        this.review = review;
+    }
+
+    ReviewSimulation review() {
+        return review;
     }
 
     /**
@@ -305,6 +315,7 @@ final class TaskEngine {
                     + " cannot be submitted: its stage is Closed Lost.");
         }
         catalog.submit(opportunity, task.involvementType(), task.visibility(), clock.get());
+        review.submitted(catalog.name, opportunity.id(), status);
         return task.afterStep(6, task.engagementId(), task.engagementExisted(), task.invitationId(), task.jobId());
     }
 

@@ -80,6 +80,12 @@ public interface PartnerCentral extends AutoCloseable {
     /** The opportunity's {@code LifeCycle.ReviewStatus} (GetOpportunity), or null if the service sent none. */
     ReviewStatus reviewStatus(String opportunityId);
 
+    /**
+     * AWS's view of a submitted opportunity (GetAwsOpportunitySummary); a {@link app.cosell.model.FailureKind#NOT_FOUND}
+     * failure while the opportunity has not been submitted.
+     */
+    app.cosell.model.AwsOpportunitySummary awsOpportunitySummary(String opportunityId);
+
     /** Releases the HTTP client. */
     @Override
     void close();

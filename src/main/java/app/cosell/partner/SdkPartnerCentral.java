@@ -260,6 +260,26 @@ final class SdkPartnerCentral implements PartnerCentral {
     }
 
     @Override
+    public app.cosell.model.AwsOpportunitySummary awsOpportunitySummary(String opportunityId) {
+        var r = call("GetAwsOpportunitySummary", () -> client.getAwsOpportunitySummary(
+                b -> b.catalog(catalog.wire()).relatedOpportunityIdentifier(opportunityId)));
+        var lc = r.lifeCycle();
+        List<app.cosell.model.AwsOpportunitySummary.NextStep> history = lc == null || !lc.hasNextStepsHistory()
+                ? List.of() : lc.nextStepsHistory().stream()
+                .map(h -> new app.cosell.model.AwsOpportunitySummary.NextStep(h.value(), h.time())).toList();
+        List<app.cosell.model.AwsOpportunitySummary.AwsTeamMember> team = !r.hasOpportunityTeam() ? List.of()
+                : r.opportunityTeam().stream().map(m -> new app.cosell.model.AwsOpportunitySummary.AwsTeamMember(
+                        m.firstName(), m.lastName(), m.email(), m.businessTitleAsString())).toList();
+        var insights = r.insights();
+        return new app.cosell.model.AwsOpportunitySummary(r.relatedOpportunityId(), r.originAsString(),
+                r.involvementTypeAsString(), r.visibilityAsString(), r.involvementTypeChangeReasonAsString(),
+                lc == null ? null : lc.stageAsString(), lc == null ? null : date(lc.targetCloseDate()),
+                lc == null ? null : lc.closedLostReasonAsString(), lc == null ? null : lc.nextSteps(), history, team,
+                insights == null ? null : insights.engagementScoreAsString(),
+                insights == null ? null : insights.nextBestActions());
+    }
+
+    @Override
     public void close() {
         client.close();
         if (credentials != null) credentials.close();

@@ -276,13 +276,15 @@ class OpportunityOperationsTest {
     }
 
     @Test
-    void awsCatalogKeepsTheReviewStatusOnUpdate() {
+    void awsCatalogRefusesToSetTheReviewStatusAndKeepsIt() {
         String id = client.listOpportunities(r -> r.catalog("AWS").maxResults(1)
                 .lifeCycleReviewStatus(ReviewStatus.PENDING_SUBMISSION)).opportunitySummaries().getFirst().id();
         var pending = client.getOpportunity(r -> r.catalog("AWS").identifier(id));
-        client.updateOpportunity(r -> r.catalog("AWS").identifier(id)
+        // The AWS catalog refuses a partner playing AWS's part, as the service does (only the Sandbox allows it).
+        assertThatThrownBy(() -> client.updateOpportunity(r -> r.catalog("AWS").identifier(id)
                 .lastModifiedDate(pending.lastModifiedDate()).customer(pending.customer())
-                .lifeCycle(pending.lifeCycle().toBuilder().reviewStatus(ReviewStatus.APPROVED).build()));
+                .lifeCycle(pending.lifeCycle().toBuilder().reviewStatus(ReviewStatus.APPROVED).build())))
+                .isInstanceOf(ValidationException.class).hasMessageContaining("LifeCycle.ReviewStatus");
         assertThat(client.getOpportunity(r -> r.catalog("AWS").identifier(id)).lifeCycle().reviewStatus())
                 .isEqualTo(ReviewStatus.PENDING_SUBMISSION);
     }

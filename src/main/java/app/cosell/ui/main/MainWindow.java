@@ -80,11 +80,14 @@ public final class MainWindow {
 
     public EngageLauncher engage() { return engage; }
 
+    /** The opportunity list and its detail pane (after {@link #show}). */
+    public OpportunitiesController opportunities() { return opportunities; }
+
+    /** The status bar, for items of other screens (e.g. the alerts of AWS's changes). */
+    public StatusBar statusBar() { return statusBar; }
+
     /** The history window, once opened (null before). */
     public HistoryWindow historyWindow() { return history; }
-
-    /** The opportunity list's view (tests). */
-    public OpportunitiesController opportunities() { return opportunities; }
 
     /** Builds the window, shows it, and once its first frame is drawn connects and loads the first page in the background. FX thread. */
     public void show() {

@@ -93,6 +93,11 @@ public final class OpportunitiesController {
         this.openProgress = openProgress;
     }
 
+    private OpportunityDetailController detailController;
+
+    /** The detail pane's controller (after {@link #load}). */
+    public OpportunityDetailController detailController() { return detailController; }
+
     public BorderPane load() { return Views.load("/app/cosell/ui/opportunities/Opportunities.fxml", this); }
 
     public TableView<OpportunitySummary> table() { return table; }
@@ -215,7 +220,7 @@ public final class OpportunitiesController {
         startButton.getStyleClass().add(Styles.ACCENT);
         startButton.disableProperty().bind(table.getSelectionModel().selectedItemProperty().isNull());
 
-        OpportunityDetailController detailController = new OpportunityDetailController(detail, this::startSelected, openProgress);
+        detailController = new OpportunityDetailController(detail, this::startSelected, openProgress);
         detailScroll.setContent(Views.load("/app/cosell/ui/opportunities/OpportunityDetail.fxml", detailController));
 
         UiSettings s = settings.get();

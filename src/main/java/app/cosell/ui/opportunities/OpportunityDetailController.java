@@ -43,6 +43,7 @@ public final class OpportunityDetailController {
     @FXML private VBox solutionsBox;
     @FXML private VBox tasksBox;
     @FXML private Label failureLabel;
+    @FXML private VBox reviewSlot;
 
     public OpportunityDetailController(OpportunityDetailModel model, Runnable startEngagement,
                                        Consumer<TaskProgress> openProgress) {
@@ -67,6 +68,9 @@ public final class OpportunityDetailController {
     }
 
     public VBox root() { return root; }
+
+    /** Where AWS's review of the shown opportunity goes (the review panel, ui.review). */
+    public VBox reviewSlot() { return reviewSlot; }
 
     @FXML
     private void startEngagement() { startEngagement.run(); }

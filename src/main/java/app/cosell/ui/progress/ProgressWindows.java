@@ -37,6 +37,7 @@ public final class ProgressWindows {
     private final Map<TrackedTask, Stage> windows = new IdentityHashMap<>();
     private Consumer<String> notified = text -> {};
     private Consumer<String> showOpportunity = id -> {};
+    private Function<String, javafx.scene.Node> afterComplete;
 
     public ProgressWindows(RunningTasks tasks, ResourceBundle messages, Function<TaskProgress, FailureAdvice> advisor,
                            Function<PartnerCentralFailure, FailureAdvice> failureAdvisor,
@@ -68,6 +69,12 @@ public final class ProgressWindows {
     /** Where "Open the opportunity" also goes, after the handler given at construction: the main window shows it. */
     public void setOnOpenOpportunity(Consumer<String> show) { this.showOpportunity = show; }
 
+    /**
+     * What a progress window shows under its outcome once the task is COMPLETE, made for the opportunity id (AWS's
+     * review, which follows the submission).
+     */
+    public void setAfterComplete(Function<String, javafx.scene.Node> panel) { this.afterComplete = panel; }
+
     /** Also tells {@code listener} the text of each notification shown (tests, an activity log). */
     public void setOnNotified(Consumer<String> listener) { this.notified = listener; }
 
@@ -87,6 +94,7 @@ public final class ProgressWindows {
         scene.getStylesheets().add(getClass().getResource("/app/cosell/ui/progress/progress.css").toExternalForm());
         stage.setScene(scene);
         stage.setUserData(controller);
+        if (afterComplete != null) controller.whenComplete(panel -> panel.getChildren().add(afterComplete.apply(task.request().opportunityId())));
         return stage;
     }
 

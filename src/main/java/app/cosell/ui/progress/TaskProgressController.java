@@ -76,6 +76,22 @@ public final class TaskProgressController {
         this.clock = clock;
     }
 
+    /** Runs {@code action} with the COMPLETE outcome panel once the task is COMPLETE (at once if it is). FX thread. */
+    public void whenComplete(java.util.function.Consumer<VBox> action) {
+        if (model.completeProperty().get()) {
+            action.accept(completePanel);
+            return;
+        }
+        model.completeProperty().addListener(new javafx.beans.value.ChangeListener<>() {
+            @Override
+            public void changed(javafx.beans.value.ObservableValue<? extends Boolean> o, Boolean was, Boolean now) {
+                if (!now) return;
+                o.removeListener(this);
+                action.accept(completePanel);
+            }
+        });
+    }
+
     @FXML
     private void initialize() {
         String customer = task.customerName() == null ? "" : task.customerName();

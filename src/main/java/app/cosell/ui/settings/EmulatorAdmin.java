@@ -43,7 +43,8 @@ public final class EmulatorAdmin {
     /** Sets the step delay and the fault scenario (replacing any faults set before). Blocking. */
     public void apply(UiSettings.EmulatorDemo demo) throws IOException, InterruptedException {
         post("settings", Map.of("stepDelayMillis", demo.speed().stepDelayMillis(),
-                "instant", demo.speed() == UiSettings.Speed.INSTANT));
+                "instant", demo.speed() == UiSettings.Speed.INSTANT,
+                "reviewDelayMillis", demo.speed().reviewDelayMillis()));
         post("faults", FaultScenarios.faultJson(demo.faultScenario()));
     }
 

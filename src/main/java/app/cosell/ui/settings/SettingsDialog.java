@@ -46,6 +46,7 @@ public final class SettingsDialog {
     @FXML private ComboBox<Speed> speedBox;
     @FXML private ComboBox<String> faultBox;
     @FXML private Label emulatorNote;
+    @FXML private ComboBox<Integer> alertIntervalBox;
 
     public SettingsDialog(Stage owner, SettingsKeeper keeper, SettingsModel.Services services, Background background,
                           ErrorPresenter errors, Runnable reconnect) {
@@ -106,6 +107,9 @@ public final class SettingsDialog {
         speedBox.getItems().setAll(Speed.values());
         speedBox.setConverter(converter(s -> Messages.of("settings.speed", s)));
         speedBox.valueProperty().bindBidirectional(model.speedProperty());
+        alertIntervalBox.getItems().setAll(UiSettings.Alerts.CHOICES);
+        alertIntervalBox.setConverter(converter(m -> Messages.format("settings.alerts.minutes", m)));
+        alertIntervalBox.valueProperty().bindBidirectional(model.alertMinutesProperty());
         faultBox.setConverter(converter(FaultScenarios::describe));
         model.faultScenarios().addListener((javafx.collections.ListChangeListener<String>) c -> fillFaults());
         fillFaults();

@@ -49,6 +49,7 @@ public final class SettingsModel {
     private final ObjectProperty<Theme> theme = new SimpleObjectProperty<>(this, "theme");
     private final ObjectProperty<Speed> speed = new SimpleObjectProperty<>(this, "speed");
     private final StringProperty faultScenario = new SimpleStringProperty(this, "faultScenario");
+    private final ObjectProperty<Integer> alertMinutes = new SimpleObjectProperty<>(this, "alertMinutes");
     private final ObservableList<String> profiles = FXCollections.observableArrayList();
     private final ObservableList<String> faultScenarios = FXCollections.observableArrayList();
     private final BooleanBinding profileNeeded;
@@ -65,6 +66,7 @@ public final class SettingsModel {
         theme.set(s.theme());
         speed.set(s.emulator().speed());
         faultScenario.set(s.emulator().faultScenario());
+        alertMinutes.set(s.alerts().pollMinutes());
         profileNeeded = target.isEqualTo(Target.AWS_PROFILE);
         valid = Bindings.createBooleanBinding(() -> !profileNeeded.get()
                 || (profile.get() != null && !profile.get().isBlank()), profileNeeded, profile);
@@ -79,6 +81,9 @@ public final class SettingsModel {
     public ObjectProperty<Theme> themeProperty() { return theme; }
 
     public ObjectProperty<Speed> speedProperty() { return speed; }
+
+    /** How often, in minutes, the console checks for what AWS changed on the rep's submissions. */
+    public ObjectProperty<Integer> alertMinutesProperty() { return alertMinutes; }
 
     /** The fault scenario to inject, or null for none. */
     public StringProperty faultScenarioProperty() { return faultScenario; }
@@ -109,7 +114,8 @@ public final class SettingsModel {
                 target.get() == Target.AWS_PROFILE ? profile.get() : null, catalog.get());
         EmulatorDemo demo = new EmulatorDemo(speed.get(),
                 faultScenario.get() == null || faultScenario.get().isBlank() ? null : faultScenario.get());
-        keeper.update(s -> s.withTheme(theme.get()).withConnection(connection).withEmulator(demo));
+        keeper.update(s -> s.withTheme(theme.get()).withConnection(connection).withEmulator(demo)
+                .withAlerts(new UiSettings.Alerts(alertMinutes.get() == null ? 5 : alertMinutes.get())));
         boolean emulatorChanged = !demo.equals(before.emulator());
         if (emulatorChanged) background.run(() -> { services.applyEmulatorDemo(demo); return null; }, x -> {}, onEmulatorFailure);
         return new Saved(!connection.equals(before.connection()), emulatorChanged);

@@ -18,10 +18,11 @@ public record UiSettings(
         WindowBounds window,
         List<ColumnLayout> columns,
         List<SortKey> sort,
-        LastFilter filter) {
+        LastFilter filter,
+        Alerts alerts) {
 
     public static final UiSettings DEFAULTS = new UiSettings(Theme.LIGHT, Connection.DEFAULT, EmulatorDemo.DEFAULT,
-            null, List.of(), List.of(), LastFilter.NONE);
+            null, List.of(), List.of(), LastFilter.NONE, Alerts.DEFAULT);
 
     public UiSettings {
         theme = theme == null ? Theme.LIGHT : theme;
@@ -30,6 +31,13 @@ public record UiSettings(
         columns = List.copyOf(columns == null ? List.of() : columns);
         sort = List.copyOf(sort == null ? List.of() : sort);
         filter = filter == null ? LastFilter.NONE : filter;
+        alerts = alerts == null ? Alerts.DEFAULT : alerts;
+    }
+
+    /** The settings of the file format before alerts (kept so callers need not name them). */
+    public UiSettings(Theme theme, Connection connection, EmulatorDemo emulator, WindowBounds window,
+                      List<ColumnLayout> columns, List<SortKey> sort, LastFilter filter) {
+        this(theme, connection, emulator, window, columns, sort, filter, Alerts.DEFAULT);
     }
 
     /** Which Partner Central the console talks to. {@code profileName} is used with {@link Target#AWS_PROFILE}. */
@@ -60,6 +68,9 @@ public record UiSettings(
         Speed(long stepDelayMillis) { this.stepDelayMillis = stepDelayMillis; }
 
         public long stepDelayMillis() { return stepDelayMillis; }
+
+        /** The emulator's time between AWS review stages at this speed (a minute at NORMAL, 5 s at least). */
+        public long reviewDelayMillis() { return Math.max(5_000, stepDelayMillis * 40); }
     }
 
     public record WindowBounds(double x, double y, double width, double height, boolean maximized) {}
@@ -79,17 +90,28 @@ public record UiSettings(
         }
     }
 
-    public UiSettings withTheme(Theme t) { return new UiSettings(t, connection, emulator, window, columns, sort, filter); }
+    public UiSettings withTheme(Theme t) { return new UiSettings(t, connection, emulator, window, columns, sort, filter, alerts); }
 
-    public UiSettings withConnection(Connection c) { return new UiSettings(theme, c, emulator, window, columns, sort, filter); }
+    public UiSettings withConnection(Connection c) { return new UiSettings(theme, c, emulator, window, columns, sort, filter, alerts); }
 
-    public UiSettings withEmulator(EmulatorDemo e) { return new UiSettings(theme, connection, e, window, columns, sort, filter); }
+    public UiSettings withEmulator(EmulatorDemo e) { return new UiSettings(theme, connection, e, window, columns, sort, filter, alerts); }
 
-    public UiSettings withWindow(WindowBounds w) { return new UiSettings(theme, connection, emulator, w, columns, sort, filter); }
+    public UiSettings withWindow(WindowBounds w) { return new UiSettings(theme, connection, emulator, w, columns, sort, filter, alerts); }
 
-    public UiSettings withColumns(List<ColumnLayout> c) { return new UiSettings(theme, connection, emulator, window, c, sort, filter); }
+    public UiSettings withColumns(List<ColumnLayout> c) { return new UiSettings(theme, connection, emulator, window, c, sort, filter, alerts); }
 
-    public UiSettings withSort(List<SortKey> s) { return new UiSettings(theme, connection, emulator, window, columns, s, filter); }
+    public UiSettings withSort(List<SortKey> s) { return new UiSettings(theme, connection, emulator, window, columns, s, filter, alerts); }
 
-    public UiSettings withFilter(LastFilter f) { return new UiSettings(theme, connection, emulator, window, columns, sort, f); }
+    public UiSettings withFilter(LastFilter f) { return new UiSettings(theme, connection, emulator, window, columns, sort, f, alerts); }
+
+    public UiSettings withAlerts(Alerts a) { return new UiSettings(theme, connection, emulator, window, columns, sort, filter, a); }
+
+    /** How often the console checks Partner Central for what AWS changed on the rep's submissions. */
+    public record Alerts(int pollMinutes) {
+        public static final Alerts DEFAULT = new Alerts(5);
+        /** The choices the settings screen offers, in minutes. */
+        public static final List<Integer> CHOICES = List.of(1, 2, 5, 10, 15, 30, 60);
+
+        public Alerts { pollMinutes = pollMinutes <= 0 ? 5 : pollMinutes; }
+    }
 }

@@ -1,0 +1,116 @@
+package app.cosell.ui.review;
+
+import app.cosell.ui.common.Messages;
+import atlantafx.base.theme.Styles;
+import javafx.fxml.FXML;
+import javafx.scene.Node;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.ProgressIndicator;
+import javafx.scene.input.Clipboard;
+import javafx.scene.input.ClipboardContent;
+import javafx.scene.layout.GridPane;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.VBox;
+
+/** The review panel's view: shows the {@link ReviewPanelModel}; "Fix in the app" and "Copy e-mail" go to it. */
+public final class ReviewPanelController {
+
+    private final ReviewPanelModel model;
+
+    @FXML private VBox root;
+    @FXML private ProgressIndicator busy;
+    @FXML private Label statusLabel;
+    @FXML private Label sinceLabel;
+    @FXML private VBox reviewFields;
+    @FXML private Button fixButton;
+    @FXML private VBox awsBox;
+    @FXML private Label sellerLabel;
+    @FXML private Button copyEmailButton;
+    @FXML private GridPane awsGrid;
+    @FXML private Label failureLabel;
+
+    public ReviewPanelController(ReviewPanelModel model) {
+        this.model = model;
+    }
+
+    @FXML
+    private void initialize() {
+        for (Node n : new Node[] {busy, fixButton, awsBox, failureLabel, copyEmailButton, root}) {
+            n.managedProperty().bind(n.visibleProperty());
+        }
+        busy.visibleProperty().bind(model.loadingProperty());
+        fixButton.visibleProperty().bind(model.fixableProperty());
+        fixButton.getStyleClass().add(Styles.ACCENT);
+        copyEmailButton.getStyleClass().addAll(Styles.SMALL, Styles.FLAT);
+        failureLabel.textProperty().bind(model.failureProperty());
+        failureLabel.visibleProperty().bind(model.failureProperty().isNotNull());
+        model.reportProperty().addListener(o -> refresh());
+        refresh();
+    }
+
+    public VBox root() { return root; }
+
+    public ReviewPanelModel model() { return model; }
+
+    @FXML
+    private void fix() { model.fix(); }
+
+    @FXML
+    private void copyEmail() {
+        ClipboardContent content = new ClipboardContent();
+        content.putString(model.sellerEmail());
+        Clipboard.getSystemClipboard().setContent(content);
+        copyEmailButton.setText(Messages.get("review.emailCopied"));
+    }
+
+    private void refresh() {
+        root.setVisible(model.reportProperty().get() != null);
+        statusLabel.setText(model.statusText());
+        statusLabel.getStyleClass().removeIf(s -> s.startsWith("review-"));
+        statusLabel.getStyleClass().add(model.statusStyle());
+        sinceLabel.setText(model.sinceText());
+        stack(reviewFields, "review.comments", model.comments(), "review.reason", model.reason(),
+                "review.fieldsToFix", model.fieldsToFix(), "review.whatNext", model.whatHappensNext());
+        awsBox.setVisible(model.hasAwsView());
+        sellerLabel.setText(model.sellerText());
+        copyEmailButton.setVisible(!model.sellerEmail().isEmpty());
+        copyEmailButton.setText(Messages.get("review.copyEmail"));
+        copyEmailButton.setAccessibleText(Messages.get("review.copyEmail") + " " + model.sellerEmail());
+        fill(awsGrid, "review.awsStage", model.awsStage(), "review.score", model.engagementScore(),
+                "review.nextBestActions", model.nextBestActions(), "review.nextSteps", model.nextSteps(),
+                "review.involvement", model.involvement(), "review.seller", String.join("\n", model.otherTeam()));
+    }
+
+    /** Long texts (AWS's comments): the name above, the text the pane's full width under it. */
+    private static void stack(VBox box, String... keysAndValues) {
+        box.getChildren().clear();
+        for (int i = 0; i < keysAndValues.length; i += 2) {
+            String value = keysAndValues[i + 1];
+            if (value == null || value.isBlank()) continue;
+            Label name = new Label(Messages.get(keysAndValues[i]));
+            name.getStyleClass().add("field-name");
+            Label v = new Label(value);
+            v.setWrapText(true);
+            v.setId("review-" + keysAndValues[i].substring("review.".length()));
+            box.getChildren().add(new VBox(1, name, v));
+        }
+    }
+
+    private static void fill(GridPane grid, String... keysAndValues) {
+        grid.getChildren().clear();
+        int row = 0;
+        for (int i = 0; i < keysAndValues.length; i += 2) {
+            String value = keysAndValues[i + 1];
+            if (value == null || value.isBlank()) continue;
+            Label name = new Label(Messages.get(keysAndValues[i]));
+            name.getStyleClass().add("field-name");
+            name.setMinWidth(Region.USE_PREF_SIZE);
+            GridPane.setValignment(name, javafx.geometry.VPos.TOP);
+            Label v = new Label(value);
+            v.setWrapText(true);
+            v.setId("review-" + keysAndValues[i].substring("review.".length()));
+            grid.addRow(row++, name, v);
+        }
+    }
+}

@@ -1,0 +1,198 @@
+package app.cosell.emulator;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.services.partnercentralselling.PartnerCentralSellingClient;
+import software.amazon.awssdk.services.partnercentralselling.model.GetAwsOpportunitySummaryResponse;
+import software.amazon.awssdk.services.partnercentralselling.model.GetOpportunityResponse;
+import software.amazon.awssdk.services.partnercentralselling.model.ReviewStatus;
+import software.amazon.awssdk.services.partnercentralselling.model.SalesInvolvementType;
+import software.amazon.awssdk.services.partnercentralselling.model.TaskStatus;
+import software.amazon.awssdk.services.partnercentralselling.model.ValidationException;
+import software.amazon.awssdk.services.partnercentralselling.model.ValidationExceptionErrorCode;
+import software.amazon.awssdk.services.partnercentralselling.model.Visibility;
+
+/** AWS's simulated review after a submission, over the real SDK: stages, seeded decisions, the AWS view, updates. */
+class ReviewSimulationTest {
+
+    private static PartnerCentralEmulator emulator;
+    private static PartnerCentralSellingClient client;
+    private static int tokens;
+
+    @BeforeAll
+    static void startEmulator() throws Exception {
+        emulator = PartnerCentralEmulator.builder().opportunities(40).stepDelay(Duration.ZERO).instant(true)
+                .reviewDelay(Duration.ofMillis(150)).throttling(false).start();
+        client = EmulatorClients.client(emulator);
+    }
+
+    @AfterAll
+    static void stopEmulator() {
+        client.close();
+        emulator.close();
+    }
+
+    @BeforeEach
+    void freshData() {
+        emulator.reset();
+        emulator.setReviewDelay(Duration.ofMillis(150));
+    }
+
+    private static void submit(String catalog, String id) {
+        var started = client.startEngagementFromOpportunityTask(r -> r.catalog(catalog).identifier(id)
+                .clientToken("review-" + (++tokens))
+                .awsSubmission(s -> s.involvementType(SalesInvolvementType.CO_SELL).visibility(Visibility.FULL)));
+        assertThat(started.taskStatus()).isEqualTo(TaskStatus.COMPLETE);
+    }
+
+    private static GetOpportunityResponse get(String catalog, String id) {
+        return client.getOpportunity(r -> r.catalog(catalog).identifier(id));
+    }
+
+    /** The review statuses the opportunity goes through until {@code last}, as a client polling sees them. */
+    private static List<ReviewStatus> followUntil(String catalog, String id, ReviewStatus last) {
+        List<ReviewStatus> seen = new ArrayList<>();
+        TaskAwait.until(() -> {
+            ReviewStatus now = get(catalog, id).lifeCycle().reviewStatus();
+            if (seen.isEmpty() || seen.getLast() != now) {
+                seen.add(now);
+            }
+            return now;
+        }, now -> now == last, Duration.ofSeconds(20));
+        return seen;
+    }
+
+    @Test
+    void submittedOpportunityGoesThroughReviewToItsSeededDecisionInBothCatalogs() {
+        Map<SeededScenario, ReviewStatus> expected = Map.of(SeededScenario.SUBMITTABLE, ReviewStatus.APPROVED,
+                SeededScenario.SUBMITTABLE_COMMITTED, ReviewStatus.APPROVED,
+                SeededScenario.SUBMITTABLE_SECOND, ReviewStatus.ACTION_REQUIRED,
+                SeededScenario.SUBMITTABLE_NON_US, ReviewStatus.REJECTED);
+        for (String catalog : List.of("AWS", "Sandbox")) {
+            expected.forEach((scenario, decision) -> {
+                String id = scenario.id(catalog);
+                Instant before = get(catalog, id).lastModifiedDate();
+                submit(catalog, id);
+                List<ReviewStatus> seen = followUntil(catalog, id, decision);
+                assertThat(seen).as(catalog + " " + scenario).startsWith(ReviewStatus.SUBMITTED)
+                        .contains(ReviewStatus.IN_REVIEW).endsWith(decision);
+                assertThat(get(catalog, id).lastModifiedDate()).isAfter(before);
+            });
+        }
+        var actionRequired = get("AWS", SeededScenario.SUBMITTABLE_SECOND.id("AWS")).lifeCycle();
+        assertThat(actionRequired.reviewComments()).contains("Customer.Account.WebsiteUrl")
+                .contains("Project.CustomerBusinessProblem");
+        assertThat(get("Sandbox", SeededScenario.SUBMITTABLE_NON_US.id("Sandbox")).lifeCycle().reviewStatusReason())
+                .isNotBlank();
+    }
+
+    @Test
+    void approvedOpportunityHasAnAwsSellerScoreAndNextSteps() {
+        String id = SeededScenario.SUBMITTABLE.id("AWS");
+        submit("AWS", id);
+        GetAwsOpportunitySummaryResponse early = client.getAwsOpportunitySummary(r -> r.catalog("AWS")
+                .relatedOpportunityIdentifier(id));
+        assertThat(early.opportunityTeam()).isEmpty();
+        followUntil("AWS", id, ReviewStatus.APPROVED);
+
+        GetAwsOpportunitySummaryResponse summary = client.getAwsOpportunitySummary(r -> r.catalog("AWS")
+                .relatedOpportunityIdentifier(id));
+        assertThat(summary.lifeCycle().stageAsString()).isEqualTo("Seller Engaged");
+        assertThat(summary.opportunityTeam()).singleElement().satisfies(seller -> {
+            assertThat(seller.email()).endsWith("@amazon.example.com");
+            assertThat(seller.businessTitleAsString()).isNotBlank();
+        });
+        assertThat(summary.insights().engagementScoreAsString()).isIn("High", "Medium", "Low");
+        assertThat(summary.insights().nextBestActions()).isNotBlank();
+        assertThat(summary.lifeCycle().nextStepsHistory()).isNotEmpty();
+        assertThat(summary.lifeCycle().nextSteps()).isNotBlank();
+    }
+
+    @Test
+    void updatingAnActionRequiredOpportunitySendsItBackIntoReviewAndKeepsOnlyEditableFields() {
+        String id = SeededScenario.SUBMITTABLE_SECOND.id("Sandbox");
+        submit("Sandbox", id);
+        followUntil("Sandbox", id, ReviewStatus.ACTION_REQUIRED);
+        var current = get("Sandbox", id);
+        client.updateOpportunity(r -> r.catalog("Sandbox").identifier(id)
+                .lastModifiedDate(current.lastModifiedDate())
+                .customer(current.customer().toBuilder().account(current.customer().account().toBuilder()
+                        .websiteUrl("https://verified.example.com").companyName("Not editable Inc").build()).build())
+                .project(current.project().toBuilder().customerBusinessProblem("A clearer business problem, "
+                        + "described at length for AWS's reviewers to understand.").build())
+                .lifeCycle(current.lifeCycle()).opportunityType(current.opportunityType())
+                .marketing(current.marketing()).primaryNeedsFromAwsWithStrings(current.primaryNeedsFromAwsAsStrings()));
+
+        var resubmitted = get("Sandbox", id);
+        assertThat(resubmitted.lifeCycle().reviewStatus()).isEqualTo(ReviewStatus.SUBMITTED);
+        assertThat(resubmitted.lifeCycle().reviewComments()).isNull();
+        assertThat(resubmitted.customer().account().websiteUrl()).isEqualTo("https://verified.example.com");
+        assertThat(resubmitted.customer().account().companyName()).isEqualTo(current.customer().account().companyName());
+        // The second review of the scenario approves what was fixed.
+        assertThat(followUntil("Sandbox", id, ReviewStatus.APPROVED)).contains(ReviewStatus.IN_REVIEW);
+    }
+
+    @Test
+    void sandboxMaySetTheReviewButTheAwsCatalogRefuses() {
+        String sandboxId = SeededScenario.SUBMITTABLE.id("Sandbox");
+        var pending = get("Sandbox", sandboxId);
+        client.updateOpportunity(r -> r.catalog("Sandbox").identifier(sandboxId)
+                .lastModifiedDate(pending.lastModifiedDate()).customer(pending.customer()).project(pending.project())
+                .lifeCycle(pending.lifeCycle().toBuilder().reviewStatus(ReviewStatus.ACTION_REQUIRED)
+                        .reviewComments("Please add the customer's website").build()));
+        assertThat(get("Sandbox", sandboxId).lifeCycle().reviewComments()).isEqualTo("Please add the customer's website");
+
+        String awsId = SeededScenario.SUBMITTABLE.id("AWS");
+        var awsPending = get("AWS", awsId);
+        assertThatThrownBy(() -> client.updateOpportunity(r -> r.catalog("AWS").identifier(awsId)
+                .lastModifiedDate(awsPending.lastModifiedDate()).customer(awsPending.customer())
+                .lifeCycle(awsPending.lifeCycle().toBuilder().reviewStatus(ReviewStatus.APPROVED).build())))
+                .isInstanceOfSatisfying(ValidationException.class, e -> assertThat(e.errorList().getFirst().code())
+                        .isEqualTo(ValidationExceptionErrorCode.ACTION_NOT_PERMITTED))
+                .hasMessageContaining("LifeCycle.ReviewStatus");
+        assertThat(get("AWS", awsId).lifeCycle().reviewStatus()).isEqualTo(ReviewStatus.PENDING_SUBMISSION);
+    }
+
+    @Test
+    void adminEndpointForcesADecision() throws Exception {
+        emulator.setReviewDelay(Duration.ofMinutes(10));
+        String id = SeededScenario.SUBMITTABLE.id("AWS");
+        submit("AWS", id);
+        var answer = EmulatorClients.post(emulator.endpoint(), "/_emulator/review", Map.of(),
+                "{\"catalog\":\"AWS\",\"opportunityId\":\"" + id + "\",\"decision\":\"Rejected\","
+                        + "\"text\":\"Customer is not a fit\"}");
+        assertThat(answer.status()).isEqualTo(200);
+        assertThat(get("AWS", id).lifeCycle().reviewStatus()).isEqualTo(ReviewStatus.REJECTED);
+        assertThat(get("AWS", id).lifeCycle().reviewStatusReason()).isEqualTo("Customer is not a fit");
+
+        var bad = EmulatorClients.post(emulator.endpoint(), "/_emulator/review", Map.of(),
+                "{\"catalog\":\"AWS\",\"opportunityId\":\"" + id + "\",\"decision\":\"Maybe\"}");
+        assertThat(bad.status()).isEqualTo(400);
+    }
+
+    @Test
+    void otherSubmissionsAreDecidedByTheSeedTheSameWayEveryTime() {
+        ReviewSimulation review = new ReviewSimulation(new PartnerCentralState("1"), Instant::now, null, 42,
+                Duration.ZERO);
+        ReviewSimulation again = new ReviewSimulation(new PartnerCentralState("1"), Instant::now, null, 42,
+                Duration.ZERO);
+        List<String> decisions = new ArrayList<>();
+        for (int n = 21; n < 80; n++) {
+            String id = "O" + (10000000 + n);
+            String decision = review.decisionFor("AWS", id, false);
+            assertThat(again.decisionFor("AWS", id, false)).isEqualTo(decision);
+            decisions.add(decision);
+        }
+        assertThat(decisions).contains("Approved", "Action Required", "Rejected");
+    }
+}

@@ -1,0 +1,100 @@
+package app.cosell.engagement;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import app.cosell.model.ReviewStatus;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The change watcher against the emulator over the real SDK: cheap quiet polls, alerts, catching up after a restart. */
+class ChangeWatcherTest {
+
+    private static EmulatorFixture fixture;
+    @TempDir Path dir;
+
+    @BeforeAll
+    static void start() throws Exception {
+        fixture = new EmulatorFixture();
+    }
+
+    @AfterAll
+    static void stop() {
+        fixture.close();
+    }
+
+    @BeforeEach
+    void fresh() {
+        fixture.reset();
+    }
+
+    private ChangeWatcher watcher(Set<String> submitted) {
+        JsonFileStore<ChangeWatchStore.WatchState> file = new JsonFileStore<>(dir.resolve("review-watch.json"),
+                AppJson.newMapper(), ChangeWatchStore.WatchState.class, () -> ChangeWatchStore.WatchState.EMPTY);
+        return new ChangeWatcher(() -> fixture.partnerCentral, () -> submitted, ChangeWatchStore.inFile(file),
+                Clock.systemUTC(), Duration.ZERO);
+    }
+
+    @Test
+    void quietPollCostsOneReadAndAnApprovalRaisesOneChangeWithTheSeller() {
+        String id = EmulatorFixture.SUBMITTABLE;
+        fixture.emulator.forceReview("Sandbox", id, "In review", null);
+        ChangeWatcher watcher = watcher(Set.of(id));
+        assertThat(watcher.poll()).isEmpty(); // the first poll only sets the watermark
+        fixture.resetCounts();
+
+        assertThat(watcher.poll()).isEmpty();
+        assertThat(fixture.totalCalls()).isEqualTo(1);
+
+        fixture.emulator.forceReview("Sandbox", id, "Approved", null);
+        fixture.resetCounts();
+        List<ReviewChange> changes = watcher.poll();
+        assertThat(changes).singleElement().satisfies(c -> {
+            assertThat(c.opportunityId()).isEqualTo(id);
+            assertThat(c.reviewStatusAfter()).isEqualTo(ReviewStatus.APPROVED);
+            assertThat(c.reviewStatusChanged()).isTrue();
+            assertThat(c.awsSellerAfter()).endsWith("@amazon.example.com");
+            assertThat(c.awsStageAfter()).isEqualTo("Seller Engaged");
+        });
+        assertThat(fixture.callsByOperation()).containsEntry("ListOpportunities", 1)
+                .containsEntry("GetAwsOpportunitySummary", 1);
+
+        fixture.resetCounts();
+        assertThat(watcher.poll()).as("the same change is not raised twice").isEmpty();
+        assertThat(fixture.totalCalls()).isEqualTo(1);
+        assertThat(watcher.recent()).hasSize(1);
+    }
+
+    @Test
+    void changesToOpportunitiesTheRepDidNotSubmitAreIgnored() {
+        ChangeWatcher watcher = watcher(Set.of(EmulatorFixture.SUBMITTABLE));
+        watcher.poll();
+        fixture.emulator.forceReview("Sandbox", EmulatorFixture.SUBMITTABLE_SECOND, "Rejected", null);
+        fixture.resetCounts();
+        assertThat(watcher.poll()).isEmpty();
+        assertThat(fixture.calls("GetAwsOpportunitySummary")).isZero();
+    }
+
+    @Test
+    void nextLaunchCatchesUpWithWhatChangedWhileClosed() {
+        String id = EmulatorFixture.SUBMITTABLE_SECOND;
+        ChangeWatcher first = watcher(Set.of(id));
+        first.poll();
+        // The app is closed; AWS acts meanwhile.
+        fixture.emulator.forceReview("Sandbox", id, "Action Required", "Please fix the customer website");
+
+        ChangeWatcher afterRestart = watcher(Set.of(id));
+        assertThat(afterRestart.since()).isNotNull();
+        assertThat(afterRestart.poll()).singleElement().satisfies(c -> {
+            assertThat(c.reviewStatusAfter()).isEqualTo(ReviewStatus.ACTION_REQUIRED);
+            assertThat(c.reviewStatusBefore()).isEqualTo(ReviewStatus.SUBMITTED);
+        });
+    }
+}
