@@ -86,6 +86,7 @@ public final class OpportunityEditModel {
     private final ObservableMap<EditableField, String> serverErrors = FXCollections.observableHashMap();
     private final ObservableList<Change> changedByOthers = FXCollections.observableArrayList();
     private final ReadOnlyObjectWrapper<Opportunity> base = new ReadOnlyObjectWrapper<>(this, "base");
+    private final ReadOnlyObjectWrapper<Opportunity> lastSaved = new ReadOnlyObjectWrapper<>(this, "lastSaved");
     private final ReadOnlyObjectWrapper<StartVerdict> verdict = new ReadOnlyObjectWrapper<>(this, "verdict");
     private final BooleanProperty loading = new SimpleBooleanProperty(this, "loading");
     private final BooleanProperty saving = new SimpleBooleanProperty(this, "saving");
@@ -145,6 +146,8 @@ public final class OpportunityEditModel {
     public ObservableMap<EditableField, String> errors() { return errors; }
     public ObservableList<Change> changedByOthers() { return changedByOthers; }
     public ReadOnlyObjectProperty<Opportunity> baseProperty() { return base.getReadOnlyProperty(); }
+    /** The record as last saved by this editor (null before the first save). */
+    public ReadOnlyObjectProperty<Opportunity> lastSavedProperty() { return lastSaved.getReadOnlyProperty(); }
     public ReadOnlyObjectProperty<StartVerdict> verdictProperty() { return verdict.getReadOnlyProperty(); }
     public ReadOnlyBooleanProperty loadingProperty() { return loading; }
     public ReadOnlyBooleanProperty savingProperty() { return saving; }
@@ -239,6 +242,7 @@ public final class OpportunityEditModel {
             status.set(s.verdict().allowsStart() ? Messages.get("edit.saved.ready")
                     : Messages.format("edit.saved.blocked", app.cosell.engagement.StartGuard.summary(s.verdict(),
                             Messages.bundle())));
+            lastSaved.set(s.opportunity());
         }, e -> {
             saving.set(false);
             status.set(null);
