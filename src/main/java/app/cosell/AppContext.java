@@ -222,8 +222,44 @@ public final class AppContext implements AutoCloseable {
     /** The engagement screens (ui.engage, ui.progress) for the main window {@code owner}. */
     private EngageLauncher engageWindows(Stage owner) {
         // "Open the opportunity" brings the main window, where the opportunity is listed, to the front.
-        return EngageWindows.create(owner, executor, this::runner, advice, options.dataDir(), json, this::cliTarget,
-                AppContext.class.getPackage().getImplementationVersion(), id -> owner.toFront());
+        EngageWindows windows = EngageWindows.create(owner, executor, this::runner, advice, options.dataDir(), json,
+                this::cliTarget, AppContext.class.getPackage().getImplementationVersion(), id -> owner.toFront());
+        guardAndFix(windows, owner);
+        return windows;
+    }
+
+    // --- guard & fix (issue 11): the start guard for the form and the detail pane, the opportunity editor --------
+
+    private final app.cosell.engagement.StartGuard startGuard = new app.cosell.engagement.StartGuard();
+    private volatile java.util.function.Consumer<String> browser = url -> {};
+
+    private void guardAndFix(EngageWindows windows, Stage owner) {
+        FxBackground background = new FxBackground(executor);
+        app.cosell.ui.edit.EditWindows editor = new app.cosell.ui.edit.EditWindows(() -> owner, background,
+                new app.cosell.ui.edit.OpportunityEditModel.Services() {
+                    @Override public app.cosell.model.Opportunity load(String id) { return partnerCentral().getOpportunity(id); }
+                    @Override public app.cosell.model.Opportunity save(app.cosell.model.OpportunityUpdate u) {
+                        return partnerCentral().updateOpportunity(u);
+                    }
+                    @Override public List<app.cosell.model.Solution> solutions() { return partnerCentral().listSolutions(); }
+                    @Override public app.cosell.model.StartVerdict verdict(app.cosell.model.Opportunity o) {
+                        return startGuard.decide(o, ourTaskRunning(o.id()), LocalDate.now());
+                    }
+                }, LocalDate::now);
+        windows.guardAndFix(id -> {
+            app.cosell.model.Opportunity o = partnerCentral().getOpportunity(id);
+            boolean running = ourTaskRunning(id);
+            java.util.Map<app.cosell.model.InvolvementType, app.cosell.model.StartVerdict> byInvolvement =
+                    new java.util.EnumMap<>(app.cosell.model.InvolvementType.class);
+            for (app.cosell.model.InvolvementType t : app.cosell.model.InvolvementType.values())
+                byInvolvement.put(t, startGuard.decide(o, t, running, LocalDate.now()));
+            return byInvolvement;
+        }, background, editor, url -> browser.accept(url));
+    }
+
+    /** Whether a task of ours for the opportunity has not ended (the history, which the runner keeps current). */
+    private boolean ourTaskRunning(String opportunityId) {
+        return history().forOpportunity(opportunityId).stream().anyMatch(t -> !t.isEnded());
     }
 
     /** Where a copied AWS CLI command points: the current connection. Called on the FX thread: takes no lock. */
@@ -237,7 +273,8 @@ public final class AppContext implements AutoCloseable {
 
     /** What the console shell needs, backed by this context; {@code openInBrowser} shows web pages (sign-in). */
     public ShellServices shell(java.util.function.Consumer<String> openInBrowser) {
-        return new ShellServices(this::connect, opportunitySource(), this::readinessOf, historyFeed(), settings,
+        this.browser = openInBrowser;
+        return new ShellServices(this::connect, opportunitySource(), readinessCheck(), historyFeed(), settings,
                 settingsServices(), new FxBackground(executor), engageScreens, this::beginSignIn, openInBrowser);
     }
 
@@ -273,11 +310,24 @@ public final class AppContext implements AutoCloseable {
 
     private List<ReadinessItem> readinessOf(app.cosell.model.Opportunity o) {
         List<ReadinessItem> out = new ArrayList<>();
-        for (ReadinessIssue i : readiness.check(o, LocalDate.now())) {
+        for (ReadinessIssue i : startGuard.findings(o, app.cosell.model.InvolvementType.CO_SELL, LocalDate.now())) {
             out.add(new ReadinessItem(i.severity() == ReadinessIssue.Severity.WILL_FAIL,
-                    i.what(Messages.bundle()), i.fix(Messages.bundle())));
+                    i.what(Messages.bundle()), i.fix(Messages.bundle()), app.cosell.engagement.StartGuard.editableOf(i)));
         }
         return out;
+    }
+
+    /** The detail pane's readiness list and the start guard's verdict, from the one rule set. */
+    private ReadinessItem.Check readinessCheck() {
+        return new ReadinessItem.Check() {
+            @Override public List<ReadinessItem> check(app.cosell.model.Opportunity o) { return readinessOf(o); }
+            @Override public app.cosell.model.StartVerdict verdict(app.cosell.model.Opportunity o, boolean running) {
+                return startGuard.decide(o, running, LocalDate.now());
+            }
+            @Override public String describe(app.cosell.model.StartVerdict v) {
+                return app.cosell.engagement.StartGuard.summary(v, Messages.bundle());
+            }
+        };
     }
 
     private TaskHistoryFeed historyFeed() {
