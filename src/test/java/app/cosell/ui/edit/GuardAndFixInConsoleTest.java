@@ -72,6 +72,8 @@ class GuardAndFixInConsoleTest {
                 .anyMatch(t -> t.contains("Submitted"));                     // …opens on the reason
         assertThat(robot.lookup("#start").queryButton().isDisabled()).isTrue();
         assertThat(robot.lookup("#addTag").tryQuery()).as("the fields are not shown").isEmpty();
+        app.cosell.ui.engage.ScreenshotWriter.save(robot.lookup("#blockedReasons").query().getScene().getRoot(),
+                "start-engagement-blocked");
         robot.interact(() -> robot.lookup("#start").queryButton().fire());   // even forced: nothing is sent
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(console.context.partnerCentral().tasksForOpportunity(submitted)).isEmpty();
@@ -118,6 +120,8 @@ class GuardAndFixInConsoleTest {
                 .filter(n -> n.isFocused() && !n.isDisabled()).isPresent());
         robot.targetWindow(robot.lookup("#edit-WEBSITE").query().getScene().getWindow());
         robot.write("https://www.example.com");
+        app.cosell.ui.engage.ScreenshotWriter.save(robot.lookup("#edit-WEBSITE").query().getScene().getRoot(),
+                "opportunity-editor");
         robot.press(KeyCode.ENTER).release(KeyCode.ENTER);                       // Save (the default button)
         FxWait.until(15, TimeUnit.SECONDS, () -> robot.lookup("#editStart").tryQuery().filter(Node::isVisible).isPresent());
         assertThat(robot.lookup("#editStatus").queryAs(Label.class).getText()).contains("ready");
@@ -165,6 +169,8 @@ class GuardAndFixInConsoleTest {
                 .anyMatch(n -> ((Label) n).getText().contains("Renamed by a colleague")));
         assertThat(robot.lookup("#edit-TITLE").queryAs(TextField.class).getText()).isEqualTo("Renamed by a colleague");
         assertThat(robot.lookup("#edit-POSTAL_CODE").queryAs(TextField.class).getText()).isEqualTo("10001");
+        app.cosell.ui.engage.ScreenshotWriter.save(robot.lookup("#editChanges").query().getScene().getRoot(),
+                "opportunity-editor-merged");
 
         robot.interact(() -> robot.lookup("#editSave").queryButton().fire()); // re-apply
         FxWait.until(15, TimeUnit.SECONDS, () -> robot.lookup("#editStart").tryQuery().filter(Node::isVisible).isPresent());
