@@ -71,6 +71,21 @@ public enum EditableField {
                 .min(Comparator.comparingInt(Enum::ordinal)).orElse(null);
     }
 
+    /**
+     * Every field a free text names (AWS's ReviewComments, a task's Message), in the editor's order; empty when none.
+     */
+    public static Set<EditableField> allNamed(String text) {
+        if (text == null) return Set.of();
+        EnumSet<EditableField> out = EnumSet.noneOf(EditableField.class);
+        for (EditableField f : values()) {
+            if (text.contains(f.path) && java.util.Arrays.stream(values()).noneMatch(longer -> longer != f
+                    && longer.path.startsWith(f.path + ".") && text.contains(longer.path)
+                    && text.replace(longer.path, "").indexOf(f.path) < 0)) out.add(f);
+        }
+        if (text.contains("ExpectedMonthlyAWSRevenue")) out.add(EXPECTED_SPEND);
+        return Set.copyOf(out);
+    }
+
     /** The first field a free-text message names (a task's Message quotes the field), or null. */
     public static EditableField named(String message) {
         if (message == null) return null;

@@ -116,5 +116,9 @@ class StartGuardTest {
         assertThat(EditableField.named("Customer.Account.WebsiteUrl is missing")).isEqualTo(EditableField.WEBSITE);
         assertThat(EditableField.named("Customer.Account.Address.StateOrRegion 'NY' must be a full US state name"))
                 .isEqualTo(EditableField.STATE);
+        assertThat(EditableField.allNamed("Please correct Customer.Account.WebsiteUrl and "
+                + "Project.CustomerBusinessProblem; Project.ExpectedMonthlyAWSRevenue.Amount looks low."))
+                .containsExactlyInAnyOrder(EditableField.WEBSITE, EditableField.BUSINESS_PROBLEM,
+                        EditableField.EXPECTED_SPEND);
     }
 }
