@@ -48,6 +48,9 @@ import javafx.collections.ObservableMap;
  * the concurrent-edit merge: when the record changed on the service since it was read, the fresh record is loaded,
  * what changed is listed, the rep's edits are kept on top, and saving again re-applies them. After a save the start
  * guard runs again; {@link #readyToStartProperty()} says Start is one keystroke away. No controls: unit-tested.
+ *
+ * <p>One class although long: the values, the touched set, the validation and the merge all read and write the same
+ * per-field state; split apart, each piece would need all of it.
  */
 public final class OpportunityEditModel {
 
