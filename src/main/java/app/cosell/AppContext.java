@@ -257,7 +257,46 @@ public final class AppContext implements AutoCloseable {
         EngageWindows windows = EngageWindows.create(owner, executor, this::runner, advice, options.dataDir(), json,
                 this::cliTarget, AppContext.class.getPackage().getImplementationVersion(), id -> owner.toFront());
         windows.progressWindows().setAfterComplete(id -> reviewScreens().following(id));
+        guardAndFix(windows, owner);
         return windows;
+    }
+
+    // --- guard & fix (issue 11): the start guard for the form and the detail pane, the opportunity editor --------
+
+    private final app.cosell.engagement.StartGuard startGuard = new app.cosell.engagement.StartGuard();
+    private volatile java.util.function.Consumer<String> browser = url -> {};
+
+    /** The opportunity editor of the main window (set with its engagement screens; read on the FX thread). */
+    private volatile app.cosell.ui.edit.OpportunityEditor editor;
+
+    private void guardAndFix(EngageWindows windows, Stage owner) {
+        FxBackground background = new FxBackground(executor);
+        app.cosell.ui.edit.EditWindows editor = new app.cosell.ui.edit.EditWindows(() -> owner, background,
+                new app.cosell.ui.edit.OpportunityEditModel.Services() {
+                    @Override public app.cosell.model.Opportunity load(String id) { return partnerCentral().getOpportunity(id); }
+                    @Override public app.cosell.model.Opportunity save(app.cosell.model.OpportunityUpdate u) {
+                        return partnerCentral().updateOpportunity(u);
+                    }
+                    @Override public List<app.cosell.model.Solution> solutions() { return partnerCentral().listSolutions(); }
+                    @Override public app.cosell.model.StartVerdict verdict(app.cosell.model.Opportunity o) {
+                        return startGuard.decide(o, ourTaskRunning(o.id()), LocalDate.now());
+                    }
+                }, LocalDate::now);
+        this.editor = editor;
+        windows.guardAndFix(id -> {
+            app.cosell.model.Opportunity o = partnerCentral().getOpportunity(id);
+            boolean running = ourTaskRunning(id);
+            java.util.Map<app.cosell.model.InvolvementType, app.cosell.model.StartVerdict> byInvolvement =
+                    new java.util.EnumMap<>(app.cosell.model.InvolvementType.class);
+            for (app.cosell.model.InvolvementType t : app.cosell.model.InvolvementType.values())
+                byInvolvement.put(t, startGuard.decide(o, t, running, LocalDate.now()));
+            return byInvolvement;
+        }, background, editor, url -> browser.accept(url));
+    }
+
+    /** Whether a task of ours for the opportunity has not ended (the history, which the runner keeps current). */
+    private boolean ourTaskRunning(String opportunityId) {
+        return history().forOpportunity(opportunityId).stream().anyMatch(t -> !t.isEnded());
     }
 
     /** Where a copied AWS CLI command points: the current connection. Called on the FX thread: takes no lock. */
@@ -271,7 +310,8 @@ public final class AppContext implements AutoCloseable {
 
     /** What the console shell needs, backed by this context; {@code openInBrowser} shows web pages (sign-in). */
     public ShellServices shell(java.util.function.Consumer<String> openInBrowser) {
-        return new ShellServices(this::connect, opportunitySource(), this::readinessOf, historyFeed(), settings,
+        this.browser = openInBrowser;
+        return new ShellServices(this::connect, opportunitySource(), readinessCheck(), historyFeed(), settings,
                 settingsServices(), new FxBackground(executor), engageScreens, this::beginSignIn, openInBrowser,
                 batchServices());
     }
@@ -348,11 +388,24 @@ public final class AppContext implements AutoCloseable {
 
     private List<ReadinessItem> readinessOf(app.cosell.model.Opportunity o) {
         List<ReadinessItem> out = new ArrayList<>();
-        for (ReadinessIssue i : readiness.check(o, LocalDate.now())) {
+        for (ReadinessIssue i : startGuard.findings(o, app.cosell.model.InvolvementType.CO_SELL, LocalDate.now())) {
             out.add(new ReadinessItem(i.severity() == ReadinessIssue.Severity.WILL_FAIL,
-                    i.what(Messages.bundle()), i.fix(Messages.bundle())));
+                    i.what(Messages.bundle()), i.fix(Messages.bundle()), app.cosell.engagement.StartGuard.editableOf(i)));
         }
         return out;
+    }
+
+    /** The detail pane's readiness list and the start guard's verdict, from the one rule set. */
+    private ReadinessItem.Check readinessCheck() {
+        return new ReadinessItem.Check() {
+            @Override public List<ReadinessItem> check(app.cosell.model.Opportunity o) { return readinessOf(o); }
+            @Override public app.cosell.model.StartVerdict verdict(app.cosell.model.Opportunity o, boolean running) {
+                return startGuard.decide(o, running, LocalDate.now());
+            }
+            @Override public String describe(app.cosell.model.StartVerdict v) {
+                return app.cosell.engagement.StartGuard.summary(v, Messages.bundle());
+            }
+        };
     }
 
     private TaskHistoryFeed historyFeed() {
@@ -415,8 +468,20 @@ public final class AppContext implements AutoCloseable {
         if (reviewScreens == null) {
             app.cosell.ui.review.FixRequest fix = (id, editable, focus) -> {
                 app.cosell.ui.review.FixRequest chosen = fixRequest;
-                if (chosen != null) chosen.fix(id, editable, focus);
-                else if (openOpportunity != null) openOpportunity.accept(id);
+                app.cosell.ui.edit.OpportunityEditor openEditor = editor;
+                if (chosen != null) {
+                    chosen.fix(id, editable, focus);
+                } else if (openEditor != null) {
+                    // Only the fields the review status leaves editable, the ones AWS's comments name highlighted.
+                    java.util.Set<app.cosell.model.EditableField> named = java.util.EnumSet.noneOf(app.cosell.model.EditableField.class);
+                    for (String path : focus) {
+                        app.cosell.model.EditableField field = app.cosell.model.EditableField.fromPath(path);
+                        if (field != null) named.add(field);
+                    }
+                    openEditor.open(id, app.cosell.model.EditScope.actionRequired(named));
+                } else if (openOpportunity != null) {
+                    openOpportunity.accept(id);
+                }
             };
             reviewScreens = new app.cosell.ui.review.ReviewScreens(reviewSource(), new FxBackground(executor),
                     reviewFollowEvery, Messages.bundle(), fix);

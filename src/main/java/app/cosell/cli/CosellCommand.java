@@ -18,6 +18,7 @@ public final class CosellCommand {
     private static final Class<?>[] SUBCOMMANDS = {
             BatchCommand.class,
             StatusCommand.class,
+            EngageCommand.class,
     };
 
     /** The names the launcher dispatches here (besides {@code --help} and {@code --version}). */

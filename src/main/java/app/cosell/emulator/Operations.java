@@ -382,6 +382,12 @@ final class Operations {
                         + "status is " + status + ".", List.of(new FieldError("LifeCycle.ReviewStatus",
                         "Opportunity is read-only while " + status, "ACTION_NOT_PERMITTED")));
             }
+            String locked = ReviewLocks.changedLockedField(status, current.content(), content);
+            if (locked != null) {
+                throw AwsError.businessValidation("You can not update " + locked + " when Opportunity status is "
+                        + status + ".", List.of(new FieldError(locked, locked + " is read-only while the review "
+                        + "status is " + status, "ACTION_NOT_PERMITTED")));
+            }
             String newStage = WireJson.textAt(content, "LifeCycle.Stage");
             if ("Pending Submission".equals(status) && newStage != null && current.stage() != null
                     && !newStage.equals(current.stage())) {

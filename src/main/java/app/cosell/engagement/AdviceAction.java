@@ -15,5 +15,14 @@ public enum AdviceAction {
     /** Ask the partner's AWS team (Partner Development Manager / support case). */
     CONTACT_AWS_TEAM,
     /** Copy the failure details for an administrator or a support case. */
-    COPY_DIAGNOSTICS
+    COPY_DIAGNOSTICS,
+    /** Open the app's opportunity editor on the field the failure names ({@link FailureAdvice#field()}). */
+    FIX_IT,
+    /** Open the Partner Central console ({@link FailureAdvice#PARTNER_CENTRAL_URL}) for what the app cannot change. */
+    OPEN_IN_PARTNER_CENTRAL,
+    /** Bring forward the task already running for the opportunity instead of starting another. */
+    SHOW_RUNNING_TASK;
+
+    /** Whether this action starts the task again. */
+    public boolean isRetry() { return this == RETRY_WITH_NEW_TOKEN || this == WAIT_AND_RETRY; }
 }

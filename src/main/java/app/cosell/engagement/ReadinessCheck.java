@@ -16,8 +16,8 @@ import java.util.regex.Pattern;
 /**
  * Checks an opportunity against what Partner Central requires before it accepts a submission (API-NOTES section 5:
  * review status, mandatory customer and project fields, close date, solutions) and lists what would probably make
- * StartEngagementFromOpportunityTask fail, with the fix. It warns and never blocks: the service may accept what the
- * documented rules reject (Sandbox often does).
+ * StartEngagementFromOpportunityTask fail, with the fix. These are the field rules of {@link StartGuard}, which turns
+ * the WILL_FAIL ones into a blocked start; MAY_FAIL and NOTE findings only warn.
  */
 public final class ReadinessCheck {
 

@@ -23,9 +23,22 @@ public record Opportunity(
         List<String> primaryNeedsFromAws,
         List<String> relatedSolutionIds,
         Instant createdDate,
-        Instant lastModifiedDate) {
+        Instant lastModifiedDate,
+        Marketing marketing) {
+
+    /** The record without its {@code Marketing} block beyond the source (readers that need no more). */
+    public Opportunity(String id, String arn, Catalog catalog, String partnerOpportunityIdentifier, Customer customer,
+                       Project project, LifeCycle lifeCycle, String opportunityType, String origin,
+                       String nationalSecurity, String marketingSource, List<String> primaryNeedsFromAws,
+                       List<String> relatedSolutionIds, Instant createdDate, Instant lastModifiedDate) {
+        this(id, arn, catalog, partnerOpportunityIdentifier, customer, project, lifeCycle, opportunityType, origin,
+                nationalSecurity, marketingSource, primaryNeedsFromAws, relatedSolutionIds, createdDate,
+                lastModifiedDate, marketingSource == null ? null : new Marketing(marketingSource, null, null, List.of(),
+                        List.of()));
+    }
 
     public Opportunity {
+        if (marketing != null && marketingSource == null) marketingSource = marketing.source();
         primaryNeedsFromAws = List.copyOf(primaryNeedsFromAws == null ? List.of() : primaryNeedsFromAws);
         relatedSolutionIds = List.copyOf(relatedSolutionIds == null ? List.of() : relatedSolutionIds);
     }
@@ -53,6 +66,19 @@ public record Opportunity(
         public Project {
             deliveryModels = List.copyOf(deliveryModels == null ? List.of() : deliveryModels);
             expectedCustomerSpend = List.copyOf(expectedCustomerSpend == null ? List.of() : expectedCustomerSpend);
+        }
+    }
+
+    /**
+     * {@code Marketing}: how the opportunity came about.
+     *
+     * @param awsFundingUsed {@code Yes} / {@code No}, or null
+     */
+    public record Marketing(String source, String campaignName, String awsFundingUsed, List<String> channels,
+                            List<String> useCases) {
+        public Marketing {
+            channels = List.copyOf(channels == null ? List.of() : channels);
+            useCases = List.copyOf(useCases == null ? List.of() : useCases);
         }
     }
 

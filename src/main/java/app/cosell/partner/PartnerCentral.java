@@ -85,6 +85,28 @@ public interface PartnerCentral extends AutoCloseable {
      * failure while the opportunity has not been submitted.
      */
     app.cosell.model.AwsOpportunitySummary awsOpportunitySummary(String opportunityId);
+    // --- fixing an opportunity before it is submitted (the editor) -------------------------------------------
+
+    /**
+     * UpdateOpportunity as the API requires it: the whole current record is sent back with only the rep's touched
+     * fields replaced (the service clears what is omitted), guarded by the {@code LastModifiedDate} the rep's copy was
+     * read at — a record changed since then is a CONFLICT failure, and nothing is written. A touched
+     * {@link app.cosell.model.EditableField#SOLUTION} links the new solutions with AssociateOpportunity after the
+     * update. Returns the record as saved (GetOpportunity).
+     */
+    default Opportunity updateOpportunity(app.cosell.model.OpportunityUpdate update) {
+        throw new UnsupportedOperationException("updateOpportunity");
+    }
+
+    /** The partner's Active solutions (ListSolutions, every page), to link one with an opportunity. */
+    default List<app.cosell.model.Solution> listSolutions() {
+        throw new UnsupportedOperationException("listSolutions");
+    }
+
+    /** AssociateOpportunity with RelatedEntityType Solutions. */
+    default void associateSolution(String opportunityId, String solutionId) {
+        throw new UnsupportedOperationException("associateSolution");
+    }
 
     /** Releases the HTTP client. */
     @Override

@@ -169,7 +169,24 @@ final class SdkPartnerCentral implements PartnerCentral {
                 project, lifeCycle, r.opportunityTypeAsString(), null, r.nationalSecurityAsString(),
                 r.marketing() == null ? null : r.marketing().sourceAsString(),
                 r.hasPrimaryNeedsFromAws() ? r.primaryNeedsFromAwsAsStrings() : List.of(), solutions,
-                r.createdDate(), r.lastModifiedDate());
+                r.createdDate(), r.lastModifiedDate(), OpportunityWriter.marketing(r.marketing()));
+    }
+
+    // --- the editor's calls (guard & fix) ---------------------------------------------------------------------
+
+    @Override
+    public Opportunity updateOpportunity(app.cosell.model.OpportunityUpdate update) {
+        return OpportunityWriter.update(client, catalog, update, this::call, this::getOpportunity);
+    }
+
+    @Override
+    public List<app.cosell.model.Solution> listSolutions() {
+        return OpportunityWriter.listSolutions(client, catalog, this::call);
+    }
+
+    @Override
+    public void associateSolution(String opportunityId, String solutionId) {
+        OpportunityWriter.associateSolution(client, catalog, opportunityId, solutionId, this::call);
     }
 
     @Override

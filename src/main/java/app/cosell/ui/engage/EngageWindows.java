@@ -40,6 +40,11 @@ public final class EngageWindows implements EngageLauncher, StartEngagementContr
     private final Supplier<AwsCliText.Target> target;
     private final Supplier<String> tokens;
     private final Map<String, Stage> forms = new HashMap<>();
+    // The guard and the fix (set after construction by the app; tests of the form alone go without).
+    private StartCheck startCheck = StartCheck.NONE;
+    private app.cosell.ui.common.Background background;
+    private app.cosell.ui.edit.EditWindows editor;
+    private java.util.function.Consumer<String> showOpportunity = id -> {};
 
     /**
      * @param target where the copied CLI command points (the current connection's region, endpoint, profile)
@@ -59,6 +64,12 @@ public final class EngageWindows implements EngageLauncher, StartEngagementContr
     /** Opens the Start engagement form for {@code s}, or brings its open form to the front. */
     @Override
     public void openStartEngagement(OpportunitySummary s) {
+        // A task of ours still running for it: bring that forward; a second start would be refused.
+        java.util.Optional<TrackedTask> running = runningTask(s.id());
+        if (running.isPresent()) {
+            progress.show(running.get());
+            return;
+        }
         String key = FormDrafts.key(s.catalog().wire(), s.id());
         Stage open = forms.get(key);
         if (open != null && open.isShowing()) {
@@ -70,7 +81,71 @@ public final class EngageWindows implements EngageLauncher, StartEngagementContr
                 s.projectTitle(), target.get(), drafts, tokens);
         Stage stage = StartEngagementDialog.open(owner.get(), model, messages, this);
         forms.put(key, stage);
+        checkStart(model);
         stage.addEventHandler(javafx.stage.WindowEvent.WINDOW_HIDDEN, e -> forms.remove(key, stage));
+    }
+
+    /** Asks the start guard in the background; the form waits for the answer before Start is enabled. */
+    private void checkStart(StartEngagementFormModel model) {
+        if (background == null) {
+            model.setVerdicts(startCheck.check(model.opportunityId()));
+            return;
+        }
+        background.run(() -> startCheck.check(model.opportunityId()), model::setVerdicts, e -> {
+            // The record could not be read: the service stays the authority, so the start is allowed, with a note.
+            app.cosell.model.StartVerdict unknown = new app.cosell.model.StartVerdict(
+                    app.cosell.model.StartVerdict.Outcome.UNKNOWN, java.util.List.of(new app.cosell.model.StartVerdict.Reason(
+                    app.cosell.model.StartVerdict.Cause.UNCHECKED, null, null, "guard.unreadable", java.util.List.of())));
+            model.setVerdicts(java.util.Map.of(app.cosell.model.InvolvementType.CO_SELL, unknown,
+                    app.cosell.model.InvolvementType.FOR_VISIBILITY_ONLY, unknown));
+        });
+    }
+
+    /** The task of ours for this opportunity that has not ended (running, or waiting to be confirmed), if any. */
+    public java.util.Optional<TrackedTask> runningTask(String opportunityId) {
+        return tasks.tasks().stream().filter(t -> t.request().opportunityId().equals(opportunityId)
+                && (t.isRunning() || (t.latest() != null && !t.latest().isEnded()))).findFirst();
+    }
+
+    /**
+     * Wires the guard and the fix: the start check the form waits for (run with {@code background}), the editor
+     * ("Fix it" from the form and from a failure's advice) and the browser ("Open in Partner Central").
+     */
+    public void guardAndFix(StartCheck check, app.cosell.ui.common.Background background,
+                            app.cosell.ui.edit.EditWindows editor, java.util.function.Consumer<String> browser) {
+        this.startCheck = check;
+        this.background = background;
+        this.editor = editor;
+        editor.setOnStartEngagement(o -> openStartEngagement(OpportunitySummary.of(o, null)));
+        progress.setAdviceHandlers(new ProgressWindows.AdviceHandlers() {
+            @Override public void fixIt(String opportunityId, app.cosell.model.EditableField field) {
+                EngageWindows.this.fixIt(opportunityId, field);
+            }
+            @Override public void showRunningTask(String opportunityId) { EngageWindows.this.showRunningTask(opportunityId); }
+            @Override public void openInBrowser(String url) { browser.accept(url); }
+        });
+    }
+
+    @Override
+    public app.cosell.ui.edit.OpportunityEditor editor() {
+        return editor == null ? app.cosell.ui.edit.OpportunityEditor.NONE : editor;
+    }
+
+    @Override
+    public void setOnOpportunitySaved(java.util.function.Consumer<app.cosell.model.Opportunity> saved) {
+        if (editor != null) editor.addSavedListener(saved);
+    }
+
+    @Override
+    public void fixIt(String opportunityId, app.cosell.model.EditableField field) {
+        editor().open(opportunityId, app.cosell.model.EditScope.focus(field));
+    }
+
+    @Override
+    public void showRunningTask(String opportunityId) {
+        java.util.Optional<TrackedTask> running = runningTask(opportunityId);
+        if (running.isPresent()) progress.show(running.get());
+        else showOpportunity.accept(opportunityId); // another client's task: the opportunity's tasks are listed there
     }
 
     /** Opens the live progress of a task: this session's, a resumed unfinished one, or an ended one from history. */
@@ -114,7 +189,10 @@ public final class EngageWindows implements EngageLauncher, StartEngagementContr
     }
 
     @Override
-    public void setOnOpenOpportunity(java.util.function.Consumer<String> open) { progress.setOnOpenOpportunity(open); }
+    public void setOnOpenOpportunity(java.util.function.Consumer<String> open) {
+        progress.setOnOpenOpportunity(open);
+        this.showOpportunity = open;
+    }
 
     public RunningTasks runningTasks() { return tasks; }
 

@@ -53,6 +53,12 @@ public final class StartEngagementController {
         void showProgress(TrackedTask task);
 
         void forget(TrackedTask task);
+
+        /** Opens the opportunity editor on {@code field} (a blocked start's "Fix it"). */
+        default void fixIt(String opportunityId, app.cosell.model.EditableField field) {}
+
+        /** Brings forward the task already running for the opportunity. */
+        default void showRunningTask(String opportunityId) {}
     }
 
     private static final PseudoClass INVALID = PseudoClass.getPseudoClass("invalid-field");
@@ -143,6 +149,8 @@ public final class StartEngagementController {
 
         addTag.disableProperty().bind(model.canAddTagProperty().not());
         start.disableProperty().bind(model.canStartProperty().not());
+        showVerdict();
+        model.verdictProperty().addListener((o, a, b) -> showVerdict());
         copyCli.disableProperty().bind(model.validProperty().not());
         copyJson.disableProperty().bind(model.validProperty().not());
         coSell.disableProperty().bind(model.busyProperty());
@@ -242,6 +250,14 @@ public final class StartEngagementController {
     private void refused(TrackedTask task) {
         model.busyProperty().set(false);
         PartnerCentralFailure failure = task.refusal();
+        if (model.routeOf(failure) == StartEngagementFormModel.RefusalRoute.RUNNING_TASK) {
+            // Not a failure of this opportunity: its task already runs. Show that one; this attempt is no task.
+            started = true;
+            host.forget(task);
+            window().hide();
+            host.showRunningTask(model.opportunityId());
+            return;
+        }
         if (failure != null && failure.kind() == app.cosell.model.FailureKind.VALIDATION) {
             // The rep can fix this here: the service's words go onto the fields they name.
             model.applyFailure(failure);
@@ -254,6 +270,63 @@ public final class StartEngagementController {
         window().hide();
         host.showProgress(task);
     }
+
+    /**
+     * The guard's verdict: while it is checked, the fields show and Start waits; when it blocks, the form shows the
+     * reasons instead of the fields, with "Fix it" on the first field the editor can fix and "Show the running task"
+     * when that is the reason.
+     */
+    private void showVerdict() {
+        app.cosell.model.StartVerdict v = model.verdictProperty().get();
+        if (fieldsView == null) fieldsView = root.getCenter();
+        if (v == null || !v.isBlocked()) {
+            if (root.getCenter() != fieldsView) root.setCenter(fieldsView);
+            return;
+        }
+        javafx.scene.layout.VBox box = new javafx.scene.layout.VBox(10);
+        box.setId("blockedReasons");
+        box.getStyleClass().add("engage-body");
+        Label heading = new Label(messages.getString("guard.blocked.heading"));
+        heading.getStyleClass().add("section-title");
+        box.getChildren().add(heading);
+        app.cosell.model.EditableField fixable = null;
+        for (app.cosell.model.StartVerdict.Reason r : v.reasons()) {
+            Label what = new Label(app.cosell.engagement.StartGuard.what(r, messages));
+            what.setWrapText(true);
+            what.getStyleClass().add("server-error");
+            Label fix = new Label(app.cosell.engagement.StartGuard.fix(r, messages));
+            fix.setWrapText(true);
+            fix.getStyleClass().add("field-help");
+            box.getChildren().addAll(what, fix);
+            if (fixable == null) fixable = r.editable();
+        }
+        javafx.scene.layout.HBox actions = new javafx.scene.layout.HBox(8);
+        if (v.isTaskRunning()) {
+            Button show = new Button(messages.getString("guard.blocked.showTask"));
+            show.setId("blockedShowTask");
+            show.setDefaultButton(true);
+            show.setOnAction(e -> {
+                window().hide();
+                host.showRunningTask(model.opportunityId());
+            });
+            actions.getChildren().add(show);
+        } else if (fixable != null) {
+            app.cosell.model.EditableField field = fixable;
+            Button fixIt = new Button(messages.getString("guard.blocked.fixIt"));
+            fixIt.setId("blockedFixIt");
+            fixIt.setDefaultButton(true);
+            fixIt.setOnAction(e -> {
+                window().hide();
+                host.fixIt(model.opportunityId(), field);
+            });
+            actions.getChildren().add(fixIt);
+        }
+        box.getChildren().add(actions);
+        root.setCenter(box);
+        if (!actions.getChildren().isEmpty()) javafx.application.Platform.runLater(() -> actions.getChildren().getFirst().requestFocus());
+    }
+
+    private Node fieldsView;
 
     private boolean confirmProduction() {
         ButtonType ok = new ButtonType(messages.getString("engage.confirm.ok"), ButtonBar.ButtonData.OK_DONE);

@@ -87,6 +87,10 @@ public final class StartEngagementFormModel {
     private final StringProperty generalServerError = new SimpleStringProperty(this, "generalServerError");
     private final BooleanProperty busy = new SimpleBooleanProperty(this, "busy");
     private final BooleanBinding canStart;
+    /** The start guard's verdicts per involvement (null while being checked). */
+    private final ObjectProperty<java.util.Map<InvolvementType, app.cosell.model.StartVerdict>> verdicts =
+            new SimpleObjectProperty<>(this, "verdicts");
+    private final javafx.beans.binding.ObjectBinding<app.cosell.model.StartVerdict> verdict;
     private final BooleanBinding canAddTag;
     private String clientToken;
 
@@ -111,7 +115,11 @@ public final class StartEngagementFormModel {
         });
         involvementType.addListener((o, a, b) -> { involvementServerError.set(null); validate(); });
         visibility.addListener((o, a, b) -> visibilityServerError.set(null));
-        canStart = valid.and(busy.not());
+        verdict = Bindings.createObjectBinding(() -> verdicts.get() == null || involvementType.get() == null ? null
+                : verdicts.get().get(involvementType.get()), verdicts, involvementType);
+        // Nothing is sent before the guard has answered, nor when it says the start would fail.
+        canStart = valid.and(busy.not()).and(Bindings.createBooleanBinding(
+                () -> verdict.get() != null && verdict.get().allowsStart(), verdict));
         canAddTag = Bindings.size(tags).lessThan(Tag.MAX_TAGS).and(busy.not());
 
         drafts.find(draftKey()).ifPresent(this::restore);
@@ -141,6 +149,12 @@ public final class StartEngagementFormModel {
     /** True while the start call is on its way: the form is read-only then. */
     public BooleanProperty busyProperty() { return busy; }
     public BooleanBinding canStartProperty() { return canStart; }
+    /** The guard's verdict for the chosen involvement; null while it is being checked. */
+    public javafx.beans.binding.ObjectBinding<app.cosell.model.StartVerdict> verdictProperty() { return verdict; }
+    /** Takes the guard's answer (FX thread). */
+    public void setVerdicts(java.util.Map<InvolvementType, app.cosell.model.StartVerdict> byInvolvement) {
+        verdicts.set(byInvolvement == null ? null : java.util.Map.copyOf(byInvolvement));
+    }
     public BooleanBinding canAddTagProperty() { return canAddTag; }
 
     // --- commands ------------------------------------------------------------------------------------------
@@ -204,6 +218,19 @@ public final class StartEngagementFormModel {
         if (failure.fieldErrors().isEmpty() && failure.getMessage() != null) general.add(failure.getMessage());
         generalServerError.set(general.isEmpty() ? null : String.join("\n", general));
         return !failure.fieldErrors().isEmpty();
+    }
+
+    /** Where a refused start goes: its field errors onto the form, the running task, or the progress view. */
+    public enum RefusalRoute { FIELDS, RUNNING_TASK, PROGRESS }
+
+    /** Decides where a refused start goes (the form's decision, kept out of the view). */
+    public RefusalRoute routeOf(PartnerCentralFailure failure) {
+        if (failure == null) return RefusalRoute.PROGRESS;
+        if (failure.kind() == app.cosell.model.FailureKind.CONFLICT && failure.getMessage() != null
+                && failure.getMessage().toLowerCase(java.util.Locale.ROOT).contains("already in progress")) {
+            return RefusalRoute.RUNNING_TASK;
+        }
+        return failure.kind() == app.cosell.model.FailureKind.VALIDATION ? RefusalRoute.FIELDS : RefusalRoute.PROGRESS;
     }
 
     public void clearServerErrors() {

@@ -34,7 +34,11 @@ public final class TaskRows {
     public static String outcome(TaskProgress t) {
         return switch (state(t)) {
             case ENGAGED -> Messages.format("task.outcome.engaged", nz(t.engagementId()), nz(t.engagementInvitationId()));
-            case FAILED -> Messages.format("task.outcome.failed", nz(t.reasonCode()), nz(t.message()));
+            // A start the service refused has no reason code: its call failure says what happened.
+            case FAILED -> t.reasonCode() == null && t.failure() != null
+                    ? Messages.format("task.outcome.failed", t.failure().errorCode() != null ? t.failure().errorCode()
+                            : t.failure().kind().name(), nz(t.failure().message()))
+                    : Messages.format("task.outcome.failed", nz(t.reasonCode()), nz(t.message()));
             case RUNNING, STARTING -> {
                 TaskStep s = currentStep(t);
                 yield s == null ? Messages.get("task.outcome.waiting") : Messages.format("task.outcome.at", s.operation());

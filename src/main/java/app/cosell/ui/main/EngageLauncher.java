@@ -33,6 +33,15 @@ public interface EngageLauncher {
      */
     default void setOnOpenOpportunity(java.util.function.Consumer<String> open) {}
 
+    /**
+     * The opportunity editor ("Fix it" from a readiness finding, a failure's advice, or AWS's review comments):
+     * {@code editor().open(opportunityId, EditScope)}.
+     */
+    default app.cosell.ui.edit.OpportunityEditor editor() { return app.cosell.ui.edit.OpportunityEditor.NONE; }
+
+    /** Where a record saved in the editor goes (the main window shows it fresh). Called once. */
+    default void setOnOpportunitySaved(java.util.function.Consumer<app.cosell.model.Opportunity> saved) {}
+
     /** Until the engagement screens are wired: tells nothing, shows nothing. */
     EngageLauncher NONE = new EngageLauncher() {
         @Override public void openStartEngagement(OpportunitySummary opportunity) {}

@@ -129,6 +129,9 @@ public final class MainWindow {
     private void initialize() {
         engage = services.engage().apply(stage);
         engage.setOnOpenOpportunity(this::openOpportunity);
+        // Guard & fix: "Fix it" on a readiness finding opens the editor; a saved record shows fresh in the detail pane.
+        detail.setOnFix((id, field) -> engage.editor().open(id, app.cosell.model.EditScope.focus(field)));
+        engage.setOnOpportunitySaved(detail::showRefreshed);
         opportunities = new OpportunitiesController(list, detail, services.settings(), this::startEngagement,
                 t -> engage.openProgress(t));
         root.setCenter(opportunities.load());

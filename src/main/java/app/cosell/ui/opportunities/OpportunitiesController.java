@@ -218,7 +218,8 @@ public final class OpportunitiesController {
         refreshButton.setGraphic(Icons.REFRESH.create());
         startButton.setGraphic(Icons.START.create());
         startButton.getStyleClass().add(Styles.ACCENT);
-        startButton.disableProperty().bind(table.getSelectionModel().selectedItemProperty().isNull());
+        startButton.disableProperty().bind(table.getSelectionModel().selectedItemProperty().isNull()
+                .or(detail.startBlockedProperty()));
 
         detailController = new OpportunityDetailController(detail, this::startSelected, openProgress);
         detailScroll.setContent(Views.load("/app/cosell/ui/opportunities/OpportunityDetail.fxml", detailController));

@@ -44,6 +44,7 @@ public final class OpportunityDetailController {
     @FXML private VBox tasksBox;
     @FXML private Label failureLabel;
     @FXML private VBox reviewSlot;
+    private Label startBlockedLabel;
 
     public OpportunityDetailController(OpportunityDetailModel model, Runnable startEngagement,
                                        Consumer<TaskProgress> openProgress) {
@@ -59,6 +60,23 @@ public final class OpportunityDetailController {
         bindShown(content, false);
         bindShown(failureLabel, false);
         startButton.setGraphic(Icons.START.create());
+        // The guard blocks: Start is disabled, with the reason beside it.
+        startButton.disableProperty().bind(model.startBlockedProperty());
+        startBlockedLabel = new Label();
+        startBlockedLabel.setId("detailStartBlocked");
+        startBlockedLabel.setWrapText(true);
+        startBlockedLabel.getStyleClass().add("text-muted");
+        startBlockedLabel.textProperty().bind(model.startBlockedReasonProperty());
+        startBlockedLabel.visibleProperty().bind(model.startBlockedProperty());
+        startBlockedLabel.managedProperty().bind(startBlockedLabel.visibleProperty());
+        if (startButton.getParent() instanceof javafx.scene.layout.Pane parent) {
+            int at = parent.getChildren().indexOf(startButton);
+            parent.getChildren().remove(startButton);
+            HBox startRow = new HBox(10, startButton, startBlockedLabel);
+            startRow.setAlignment(Pos.CENTER_LEFT);
+            HBox.setHgrow(startBlockedLabel, Priority.ALWAYS);
+            parent.getChildren().add(at, startRow);
+        }
         model.selectedProperty().addListener(o -> refresh());
         model.opportunityProperty().addListener(o -> refresh());
         model.loadingProperty().addListener(o -> refresh());
@@ -102,9 +120,19 @@ public final class OpportunityDetailController {
         if (model.findings().isEmpty()) {
             findingsBox.getChildren().add(finding("ok", Icons.OK, Messages.get("detail.readiness.ok"), null));
         }
+        boolean editable = app.cosell.engagement.StartGuard.editable(o);
         for (ReadinessItem f : model.findings()) {
-            findingsBox.getChildren().add(finding(f.blocking() ? "blocking" : "warning",
-                    f.blocking() ? Icons.ERROR : Icons.WARNING, f.problem(), f.fix()));
+            VBox box = finding(f.blocking() ? "blocking" : "warning",
+                    f.blocking() ? Icons.ERROR : Icons.WARNING, f.problem(), f.fix());
+            if (f.field() != null && editable) {
+                Button fix = new Button(Messages.get("guard.blocked.fixIt"));
+                fix.setId("fixIt-" + f.field().name());
+                fix.getStyleClass().addAll(Styles.SMALL);
+                fix.setOnAction(e -> model.fix(f));
+                VBox.setMargin(fix, new Insets(0, 0, 0, 24));
+                box.getChildren().add(fix);
+            }
+            findingsBox.getChildren().add(box);
         }
 
         fill(customerGrid,

@@ -35,6 +35,10 @@ public final class OpportunityDetailModel {
     private final ObservableList<ReadinessItem> findings = FXCollections.observableArrayList();
     private final ObservableList<TaskProgress> tasks = FXCollections.observableArrayList();
     private final BooleanBinding ready;
+    private final ObjectProperty<app.cosell.model.StartVerdict> verdict = new SimpleObjectProperty<>(this, "verdict");
+    private final BooleanBinding startBlocked;
+    private final javafx.beans.binding.StringBinding startBlockedReason;
+    private java.util.function.BiConsumer<String, app.cosell.model.EditableField> onFix = (id, f) -> {};
     private final AtomicInteger generation = new AtomicInteger();
     private List<TaskProgress> allTasks = List.of();
 
@@ -45,6 +49,10 @@ public final class OpportunityDetailModel {
         this.ready = Bindings.createBooleanBinding(
                 () -> opportunity.get() != null && findings.stream().noneMatch(ReadinessItem::blocking),
                 opportunity, findings);
+        this.startBlocked = Bindings.createBooleanBinding(
+                () -> verdict.get() != null && verdict.get().isBlocked(), verdict);
+        this.startBlockedReason = Bindings.createStringBinding(() -> verdict.get() == null || !verdict.get().isBlocked()
+                ? null : readiness.describe(verdict.get()), verdict);
         selected.addListener((o, was, now) -> {
             // The same opportunity's row replaced by a fresher one (a task ended): its record comes with it.
             if (was != null && now != null && was.id().equals(now.id()) && (opportunity.get() != null || loading.get())) {
@@ -69,6 +77,26 @@ public final class OpportunityDetailModel {
 
     /** True when the record is loaded and nothing blocking was found. */
     public BooleanBinding readyProperty() { return ready; }
+
+    /** The start guard's verdict on the selected opportunity (null while loading, or without a guard). */
+    public ReadOnlyObjectProperty<app.cosell.model.StartVerdict> verdictProperty() { return verdict; }
+
+    /** True when the guard blocks a start of the selected opportunity: Start is disabled everywhere. */
+    public BooleanBinding startBlockedProperty() { return startBlocked; }
+
+    /** Why Start is disabled, in words (null when it is not). */
+    public javafx.beans.binding.StringBinding startBlockedReasonProperty() { return startBlockedReason; }
+
+    /** Where "Fix it" on a finding goes: the editor, opened on the finding's field. */
+    public void setOnFix(java.util.function.BiConsumer<String, app.cosell.model.EditableField> onFix) {
+        this.onFix = onFix;
+    }
+
+    /** "Fix it" on a finding: opens the editor on its field. */
+    public void fix(ReadinessItem item) {
+        OpportunitySummary s = selected.get();
+        if (s != null && item.field() != null) onFix.accept(s.id(), item.field());
+    }
 
     /** The engagement tasks of the selected opportunity, newest first. */
     public ObservableList<TaskProgress> tasks() { return tasks; }
@@ -99,12 +127,14 @@ public final class OpportunityDetailModel {
             failure.set(null);
             findings.setAll(found);
             opportunity.set(fresh);
+            showVerdict();
         }, error -> {});
     }
 
     private void load(OpportunitySummary summary) {
         int gen = generation.incrementAndGet();
         opportunity.set(null);
+        verdict.set(null);
         findings.clear();
         failure.set(null);
         showTasks();
@@ -121,6 +151,7 @@ public final class OpportunityDetailModel {
             loading.set(false);
             findings.setAll(loaded.findings());
             opportunity.set(loaded.opportunity());
+            showVerdict();
         }, error -> {
             if (generation.get() != gen) return;
             loading.set(false);
@@ -135,6 +166,14 @@ public final class OpportunityDetailModel {
             if (t.request() != null && s.id().equals(t.request().opportunityId())) mine.add(t);
         }
         tasks.setAll(mine);
+        showVerdict();
+    }
+
+    /** The guard's verdict on the record shown and whether one of its tasks is still running (cheap: no I/O). */
+    private void showVerdict() {
+        Opportunity o = opportunity.get();
+        boolean running = tasks.stream().anyMatch(t -> !t.isEnded());
+        verdict.set(o == null ? null : readiness.verdict(o, running));
     }
 
     private record Loaded(Opportunity opportunity, List<ReadinessItem> findings) {}

@@ -38,6 +38,24 @@ public final class ProgressWindows {
     private Consumer<String> notified = text -> {};
     private Consumer<String> showOpportunity = id -> {};
     private Function<String, javafx.scene.Node> afterComplete;
+    private AdviceHandlers adviceHandlers = AdviceHandlers.NONE;
+
+    /** Where the advice's buttons beyond retry and copy lead (the editor, the running task, the browser). */
+    public interface AdviceHandlers {
+        void fixIt(String opportunityId, app.cosell.model.EditableField field);
+
+        void showRunningTask(String opportunityId);
+
+        void openInBrowser(String url);
+
+        AdviceHandlers NONE = new AdviceHandlers() {
+            @Override public void fixIt(String opportunityId, app.cosell.model.EditableField field) {}
+            @Override public void showRunningTask(String opportunityId) {}
+            @Override public void openInBrowser(String url) {}
+        };
+    }
+
+    public void setAdviceHandlers(AdviceHandlers handlers) { this.adviceHandlers = handlers; }
 
     public ProgressWindows(RunningTasks tasks, ResourceBundle messages, Function<TaskProgress, FailureAdvice> advisor,
                            Function<PartnerCentralFailure, FailureAdvice> failureAdvisor,
@@ -84,6 +102,7 @@ public final class ProgressWindows {
                     openOpportunity.accept(id);
                     showOpportunity.accept(id);
                 }, appVersion, clock);
+        controller.setAdviceHandlers(adviceHandlers);
         Parent root = Views.load("/app/cosell/ui/progress/TaskProgressView.fxml", controller);
         Stage stage = new Stage();
         Window o = owner.get();

@@ -190,31 +190,41 @@ public final class TaskProgressController {
         adviceTitle.setText(advice.title());
         whatHappened.setText(advice.whatHappened());
         whatToDo.setText(advice.whatToDo());
-        AdviceAction first = advice.action();
-        // Retry is always on offer (the rep may have fixed the cause elsewhere); it is the primary action only when
-        // the advice says trying again can help by itself.
-        boolean retryHelps = advice.retryCanHelp() || first == AdviceAction.RETRY_WITH_NEW_TOKEN
-                || first == AdviceAction.WAIT_AND_RETRY;
-        Button retry = action("retry", "progress.action." + (first == AdviceAction.WAIT_AND_RETRY
-                ? "WAIT_AND_RETRY" : "RETRY_WITH_NEW_TOKEN"), new FontIcon(Material2MZ.REPLAY), this::retry);
-        if (retryHelps) retry.getStyleClass().add("accent");
-        retry.disableProperty().bind(task.runningProperty());
-        if (first == AdviceAction.OPEN_OPPORTUNITY || first == AdviceAction.FIX_FIELDS) {
-            Button open = action("openOpportunity", "progress.action.OPEN_OPPORTUNITY", new FontIcon(Material2MZ.OPEN_IN_NEW),
-                    () -> openOpportunity.accept(task.request().opportunityId()));
-            if (!retryHelps) {
-                adviceActions.getChildren().remove(open);
-                adviceActions.getChildren().addFirst(open);
-                open.getStyleClass().add("accent");
-            }
+        if (advice.alreadyCreated() != null) whatHappened.setText(advice.whatHappened() + "\n" + advice.alreadyCreated());
+        // Which buttons, and which is primary, is the advice's decision (FailureAdviceCatalogue); this only draws them.
+        String opportunityId = task.request().opportunityId();
+        for (AdviceAction a : advice.offered()) {
+            Button b = switch (a) {
+                case RETRY_WITH_NEW_TOKEN, WAIT_AND_RETRY -> {
+                    Button r = action("retry", "progress.action." + a.name(), new FontIcon(Material2MZ.REPLAY), this::retry);
+                    r.disableProperty().bind(task.runningProperty());
+                    yield r;
+                }
+                case FIX_IT -> action("fixIt", "progress.action.FIX_IT", new FontIcon(Material2AL.EDIT),
+                        () -> adviceHandlers.fixIt(opportunityId, advice.field()));
+                case OPEN_OPPORTUNITY -> action("openOpportunity", "progress.action.OPEN_OPPORTUNITY",
+                        new FontIcon(Material2MZ.OPEN_IN_NEW), () -> openOpportunity.accept(opportunityId));
+                case OPEN_IN_PARTNER_CENTRAL -> action("openInPartnerCentral", "progress.action.OPEN_IN_PARTNER_CENTRAL",
+                        new FontIcon(Material2MZ.OPEN_IN_BROWSER),
+                        () -> adviceHandlers.openInBrowser(FailureAdvice.PARTNER_CENTRAL_URL));
+                case SHOW_RUNNING_TASK -> action("showRunningTask", "progress.action.SHOW_RUNNING_TASK",
+                        new FontIcon(Material2MZ.PLAY_ARROW), () -> adviceHandlers.showRunningTask(opportunityId));
+                case COPY_DIAGNOSTICS -> action("adviceCopyDiagnostics", "progress.action.COPY_DIAGNOSTICS",
+                        new FontIcon(Material2AL.CONTENT_COPY), this::copyDiagnostics);
+                default -> null;
+            };
+            if (b != null && a == advice.primary() && a != AdviceAction.COPY_DIAGNOSTICS) b.getStyleClass().add("accent");
         }
-        action("adviceCopyDiagnostics", "progress.action.COPY_DIAGNOSTICS", new FontIcon(Material2AL.CONTENT_COPY),
-                this::copyDiagnostics);
         if (!adviceActions.getChildren().isEmpty()) {
             // Keyboard users land on the first thing they can do about it.
             javafx.application.Platform.runLater(() -> adviceActions.getChildren().getFirst().requestFocus());
         }
     }
+
+    private ProgressWindows.AdviceHandlers adviceHandlers = ProgressWindows.AdviceHandlers.NONE;
+
+    /** Where Fix it, Show the running task and Open in Partner Central lead. */
+    void setAdviceHandlers(ProgressWindows.AdviceHandlers handlers) { this.adviceHandlers = handlers; }
 
     private Button action(String id, String key, FontIcon icon, Runnable run) {
         Button b = new Button(messages.getString(key), icon);

@@ -100,9 +100,18 @@ class EngageInConsoleTest {
 
     @Test
     void openTheOpportunityFromAFailedTaskClearsTheSearchHidingItAndSelectsIt() throws Exception {
-        String id = "O20000006"; // FAILED at GetOpportunity (validation): the advice offers "Open the opportunity"
-        select(id);
-        startFromTheSelectedRow();
+        // A task that failed because of the opportunity's state (OpportunityConflict): its advice offers "Open the
+        // opportunity". The guard no longer lets such a start be sent, so the failed task comes from the history view.
+        String id = "O20000006";
+        java.time.Instant now = java.time.Instant.now();
+        app.cosell.model.TaskProgress failed = app.cosell.engagement.StepInference.apply(
+                app.cosell.model.TaskProgress.requested("local-1", new app.cosell.model.StartEngagementRequest(
+                        app.cosell.model.Catalog.Sandbox, id, app.cosell.model.InvolvementType.CO_SELL,
+                        app.cosell.model.Visibility.FULL, List.of()), "token-1", 1, now),
+                new app.cosell.model.TaskAnswer("task-abcdefghijklm", null, now, TaskStatus.FAILED, "FAILED", id, null,
+                        null, null, "OpportunityConflict", "The opportunity cannot be submitted in its state."),
+                null, now);
+        robot.interact(() -> console.window.engage().openProgress(failed));
         FxWait.until(30, TimeUnit.SECONDS, () -> robot.lookup(".status-badge").queryAs(Label.class).getText().equals("Failed"));
         FxWait.until(5, TimeUnit.SECONDS, () -> robot.lookup("#openOpportunity").tryQuery().isPresent());
         // Meanwhile the rep searched for something else and selected another row.

@@ -1,0 +1,122 @@
+package app.cosell.cli;
+
+import app.cosell.emulator.PartnerCentralEmulator;
+import app.cosell.emulator.SeededScenario;
+import app.cosell.engagement.AppDataFolder;
+import app.cosell.engagement.AppJson;
+import app.cosell.engagement.TaskHistory;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * {@code engage} against the emulator over real HTTP, credentials from the SDK's default chain (system properties
+ * here, as {@code AWS_*} variables would be): blocked opportunities are refused before any write, a clean one
+ * completes with its ids, and a second start of it is refused.
+ */
+class EngageCommandTest {
+
+    static PartnerCentralEmulator emulator;
+    @TempDir static Path data;
+
+    record Run(int exit, String out, String err) {}
+
+    @BeforeAll
+    static void start() throws Exception {
+        emulator = PartnerCentralEmulator.builder().port(0).opportunities(30).stepDelay(Duration.ofMillis(20))
+                .throttling(false).start();
+        System.setProperty("aws.accessKeyId", emulator.accessKeyId());
+        System.setProperty("aws.secretAccessKey", emulator.secretAccessKey());
+        System.setProperty(AppDataFolder.OVERRIDE_PROPERTY, data.toString());
+    }
+
+    @AfterAll
+    static void stop() {
+        System.clearProperty("aws.accessKeyId");
+        System.clearProperty("aws.secretAccessKey");
+        System.clearProperty(AppDataFolder.OVERRIDE_PROPERTY);
+        emulator.close();
+    }
+
+    static Run engage(String... args) {
+        CommandLine cl = CosellCommand.commandLine();
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        cl.setOut(new PrintWriter(out, true));
+        cl.setErr(new PrintWriter(err, true));
+        String[] all = new String[args.length + 5];
+        all[0] = "engage";
+        System.arraycopy(args, 0, all, 1, args.length);
+        System.arraycopy(new String[] {"--catalog", "Sandbox", "--endpoint-url", emulator.endpoint().toString()}, 0,
+                all, args.length + 1, 4);
+        return new Run(cl.execute(all), out.toString(), err.toString());
+    }
+
+    private static int serviceTasks(String id) {
+        try (var pc = new app.cosell.partner.Connections(new app.cosell.partner.AwsProfiles(Path.of("no-config"),
+                Path.of("no-credentials"), null, Path.of("no-cache")), "test").forEmulator(emulator.endpoint(),
+                emulator.accessKeyId(), emulator.secretAccessKey(), app.cosell.model.Catalog.Sandbox)) {
+            return pc.tasksForOpportunity(id).size();
+        }
+    }
+
+    private static List<?> ourTasks(String id) {
+        return TaskHistory.open(data, AppJson.newMapper()).forOpportunity(id);
+    }
+
+    @Test
+    void blockedOpportunitiesAreRefusedBeforeAnyWriteAndCompleteOnesStartOnce() {
+        String submitted = SeededScenario.ALREADY_SUBMITTED.id("Sandbox");
+        String noWebsite = SeededScenario.MISSING_WEBSITE.id("Sandbox");
+        String clean = SeededScenario.SUBMITTABLE.id("Sandbox");
+
+        Run r = engage(submitted);
+        assertThat(r.exit()).isEqualTo(ExitCode.REFUSED);
+        assertThat(r.err()).contains("review status is Submitted");
+        r = engage(noWebsite);
+        assertThat(r.exit()).isEqualTo(ExitCode.REFUSED);
+        assertThat(r.err()).contains("customer website is missing");
+        assertThat(serviceTasks(submitted)).isZero();
+        assertThat(serviceTasks(noWebsite)).isZero();
+        assertThat(ourTasks(submitted)).isEmpty();
+
+        r = engage(clean, "--tag", "Team=East");
+        assertThat(r.exit()).as(r.err()).isEqualTo(ExitCode.OK);
+        assertThat(r.out()).containsPattern("Engagement: +eng-")
+                .containsPattern("Engagement invitation: +engi-")
+                .containsPattern("Resource snapshot job: +job-")
+                .contains("✓ CreateEngagement", "✓ SubmitOpportunity");
+        assertThat(ourTasks(clean)).hasSize(1);
+
+        r = engage(clean);
+        assertThat(r.exit()).isEqualTo(ExitCode.REFUSED);
+        assertThat(serviceTasks(clean)).isEqualTo(1);
+        assertThat(ourTasks(clean)).hasSize(1);
+    }
+
+    @Test
+    void jsonPrintsTheFinalTaskOnStdout() throws Exception {
+        Run r = engage(SeededScenario.SUBMITTABLE_SECOND.id("Sandbox"), "--json", "--involvement", "For Visibility Only",
+                "--visibility", "limited");
+        assertThat(r.exit()).as(r.err()).isEqualTo(ExitCode.OK);
+        var task = AppJson.newMapper().readTree(r.out());
+        assertThat(task.get("status").asText()).isEqualTo("COMPLETE");
+        assertThat(task.get("engagementId").asText()).startsWith("eng-");
+        assertThat(task.at("/request/involvementType").asText()).isEqualTo("FOR_VISIBILITY_ONLY");
+    }
+
+    @Test
+    void aBadTagIsAUsageError() {
+        assertThat(engage(SeededScenario.SUBMITTABLE_COMMITTED.id("Sandbox"), "--tag", "novalue").exit())
+                .isEqualTo(ExitCode.USAGE);
+    }
+}
