@@ -4,6 +4,7 @@ import app.cosell.model.FailureKind;
 import app.cosell.model.InvolvementType;
 import app.cosell.model.Opportunity;
 import app.cosell.model.PartnerCentralFailure;
+import app.cosell.model.StartVerdict;
 import app.cosell.partner.PartnerCentral;
 import java.time.Clock;
 import java.time.LocalDate;
@@ -15,8 +16,8 @@ import java.util.function.Consumer;
 
 /**
  * Splits the opportunities of a batch into ready, blocked and unknown before anything is sent: each full record is
- * read (GetOpportunity, paced to the read quota) and judged by the readiness rules; a task of ours still running for
- * an opportunity blocks it too. Unknown means the record could not be read (no access, network): the rule cannot be
+ * read (GetOpportunity, paced to the read quota) and judged by the {@link StartGuard}, the same rules as a single
+ * start; a task of ours still running for an opportunity blocks it too. Unknown means the record could not be read (no access, network): the rule cannot be
  * checked.
  */
 public final class BatchTriage {
@@ -51,7 +52,7 @@ public final class BatchTriage {
     private final TaskHistory history;
     private final RateGate reads;
     private final Clock clock;
-    private final ReadinessCheck readiness = new ReadinessCheck();
+    private final StartGuard guard = new StartGuard();
 
     public BatchTriage(PartnerCentral partnerCentral, TaskHistory history, RateGate reads, Clock clock) {
         this.partnerCentral = Objects.requireNonNull(partnerCentral, "partnerCentral");
@@ -79,8 +80,8 @@ public final class BatchTriage {
     }
 
     Entry judge(String id, InvolvementType involvement) throws InterruptedException {
-        if (history.forOpportunity(id).stream().anyMatch(t -> !t.isEnded()))
-            return new Entry(id, null, Verdict.BLOCKED, "batch.blocked.running", List.of());
+        boolean running = history.forOpportunity(id).stream().anyMatch(t -> !t.isEnded());
+        if (running) return new Entry(id, null, Verdict.BLOCKED, "batch.blocked.running", List.of());
         Opportunity opportunity;
         try {
             reads.acquire();
@@ -91,11 +92,12 @@ public final class BatchTriage {
             return new Entry(id, null, Verdict.UNKNOWN, "batch.unknown.unreadable", List.of(f.kind().name()));
         }
         String customer = opportunity.customer() == null ? null : opportunity.customer().companyName();
-        LocalDate today = LocalDate.now(clock);
-        for (ReadinessIssue issue : readiness.check(opportunity, involvement, today)) {
-            if (issue.severity() == ReadinessIssue.Severity.WILL_FAIL)
-                return new Entry(id, customer, Verdict.BLOCKED, issue.problem() + ".what", issue.args());
+        StartVerdict verdict = guard.decide(opportunity, involvement, false, LocalDate.now(clock));
+        if (verdict.isBlocked()) {
+            StartVerdict.Reason reason = verdict.first();
+            return new Entry(id, customer, Verdict.BLOCKED, reason.problem() + ".what", reason.args());
         }
+        // UNKNOWN (a rule the API cannot check) may still be sent, as a single start may: the service decides.
         return new Entry(id, customer, Verdict.READY, null, List.of());
     }
 }
