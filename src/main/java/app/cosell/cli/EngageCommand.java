@@ -65,11 +65,11 @@ public final class EngageCommand implements Callable<Integer> {
     @Mixin
     ConnectionOptions connection;
 
-    @Option(names = "--involvement", paramLabel = "Co-Sell|\"For Visibility Only\"", converter = InvolvementConverter.class,
+    @Option(names = "--involvement", paramLabel = "Co-Sell|\"For Visibility Only\"", converter = Converters.Involvement.class,
             defaultValue = "Co-Sell", description = "AWS involvement (default: ${DEFAULT-VALUE}).")
     InvolvementType involvement = InvolvementType.CO_SELL;
 
-    @Option(names = "--visibility", paramLabel = "Full|Limited", converter = VisibilityConverter.class,
+    @Option(names = "--visibility", paramLabel = "Full|Limited", converter = Converters.VisibilityValue.class,
             defaultValue = "Full", description = "Visibility of the opportunity to AWS (default: ${DEFAULT-VALUE}).")
     Visibility visibility = Visibility.FULL;
 
@@ -238,23 +238,5 @@ public final class EngageCommand implements Callable<Integer> {
 
     private String text(String key, Object... args) {
         return new MessageFormat(messages.getString(key), messages.getLocale()).format(args);
-    }
-
-    /** The involvement as the service spells it ("Co-Sell", "For Visibility Only"), any letter case. */
-    static final class InvolvementConverter implements CommandLine.ITypeConverter<InvolvementType> {
-        @Override
-        public InvolvementType convert(String value) {
-            for (InvolvementType t : InvolvementType.values()) if (t.wire().equalsIgnoreCase(value.strip())) return t;
-            throw new CommandLine.TypeConversionException("expected Co-Sell or \"For Visibility Only\", not " + value);
-        }
-    }
-
-    /** Full or Limited, any letter case. */
-    static final class VisibilityConverter implements CommandLine.ITypeConverter<Visibility> {
-        @Override
-        public Visibility convert(String value) {
-            for (Visibility v : Visibility.values()) if (v.wire().equalsIgnoreCase(value.strip())) return v;
-            throw new CommandLine.TypeConversionException("expected Full or Limited, not " + value);
-        }
     }
 }
