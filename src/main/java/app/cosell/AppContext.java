@@ -318,6 +318,7 @@ public final class AppContext implements AutoCloseable {
         if (emulator != null) emulator.close();
         emulator = null;
         emulatorAdmin = null;
+        if (history != null) history.close();
         executor.shutdownNow();
     }
 }
