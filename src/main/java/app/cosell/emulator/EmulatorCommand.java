@@ -23,7 +23,8 @@ public final class EmulatorCommand {
               --seed N                seed of the generated data (default 42)
               --step-delay MS         milliseconds between task steps (default 800)
               --instant               tasks complete inside the Start call
-              --no-throttling         switch off the 1 request/s write quotas
+              --no-throttling         switch off the quotas (reads 10/s and 100,000 a day,
+                                      writes 1/s and 10,000 a day, per operation)
               --faults FILE           fault rules (JSON, see docs/emulator.md)
               --data FILE             keep the state in FILE across restarts
               --help                  this text
