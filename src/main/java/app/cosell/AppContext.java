@@ -3,6 +3,12 @@ package app.cosell;
 import app.cosell.emulator.PartnerCentralEmulator;
 import app.cosell.engagement.AppDataFolder;
 import app.cosell.engagement.AppJson;
+import app.cosell.engagement.CallBudget;
+import app.cosell.engagement.PacedPartnerCentral;
+import app.cosell.engagement.PipelineSync;
+import app.cosell.partner.CallObserver;
+import app.cosell.store.PipelineStore;
+import app.cosell.store.StoreFiles;
 import app.cosell.engagement.EngagementRunner;
 import app.cosell.engagement.FailureAdviceCatalogue;
 import app.cosell.engagement.JsonFileStore;
@@ -107,6 +113,11 @@ public final class AppContext implements AutoCloseable {
     private PartnerCentral gateway;
     private EngagementRunner runner;
     private EmulatorAdmin emulatorAdmin;
+    // --- the pipeline store of the current connection (store/sync feature) ---
+    /** Hands the SDK's attempts and throttled answers to the current connection's budget. */
+    private final CallRelay callRelay = new CallRelay();
+    private PipelineStore pipeline;
+    private PipelineSync sync;
     /** The connection made last (read without the lock by FX-thread callers). */
     private volatile ConnectionInfo current;
 
@@ -121,7 +132,8 @@ public final class AppContext implements AutoCloseable {
             @Override public void save(UiSettings s) { settingsFile.save(s); }
         };
         this.settings = new SettingsKeeper(store, loaded.value(), executor, options.settingsQuiet());
-        this.connections = new Connections(options.profiles(), AppContext.class.getPackage().getImplementationVersion());
+        this.connections = new Connections(options.profiles(), AppContext.class.getPackage().getImplementationVersion())
+                .observedBy(callRelay);
     }
 
     /** Replaces the engagement screens (UI tests of the shell alone). */
@@ -176,6 +188,7 @@ public final class AppContext implements AutoCloseable {
         gateway = null;
         runner = null;
         current = null;
+        closePipeline();
         ConnectionInfo info;
         if (useEmulator) {
             startEmulator();
@@ -188,10 +201,47 @@ public final class AppContext implements AutoCloseable {
             gateway = connections.open(ConnectionSettings.profile(name, wanted.catalog()));
             info = new ConnectionInfo(ConnectionInfo.Kind.AWS_PROFILE, name, wanted.catalog(), gateway.describe());
         }
+        gateway = pacedWithStore(gateway, useEmulator ? StoreFiles.connectionKey(null, null, true)
+                : StoreFiles.connectionKey(info.profileName(), null, false), wanted.catalog());
         runner = new EngagementRunner(gateway, history());
         current = info;
         LOG.info("Connected: {}", gateway.describe());
         return info;
+    }
+
+    /**
+     * Opens the pipeline store of this connection and catalog, and wraps the gateway so every call of the app
+     * waits in the one call budget (its day's counts kept in that store).
+     */
+    private PartnerCentral pacedWithStore(PartnerCentral sdk, String connectionKey, app.cosell.model.Catalog catalog) {
+        pipeline = PipelineStore.open(StoreFiles.pipelineFile(options.dataDir(), connectionKey, catalog), json);
+        CallBudget budget = new CallBudget(pipeline.ledger(), java.time.Clock.systemUTC());
+        callRelay.target = budget;
+        PacedPartnerCentral paced = new PacedPartnerCentral(sdk, budget);
+        sync = new PipelineSync(paced, pipeline, java.time.Clock.systemUTC());
+        return paced;
+    }
+
+    private void closePipeline() {
+        callRelay.target = CallObserver.NONE;
+        sync = null;
+        if (pipeline != null) pipeline.close();
+        pipeline = null;
+    }
+
+    /** The pipeline sync of the current connection (after {@link #connect}). */
+    public synchronized PipelineSync pipelineSync() {
+        if (sync == null) throw PartnerCentralFailure.of(FailureKind.NETWORK, Messages.get("header.notConnected"), null);
+        return sync;
+    }
+
+    /** Forwards to the budget of the connection made last. */
+    private static final class CallRelay implements CallObserver {
+        volatile CallObserver target = CallObserver.NONE;
+
+        @Override public void onAttempt(String operation) { target.onAttempt(operation); }
+
+        @Override public void onThrottled(String operation) { target.onThrottled(operation); }
     }
 
     private void startEmulator() throws IOException, InterruptedException {
@@ -315,10 +365,11 @@ public final class AppContext implements AutoCloseable {
         settings.flush();
         if (gateway != null) gateway.close();
         gateway = null;
+        closePipeline();
         if (emulator != null) emulator.close();
         emulator = null;
         emulatorAdmin = null;
-        if (history != null) history.close();
         executor.shutdownNow();
+        if (history != null) history.close();
     }
 }

@@ -33,6 +33,19 @@ public final class StoreFiles {
         return dataDir.resolve("pipeline-" + safe(connection) + "-" + safe(catalog.wire()).toLowerCase(Locale.ROOT) + ".db");
     }
 
+    /**
+     * The connection's key for {@link #pipelineFile}: {@code emulator} for the app's embedded emulator (whatever its
+     * port this launch), else {@code profile-<name>}, else {@code default}, followed by {@code -<host>-<port>} of an
+     * endpoint override ({@code endpoint-<host>-<port>} alone when no profile is named).
+     */
+    public static String connectionKey(String profile, java.net.URI endpoint, boolean embeddedEmulator) {
+        if (embeddedEmulator) return "emulator";
+        String where = endpoint == null ? null
+                : (endpoint.getHost() == null ? endpoint.toString() : endpoint.getHost()) + (endpoint.getPort() < 0 ? "" : "-" + endpoint.getPort());
+        if (profile != null && !profile.isBlank()) return "profile-" + profile + (where == null ? "" : "-" + where);
+        return where == null ? "default" : "endpoint-" + where;
+    }
+
     static String safe(String s) {
         String cleaned = s == null || s.isBlank() ? "default" : s.replaceAll("[^A-Za-z0-9._-]", "_");
         return cleaned.length() > 80 ? cleaned.substring(0, 80) : cleaned;
