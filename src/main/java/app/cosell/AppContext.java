@@ -317,7 +317,32 @@ public final class AppContext implements AutoCloseable {
             }
 
             @Override
-            public app.cosell.model.Opportunity get(String id) { return partnerCentral().getOpportunity(id); }
+            public app.cosell.model.Opportunity get(String id) { return pipelineSync().fetchRecord(id); }
+
+            // The pipeline store of the current connection (store feature).
+            @Override public boolean keepsStore() { return true; }
+
+            @Override
+            public Stored stored() {
+                PipelineSync s = pipelineSync();
+                return new Stored(s.store().rows().stream().map(PipelineStore.StoredRow::summary).toList(),
+                        s.lastSync().orElse(null));
+            }
+
+            @Override
+            public boolean sync(boolean full, java.util.function.Consumer<List<app.cosell.model.OpportunitySummary>> pageStored) {
+                PipelineSync.Result r = pipelineSync().sync(full, (rows, merge) -> pageStored.accept(rows));
+                return r.added() + r.changed() + r.removed() > 0;
+            }
+
+            @Override
+            public CallBudget.Usage usage() {
+                PartnerCentral pc;
+                synchronized (AppContext.this) {
+                    pc = gateway;
+                }
+                return pc instanceof PacedPartnerCentral paced ? paced.budget().usage() : null;
+            }
         };
     }
 

@@ -89,8 +89,11 @@ public final class PipelineSync {
     /** The read calls a full sync would take now (one per page of the rows stored). */
     public long fullSyncReads() { return store.count() / PAGE_SIZE + 1; }
 
-    /** Syncs: incremental unless {@code full} is asked or {@link #needsFull()}. Blocking; interrupt to stop. */
-    public Result sync(boolean full, PageListener listener) {
+    /**
+     * Syncs: incremental unless {@code full} is asked or {@link #needsFull()}. Blocking; interrupt to stop. One sync at
+     * a time: a second caller waits for the first (then usually finds nothing new).
+     */
+    public synchronized Result sync(boolean full, PageListener listener) {
         return full || needsFull() ? fullSync(listener) : incrementalSync(listener);
     }
 

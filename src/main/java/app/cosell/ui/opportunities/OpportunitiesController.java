@@ -445,6 +445,24 @@ public final class OpportunitiesController {
     @FXML
     public void refresh() { list.refresh(); }
 
+    /** Shift+F5: a full reload; asks first when it would use more than a tenth of the day's read budget. */
+    public void reload() {
+        if (list.fullReloadNeedsConfirmation()) {
+            javafx.scene.control.ButtonType ok = new javafx.scene.control.ButtonType(
+                    Messages.get("opportunities.reload.confirm"), javafx.scene.control.ButtonBar.ButtonData.OK_DONE);
+            var usage = list.usageProperty().get();
+            javafx.scene.control.Alert alert = new javafx.scene.control.Alert(javafx.scene.control.Alert.AlertType.CONFIRMATION,
+                    Messages.format("opportunities.reload.text", Formats.count(list.fullReloadReads()),
+                            usage == null ? "?" : Formats.count(usage.readsLeft())), ok, javafx.scene.control.ButtonType.CANCEL);
+            alert.initOwner(table.getScene().getWindow());
+            alert.setTitle(Messages.get("opportunities.reload.title"));
+            alert.setHeaderText(Messages.get("opportunities.reload.header"));
+            alert.getDialogPane().setId("fullReloadConfirmation");
+            if (alert.showAndWait().filter(b -> b == ok).isEmpty()) return;
+        }
+        list.reload();
+    }
+
     @FXML
     private void startEngagement() { startSelected(); }
 

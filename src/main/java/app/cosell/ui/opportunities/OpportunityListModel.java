@@ -115,6 +115,14 @@ public final class OpportunityListModel {
     private java.util.function.Consumer<OpportunitySummary> onShowRow = s -> {};
     private java.util.function.Consumer<app.cosell.model.Opportunity> onRecordRefreshed = o -> {};
     private boolean tasksSeen;
+    // --- the pipeline store (store feature) ---
+    /** Whether the source keeps the list on disk (then loads read it and sync it). */
+    private final boolean storeBacked;
+    /** Rows stored at the last load (the size of a full reload). FX thread. */
+    private int storedCount;
+    /** When the stored rows on screen were last synced, while a sync has not yet confirmed them; else null. */
+    private final ObjectProperty<java.time.Instant> asOf = new SimpleObjectProperty<>(this, "asOf");
+    private final ObjectProperty<app.cosell.engagement.CallBudget.Usage> usage = new SimpleObjectProperty<>(this, "usage");
     private String replacing;
     private boolean reloading;
     private boolean everLoaded;
@@ -122,10 +130,14 @@ public final class OpportunityListModel {
     public OpportunityListModel(OpportunitySource source, Background background) {
         this.source = source;
         this.background = background;
+        this.storeBacked = source.keepsStore();
         // The search sees every loaded row: held rows are handed over first.
         search.addListener((o, was, now) -> { notice.set(""); showAllLoaded(); applySearch(); });
-        // Before the first load (not connected yet) a restored filter is only remembered.
-        filter.addListener((o, was, now) -> { if (everLoaded && !now.equals(was)) refresh(); });
+        // Before the first load (not connected yet) a restored filter is only remembered. With a store the filter
+        // runs over the stored rows: no call.
+        filter.addListener((o, was, now) -> {
+            if (everLoaded && !now.equals(was)) load(storeBacked ? LoadKind.STORED : LoadKind.SYNC);
+        });
         visible.predicateProperty().addListener((o, was, now) -> updateStatus());
     }
 
@@ -333,11 +345,44 @@ public final class OpportunityListModel {
         return -1;
     }
 
+    /** When the stored rows shown were last synced, while the sync that confirms them runs (or failed); else null. */
+    public ReadOnlyObjectProperty<java.time.Instant> asOfProperty() { return asOf; }
+
+    /** The day's calls (after each sync), for the status bar's tooltip; null until known. */
+    public ReadOnlyObjectProperty<app.cosell.engagement.CallBudget.Usage> usageProperty() { return usage; }
+
+    /** The tooltip text of {@link #usageProperty}. */
+    public static String usageText(app.cosell.engagement.CallBudget.Usage u) {
+        if (u == null) return Messages.get("opportunities.usage.unknown");
+        return Messages.format("opportunities.usage", Formats.count(u.readsToday()),
+                Formats.count(app.cosell.engagement.CallBudget.READS_PER_DAY), Formats.count(u.writesToday()),
+                Formats.count(app.cosell.engagement.CallBudget.WRITES_PER_DAY), Formats.count(u.throttledToday()));
+    }
+
+    /** Read calls a full reload (Shift+F5) would take: one per hundred stored rows. */
+    public long fullReloadReads() { return storedCount / PAGE_SIZE + 1L; }
+
+    /** Whether Shift+F5 must ask first: it would use more than a tenth of the day's read budget. */
+    public boolean fullReloadNeedsConfirmation() {
+        return storeBacked && app.cosell.engagement.CallBudget.isLargeShareOfDay(fullReloadReads());
+    }
+
     /** What the last "open the opportunity" changed in the list, or empty. */
     public ReadOnlyStringProperty noticeProperty() { return notice; }
 
-    /** Loads the list again from the first page with the current filter; a load under way is abandoned. FX thread. */
-    public void refresh() {
+    /**
+     * F5: with a store, the stored rows at once (marked "as of" their last sync), then an incremental sync; without
+     * one, the list again from the first page with the current filter. A load under way is abandoned. FX thread.
+     */
+    public void refresh() { load(LoadKind.SYNC); }
+
+    /** Shift+F5: with a store, a full sync (every page; rows no longer listed are dropped); else as {@link #refresh}. */
+    public void reload() { load(LoadKind.FULL); }
+
+    /** What a load does with the store; without one every kind pages the service as before. */
+    private enum LoadKind { STORED, SYNC, FULL }
+
+    private void load(LoadKind kind) {
         everLoaded = true;
         int gen = generation.incrementAndGet();
         arrived.clear();
@@ -362,6 +407,13 @@ public final class OpportunityListModel {
         firstPageShown.countDown(); // a load abandoned while it waited goes on to notice it
         java.util.concurrent.CountDownLatch shown = new java.util.concurrent.CountDownLatch(1);
         firstPageShown = shown;
+        if (storeBacked) {
+            background.run(() -> loadFromStore(gen, f, kind), reread -> {
+                end(gen, true, null);
+                if (reread) background.onFx(() -> { if (generation.get() == gen) load(LoadKind.STORED); });
+            }, error -> end(gen, false, error));
+            return;
+        }
         background.run(() -> {
             String token = null;
             boolean first = true;
@@ -380,6 +432,41 @@ public final class OpportunityListModel {
             } while (token != null);
             return true;
         }, finished -> end(gen, finished, null), error -> end(gen, false, error));
+    }
+
+    /**
+     * The store-backed load, on the background thread: the stored rows (filtered here) go to the table at once; then,
+     * unless only the stored rows were asked, a sync. On a first launch (nothing stored) the synced pages go to the
+     * table as they arrive; otherwise the rows are read again once the sync changed any. Returns whether to read
+     * again.
+     */
+    private boolean loadFromStore(int gen, OpportunityFilter f, LoadKind kind) throws Exception {
+        OpportunitySource.Stored stored = source.stored();
+        List<OpportunitySummary> shown = stored.rows().stream().filter(f::matchesStored).toList();
+        boolean hadRows = !stored.rows().isEmpty();
+        background.onFx(() -> {
+            storedCount = stored.rows().size();
+            if (generation.get() != gen) return;
+            asOf.set(hadRows ? stored.asOf() : null);
+            updateStatus();
+        });
+        if (generation.get() != gen) return false;
+        arrived.add(new Arrived(gen, shown, false, null));
+        scheduleDrain();
+        if (kind == LoadKind.STORED) return false;
+        boolean changed = source.sync(kind == LoadKind.FULL, page -> {
+            if (hadRows || generation.get() != gen) return;
+            arrived.add(new Arrived(gen, page.stream().filter(f::matchesStored).toList(), false, null));
+            scheduleDrain();
+        });
+        app.cosell.engagement.CallBudget.Usage u = source.usage();
+        background.onFx(() -> {
+            usage.set(u);
+            if (generation.get() != gen) return;
+            asOf.set(null);
+            updateStatus();
+        });
+        return hadRows && changed && generation.get() == gen;
     }
 
     /** Stops a load under way (keeps the rows loaded so far). */
@@ -561,6 +648,7 @@ public final class OpportunityListModel {
         if (visible.getPredicate() != null) {
             text = Messages.format("opportunities.status.matching", Formats.count(visible.size())) + " · " + text;
         }
+        if (asOf.get() != null) text = text + " · " + Messages.format("opportunities.status.asOf", Formats.dateTime(asOf.get()));
         if (!notice.get().isEmpty()) text = notice.get() + " · " + text;
         status.set(text);
     }
