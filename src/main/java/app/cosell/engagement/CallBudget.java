@@ -68,6 +68,7 @@ public final class CallBudget implements CallObserver {
     private final long readNanos;
     private final long writeNanos;
     private final AtomicLong attempts = new AtomicLong();
+    private final java.util.Map<String, AtomicLong> attemptsByOperation = new java.util.concurrent.ConcurrentHashMap<>();
     private final AtomicLong throttled = new AtomicLong();
     // Guarded by this: when each bucket next has a token (nano time), and the day's counts.
     private long nextRead;
@@ -146,6 +147,7 @@ public final class CallBudget implements CallObserver {
     @Override
     public void onAttempt(String operation) {
         attempts.incrementAndGet();
+        if (operation != null) attemptsByOperation.computeIfAbsent(operation, k -> new AtomicLong()).incrementAndGet();
     }
 
     @Override
@@ -177,6 +179,12 @@ public final class CallBudget implements CallObserver {
 
     /** HTTP attempts seen (SDK retries included) since this budget was made. */
     public long attempts() { return attempts.get(); }
+
+    /** HTTP attempts of one operation (SDK retries included) since this budget was made. */
+    public long attempts(String operation) {
+        AtomicLong n = attemptsByOperation.get(operation);
+        return n == null ? 0 : n.get();
+    }
 
     /** ThrottlingExceptions the service answered (SDK retries included) since this budget was made. */
     public long throttled() { return throttled.get(); }
