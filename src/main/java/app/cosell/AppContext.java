@@ -4,6 +4,7 @@ import app.cosell.emulator.PartnerCentralEmulator;
 import app.cosell.engagement.AppDataFolder;
 import app.cosell.engagement.AppJson;
 import app.cosell.engagement.CallBudget;
+import app.cosell.engagement.ListReadiness;
 import app.cosell.engagement.PacedPartnerCentral;
 import app.cosell.engagement.PipelineSync;
 import app.cosell.partner.CallObserver;
@@ -103,6 +104,8 @@ public final class AppContext implements AutoCloseable {
     private final SettingsKeeper settings;
     private final Connections connections;
     private final ReadinessCheck readiness = new ReadinessCheck();
+    /** The list's Readiness column (store feature): the one place its rules are chosen. */
+    private final ListReadiness listReadiness = new ListReadiness(readiness);
     private final FailureAdviceCatalogue advice = FailureAdviceCatalogue.forLocale(Locale.getDefault());
     private final List<Runnable> historyListeners = new java.util.concurrent.CopyOnWriteArrayList<>();
     private Function<Stage, EngageLauncher> engageScreens = this::engageWindows;
@@ -325,8 +328,20 @@ public final class AppContext implements AutoCloseable {
             @Override
             public Stored stored() {
                 PipelineSync s = pipelineSync();
-                return new Stored(s.store().rows().stream().map(PipelineStore.StoredRow::summary).toList(),
-                        s.lastSync().orElse(null));
+                List<PipelineStore.StoredRow> rows = s.store().rows();
+                java.util.Map<String, ListReadiness.Verdict> verdicts = new java.util.HashMap<>();
+                LocalDate today = LocalDate.now();
+                for (PipelineStore.StoredRow r : rows) {
+                    ListReadiness.Verdict v = listReadiness.of(r.summary(), r.record(), today);
+                    if (v.state() != ListReadiness.State.UNKNOWN) verdicts.put(r.summary().id(), v);
+                }
+                return new Stored(rows.stream().map(PipelineStore.StoredRow::summary).toList(),
+                        s.lastSync().orElse(null), verdicts);
+            }
+
+            @Override
+            public ListReadiness.Verdict readiness(app.cosell.model.OpportunitySummary row, app.cosell.model.Opportunity record) {
+                return listReadiness.of(row, record, LocalDate.now());
             }
 
             @Override

@@ -110,6 +110,7 @@ public final class OpportunitiesController {
 
     @FXML
     private void initialize() {
+        setUpReadiness();
         setUpColumns();
         SortedList<OpportunitySummary> sorted = new SortedList<>(list.visibleRows());
         sorted.comparatorProperty().bind(table.comparatorProperty());
@@ -368,6 +369,55 @@ public final class OpportunitiesController {
                 }
             }
         });
+    }
+
+    // --- Readiness column and the "Ready to submit" quick filter (store feature) ---------------------------------
+
+    /** The Readiness column (last, before the layout is restored) and the quick filter beside the filters. */
+    private void setUpReadiness() {
+        TableColumn<OpportunitySummary, app.cosell.engagement.ListReadiness.Verdict> column =
+                new TableColumn<>(Messages.get("opportunities.column.readiness"));
+        column.setId("readiness");
+        column.setPrefWidth(200);
+        column.setCellValueFactory(d -> new ReadOnlyObjectWrapper<>(list.readinessOf(d.getValue())));
+        column.setCellFactory(c -> new TableCell<>() {
+            @Override
+            protected void updateItem(app.cosell.engagement.ListReadiness.Verdict v, boolean empty) {
+                super.updateItem(v, empty);
+                getStyleClass().removeIf(s -> s.startsWith("readiness-"));
+                if (empty || v == null) {
+                    setText(null);
+                    setTooltip(null);
+                    return;
+                }
+                String text = readinessText(v);
+                setText(text);
+                setTooltip(new javafx.scene.control.Tooltip(text));
+                getStyleClass().add("readiness-" + v.state().name().toLowerCase(java.util.Locale.ROOT));
+            }
+        });
+        column.setComparator(java.util.Comparator.comparing(app.cosell.engagement.ListReadiness.Verdict::state));
+        table.getColumns().add(column);
+        list.readiness().addListener((MapChangeListener<String, app.cosell.engagement.ListReadiness.Verdict>) c -> table.refresh());
+
+        javafx.scene.control.ToggleButton readyOnly = new javafx.scene.control.ToggleButton(Messages.get("opportunities.filter.ready"));
+        readyOnly.setId("readyFilter");
+        readyOnly.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        readyOnly.selectedProperty().bindBidirectional(list.readyOnlyProperty());
+        javafx.scene.control.Tooltip tip = new javafx.scene.control.Tooltip();
+        tip.textProperty().bind(javafx.beans.binding.Bindings.createStringBinding(() -> Messages.format(
+                "opportunities.filter.ready.tooltip", list.recordsCheckedProperty().get(), list.recordBudgetProperty().get()),
+                list.recordsCheckedProperty(), list.recordBudgetProperty()));
+        readyOnly.setTooltip(tip);
+        var bar = ((javafx.scene.layout.Pane) clearFiltersButton.getParent()).getChildren();
+        bar.add(bar.indexOf(clearFiltersButton), readyOnly);
+    }
+
+    /** "Ready", "Blocked: why", or "Not yet checked". */
+    static String readinessText(app.cosell.engagement.ListReadiness.Verdict v) {
+        String reason = Messages.format(v.reasonKey(), v.args().toArray());
+        return v.state() == app.cosell.engagement.ListReadiness.State.BLOCKED
+                ? Messages.format("opportunities.readiness.blocked", reason) : reason;
     }
 
     private void setUpFilters() {

@@ -1,5 +1,6 @@
 package app.cosell.ui.opportunities;
 
+import app.cosell.engagement.ListReadiness;
 import app.cosell.model.OpportunitySummary;
 import app.cosell.model.TaskProgress;
 import app.cosell.ui.common.Background;
@@ -61,6 +62,8 @@ public final class OpportunityListModel {
      * CPU (a bound, so a window that draws no frames still loads).
      */
     static final java.time.Duration FIRST_PAGE_WAIT = java.time.Duration.ofSeconds(1);
+    /** Full records fetched in the background per session for the Readiness column, unless the rep changes it. */
+    static final int DEFAULT_RECORD_BUDGET = 200;
     /** Titles fetched at once, and the most wanted titles kept waiting. */
     static final int TITLE_FETCHES = 2;
     static final int TITLE_BACKLOG = 60;
@@ -123,6 +126,14 @@ public final class OpportunityListModel {
     /** When the stored rows on screen were last synced, while a sync has not yet confirmed them; else null. */
     private final ObjectProperty<java.time.Instant> asOf = new SimpleObjectProperty<>(this, "asOf");
     private final ObjectProperty<app.cosell.engagement.CallBudget.Usage> usage = new SimpleObjectProperty<>(this, "usage");
+    /** The Readiness column's verdicts by id (rows without one are not yet checked). FX thread. */
+    private final ObservableMap<String, ListReadiness.Verdict> readiness = FXCollections.observableHashMap();
+    /** The "Ready to submit" quick filter. */
+    private final BooleanProperty readyOnly = new SimpleBooleanProperty(this, "readyOnly");
+    /** Full records the background check may fetch this session (reads), and how many it fetched. */
+    private final IntegerProperty recordBudget = new SimpleIntegerProperty(this, "recordBudget", DEFAULT_RECORD_BUDGET);
+    private final IntegerProperty recordsChecked = new SimpleIntegerProperty(this, "recordsChecked");
+    private boolean checkingRecords;
     private String replacing;
     private boolean reloading;
     private boolean everLoaded;
@@ -139,6 +150,10 @@ public final class OpportunityListModel {
             if (everLoaded && !now.equals(was)) load(storeBacked ? LoadKind.STORED : LoadKind.SYNC);
         });
         visible.predicateProperty().addListener((o, was, now) -> updateStatus());
+        readyOnly.addListener((o, was, now) -> { showAllLoaded(); applySearch(); });
+        readiness.addListener((javafx.collections.MapChangeListener<String, ListReadiness.Verdict>) c -> {
+            if (readyOnly.get()) applySearch();
+        });
     }
 
     /**
@@ -214,6 +229,7 @@ public final class OpportunityListModel {
         background.run(() -> source.get(id), o -> {
             titleFetches--;
             if (o.project() != null) rememberTitle(id, o.project().title());
+            readiness.put(id, source.readiness(OpportunitySummary.of(o, null), o));
             fetchNextTitle();
         }, e -> {
             titleFetches--; // not asked again this session: a failing record must not be fetched in a loop
@@ -359,6 +375,60 @@ public final class OpportunityListModel {
                 Formats.count(app.cosell.engagement.CallBudget.WRITES_PER_DAY), Formats.count(u.throttledToday()));
     }
 
+    /** The Readiness column's verdicts by id. */
+    public ObservableMap<String, ListReadiness.Verdict> readiness() { return readiness; }
+
+    public ListReadiness.Verdict readinessOf(OpportunitySummary row) {
+        return row == null ? ListReadiness.Verdict.NOT_CHECKED : readiness.getOrDefault(row.id(), ListReadiness.Verdict.NOT_CHECKED);
+    }
+
+    /** The "Ready to submit" quick filter: only rows whose verdict is ready. */
+    public BooleanProperty readyOnlyProperty() { return readyOnly; }
+
+    /** Full records the background check may fetch this session; the rep may change it (0: none). */
+    public IntegerProperty recordBudgetProperty() { return recordBudget; }
+
+    /** Full records the background check fetched this session. */
+    public ReadOnlyIntegerProperty recordsCheckedProperty() { return recordsChecked; }
+
+    /**
+     * Fetches, in the background and within {@link #recordBudgetProperty()}, the full records of the loaded rows that
+     * could still be submitted (Pending Submission, Action Required) and are not yet checked, newest first, so their
+     * Readiness is known. One at a time, through the call budget; a new load stops it. FX thread.
+     */
+    public void checkRecords() {
+        if (checkingRecords || !storeBacked) return;
+        int left = recordBudget.get() - recordsChecked.get();
+        if (left <= 0) return;
+        List<OpportunitySummary> candidates = new ArrayList<>();
+        for (List<OpportunitySummary> list : List.of(rows, held)) {
+            for (OpportunitySummary r : list) {
+                if (candidates.size() >= left) break;
+                if (ListReadiness.worthChecking(r) && readinessOf(r).state() == ListReadiness.State.UNKNOWN) candidates.add(r);
+            }
+        }
+        if (candidates.isEmpty()) return;
+        checkingRecords = true;
+        int gen = generation.get();
+        background.run(() -> {
+            for (OpportunitySummary row : candidates) {
+                if (generation.get() != gen) break;
+                try {
+                    app.cosell.model.Opportunity o = source.get(row.id());
+                    ListReadiness.Verdict v = source.readiness(OpportunitySummary.of(o, row), o);
+                    background.onFx(() -> {
+                        recordsChecked.set(recordsChecked.get() + 1);
+                        readiness.put(row.id(), v);
+                        if (o.project() != null) rememberTitle(row.id(), o.project().title());
+                    });
+                } catch (Exception e) {
+                    background.onFx(() -> recordsChecked.set(recordsChecked.get() + 1));
+                }
+            }
+            return null;
+        }, done -> checkingRecords = false, e -> checkingRecords = false);
+    }
+
     /** Read calls a full reload (Shift+F5) would take: one per hundred stored rows. */
     public long fullReloadReads() { return storedCount / PAGE_SIZE + 1L; }
 
@@ -410,7 +480,11 @@ public final class OpportunityListModel {
         if (storeBacked) {
             background.run(() -> loadFromStore(gen, f, kind), reread -> {
                 end(gen, true, null);
-                if (reread) background.onFx(() -> { if (generation.get() == gen) load(LoadKind.STORED); });
+                background.onFx(() -> {
+                    if (generation.get() != gen) return;
+                    if (reread) load(LoadKind.STORED);
+                    else checkRecords();
+                });
             }, error -> end(gen, false, error));
             return;
         }
@@ -447,6 +521,8 @@ public final class OpportunityListModel {
         background.onFx(() -> {
             storedCount = stored.rows().size();
             if (generation.get() != gen) return;
+            readiness.clear();
+            readiness.putAll(stored.readiness());
             asOf.set(hadRows ? stored.asOf() : null);
             updateStatus();
         });
@@ -618,7 +694,9 @@ public final class OpportunityListModel {
 
     private void applySearch() {
         String q = search.get() == null ? "" : search.get().strip().toLowerCase(Locale.ROOT);
-        visible.setPredicate(q.isEmpty() ? null : matchingWithTitles(q));
+        Predicate<OpportunitySummary> p = q.isEmpty() ? null : matchingWithTitles(q);
+        if (readyOnly.get()) p = p == null ? r -> readinessOf(r).isReady() : p.and(r -> readinessOf(r).isReady());
+        visible.setPredicate(p);
     }
 
     /** Rows whose id, customer, title or partner reference contain {@code q} (lower case), ignoring case. */

@@ -38,11 +38,23 @@ public interface OpportunitySource {
     /** The day's calls for the status bar's tooltip, or null when unknown. */
     default app.cosell.engagement.CallBudget.Usage usage() { return null; }
 
-    /** Stored rows and when they were synced. */
-    record Stored(List<OpportunitySummary> rows, java.time.Instant asOf) {
+    /**
+     * The Readiness column's verdict for {@code row} given its full record ({@code null}: not fetched). Computation
+     * only (no call); the engagement package decides.
+     */
+    default app.cosell.engagement.ListReadiness.Verdict readiness(OpportunitySummary row, Opportunity record) {
+        return app.cosell.engagement.ListReadiness.Verdict.NOT_CHECKED;
+    }
+
+    /** Stored rows, when they were synced, and the readiness of each (from the stored records), by id. */
+    record Stored(List<OpportunitySummary> rows, java.time.Instant asOf,
+                  java.util.Map<String, app.cosell.engagement.ListReadiness.Verdict> readiness) {
         public Stored {
             rows = List.copyOf(rows);
+            readiness = java.util.Map.copyOf(readiness == null ? java.util.Map.of() : readiness);
         }
+
+        public Stored(List<OpportunitySummary> rows, java.time.Instant asOf) { this(rows, asOf, null); }
     }
 
     record Page(List<OpportunitySummary> items, String nextToken) {
