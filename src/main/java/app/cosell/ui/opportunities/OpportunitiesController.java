@@ -399,6 +399,8 @@ public final class OpportunitiesController {
         column.setComparator(java.util.Comparator.comparing(app.cosell.engagement.ListReadiness.Verdict::state));
         table.getColumns().add(column);
         list.readiness().addListener((MapChangeListener<String, app.cosell.engagement.ListReadiness.Verdict>) c -> table.refresh());
+        // The record the detail pane fetched on selection checks the row too.
+        detail.opportunityProperty().addListener((o, was, now) -> list.recordFetched(now));
 
         javafx.scene.control.ToggleButton readyOnly = new javafx.scene.control.ToggleButton(Messages.get("opportunities.filter.ready"));
         readyOnly.setId("readyFilter");

@@ -378,8 +378,19 @@ public final class OpportunityListModel {
     /** The Readiness column's verdicts by id. */
     public ObservableMap<String, ListReadiness.Verdict> readiness() { return readiness; }
 
+    /** The row's verdict: from its checked record, else what its review status and stage alone say. */
     public ListReadiness.Verdict readinessOf(OpportunitySummary row) {
-        return row == null ? ListReadiness.Verdict.NOT_CHECKED : readiness.getOrDefault(row.id(), ListReadiness.Verdict.NOT_CHECKED);
+        if (row == null) return ListReadiness.Verdict.NOT_CHECKED;
+        ListReadiness.Verdict v = readiness.get(row.id());
+        return v != null ? v : source.readiness(row, null);
+    }
+
+    /** A full record fetched elsewhere (the detail pane, on selection): its row's readiness and title are known now. */
+    public void recordFetched(app.cosell.model.Opportunity o) {
+        if (o == null || o.id() == null) return;
+        int i = indexOf(o.id());
+        readiness.put(o.id(), source.readiness(OpportunitySummary.of(o, i >= 0 ? rows.get(i) : null), o));
+        if (o.project() != null) rememberTitle(o.id(), o.project().title());
     }
 
     /** The "Ready to submit" quick filter: only rows whose verdict is ready. */
