@@ -121,6 +121,8 @@ public final class AppContext implements AutoCloseable {
     private final CallRelay callRelay = new CallRelay();
     private PipelineStore pipeline;
     private PipelineSync sync;
+    private app.cosell.store.Database savedViewsDb;
+    private app.cosell.store.SavedViewStore savedViews;
     /** The connection made last (read without the lock by FX-thread callers). */
     private volatile ConnectionInfo current;
 
@@ -238,6 +240,36 @@ public final class AppContext implements AutoCloseable {
         return sync;
     }
 
+    /** The saved views in the app-wide store ({@code cosell.db}), opened on first use (off the FX thread). */
+    private app.cosell.ui.opportunities.SavedView.Storage savedViewStorage() {
+        return new app.cosell.ui.opportunities.SavedView.Storage() {
+            @Override
+            public List<app.cosell.ui.opportunities.SavedView> load() throws Exception {
+                List<app.cosell.ui.opportunities.SavedView> out = new ArrayList<>();
+                for (String text : savedViewStore().all().values()) {
+                    out.add(json.readValue(text, app.cosell.ui.opportunities.SavedView.class));
+                }
+                return out;
+            }
+
+            @Override
+            public void save(app.cosell.ui.opportunities.SavedView view) throws Exception {
+                savedViewStore().save(view.name(), json.writeValueAsString(view), java.time.Instant.now());
+            }
+
+            @Override
+            public void delete(String name) { savedViewStore().delete(name); }
+        };
+    }
+
+    private synchronized app.cosell.store.SavedViewStore savedViewStore() {
+        if (savedViews == null) {
+            savedViewsDb = app.cosell.store.Database.open(StoreFiles.appFile(options.dataDir()));
+            savedViews = new app.cosell.store.SavedViewStore(savedViewsDb);
+        }
+        return savedViews;
+    }
+
     /** Forwards to the budget of the connection made last. */
     private static final class CallRelay implements CallObserver {
         volatile CallObserver target = CallObserver.NONE;
@@ -340,6 +372,9 @@ public final class AppContext implements AutoCloseable {
             }
 
             @Override
+            public app.cosell.ui.opportunities.SavedView.Storage savedViews() { return savedViewStorage(); }
+
+            @Override
             public ListReadiness.Verdict readiness(app.cosell.model.OpportunitySummary row, app.cosell.model.Opportunity record) {
                 return listReadiness.of(row, record, LocalDate.now());
             }
@@ -411,5 +446,6 @@ public final class AppContext implements AutoCloseable {
         emulatorAdmin = null;
         executor.shutdownNow();
         if (history != null) history.close();
+        if (savedViewsDb != null) savedViewsDb.close();
     }
 }

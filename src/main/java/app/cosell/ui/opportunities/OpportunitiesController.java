@@ -413,6 +413,41 @@ public final class OpportunitiesController {
         readyOnly.setTooltip(tip);
         var bar = ((javafx.scene.layout.Pane) clearFiltersButton.getParent()).getChildren();
         bar.add(bar.indexOf(clearFiltersButton), readyOnly);
+        setUpSavedViews(bar);
+    }
+
+    /** The Views menu: each saved view (applies it) and "Save current view…". */
+    private void setUpSavedViews(javafx.collections.ObservableList<javafx.scene.Node> bar) {
+        SavedViewsModel views = list.savedViews();
+        if (!views.isAvailable()) return;
+        MenuButton menu = new MenuButton(Messages.get("opportunities.views"));
+        menu.setId("viewsButton");
+        menu.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        Runnable rebuild = () -> {
+            menu.getItems().clear();
+            for (SavedView v : views.views()) {
+                javafx.scene.control.MenuItem item = new javafx.scene.control.MenuItem(v.name());
+                item.setId("view-" + v.name());
+                item.setOnAction(e -> views.apply(v, x -> TableLayout.apply(table, x.columns(), x.sort())));
+                menu.getItems().add(item);
+            }
+            if (!views.views().isEmpty()) menu.getItems().add(new javafx.scene.control.SeparatorMenuItem());
+            javafx.scene.control.MenuItem save = new javafx.scene.control.MenuItem(Messages.get("opportunities.views.save"));
+            save.setId("saveViewItem");
+            save.setOnAction(e -> {
+                javafx.scene.control.TextInputDialog ask = new javafx.scene.control.TextInputDialog();
+                ask.initOwner(table.getScene().getWindow());
+                ask.setTitle(Messages.get("opportunities.views.save.title"));
+                ask.setHeaderText(Messages.get("opportunities.views.save.header"));
+                ask.getDialogPane().setId("saveViewDialog");
+                ask.showAndWait().ifPresent(name -> views.saveCurrent(name, TableLayout.columns(table), TableLayout.sort(table)));
+            });
+            menu.getItems().add(save);
+        };
+        views.views().addListener((javafx.collections.ListChangeListener<SavedView>) c -> rebuild.run());
+        rebuild.run();
+        bar.add(bar.indexOf(columnsButton), menu);
+        views.load();
     }
 
     /** "Ready", "Blocked: why", or "Not yet checked". */

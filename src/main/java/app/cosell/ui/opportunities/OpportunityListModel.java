@@ -134,6 +134,7 @@ public final class OpportunityListModel {
     private final IntegerProperty recordBudget = new SimpleIntegerProperty(this, "recordBudget", DEFAULT_RECORD_BUDGET);
     private final IntegerProperty recordsChecked = new SimpleIntegerProperty(this, "recordsChecked");
     private boolean checkingRecords;
+    private SavedViewsModel savedViews;
     private String replacing;
     private boolean reloading;
     private boolean everLoaded;
@@ -383,6 +384,12 @@ public final class OpportunityListModel {
         if (row == null) return ListReadiness.Verdict.NOT_CHECKED;
         ListReadiness.Verdict v = readiness.get(row.id());
         return v != null ? v : source.readiness(row, null);
+    }
+
+    /** The rep's saved views of this list (made on first use). */
+    public SavedViewsModel savedViews() {
+        if (savedViews == null) savedViews = new SavedViewsModel(this, source.savedViews(), background);
+        return savedViews;
     }
 
     /** A full record fetched elsewhere (the detail pane, on selection): its row's readiness and title are known now. */

@@ -46,6 +46,9 @@ public interface OpportunitySource {
         return app.cosell.engagement.ListReadiness.Verdict.NOT_CHECKED;
     }
 
+    /** Where the rep's saved views are kept, or null when nowhere. */
+    default SavedView.Storage savedViews() { return null; }
+
     /** Stored rows, when they were synced, and the readiness of each (from the stored records), by id. */
     record Stored(List<OpportunitySummary> rows, java.time.Instant asOf,
                   java.util.Map<String, app.cosell.engagement.ListReadiness.Verdict> readiness) {
