@@ -155,7 +155,17 @@ public final class Database implements AutoCloseable {
 
     /** Creates the file (and its folder) readable by the owner only, before SQLite ever writes to it. */
     private static void createOwnerOnly(Path file) throws IOException {
-        Files.createDirectories(file.getParent());
+        Path folder = file.getParent();
+        if (!Files.isDirectory(folder) && posix(file)) {
+            // A data folder the store creates is the owner's alone too (rwx------); one that exists is left as it is.
+            Files.createDirectories(folder.getParent());
+            try {
+                Files.createDirectory(folder, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
+            } catch (FileAlreadyExistsException raced) {
+                // made meanwhile by another part of the app
+            }
+        }
+        Files.createDirectories(folder);
         if (!posix(file)) return;
         try {
             Files.createFile(file, PosixFilePermissions.asFileAttribute(OWNER_ONLY));

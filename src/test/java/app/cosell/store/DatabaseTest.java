@@ -83,6 +83,13 @@ class DatabaseTest {
     }
 
     @Test
+    void aDataFolderTheStoreCreatesIsTheOwnersAlone() throws Exception {
+        Path folder = dir.resolve("new").resolve("cosell-console");
+        Database.open(folder.resolve("x.db")).close();
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(folder))).isEqualTo("rwx------");
+    }
+
+    @Test
     void anExistingFileWithLooserPermissionsIsTightenedAtOpen() throws Exception {
         Path file = dir.resolve("loose.db");
         Database.open(file).close();
