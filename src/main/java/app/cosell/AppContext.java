@@ -14,6 +14,13 @@ import app.cosell.store.BatchQueue;
 import app.cosell.ui.batch.BatchModel;
 import java.util.Map;
 import app.cosell.engagement.AppJson;
+import app.cosell.engagement.CallBudget;
+import app.cosell.engagement.ListReadiness;
+import app.cosell.engagement.PacedPartnerCentral;
+import app.cosell.engagement.PipelineSync;
+import app.cosell.partner.CallObserver;
+import app.cosell.store.PipelineStore;
+import app.cosell.store.StoreFiles;
 import app.cosell.engagement.EngagementRunner;
 import app.cosell.engagement.FailureAdviceCatalogue;
 import app.cosell.engagement.JsonFileStore;
@@ -109,6 +116,8 @@ public final class AppContext implements AutoCloseable {
     private final SettingsKeeper settings;
     private final Connections connections;
     private final ReadinessCheck readiness = new ReadinessCheck();
+    /** The list's Readiness column (store feature): the one place its rules are chosen. */
+    private final ListReadiness listReadiness = new ListReadiness(readiness);
     private final FailureAdviceCatalogue advice = FailureAdviceCatalogue.forLocale(Locale.getDefault());
     /** The app's pace for the service's quotas: every batch Start takes a write permit, every triage read a read permit. */
     private final RateGate writes = new RateGate(1);
@@ -134,6 +143,13 @@ public final class AppContext implements AutoCloseable {
     private EmulatorAdmin emulatorAdmin;
     private BatchQueue batchQueue;
     private Batches batches;
+    // --- the pipeline store of the current connection (store/sync feature) ---
+    /** Hands the SDK's attempts and throttled answers to the current connection's budget. */
+    private final CallRelay callRelay = new CallRelay();
+    private PipelineStore pipeline;
+    private PipelineSync sync;
+    private app.cosell.store.Database savedViewsDb;
+    private app.cosell.store.SavedViewStore savedViews;
     /** The connection made last (read without the lock by FX-thread callers). */
     private volatile ConnectionInfo current;
 
@@ -148,7 +164,8 @@ public final class AppContext implements AutoCloseable {
             @Override public void save(UiSettings s) { settingsFile.save(s); }
         };
         this.settings = new SettingsKeeper(store, loaded.value(), executor, options.settingsQuiet());
-        this.connections = new Connections(options.profiles(), AppContext.class.getPackage().getImplementationVersion());
+        this.connections = new Connections(options.profiles(), AppContext.class.getPackage().getImplementationVersion())
+                .observedBy(callRelay);
     }
 
     /** Replaces the engagement screens (UI tests of the shell alone). */
@@ -206,6 +223,7 @@ public final class AppContext implements AutoCloseable {
         gateway = null;
         runner = null;
         current = null;
+        closePipeline();
         ConnectionInfo info;
         if (useEmulator) {
             startEmulator();
@@ -218,10 +236,77 @@ public final class AppContext implements AutoCloseable {
             gateway = connections.open(ConnectionSettings.profile(name, wanted.catalog()));
             info = new ConnectionInfo(ConnectionInfo.Kind.AWS_PROFILE, name, wanted.catalog(), gateway.describe());
         }
+        gateway = pacedWithStore(gateway, useEmulator ? StoreFiles.connectionKey(null, null, true)
+                : StoreFiles.connectionKey(info.profileName(), null, false), wanted.catalog());
         runner = new EngagementRunner(gateway, history());
         current = info;
         LOG.info("Connected: {}", gateway.describe());
         return info;
+    }
+
+    /**
+     * Opens the pipeline store of this connection and catalog, and wraps the gateway so every call of the app
+     * waits in the one call budget (its day's counts kept in that store).
+     */
+    private PartnerCentral pacedWithStore(PartnerCentral sdk, String connectionKey, app.cosell.model.Catalog catalog) {
+        pipeline = PipelineStore.open(StoreFiles.pipelineFile(options.dataDir(), connectionKey, catalog), json);
+        CallBudget budget = new CallBudget(pipeline.ledger(), java.time.Clock.systemUTC());
+        callRelay.target = budget;
+        PacedPartnerCentral paced = new PacedPartnerCentral(sdk, budget);
+        sync = new PipelineSync(paced, pipeline, java.time.Clock.systemUTC());
+        return paced;
+    }
+
+    private void closePipeline() {
+        callRelay.target = CallObserver.NONE;
+        sync = null;
+        if (pipeline != null) pipeline.close();
+        pipeline = null;
+    }
+
+    /** The pipeline sync of the current connection (after {@link #connect}). */
+    public synchronized PipelineSync pipelineSync() {
+        if (sync == null) throw PartnerCentralFailure.of(FailureKind.NETWORK, Messages.get("header.notConnected"), null);
+        return sync;
+    }
+
+    /** The saved views in the app-wide store ({@code cosell.db}), opened on first use (off the FX thread). */
+    private app.cosell.ui.opportunities.SavedView.Storage savedViewStorage() {
+        return new app.cosell.ui.opportunities.SavedView.Storage() {
+            @Override
+            public List<app.cosell.ui.opportunities.SavedView> load() throws Exception {
+                List<app.cosell.ui.opportunities.SavedView> out = new ArrayList<>();
+                for (String text : savedViewStore().all().values()) {
+                    out.add(json.readValue(text, app.cosell.ui.opportunities.SavedView.class));
+                }
+                return out;
+            }
+
+            @Override
+            public void save(app.cosell.ui.opportunities.SavedView view) throws Exception {
+                savedViewStore().save(view.name(), json.writeValueAsString(view), java.time.Instant.now());
+            }
+
+            @Override
+            public void delete(String name) { savedViewStore().delete(name); }
+        };
+    }
+
+    private synchronized app.cosell.store.SavedViewStore savedViewStore() {
+        if (savedViews == null) {
+            savedViewsDb = app.cosell.store.Database.open(StoreFiles.appFile(options.dataDir()));
+            savedViews = new app.cosell.store.SavedViewStore(savedViewsDb);
+        }
+        return savedViews;
+    }
+
+    /** Forwards to the budget of the connection made last. */
+    private static final class CallRelay implements CallObserver {
+        volatile CallObserver target = CallObserver.NONE;
+
+        @Override public void onAttempt(String operation) { target.onAttempt(operation); }
+
+        @Override public void onThrottled(String operation) { target.onThrottled(operation); }
     }
 
     private void startEmulator() throws IOException, InterruptedException {
@@ -382,7 +467,47 @@ public final class AppContext implements AutoCloseable {
             }
 
             @Override
-            public app.cosell.model.Opportunity get(String id) { return partnerCentral().getOpportunity(id); }
+            public app.cosell.model.Opportunity get(String id) { return pipelineSync().fetchRecord(id); }
+
+            // The pipeline store of the current connection (store feature).
+            @Override public boolean keepsStore() { return true; }
+
+            @Override
+            public Stored stored() {
+                PipelineSync s = pipelineSync();
+                List<PipelineStore.StoredRow> rows = s.store().rows();
+                java.util.Map<String, ListReadiness.Verdict> verdicts = new java.util.HashMap<>();
+                LocalDate today = LocalDate.now();
+                for (PipelineStore.StoredRow r : rows) {
+                    ListReadiness.Verdict v = listReadiness.of(r.summary(), r.record(), today);
+                    if (v.state() != ListReadiness.State.UNKNOWN) verdicts.put(r.summary().id(), v);
+                }
+                return new Stored(rows.stream().map(PipelineStore.StoredRow::summary).toList(),
+                        s.lastSync().orElse(null), verdicts);
+            }
+
+            @Override
+            public app.cosell.ui.opportunities.SavedView.Storage savedViews() { return savedViewStorage(); }
+
+            @Override
+            public ListReadiness.Verdict readiness(app.cosell.model.OpportunitySummary row, app.cosell.model.Opportunity record) {
+                return listReadiness.of(row, record, LocalDate.now());
+            }
+
+            @Override
+            public boolean sync(boolean full, java.util.function.Consumer<List<app.cosell.model.OpportunitySummary>> pageStored) {
+                PipelineSync.Result r = pipelineSync().sync(full, (rows, merge) -> pageStored.accept(rows));
+                return r.added() + r.changed() + r.removed() > 0;
+            }
+
+            @Override
+            public CallBudget.Usage usage() {
+                PartnerCentral pc;
+                synchronized (AppContext.this) {
+                    pc = gateway;
+                }
+                return pc instanceof PacedPartnerCentral paced ? paced.budget().usage() : null;
+            }
         };
     }
 
@@ -563,11 +688,14 @@ public final class AppContext implements AutoCloseable {
         settings.flush();
         if (gateway != null) gateway.close();
         gateway = null;
+        closePipeline();
         if (emulator != null) emulator.close();
         emulator = null;
         emulatorAdmin = null;
         executor.shutdownNow();
         if (batchQueue != null) batchQueue.close();
         batchQueue = null;
+        if (history != null) history.close();
+        if (savedViewsDb != null) savedViewsDb.close();
     }
 }

@@ -35,7 +35,12 @@ public final class ConnectionOptions {
 
     /** Opens a gateway; the caller closes it. */
     public PartnerCentral open(String appVersion) {
-        Connections connections = new Connections(AwsProfiles.fromEnvironment(), appVersion);
+        return open(appVersion, app.cosell.partner.CallObserver.NONE);
+    }
+
+    /** Opens a gateway whose every HTTP attempt (and throttled answer) is told to {@code observer}. */
+    public PartnerCentral open(String appVersion, app.cosell.partner.CallObserver observer) {
+        Connections connections = new Connections(AwsProfiles.fromEnvironment(), appVersion).observedBy(observer);
         if (profile != null && !profile.isBlank()) {
             return connections.open(new ConnectionSettings(ConnectionSettings.Target.AWS_PROFILE, profile, catalog,
                     region, endpointUrl));

@@ -19,6 +19,7 @@ public final class CosellCommand {
             BatchCommand.class,
             StatusCommand.class,
             EngageCommand.class,
+            SyncCommand.class,
     };
 
     /** The names the launcher dispatches here (besides {@code --help} and {@code --version}). */

@@ -24,7 +24,8 @@ public final class EmulatorCommand {
               --step-delay MS         milliseconds between task steps (default 800)
               --review-delay MS       milliseconds between the stages of AWS's review (default 60000)
               --instant               tasks complete inside the Start call
-              --no-throttling         switch off the 1 request/s write quotas
+              --no-throttling         switch off the quotas (reads 10/s and 100,000 a day,
+                                      writes 1/s and 10,000 a day, per operation)
               --faults FILE           fault rules (JSON, see docs/emulator.md)
               --data FILE             keep the state in FILE across restarts
               --admin                 enable the admin endpoint with a fresh secret (printed at start)

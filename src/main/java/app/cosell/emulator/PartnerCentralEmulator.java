@@ -442,7 +442,7 @@ public final class PartnerCentralEmulator implements AutoCloseable {
             return this;
         }
 
-        /** The write quotas (1 request/s, burst 3); on by default. */
+        /** The quotas: reads 10/s and 100,000 a day, writes 1/s (burst 3) and 10,000 a day; on by default. */
         public Builder throttling(boolean throttling) {
             this.throttling = throttling;
             return this;

@@ -9,4 +9,10 @@ public interface CallObserver {
     CallObserver NONE = operation -> { };
 
     void onAttempt(String operation);
+
+    /**
+     * An attempt the service answered with ThrottlingException (HTTP 429, or the {@code x-amzn-ErrorType} header
+     * naming it), SDK retries included. Called on the SDK's thread.
+     */
+    default void onThrottled(String operation) { }
 }

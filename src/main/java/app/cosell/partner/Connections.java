@@ -146,5 +146,13 @@ public final class Connections {
         public void beforeTransmission(Context.BeforeTransmission context, ExecutionAttributes attributes) {
             observer.onAttempt(attributes.getAttribute(SdkExecutionAttribute.OPERATION_NAME));
         }
+
+        @Override
+        public void afterTransmission(Context.AfterTransmission context, ExecutionAttributes attributes) {
+            var response = context.httpResponse();
+            boolean throttled = response.statusCode() == 429 || response.firstMatchingHeader("x-amzn-ErrorType")
+                    .map(t -> t.startsWith("ThrottlingException")).orElse(false);
+            if (throttled) observer.onThrottled(attributes.getAttribute(SdkExecutionAttribute.OPERATION_NAME));
+        }
     }
 }

@@ -94,19 +94,13 @@ public interface PartnerCentral extends AutoCloseable {
      * {@link app.cosell.model.EditableField#SOLUTION} links the new solutions with AssociateOpportunity after the
      * update. Returns the record as saved (GetOpportunity).
      */
-    default Opportunity updateOpportunity(app.cosell.model.OpportunityUpdate update) {
-        throw new UnsupportedOperationException("updateOpportunity");
-    }
+    Opportunity updateOpportunity(app.cosell.model.OpportunityUpdate update);
 
     /** The partner's Active solutions (ListSolutions, every page), to link one with an opportunity. */
-    default List<app.cosell.model.Solution> listSolutions() {
-        throw new UnsupportedOperationException("listSolutions");
-    }
+    List<app.cosell.model.Solution> listSolutions();
 
     /** AssociateOpportunity with RelatedEntityType Solutions. */
-    default void associateSolution(String opportunityId, String solutionId) {
-        throw new UnsupportedOperationException("associateSolution");
-    }
+    void associateSolution(String opportunityId, String solutionId);
 
     /** Releases the HTTP client. */
     @Override

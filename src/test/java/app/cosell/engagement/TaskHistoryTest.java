@@ -3,6 +3,7 @@ package app.cosell.engagement;
 import app.cosell.model.TaskAnswer;
 import app.cosell.model.TaskProgress;
 import app.cosell.model.TaskStatus;
+import app.cosell.store.StoreFiles;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -37,16 +38,41 @@ class TaskHistoryTest {
     }
 
     @Test
-    void theFileCarriesASchemaVersionAndTheClientToken() throws Exception {
+    void aSnapshotIsOneRowInTheAppStoreAndNoJsonFileIsWritten() throws Exception {
         TaskHistory history = TaskHistory.open(dir, json);
         history.save(StepInferenceTest.requested());
+        history.close();
 
-        String text = Files.readString(dir.resolve(TaskHistory.FILE_NAME));
-        assertThat(json.readTree(text).path("schemaVersion").asInt()).isEqualTo(TaskHistory.SCHEMA_VERSION);
-        assertThat(text).contains("token-1").contains("2026-11-23T10:00:00Z");
         try (var files = Files.list(dir)) {
-            assertThat(files.map(p -> p.getFileName().toString())).containsExactly(TaskHistory.FILE_NAME);
+            assertThat(files.map(p -> p.getFileName().toString())).contains(StoreFiles.APP_FILE)
+                    .doesNotContain(TaskHistory.FILE_NAME);
         }
+        try (var c = java.sql.DriverManager.getConnection("jdbc:sqlite:" + StoreFiles.appFile(dir));
+             var r = c.createStatement().executeQuery("SELECT local_id, json FROM task_history")) {
+            assertThat(r.next()).isTrue();
+            assertThat(r.getString(2)).contains("token-1").contains("2026-11-23T10:00:00Z");
+            assertThat(r.next()).isFalse();
+        }
+    }
+
+    @Test
+    void anOldJsonHistoryIsImportedOnceAndKeptAsABackup() throws Exception {
+        TaskHistory old = new TaskHistory(new JsonFileStore<>(dir.resolve(TaskHistory.FILE_NAME), json,
+                json.constructType(TaskHistory.HistoryFile.class), () -> new TaskHistory.HistoryFile(1, List.of()),
+                java.time.Clock.systemUTC()));
+        TaskProgress requested = StepInferenceTest.requested();
+        old.save(requested);
+        String before = Files.readString(dir.resolve(TaskHistory.FILE_NAME));
+
+        TaskHistory imported = TaskHistory.open(dir, json);
+
+        assertThat(imported.all()).containsExactly(requested);
+        assertThat(dir.resolve(TaskHistory.FILE_NAME)).doesNotExist();
+        assertThat(dir.resolve(TaskHistory.FILE_NAME + TaskHistory.IMPORTED_SUFFIX)).hasContent(before);
+        imported.close();
+        // A JSON file appearing again (an older build ran meanwhile) is not imported a second time.
+        Files.writeString(dir.resolve(TaskHistory.FILE_NAME), before.replace(requested.localId(), "other-local-id"));
+        assertThat(TaskHistory.open(dir, json).all()).containsExactly(requested);
     }
 
     @Test

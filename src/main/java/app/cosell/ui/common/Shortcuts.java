@@ -11,6 +11,8 @@ public final class Shortcuts {
     public static final KeyCombination START_ENGAGEMENT = new KeyCodeCombination(KeyCode.E, KeyCombination.SHORTCUT_DOWN);
     public static final KeyCombination REFRESH = new KeyCodeCombination(KeyCode.F5);
     public static final KeyCombination BATCH = new KeyCodeCombination(KeyCode.B, KeyCombination.SHORTCUT_DOWN);
+    /** Full reload of the pipeline (every page), where F5 syncs only what changed. */
+    public static final KeyCombination FULL_RELOAD = new KeyCodeCombination(KeyCode.F5, KeyCombination.SHIFT_DOWN);
     public static final KeyCombination HISTORY = new KeyCodeCombination(KeyCode.H, KeyCombination.SHORTCUT_DOWN);
     public static final KeyCombination SETTINGS = new KeyCodeCombination(KeyCode.COMMA, KeyCombination.SHORTCUT_DOWN);
     public static final KeyCombination TABLE = new KeyCodeCombination(KeyCode.L, KeyCombination.SHORTCUT_DOWN);

@@ -151,6 +151,11 @@ public final class MainWindow {
         statusBar.textProperty().bind(list.statusProperty());
         statusBar.progressProperty().bind(javafx.beans.binding.Bindings.when(list.loadingProperty()).then(-1.0).otherwise(0.0));
         statusBar.getRightItems().add(engage.runningTasksIndicator());
+        // The day's Partner Central calls (store feature).
+        javafx.scene.control.Tooltip usage = new javafx.scene.control.Tooltip();
+        usage.textProperty().bind(javafx.beans.binding.Bindings.createStringBinding(
+                () -> app.cosell.ui.opportunities.OpportunityListModel.usageText(list.usageProperty().get()), list.usageProperty()));
+        statusBar.setTooltip(usage);
 
         list.failureProperty().addListener((o, was, now) -> {
             if (now == null) return;
@@ -278,6 +283,7 @@ public final class MainWindow {
         scene.getAccelerators().put(Shortcuts.SEARCH, opportunities::focusSearch);
         scene.getAccelerators().put(Shortcuts.START_ENGAGEMENT, opportunities::startSelected);
         scene.getAccelerators().put(Shortcuts.REFRESH, opportunities::refresh);
+        scene.getAccelerators().put(Shortcuts.FULL_RELOAD, opportunities::reload);
         scene.getAccelerators().put(Shortcuts.HISTORY, this::showHistory);
         scene.getAccelerators().put(Shortcuts.BATCH, this::showBatch);
         scene.getAccelerators().put(Shortcuts.SETTINGS, this::showSettings);

@@ -115,6 +115,7 @@ public final class OpportunitiesController {
 
     @FXML
     private void initialize() {
+        setUpReadiness();
         setUpColumns();
         SortedList<OpportunitySummary> sorted = new SortedList<>(list.visibleRows());
         sorted.comparatorProperty().bind(table.comparatorProperty());
@@ -377,6 +378,92 @@ public final class OpportunitiesController {
         });
     }
 
+    // --- Readiness column and the "Ready to submit" quick filter (store feature) ---------------------------------
+
+    /** The Readiness column (last, before the layout is restored) and the quick filter beside the filters. */
+    private void setUpReadiness() {
+        TableColumn<OpportunitySummary, app.cosell.engagement.ListReadiness.Verdict> column =
+                new TableColumn<>(Messages.get("opportunities.column.readiness"));
+        column.setId("readiness");
+        column.setPrefWidth(200);
+        column.setCellValueFactory(d -> new ReadOnlyObjectWrapper<>(list.readinessOf(d.getValue())));
+        column.setCellFactory(c -> new TableCell<>() {
+            @Override
+            protected void updateItem(app.cosell.engagement.ListReadiness.Verdict v, boolean empty) {
+                super.updateItem(v, empty);
+                getStyleClass().removeIf(s -> s.startsWith("readiness-"));
+                if (empty || v == null) {
+                    setText(null);
+                    setTooltip(null);
+                    return;
+                }
+                String text = readinessText(v);
+                setText(text);
+                setTooltip(new javafx.scene.control.Tooltip(text));
+                getStyleClass().add("readiness-" + v.state().name().toLowerCase(java.util.Locale.ROOT));
+            }
+        });
+        column.setComparator(java.util.Comparator.comparing(app.cosell.engagement.ListReadiness.Verdict::state));
+        table.getColumns().add(column);
+        list.readiness().addListener((MapChangeListener<String, app.cosell.engagement.ListReadiness.Verdict>) c -> table.refresh());
+        // The record the detail pane fetched on selection checks the row too.
+        detail.opportunityProperty().addListener((o, was, now) -> list.recordFetched(now));
+
+        javafx.scene.control.ToggleButton readyOnly = new javafx.scene.control.ToggleButton(Messages.get("opportunities.filter.ready"));
+        readyOnly.setId("readyFilter");
+        readyOnly.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        readyOnly.selectedProperty().bindBidirectional(list.readyOnlyProperty());
+        javafx.scene.control.Tooltip tip = new javafx.scene.control.Tooltip();
+        tip.textProperty().bind(javafx.beans.binding.Bindings.createStringBinding(() -> Messages.format(
+                "opportunities.filter.ready.tooltip", list.recordsCheckedProperty().get(), list.recordBudgetProperty().get()),
+                list.recordsCheckedProperty(), list.recordBudgetProperty()));
+        readyOnly.setTooltip(tip);
+        var bar = ((javafx.scene.layout.Pane) clearFiltersButton.getParent()).getChildren();
+        bar.add(bar.indexOf(clearFiltersButton), readyOnly);
+        setUpSavedViews(bar);
+    }
+
+    /** The Views menu: each saved view (applies it) and "Save current view…". */
+    private void setUpSavedViews(javafx.collections.ObservableList<javafx.scene.Node> bar) {
+        SavedViewsModel views = list.savedViews();
+        if (!views.isAvailable()) return;
+        MenuButton menu = new MenuButton(Messages.get("opportunities.views"));
+        menu.setId("viewsButton");
+        menu.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        Runnable rebuild = () -> {
+            menu.getItems().clear();
+            for (SavedView v : views.views()) {
+                javafx.scene.control.MenuItem item = new javafx.scene.control.MenuItem(v.name());
+                item.setId("view-" + v.name());
+                item.setOnAction(e -> views.apply(v, x -> TableLayout.apply(table, x.columns(), x.sort())));
+                menu.getItems().add(item);
+            }
+            if (!views.views().isEmpty()) menu.getItems().add(new javafx.scene.control.SeparatorMenuItem());
+            javafx.scene.control.MenuItem save = new javafx.scene.control.MenuItem(Messages.get("opportunities.views.save"));
+            save.setId("saveViewItem");
+            save.setOnAction(e -> {
+                javafx.scene.control.TextInputDialog ask = new javafx.scene.control.TextInputDialog();
+                ask.initOwner(table.getScene().getWindow());
+                ask.setTitle(Messages.get("opportunities.views.save.title"));
+                ask.setHeaderText(Messages.get("opportunities.views.save.header"));
+                ask.getDialogPane().setId("saveViewDialog");
+                ask.showAndWait().ifPresent(name -> views.saveCurrent(name, TableLayout.columns(table), TableLayout.sort(table)));
+            });
+            menu.getItems().add(save);
+        };
+        views.views().addListener((javafx.collections.ListChangeListener<SavedView>) c -> rebuild.run());
+        rebuild.run();
+        bar.add(bar.indexOf(columnsButton), menu);
+        views.load();
+    }
+
+    /** "Ready", "Blocked: why", or "Not yet checked". */
+    static String readinessText(app.cosell.engagement.ListReadiness.Verdict v) {
+        String reason = Messages.format(v.reasonKey(), v.args().toArray());
+        return v.state() == app.cosell.engagement.ListReadiness.State.BLOCKED
+                ? Messages.format("opportunities.readiness.blocked", reason) : reason;
+    }
+
     private void setUpFilters() {
         UiSettings.LastFilter last = settings.get().filter();
         for (Stage s : Stage.values()) stageFilter.getItems().add(check(Messages.of("stage", s), last.stages().contains(s)));
@@ -460,6 +547,24 @@ public final class OpportunitiesController {
         var selected = table.getSelectionModel().getSelectedItems();
         var rows = selected.size() > 1 ? selected : table.getItems();
         return rows.stream().map(OpportunitySummary::id).toList();
+    }
+
+    /** Shift+F5: a full reload; asks first when it would use more than a tenth of the day's read budget. */
+    public void reload() {
+        if (list.fullReloadNeedsConfirmation()) {
+            javafx.scene.control.ButtonType ok = new javafx.scene.control.ButtonType(
+                    Messages.get("opportunities.reload.confirm"), javafx.scene.control.ButtonBar.ButtonData.OK_DONE);
+            var usage = list.usageProperty().get();
+            javafx.scene.control.Alert alert = new javafx.scene.control.Alert(javafx.scene.control.Alert.AlertType.CONFIRMATION,
+                    Messages.format("opportunities.reload.text", Formats.count(list.fullReloadReads()),
+                            usage == null ? "?" : Formats.count(usage.readsLeft())), ok, javafx.scene.control.ButtonType.CANCEL);
+            alert.initOwner(table.getScene().getWindow());
+            alert.setTitle(Messages.get("opportunities.reload.title"));
+            alert.setHeaderText(Messages.get("opportunities.reload.header"));
+            alert.getDialogPane().setId("fullReloadConfirmation");
+            if (alert.showAndWait().filter(b -> b == ok).isEmpty()) return;
+        }
+        list.reload();
     }
 
     @FXML

@@ -26,4 +26,12 @@ public record OpportunityFilter(Set<Stage> stages, Set<ReviewStatus> reviewStatu
                 && (reviewStatuses.isEmpty() || reviewStatuses.contains(row.reviewStatus()))
                 && (company.isEmpty() || company.equals(row.customerCompanyName()));
     }
+
+    /** Whether a stored row passes this filter on the rep's machine: the company name by prefix, ignoring case. */
+    public boolean matchesStored(app.cosell.model.OpportunitySummary row) {
+        return (stages.isEmpty() || stages.contains(row.stage()))
+                && (reviewStatuses.isEmpty() || reviewStatuses.contains(row.reviewStatus()))
+                && (company.isEmpty() || (row.customerCompanyName() != null && row.customerCompanyName()
+                        .regionMatches(true, 0, company, 0, company.length())));
+    }
 }

@@ -1,5 +1,6 @@
 package app.cosell.ui.opportunities;
 
+import app.cosell.engagement.ListReadiness;
 import app.cosell.model.OpportunitySummary;
 import app.cosell.model.TaskProgress;
 import app.cosell.ui.common.Background;
@@ -61,6 +62,8 @@ public final class OpportunityListModel {
      * CPU (a bound, so a window that draws no frames still loads).
      */
     static final java.time.Duration FIRST_PAGE_WAIT = java.time.Duration.ofSeconds(1);
+    /** Full records fetched in the background per session for the Readiness column, unless the rep changes it. */
+    static final int DEFAULT_RECORD_BUDGET = 200;
     /** Titles fetched at once, and the most wanted titles kept waiting. */
     static final int TITLE_FETCHES = 2;
     static final int TITLE_BACKLOG = 60;
@@ -115,6 +118,25 @@ public final class OpportunityListModel {
     private java.util.function.Consumer<OpportunitySummary> onShowRow = s -> {};
     private java.util.function.Consumer<app.cosell.model.Opportunity> onRecordRefreshed = o -> {};
     private boolean tasksSeen;
+    // --- the pipeline store (store feature) ---
+    /** Whether the source keeps the list on disk (then loads read it and sync it). */
+    private final boolean storeBacked;
+    /** Rows stored at the last load (the size of a full reload). FX thread. */
+    private int storedCount;
+    /** When the stored rows on screen were last synced, while a sync has not yet confirmed them; else null. */
+    private final ObjectProperty<java.time.Instant> asOf = new SimpleObjectProperty<>(this, "asOf");
+    private final ObjectProperty<app.cosell.engagement.CallBudget.Usage> usage = new SimpleObjectProperty<>(this, "usage");
+    /** The Readiness column's verdicts by id (rows without one are not yet checked). FX thread. */
+    private final ObservableMap<String, ListReadiness.Verdict> readiness = FXCollections.observableHashMap();
+    /** The "Ready to submit" quick filter. */
+    private final BooleanProperty readyOnly = new SimpleBooleanProperty(this, "readyOnly");
+    /** Full records the background check may fetch this session (reads), and how many it fetched. */
+    private final IntegerProperty recordBudget = new SimpleIntegerProperty(this, "recordBudget", DEFAULT_RECORD_BUDGET);
+    private final IntegerProperty recordsChecked = new SimpleIntegerProperty(this, "recordsChecked");
+    private boolean checkingRecords;
+    private SavedViewsModel savedViews;
+    /** The search index: each loaded row's searched fields, lower case (see {@link #haystack}). */
+    private final java.util.Map<OpportunitySummary, String> haystacks = new java.util.IdentityHashMap<>();
     private String replacing;
     private boolean reloading;
     private boolean everLoaded;
@@ -122,11 +144,19 @@ public final class OpportunityListModel {
     public OpportunityListModel(OpportunitySource source, Background background) {
         this.source = source;
         this.background = background;
+        this.storeBacked = source.keepsStore();
         // The search sees every loaded row: held rows are handed over first.
         search.addListener((o, was, now) -> { notice.set(""); showAllLoaded(); applySearch(); });
-        // Before the first load (not connected yet) a restored filter is only remembered.
-        filter.addListener((o, was, now) -> { if (everLoaded && !now.equals(was)) refresh(); });
+        // Before the first load (not connected yet) a restored filter is only remembered. With a store the filter
+        // runs over the stored rows: no call.
+        filter.addListener((o, was, now) -> {
+            if (everLoaded && !now.equals(was)) load(storeBacked ? LoadKind.STORED : LoadKind.SYNC);
+        });
         visible.predicateProperty().addListener((o, was, now) -> updateStatus());
+        readyOnly.addListener((o, was, now) -> { showAllLoaded(); applySearch(); });
+        readiness.addListener((javafx.collections.MapChangeListener<String, ListReadiness.Verdict>) c -> {
+            if (readyOnly.get()) applySearch();
+        });
     }
 
     /**
@@ -202,6 +232,7 @@ public final class OpportunityListModel {
         background.run(() -> source.get(id), o -> {
             titleFetches--;
             if (o.project() != null) rememberTitle(id, o.project().title());
+            readiness.put(id, source.readiness(OpportunitySummary.of(o, null), o));
             fetchNextTitle();
         }, e -> {
             titleFetches--; // not asked again this session: a failing record must not be fetched in a loop
@@ -333,12 +364,117 @@ public final class OpportunityListModel {
         return -1;
     }
 
+    /** When the stored rows shown were last synced, while the sync that confirms them runs (or failed); else null. */
+    public ReadOnlyObjectProperty<java.time.Instant> asOfProperty() { return asOf; }
+
+    /** The day's calls (after each sync), for the status bar's tooltip; null until known. */
+    public ReadOnlyObjectProperty<app.cosell.engagement.CallBudget.Usage> usageProperty() { return usage; }
+
+    /** The tooltip text of {@link #usageProperty}. */
+    public static String usageText(app.cosell.engagement.CallBudget.Usage u) {
+        if (u == null) return Messages.get("opportunities.usage.unknown");
+        return Messages.format("opportunities.usage", Formats.count(u.readsToday()),
+                Formats.count(app.cosell.engagement.CallBudget.READS_PER_DAY), Formats.count(u.writesToday()),
+                Formats.count(app.cosell.engagement.CallBudget.WRITES_PER_DAY), Formats.count(u.throttledToday()));
+    }
+
+    /** The Readiness column's verdicts by id. */
+    public ObservableMap<String, ListReadiness.Verdict> readiness() { return readiness; }
+
+    /** The row's verdict: from its checked record, else what its review status and stage alone say. */
+    public ListReadiness.Verdict readinessOf(OpportunitySummary row) {
+        if (row == null) return ListReadiness.Verdict.NOT_CHECKED;
+        ListReadiness.Verdict v = readiness.get(row.id());
+        return v != null ? v : source.readiness(row, null);
+    }
+
+    /** The rep's saved views of this list (made on first use). */
+    public SavedViewsModel savedViews() {
+        if (savedViews == null) savedViews = new SavedViewsModel(this, source.savedViews(), background);
+        return savedViews;
+    }
+
+    /** A full record fetched elsewhere (the detail pane, on selection): its row's readiness and title are known now. */
+    public void recordFetched(app.cosell.model.Opportunity o) {
+        if (o == null || o.id() == null) return;
+        int i = indexOf(o.id());
+        readiness.put(o.id(), source.readiness(OpportunitySummary.of(o, i >= 0 ? rows.get(i) : null), o));
+        if (o.project() != null) rememberTitle(o.id(), o.project().title());
+    }
+
+    /** The "Ready to submit" quick filter: only rows whose verdict is ready. */
+    public BooleanProperty readyOnlyProperty() { return readyOnly; }
+
+    /** Full records the background check may fetch this session; the rep may change it (0: none). */
+    public IntegerProperty recordBudgetProperty() { return recordBudget; }
+
+    /** Full records the background check fetched this session. */
+    public ReadOnlyIntegerProperty recordsCheckedProperty() { return recordsChecked; }
+
+    /**
+     * Fetches, in the background and within {@link #recordBudgetProperty()}, the full records of the loaded rows that
+     * could still be submitted (Pending Submission, Action Required) and are not yet checked, newest first, so their
+     * Readiness is known. One at a time, through the call budget; a new load stops it. FX thread.
+     */
+    public void checkRecords() {
+        if (checkingRecords || !storeBacked) return;
+        int left = recordBudget.get() - recordsChecked.get();
+        if (left <= 0) return;
+        List<OpportunitySummary> candidates = new ArrayList<>();
+        for (List<OpportunitySummary> list : List.of(rows, held)) {
+            for (OpportunitySummary r : list) {
+                if (candidates.size() >= left) break;
+                if (ListReadiness.worthChecking(r) && readinessOf(r).state() == ListReadiness.State.UNKNOWN) candidates.add(r);
+            }
+        }
+        if (candidates.isEmpty()) return;
+        checkingRecords = true;
+        int gen = generation.get();
+        background.run(() -> {
+            for (OpportunitySummary row : candidates) {
+                if (generation.get() != gen) break;
+                try {
+                    app.cosell.model.Opportunity o = source.get(row.id());
+                    ListReadiness.Verdict v = source.readiness(OpportunitySummary.of(o, row), o);
+                    background.onFx(() -> {
+                        recordsChecked.set(recordsChecked.get() + 1);
+                        readiness.put(row.id(), v);
+                        if (o.project() != null) rememberTitle(row.id(), o.project().title());
+                    });
+                } catch (Exception e) {
+                    background.onFx(() -> recordsChecked.set(recordsChecked.get() + 1));
+                }
+            }
+            return null;
+        }, done -> checkingRecords = false, e -> checkingRecords = false);
+    }
+
+    /** Read calls a full reload (Shift+F5) would take: one per hundred stored rows. */
+    public long fullReloadReads() { return storedCount / PAGE_SIZE + 1L; }
+
+    /** Whether Shift+F5 must ask first: it would use more than a tenth of the day's read budget. */
+    public boolean fullReloadNeedsConfirmation() {
+        return storeBacked && app.cosell.engagement.CallBudget.isLargeShareOfDay(fullReloadReads());
+    }
+
     /** What the last "open the opportunity" changed in the list, or empty. */
     public ReadOnlyStringProperty noticeProperty() { return notice; }
 
-    /** Loads the list again from the first page with the current filter; a load under way is abandoned. FX thread. */
-    public void refresh() {
+    /**
+     * F5: with a store, the stored rows at once (marked "as of" their last sync), then an incremental sync; without
+     * one, the list again from the first page with the current filter. A load under way is abandoned. FX thread.
+     */
+    public void refresh() { load(LoadKind.SYNC); }
+
+    /** Shift+F5: with a store, a full sync (every page; rows no longer listed are dropped); else as {@link #refresh}. */
+    public void reload() { load(LoadKind.FULL); }
+
+    /** What a load does with the store; without one every kind pages the service as before. */
+    private enum LoadKind { STORED, SYNC, FULL }
+
+    private void load(LoadKind kind) {
         everLoaded = true;
+        haystacks.clear();
         int gen = generation.incrementAndGet();
         arrived.clear();
         // The rows on screen stay until the first page replaces them (see the class comment).
@@ -362,6 +498,17 @@ public final class OpportunityListModel {
         firstPageShown.countDown(); // a load abandoned while it waited goes on to notice it
         java.util.concurrent.CountDownLatch shown = new java.util.concurrent.CountDownLatch(1);
         firstPageShown = shown;
+        if (storeBacked) {
+            background.run(() -> loadFromStore(gen, f, kind), reread -> {
+                end(gen, true, null);
+                background.onFx(() -> {
+                    if (generation.get() != gen) return;
+                    if (reread) load(LoadKind.STORED);
+                    else checkRecords();
+                });
+            }, error -> end(gen, false, error));
+            return;
+        }
         background.run(() -> {
             String token = null;
             boolean first = true;
@@ -380,6 +527,43 @@ public final class OpportunityListModel {
             } while (token != null);
             return true;
         }, finished -> end(gen, finished, null), error -> end(gen, false, error));
+    }
+
+    /**
+     * The store-backed load, on the background thread: the stored rows (filtered here) go to the table at once; then,
+     * unless only the stored rows were asked, a sync. On a first launch (nothing stored) the synced pages go to the
+     * table as they arrive; otherwise the rows are read again once the sync changed any. Returns whether to read
+     * again.
+     */
+    private boolean loadFromStore(int gen, OpportunityFilter f, LoadKind kind) throws Exception {
+        OpportunitySource.Stored stored = source.stored();
+        List<OpportunitySummary> shown = stored.rows().stream().filter(f::matchesStored).toList();
+        boolean hadRows = !stored.rows().isEmpty();
+        background.onFx(() -> {
+            storedCount = stored.rows().size();
+            if (generation.get() != gen) return;
+            readiness.clear();
+            readiness.putAll(stored.readiness());
+            asOf.set(hadRows ? stored.asOf() : null);
+            updateStatus();
+        });
+        if (generation.get() != gen) return false;
+        arrived.add(new Arrived(gen, shown, false, null));
+        scheduleDrain();
+        if (kind == LoadKind.STORED) return false;
+        boolean changed = source.sync(kind == LoadKind.FULL, page -> {
+            if (hadRows || generation.get() != gen) return;
+            arrived.add(new Arrived(gen, page.stream().filter(f::matchesStored).toList(), false, null));
+            scheduleDrain();
+        });
+        app.cosell.engagement.CallBudget.Usage u = source.usage();
+        background.onFx(() -> {
+            usage.set(u);
+            if (generation.get() != gen) return;
+            asOf.set(null);
+            updateStatus();
+        });
+        return hadRows && changed && generation.get() == gen;
     }
 
     /** Stops a load under way (keeps the rows loaded so far). */
@@ -531,7 +715,9 @@ public final class OpportunityListModel {
 
     private void applySearch() {
         String q = search.get() == null ? "" : search.get().strip().toLowerCase(Locale.ROOT);
-        visible.setPredicate(q.isEmpty() ? null : matchingWithTitles(q));
+        Predicate<OpportunitySummary> p = q.isEmpty() ? null : matchingWithTitles(q);
+        if (readyOnly.get()) p = p == null ? r -> readinessOf(r).isReady() : p.and(r -> readinessOf(r).isReady());
+        visible.setPredicate(p);
     }
 
     /** Rows whose id, customer, title or partner reference contain {@code q} (lower case), ignoring case. */
@@ -541,8 +727,26 @@ public final class OpportunityListModel {
     }
 
     private Predicate<OpportunitySummary> matchingWithTitles(String q) {
-        Predicate<OpportunitySummary> base = matching(q);
-        return s -> base.test(s) || contains(titles.get(s.id()), q);
+        return s -> haystack(s).contains(q) || contains(titles.get(s.id()), q);
+    }
+
+    /**
+     * The row's searched fields, lower case, joined once per row (the in-memory search index): a keystroke over
+     * 100,000 rows is then one {@code contains} per row instead of four lower-casings. Rows are immutable, so the
+     * entry lives as long as the row is loaded; a load starts the index afresh.
+     */
+    private String haystack(OpportunitySummary s) {
+        String h = haystacks.get(s);
+        if (h == null) {
+            StringBuilder b = new StringBuilder(96);
+            for (String f : new String[] {s.id(), s.customerCompanyName(), s.projectTitle(), s.partnerOpportunityIdentifier()}) {
+                if (f != null) b.append(f.toLowerCase(Locale.ROOT));
+                b.append('\u0000'); // no match across two fields
+            }
+            h = b.toString();
+            haystacks.put(s, h);
+        }
+        return h;
     }
 
     private static boolean contains(String field, String q) {
@@ -561,6 +765,7 @@ public final class OpportunityListModel {
         if (visible.getPredicate() != null) {
             text = Messages.format("opportunities.status.matching", Formats.count(visible.size())) + " · " + text;
         }
+        if (asOf.get() != null) text = text + " · " + Messages.format("opportunities.status.asOf", Formats.dateTime(asOf.get()));
         if (!notice.get().isEmpty()) text = notice.get() + " · " + text;
         status.set(text);
     }

@@ -15,6 +15,51 @@ public interface OpportunitySource {
 
     Opportunity get(String id) throws Exception;
 
+    // --- the pipeline store (store feature): a source that keeps the list on disk -----------------------------------
+
+    /** Whether this source keeps the list on disk ({@link #stored}, {@link #sync}); else the list pages the service. */
+    default boolean keepsStore() { return false; }
+
+    /**
+     * The rows stored for this connection, most recently modified first, and when they were last synced (null when
+     * never). Only when {@link #keepsStore()}.
+     */
+    default Stored stored() throws Exception { throw new UnsupportedOperationException("no store"); }
+
+    /**
+     * Brings the store up to date: only what changed, or every page when {@code full}; each page stored goes to
+     * {@code pageStored} (on the syncing thread). Returns whether any stored row changed. Only when
+     * {@link #keepsStore()}.
+     */
+    default boolean sync(boolean full, java.util.function.Consumer<List<OpportunitySummary>> pageStored) throws Exception {
+        throw new UnsupportedOperationException("no store");
+    }
+
+    /** The day's calls for the status bar's tooltip, or null when unknown. */
+    default app.cosell.engagement.CallBudget.Usage usage() { return null; }
+
+    /**
+     * The Readiness column's verdict for {@code row} given its full record ({@code null}: not fetched). Computation
+     * only (no call); the engagement package decides.
+     */
+    default app.cosell.engagement.ListReadiness.Verdict readiness(OpportunitySummary row, Opportunity record) {
+        return app.cosell.engagement.ListReadiness.Verdict.NOT_CHECKED;
+    }
+
+    /** Where the rep's saved views are kept, or null when nowhere. */
+    default SavedView.Storage savedViews() { return null; }
+
+    /** Stored rows, when they were synced, and the readiness of each (from the stored records), by id. */
+    record Stored(List<OpportunitySummary> rows, java.time.Instant asOf,
+                  java.util.Map<String, app.cosell.engagement.ListReadiness.Verdict> readiness) {
+        public Stored {
+            rows = List.copyOf(rows);
+            readiness = java.util.Map.copyOf(readiness == null ? java.util.Map.of() : readiness);
+        }
+
+        public Stored(List<OpportunitySummary> rows, java.time.Instant asOf) { this(rows, asOf, null); }
+    }
+
     record Page(List<OpportunitySummary> items, String nextToken) {
         public Page {
             items = List.copyOf(items);

@@ -252,7 +252,7 @@ class MainWindowTest {
             WaitForAsyncUtils.waitForFxEvents();
             assertThat(chooser.getItems().stream().filter(i -> i.getId() != null && i.getId().startsWith("column-")))
                     .extracting(javafx.scene.control.MenuItem::isDisable).containsExactly(true, false, false, false, false,
-                            false, false, false, false);
+                            false, false, false, false, false); // the tenth: Readiness
         } finally {
             WaitForAsyncUtils.asyncFx(() -> table().getColumns().forEach(c -> c.setVisible(true))).get();
         }

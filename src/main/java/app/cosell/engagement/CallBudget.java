@@ -1,0 +1,194 @@
+package app.cosell.engagement;
+
+import app.cosell.model.FailureKind;
+import app.cosell.model.PartnerCentralFailure;
+import app.cosell.partner.CallObserver;
+import app.cosell.store.CallLedger;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicLong;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The client side of Partner Central's quotas (API-NOTES §9): one token bucket for reads (10/s) and one for writes
+ * (1/s) that every call of the app waits in, spaced evenly so that no second ever holds more than the quota, and the
+ * rolling 24 hours' count of reads and writes (100,000 and 10,000 a day), kept in the pipeline store's call ledger so
+ * a restart does not forget them. A write the day's budget no longer allows is refused here, never sent. Calls the
+ * service does not count (task tracking, engagement evidence) wait in the read bucket too, but are not counted as
+ * reads. Also a {@link CallObserver}: it counts the HTTP attempts and the ThrottlingExceptions the service answered,
+ * SDK retries included. Thread-safe.
+ */
+public final class CallBudget implements CallObserver {
+
+    private static final Logger log = LoggerFactory.getLogger(CallBudget.class);
+
+    public static final int READS_PER_SECOND = 10;
+    public static final int WRITES_PER_SECOND = 1;
+    public static final long READS_PER_DAY = 100_000;
+    public static final long WRITES_PER_DAY = 10_000;
+
+    /** The operations the service counts as reads (API-NOTES §9). */
+    static final Set<String> READS = Set.of("GetOpportunity", "GetAwsOpportunitySummary", "ListOpportunities",
+            "ListSolutions", "GetEngagementInvitation", "ListEngagementInvitations");
+    /** The operations the service counts as writes. */
+    static final Set<String> WRITES = Set.of("CreateOpportunity", "UpdateOpportunity", "AssociateOpportunity",
+            "DisassociateOpportunity", "RejectEngagementInvitation", "AssignOpportunity",
+            "StartEngagementFromOpportunityTask", "StartEngagementByAcceptingInvitationTask");
+
+    /** What kind of call an operation is for the quotas. */
+    public enum Kind {
+        READ("read"), WRITE("write"), OTHER("other");
+
+        final String ledgerName;
+
+        Kind(String ledgerName) { this.ledgerName = ledgerName; }
+
+        public static Kind of(String operation) {
+            return READS.contains(operation) ? READ : WRITES.contains(operation) ? WRITE : OTHER;
+        }
+    }
+
+    /** The day so far (rolling 24 hours) and this session's counters, for the status bar's tooltip. */
+    public record Usage(long readsToday, long writesToday, long throttledToday, long attempts, long throttled) {
+        public long readsLeft() { return Math.max(0, READS_PER_DAY - readsToday); }
+    }
+
+    /** Waits; a seam for tests of the pacing. */
+    @FunctionalInterface
+    public interface Sleeper {
+        void sleep(Duration d) throws InterruptedException;
+    }
+
+    private final Clock clock;
+    private final Sleeper sleeper;
+    private final CallLedger ledger;
+    private final long readNanos;
+    private final long writeNanos;
+    private final AtomicLong attempts = new AtomicLong();
+    private final java.util.Map<String, AtomicLong> attemptsByOperation = new java.util.concurrent.ConcurrentHashMap<>();
+    private final AtomicLong throttled = new AtomicLong();
+    // Guarded by this: when each bucket next has a token (nano time), and the day's counts.
+    private long nextRead;
+    private long nextWrite;
+    private long readsToday;
+    private long writesToday;
+    private long throttledToday;
+
+    /**
+     * @param ledger where the day's counts are kept (null: in memory only)
+     */
+    public CallBudget(CallLedger ledger, Clock clock) {
+        this(ledger, clock, d -> Thread.sleep(d), READS_PER_SECOND, WRITES_PER_SECOND);
+    }
+
+    public CallBudget(CallLedger ledger, Clock clock, Sleeper sleeper, int readsPerSecond, int writesPerSecond) {
+        this.ledger = ledger;
+        this.clock = clock;
+        this.sleeper = sleeper;
+        this.readNanos = 1_000_000_000L / readsPerSecond;
+        this.writeNanos = 1_000_000_000L / writesPerSecond;
+        if (ledger != null) {
+            CallLedger.Totals t = ledger.totals(clock.instant());
+            readsToday = t.reads();
+            writesToday = t.writes();
+            throttledToday = t.throttled();
+        }
+    }
+
+    /**
+     * Waits for this operation's bucket, counts the call, and returns. A write past the day's budget is refused
+     * with {@link FailureKind#THROTTLED} before anything is sent.
+     */
+    public void acquire(String operation) {
+        Kind kind = Kind.of(operation);
+        long wait;
+        synchronized (this) {
+            if (kind == Kind.WRITE && writesToday >= WRITES_PER_DAY) {
+                throw new PartnerCentralFailure(FailureKind.THROTTLED, "DailyWriteBudget",
+                        "Today's " + WRITES_PER_DAY + " writes to Partner Central are used up; try again later.",
+                        null, null, java.util.List.of(), null, null);
+            }
+            long now = System.nanoTime();
+            long at;
+            if (kind == Kind.WRITE) {
+                at = Math.max(now, nextWrite);
+                nextWrite = at + writeNanos;
+            } else {
+                at = Math.max(now, nextRead);
+                nextRead = at + readNanos;
+            }
+            wait = at - now;
+            if (kind == Kind.READ) readsToday++;
+            if (kind == Kind.WRITE) writesToday++;
+        }
+        if (wait > 0) {
+            try {
+                sleeper.sleep(Duration.ofNanos(wait));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw PartnerCentralFailure.of(FailureKind.NETWORK, "Interrupted while waiting for the call quota", e);
+            }
+        }
+        record(kind, 1, 0);
+    }
+
+    private void record(Kind kind, int calls, int throttledCalls) {
+        if (ledger == null) return;
+        try {
+            ledger.add(kind.ledgerName, clock.instant(), calls, throttledCalls);
+        } catch (RuntimeException e) {
+            log.warn("Call ledger not updated: {}", e.getMessage());
+        }
+    }
+
+    @Override
+    public void onAttempt(String operation) {
+        attempts.incrementAndGet();
+        if (operation != null) attemptsByOperation.computeIfAbsent(operation, k -> new AtomicLong()).incrementAndGet();
+    }
+
+    @Override
+    public void onThrottled(String operation) {
+        throttled.incrementAndGet();
+        synchronized (this) {
+            throttledToday++;
+        }
+        record(Kind.of(operation), 0, 1);
+    }
+
+    /** The day's counts; re-read from the ledger, so calls of other processes on the same store count too. */
+    public Usage usage() {
+        Instant now = clock.instant();
+        synchronized (this) {
+            if (ledger != null) {
+                try {
+                    CallLedger.Totals t = ledger.totals(now);
+                    readsToday = t.reads();
+                    writesToday = t.writes();
+                    throttledToday = t.throttled();
+                } catch (RuntimeException e) {
+                    log.warn("Call ledger unreadable: {}", e.getMessage());
+                }
+            }
+            return new Usage(readsToday, writesToday, throttledToday, attempts.get(), throttled.get());
+        }
+    }
+
+    /** HTTP attempts seen (SDK retries included) since this budget was made. */
+    public long attempts() { return attempts.get(); }
+
+    /** HTTP attempts of one operation (SDK retries included) since this budget was made. */
+    public long attempts(String operation) {
+        AtomicLong n = attemptsByOperation.get(operation);
+        return n == null ? 0 : n.get();
+    }
+
+    /** ThrottlingExceptions the service answered (SDK retries included) since this budget was made. */
+    public long throttled() { return throttled.get(); }
+
+    /** Whether {@code reads} more reads would use more than a tenth of the daily read budget. */
+    public static boolean isLargeShareOfDay(long reads) { return reads > READS_PER_DAY / 10; }
+}
