@@ -3,6 +3,7 @@ package app.cosell;
 import app.cosell.emulator.PartnerCentralEmulator;
 import app.cosell.engagement.AppDataFolder;
 import app.cosell.engagement.AppJson;
+import app.cosell.engagement.CurrentConnection;
 import app.cosell.engagement.EngagementRunner;
 import app.cosell.engagement.FailureAdviceCatalogue;
 import app.cosell.engagement.JsonFileStore;
@@ -106,6 +107,11 @@ public final class AppContext implements AutoCloseable {
     private PartnerCentralEmulator emulator;
     private PartnerCentral gateway;
     private EngagementRunner runner;
+    /**
+     * What the runner calls through: switched to each new gateway, so tasks running across a reconnect are handed to
+     * the new connection instead of failing on the closed one (issue #17).
+     */
+    private final CurrentConnection liveConnection = CurrentConnection.switchable();
     private EmulatorAdmin emulatorAdmin;
     /** The connection made last (read without the lock by FX-thread callers). */
     private volatile ConnectionInfo current;
@@ -172,23 +178,34 @@ public final class AppContext implements AutoCloseable {
         List<AwsProfile> profiles = wanted.target() == UiSettings.Target.EMULATOR ? List.of() : options.profiles().discover();
         boolean useEmulator = wanted.target() == UiSettings.Target.EMULATOR
                 || (wanted.target() == UiSettings.Target.AUTOMATIC && profiles.isEmpty());
-        if (gateway != null) gateway.close();
+        // The old gateway stays in use by running tasks until the new one replaces it; if opening the new one
+        // fails, running tasks wait (paused) for the next connection instead of calling a closed client.
+        PartnerCentral previous = gateway;
         gateway = null;
-        runner = null;
         current = null;
         ConnectionInfo info;
-        if (useEmulator) {
-            startEmulator();
-            gateway = connections.forEmulator(emulator.endpoint(), emulator.accessKeyId(), emulator.secretAccessKey(),
-                    wanted.catalog());
-            info = new ConnectionInfo(ConnectionInfo.Kind.EMULATOR, null, wanted.catalog(), emulator.endpoint().toString());
-        } else {
-            String name = wanted.target() == UiSettings.Target.AWS_PROFILE ? wanted.profileName()
-                    : profiles.stream().filter(AwsProfile::isDefault).findFirst().orElse(profiles.getFirst()).name();
-            gateway = connections.open(ConnectionSettings.profile(name, wanted.catalog()));
-            info = new ConnectionInfo(ConnectionInfo.Kind.AWS_PROFILE, name, wanted.catalog(), gateway.describe());
+        try {
+            if (useEmulator) {
+                startEmulator();
+                gateway = connections.forEmulator(emulator.endpoint(), emulator.accessKeyId(), emulator.secretAccessKey(),
+                        wanted.catalog());
+                info = new ConnectionInfo(ConnectionInfo.Kind.EMULATOR, null, wanted.catalog(), emulator.endpoint().toString());
+            } else {
+                String name = wanted.target() == UiSettings.Target.AWS_PROFILE ? wanted.profileName()
+                        : profiles.stream().filter(AwsProfile::isDefault).findFirst().orElse(profiles.getFirst()).name();
+                gateway = connections.open(ConnectionSettings.profile(name, wanted.catalog()));
+                info = new ConnectionInfo(ConnectionInfo.Kind.AWS_PROFILE, name, wanted.catalog(), gateway.describe());
+            }
+        } catch (IOException | InterruptedException | RuntimeException e) {
+            liveConnection.disconnect();
+            if (previous != null) previous.close();
+            throw e;
         }
-        runner = new EngagementRunner(gateway, history());
+        liveConnection.switchTo(gateway);
+        if (previous != null) previous.close();
+        // One runner for the app's life: it asks the live connection for the gateway at every call.
+        if (runner == null) runner = new EngagementRunner(liveConnection, history(), java.time.Clock.systemUTC(),
+                app.cosell.engagement.PollSchedule.standard());
         current = info;
         LOG.info("Connected: {}", gateway.describe());
         return info;
@@ -313,6 +330,7 @@ public final class AppContext implements AutoCloseable {
     @Override
     public synchronized void close() {
         settings.flush();
+        if (gateway != null) liveConnection.disconnect();
         if (gateway != null) gateway.close();
         gateway = null;
         if (emulator != null) emulator.close();
