@@ -69,7 +69,7 @@ final class HttpFront {
                     exchange.headers()::all, body));
             operation = resolveOperation(exchange, path);
             Faults.OperationFault fault = faults.nextOperationFault(operation);
-            if (fault != null) {
+            if (fault != null && !fault.after()) {
                 if (applyFault(fault, operation)) {
                     // Connection drop: close without any answer; the client sees the connection end.
                     LOG.debug("{} {}: dropped the connection (injected)", requestId, operation);
@@ -80,6 +80,15 @@ final class HttpFront {
             JsonNode request = parseBody(body);
             validator.validate(operation, request);
             WireJson.Rendering response = operations.handle(operation, (ObjectNode) request);
+            if (fault != null && fault.after()) {
+                // The service acted; only its answer is lost, replaced or late ("when": "after").
+                byte[] acted = WireJson.bytes(response);
+                if (applyFault(fault, operation)) {
+                    LOG.debug("{} {}: processed, then dropped the connection (injected)", requestId, operation);
+                    return LoopbackHttpServer.Response.DROP;
+                }
+                return answer(200, CONTENT_TYPE, requestId, null, acted);
+            }
             LoopbackHttpServer.Response answer = answer(200, CONTENT_TYPE, requestId, null, WireJson.bytes(response));
             LOG.debug("{} {} 200 in {} µs", requestId, operation, (System.nanoTime() - started) / 1000);
             return answer;
