@@ -166,6 +166,9 @@ public final class AppContext implements AutoCloseable {
         return gateway;
     }
 
+    /** The embedded emulator, if it runs: for tests in this package (they hold its tasks with the step hook). */
+    synchronized PartnerCentralEmulator embeddedEmulator() { return emulator; }
+
     /** The embedded emulator's endpoint, if it runs (tests, diagnostics). */
     public synchronized java.net.URI emulatorEndpoint() { return emulator == null ? null : emulator.endpoint(); }
 
