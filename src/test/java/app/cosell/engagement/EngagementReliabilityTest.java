@@ -77,6 +77,7 @@ class EngagementReliabilityTest {
         });
         all.sort(null);
         clean = ServiceTruth.cleanOpportunities(pc, LONG ? 40 : 30);
+        System.out.println("Reliability suite, " + (LONG ? "long" : "short") + " form: " + STORM_STARTS + " starts");
     }
 
     static PartnerCentral gateway() {
