@@ -58,17 +58,36 @@ public final class EngagementRunner {
     private final Clock clock;
     private final TaskTracker tracker;
     private final PollSchedule schedule;
+    /** How long an unanswered start is re-sent before the runner returns it unconfirmed; null: until answered. */
+    private final Duration startPatience;
+
+    /**
+     * How long a runner on a fixed connection (the command line) keeps re-sending an unanswered start before it
+     * returns the attempt unfinished (not confirmed; resumed with the same token next time) instead of waiting on.
+     */
+    public static final Duration FIXED_CONNECTION_START_PATIENCE = Duration.ofMinutes(2);
 
     public EngagementRunner(PartnerCentral partnerCentral, TaskHistory history) {
         this(partnerCentral, history, Clock.systemUTC(), PollSchedule.standard());
     }
 
     public EngagementRunner(PartnerCentral partnerCentral, TaskHistory history, Clock clock, PollSchedule schedule) {
-        this(CurrentConnection.fixed(partnerCentral), history, clock, schedule);
+        this(CurrentConnection.fixed(partnerCentral), history, clock, schedule, FIXED_CONNECTION_START_PATIENCE);
     }
 
     /** A runner over a connection that may change while tasks run (the app's: see AppContext.connect). */
     public EngagementRunner(CurrentConnection connection, TaskHistory history, Clock clock, PollSchedule schedule) {
+        this(connection, history, clock, schedule, connection.changeable() ? null : FIXED_CONNECTION_START_PATIENCE);
+    }
+
+    /**
+     * @param startPatience how long an unanswered start is re-sent (with backoff, same token) before the attempt is
+     *                      returned unconfirmed; null: for as long as it takes (the app, where the rep can close the
+     *                      view)
+     */
+    public EngagementRunner(CurrentConnection connection, TaskHistory history, Clock clock, PollSchedule schedule,
+                            Duration startPatience) {
+        this.startPatience = startPatience;
         this.connection = Objects.requireNonNull(connection, "connection");
         this.history = Objects.requireNonNull(history, "history");
         this.clock = Objects.requireNonNull(clock, "clock");
@@ -196,7 +215,14 @@ public final class EngagementRunner {
         Duration pause = first;
         boolean shownUnconfirmed = false;
         boolean checked = false;
+        Instant began = clock.instant();
         while (true) {
+            if (shownUnconfirmed && startPatience != null
+                    && Duration.between(began, clock.instant()).compareTo(startPatience) >= 0) {
+                log.info("Start for {} still not confirmed after {}; left unfinished", p.request().opportunityId(),
+                        startPatience);
+                return p; // unfinished, START_NOT_CONFIRMED: resume re-sends the same token
+            }
             PartnerCentral pc = awaitConnection(p, emit);
             long generation = connection.generation();
             try {

@@ -258,6 +258,42 @@ class EngagementReliabilityTest {
         ServiceTruth.assertHistoryMatchesService(history, List.of(id), pc, 2);
     }
 
+    @Test
+    void aTaskOfAnotherCatalogWaitsForThatCatalogAndResumesWhenItIsConnected() throws Exception {
+        emulator.setInstant(true);
+        CurrentConnection live = CurrentConnection.switchable();
+        PartnerCentral sandbox = gateway();
+        PartnerCentral aws = new Connections(new AwsProfiles(Path.of("no-config"), Path.of("no-credentials"), null,
+                Path.of("no-cache")), "test").forEmulator(emulator.endpoint(), emulator.accessKeyId(),
+                emulator.secretAccessKey(), Catalog.AWS);
+        try (ExecutorService background = Executors.newVirtualThreadPerTaskExecutor()) {
+            live.switchTo(sandbox);
+            EngagementRunner appRunner = new EngagementRunner(live, history, Clock.systemUTC(), EmulatorFixture.FAST);
+            String awsId = app.cosell.emulator.SeededScenario.SUBMITTABLE.id("AWS");
+            // Left unconfirmed by the last session, which was connected to the AWS catalog.
+            TaskProgress saved = TaskProgress.requested("aws-1", new StartEngagementRequest(Catalog.AWS, awsId,
+                    InvolvementType.CO_SELL, Visibility.FULL, List.of()), ClientTokens.fresh(), 1, Instant.now());
+            history.save(saved);
+            CountDownLatch waiting = new CountDownLatch(1);
+            Future<TaskProgress> resumed = background.submit(() -> appRunner.resume(saved, p -> {
+                if (TrackingPause.of(p).orElse(null) == TrackingPause.WAITING_FOR_CATALOG) waiting.countDown();
+            }));
+            assertThat(waiting.await(30, TimeUnit.SECONDS)).as("shown waiting for its catalog").isTrue();
+            assertThat(resumed.isDone()).isFalse();
+            assertThat(aws.tasksForOpportunity(awsId)).as("nothing sent to the wrong catalog").isEmpty();
+
+            live.switchTo(aws); // the rep connects to the AWS catalog
+
+            TaskProgress done = resumed.get(60, TimeUnit.SECONDS);
+            assertThat(done.status()).isEqualTo(TaskStatus.COMPLETE);
+            assertThat(done.failure()).isNull();
+            assertThat(aws.tasksForOpportunity(awsId)).hasSize(1);
+        } finally {
+            sandbox.close();
+            aws.close();
+        }
+    }
+
     // --- kill -9 ------------------------------------------------------------------------------------------------
 
     /** The points a runner process is killed at, one task each, in one child JVM per round. */
