@@ -180,7 +180,8 @@ public final class TaskProgressController {
         boolean retryHelps = advice.retryCanHelp() || first == AdviceAction.RETRY_WITH_NEW_TOKEN
                 || first == AdviceAction.WAIT_AND_RETRY;
         Button retry = action("retry", "progress.action." + (first == AdviceAction.WAIT_AND_RETRY
-                ? "WAIT_AND_RETRY" : "RETRY_WITH_NEW_TOKEN"), new FontIcon(Material2MZ.REPLAY), this::retry);
+                || model.retryKeepsTheAttempt() ? "WAIT_AND_RETRY" : "RETRY_WITH_NEW_TOKEN"),
+                new FontIcon(Material2MZ.REPLAY), this::retry);
         if (retryHelps) retry.getStyleClass().add("accent");
         retry.disableProperty().bind(task.runningProperty());
         if (first == AdviceAction.OPEN_OPPORTUNITY || first == AdviceAction.FIX_FIELDS) {

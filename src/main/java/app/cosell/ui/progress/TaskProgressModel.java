@@ -132,6 +132,17 @@ public final class TaskProgressModel {
      */
     public ReadOnlyStringProperty statusKeyProperty() { return statusKey.getReadOnlyProperty(); }
 
+    /**
+     * Whether the rep's Retry would continue the same attempt (re-send its own token, or go on tracking its task)
+     * rather than possibly start a new one: the runner's decision ({@code EngagementRunner.retryPlan}), so the button
+     * is not worded "with a new token" when no new token can be used.
+     */
+    public boolean retryKeepsTheAttempt() {
+        TaskProgress p = progress.get();
+        return p != null && app.cosell.engagement.EngagementRunner.retryPlan(p)
+                == app.cosell.engagement.EngagementRunner.RetryPlan.SAME_ATTEMPT;
+    }
+
     /** Shows a new snapshot of the task. */
     public void show(TaskProgress p, Instant now) {
         progress.set(p);

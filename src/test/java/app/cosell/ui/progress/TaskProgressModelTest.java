@@ -134,11 +134,13 @@ class TaskProgressModelTest {
         assertThat(model.failedProperty().get()).isTrue();
         assertThat(model.refusedProperty().get()).isFalse();
         assertThat(model.unconfirmedProperty().get()).isTrue();
+        assertThat(model.retryKeepsTheAttempt()).as("Retry re-sends the same token").isTrue();
 
         model.show(requested.withFailure(new app.cosell.model.CallFailure(app.cosell.model.FailureKind.VALIDATION,
                 "ValidationException", "bad", null, null, List.of(), null), T0), T0.plusSeconds(3));
 
         assertThat(model.refusedProperty().get()).isTrue();
         assertThat(model.unconfirmedProperty().get()).isFalse();
+        assertThat(model.retryKeepsTheAttempt()).isFalse();
     }
 }
