@@ -146,10 +146,10 @@ public final class EngagementRunner {
         try {
             existing = startedSince(pc, last, true);
         } catch (PartnerCentralFailure f) {
-            // Cannot find out: do not guess. The attempt stays as it was; the rep can retry again.
+            // Cannot find out: do not guess. The attempt stays as it was in the history (it is the service's truth);
+            // the view is told why nothing happened, and the rep can retry again.
             log.info("Retry of {} could not list the opportunity's tasks: {} {}", last.localId(), f.kind(), f.errorCode());
             TaskProgress unchanged = last.withFailure(last.failure() != null ? last.failure() : CallFailure.of(f), clock.instant());
-            history.save(unchanged);
             onChange.accept(unchanged);
             return unchanged;
         }
