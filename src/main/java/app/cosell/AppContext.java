@@ -21,6 +21,7 @@ import app.cosell.engagement.PipelineSync;
 import app.cosell.partner.CallObserver;
 import app.cosell.store.PipelineStore;
 import app.cosell.store.StoreFiles;
+import app.cosell.engagement.CurrentConnection;
 import app.cosell.engagement.EngagementRunner;
 import app.cosell.engagement.FailureAdviceCatalogue;
 import app.cosell.engagement.JsonFileStore;
@@ -140,6 +141,11 @@ public final class AppContext implements AutoCloseable {
     private PartnerCentralEmulator emulator;
     private PartnerCentral gateway;
     private EngagementRunner runner;
+    /**
+     * What the runner calls through: switched to each new gateway, so tasks running across a reconnect are handed to
+     * the new connection instead of failing on the closed one (issue #17).
+     */
+    private final CurrentConnection liveConnection = CurrentConnection.switchable();
     private EmulatorAdmin emulatorAdmin;
     private BatchQueue batchQueue;
     private Batches batches;
@@ -204,6 +210,9 @@ public final class AppContext implements AutoCloseable {
         return gateway;
     }
 
+    /** The embedded emulator, if it runs: for tests in this package (they hold its tasks with the step hook). */
+    synchronized PartnerCentralEmulator embeddedEmulator() { return emulator; }
+
     /** The embedded emulator's endpoint, if it runs (tests, diagnostics). */
     public synchronized java.net.URI emulatorEndpoint() { return emulator == null ? null : emulator.endpoint(); }
 
@@ -219,26 +228,37 @@ public final class AppContext implements AutoCloseable {
         List<AwsProfile> profiles = wanted.target() == UiSettings.Target.EMULATOR ? List.of() : options.profiles().discover();
         boolean useEmulator = wanted.target() == UiSettings.Target.EMULATOR
                 || (wanted.target() == UiSettings.Target.AUTOMATIC && profiles.isEmpty());
-        if (gateway != null) gateway.close();
+        // The old gateway stays in use by running tasks until the new one replaces it; if opening the new one
+        // fails, running tasks wait (paused) for the next connection instead of calling a closed client.
+        PartnerCentral previous = gateway;
         gateway = null;
-        runner = null;
         current = null;
         closePipeline();
         ConnectionInfo info;
-        if (useEmulator) {
-            startEmulator();
-            gateway = connections.forEmulator(emulator.endpoint(), emulator.accessKeyId(), emulator.secretAccessKey(),
-                    wanted.catalog());
-            info = new ConnectionInfo(ConnectionInfo.Kind.EMULATOR, null, wanted.catalog(), emulator.endpoint().toString());
-        } else {
-            String name = wanted.target() == UiSettings.Target.AWS_PROFILE ? wanted.profileName()
-                    : profiles.stream().filter(AwsProfile::isDefault).findFirst().orElse(profiles.getFirst()).name();
-            gateway = connections.open(ConnectionSettings.profile(name, wanted.catalog()));
-            info = new ConnectionInfo(ConnectionInfo.Kind.AWS_PROFILE, name, wanted.catalog(), gateway.describe());
+        try {
+            if (useEmulator) {
+                startEmulator();
+                gateway = connections.forEmulator(emulator.endpoint(), emulator.accessKeyId(), emulator.secretAccessKey(),
+                        wanted.catalog());
+                info = new ConnectionInfo(ConnectionInfo.Kind.EMULATOR, null, wanted.catalog(), emulator.endpoint().toString());
+            } else {
+                String name = wanted.target() == UiSettings.Target.AWS_PROFILE ? wanted.profileName()
+                        : profiles.stream().filter(AwsProfile::isDefault).findFirst().orElse(profiles.getFirst()).name();
+                gateway = connections.open(ConnectionSettings.profile(name, wanted.catalog()));
+                info = new ConnectionInfo(ConnectionInfo.Kind.AWS_PROFILE, name, wanted.catalog(), gateway.describe());
+            }
+        } catch (IOException | InterruptedException | RuntimeException e) {
+            liveConnection.disconnect();
+            if (previous != null) previous.close();
+            throw e;
         }
         gateway = pacedWithStore(gateway, useEmulator ? StoreFiles.connectionKey(null, null, true)
                 : StoreFiles.connectionKey(info.profileName(), null, false), wanted.catalog());
-        runner = new EngagementRunner(gateway, history());
+        liveConnection.switchTo(gateway);
+        if (previous != null) previous.close();
+        // One runner for the app's life: it asks the live connection for the gateway at every call.
+        if (runner == null) runner = new EngagementRunner(liveConnection, history(), java.time.Clock.systemUTC(),
+                app.cosell.engagement.PollSchedule.standard());
         current = info;
         LOG.info("Connected: {}", gateway.describe());
         return info;
@@ -686,6 +706,7 @@ public final class AppContext implements AutoCloseable {
     @Override
     public synchronized void close() {
         settings.flush();
+        if (gateway != null) liveConnection.disconnect();
         if (gateway != null) gateway.close();
         gateway = null;
         closePipeline();

@@ -48,15 +48,23 @@ public final class Faults {
         int remaining;
         final long delayMillis;
         final String message;
+        /** True for {@code "when": "after"}: the call is processed, then its answer is lost, failed or slowed. */
+        final boolean after;
 
         OperationRule(String operation, String fault, double probability, int remaining, long delayMillis,
                       String message) {
+            this(operation, fault, probability, remaining, delayMillis, message, false);
+        }
+
+        OperationRule(String operation, String fault, double probability, int remaining, long delayMillis,
+                      String message, boolean after) {
             this.operation = operation;
             this.fault = fault;
             this.probability = probability;
             this.remaining = remaining;
             this.delayMillis = delayMillis;
             this.message = message;
+            this.after = after;
         }
     }
 
@@ -80,8 +88,15 @@ public final class Faults {
         }
     }
 
-    /** What the HTTP front must do for one call. */
-    record OperationFault(String kind, long delayMillis, String message) {
+    /**
+     * What the HTTP front must do for one call.
+     *
+     * @param after true when the call must be processed first (the service acted) and only its answer is affected
+     */
+    record OperationFault(String kind, long delayMillis, String message, boolean after) {
+        OperationFault(String kind, long delayMillis, String message) {
+            this(kind, delayMillis, message, false);
+        }
     }
 
     /** How a task step must fail. */
@@ -165,6 +180,23 @@ public final class Faults {
         operationRulesPresent = true;
     }
 
+    /**
+     * The next {@code count} calls of {@code operation} ({@code *} = any) are processed — the service acts — and then
+     * answered with {@code fault} instead of their result: the connection dropped, an error, or (Slow) the real answer
+     * after 3 s. The "created but unanswered" case of a client's retry logic.
+     */
+    public synchronized void failNextAfter(String operation, String fault, int count) {
+        operationRules.add(new OperationRule(operation, canonicalKind(fault), 1.0, count, 3000, null, true));
+        operationRulesPresent = true;
+    }
+
+    /** Like {@link #failNextAfter} for each call with the given probability, until cleared. */
+    public synchronized void failRandomlyAfter(String operation, String fault, double probability) {
+        operationRules.add(new OperationRule(operation, canonicalKind(fault), checkProbability(probability), -1,
+                3000, null, true));
+        operationRulesPresent = true;
+    }
+
     /** The next {@code count} calls of {@code operation} are answered after {@code delay}. */
     public synchronized void slowNext(String operation, Duration delay, int count) {
         operationRules.add(new OperationRule(operation, "Slow", 1.0, count, delay.toMillis(), null));
@@ -209,6 +241,9 @@ public final class Faults {
                 node.put("delayMillis", rule.delayMillis);
             }
             WireJson.put(node, "message", rule.message);
+            if (rule.after) {
+                node.put("when", "after");
+            }
         }
         ArrayNode tasks = root.putArray("tasks");
         for (TaskRule rule : taskRules) {
@@ -252,7 +287,7 @@ public final class Faults {
             if (rule.remaining > 0 && --rule.remaining == 0) {
                 operationRules.remove(i);
             }
-            return new OperationFault(rule.fault, rule.delayMillis, rule.message);
+            return new OperationFault(rule.fault, rule.delayMillis, rule.message, rule.after);
         }
         return null;
     }
@@ -283,8 +318,12 @@ public final class Faults {
         if (rule.has("next") && remaining <= 0) {
             throw new IllegalArgumentException("\"next\" must be a positive count");
         }
+        String when = rule.path("when").asText("before");
+        if (!when.equals("before") && !when.equals("after")) {
+            throw new IllegalArgumentException("\"when\" must be \"before\" or \"after\"");
+        }
         return new OperationRule(operation, fault, probability, remaining, rule.path("delayMillis").asLong(3000),
-                rule.hasNonNull("message") ? rule.get("message").asText() : null);
+                rule.hasNonNull("message") ? rule.get("message").asText() : null, when.equals("after"));
     }
 
     private static TaskRule parseTaskRule(JsonNode rule) {

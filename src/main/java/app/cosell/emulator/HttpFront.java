@@ -113,7 +113,7 @@ final class HttpFront {
                     exchange.headers()::all, body));
             operation = resolveOperation(exchange, path);
             Faults.OperationFault fault = faults.nextOperationFault(operation);
-            if (fault != null) {
+            if (fault != null && !fault.after()) {
                 if (applyFault(fault, operation)) {
                     // Connection drop: close without any answer; the client sees the connection end.
                     LOG.debug("{} {}: dropped the connection (injected)", requestId, operation);
@@ -127,6 +127,15 @@ final class HttpFront {
             // The operation is bound for the call, so Paging ties each NextToken to the operation that issued it.
             WireJson.Rendering response = ScopedValue.where(Paging.OPERATION, called)
                     .call(() -> operations.handle(called, (ObjectNode) request));
+            if (fault != null && fault.after()) {
+                // The service acted; only its answer is lost, replaced or late ("when": "after").
+                byte[] acted = WireJson.bytes(response);
+                if (applyFault(fault, operation)) {
+                    LOG.debug("{} {}: processed, then dropped the connection (injected)", requestId, operation);
+                    return LoopbackHttpServer.Response.DROP;
+                }
+                return answer(200, CONTENT_TYPE, requestId, null, acted);
+            }
             LoopbackHttpServer.Response answer = answer(200, CONTENT_TYPE, requestId, null, WireJson.bytes(response));
             LOG.debug("{} {} 200 in {} µs", requestId, operation, (System.nanoTime() - started) / 1000);
             return answer;

@@ -214,6 +214,24 @@ public final class PartnerCentralEmulator implements AutoCloseable {
         engine.setObserver(observer);
     }
 
+    /** Called on the emulator's task thread before each step of a running task; may block to hold tasks mid-run. */
+    @FunctionalInterface
+    public interface StepHook {
+        /**
+         * @param taskId the task about to run a step
+         * @param step   the step's operation name (GetOpportunity ... SubmitOpportunity)
+         */
+        void beforeStep(String taskId, String step) throws InterruptedException;
+    }
+
+    /**
+     * Sets (null: removes) the step hook: tests and the reliability suite synchronise with task steps through it
+     * instead of sleeping. Ignored in instant mode, where steps run inside the Start call.
+     */
+    public void setStepHook(StepHook hook) {
+        engine.setObserver(hook == null ? null : (taskId, step) -> hook.beforeStep(taskId, step.wireName));
+    }
+
     PartnerCentralState state() {
         return state;
     }

@@ -38,12 +38,12 @@ final class TaskTracker {
     /** Task reads in a row that do not list the task before tracking gives up (the service lists it at once). */
     static final int UNKNOWN_TASK_READS = 3;
 
-    private final PartnerCentral partnerCentral;
+    private final CurrentConnection connection;
     private final Clock clock;
     private final PollSchedule schedule;
 
-    TaskTracker(PartnerCentral partnerCentral, Clock clock, PollSchedule schedule) {
-        this.partnerCentral = partnerCentral;
+    TaskTracker(CurrentConnection connection, Clock clock, PollSchedule schedule) {
+        this.connection = connection;
         this.clock = clock;
         this.schedule = schedule;
     }
@@ -68,6 +68,13 @@ final class TaskTracker {
         int unknownAnswers = 0;
         while (!p.isEnded()) {
             Thread.sleep(pause.toMillis());
+            PartnerCentral partnerCentral = awaitConnection(p, emit);
+            if (partnerCentral == null) { // wait for its catalog, then show it running again
+                partnerCentral = connection.await(p.request().catalog());
+                p = p.withFailure(null, clock.instant());
+                emit.accept(p);
+            }
+            long generation = connection.generation();
             TaskStep next = nextExpected(p);
             // While evidence keeps showing progress the task is alive; when it stalls, the task read tells whether
             // the task failed (or finished without the step the evidence waits for).
@@ -94,12 +101,27 @@ final class TaskTracker {
                     updated = mine.isPresent() ? StepInference.apply(p, mine.get(), evidence, clock.instant()) : p;
                 } else {
                     looksSinceNews++;
-                    StepEvidence more = readEvidence(next, p, evidence);
+                    StepEvidence more = readEvidence(partnerCentral, next, p, evidence);
                     if (more != null) evidence = more;
                     updated = StepInference.apply(p, null, evidence, clock.instant());
                 }
             } catch (PartnerCentralFailure f) {
                 if (Thread.currentThread().isInterrupted()) throw new InterruptedException();
+                if (connection.generation() != generation) {
+                    // The connection changed under the call (its client was closed): look again on the new one.
+                    pause = schedule.first();
+                    continue;
+                }
+                if (f.kind() == FailureKind.UNKNOWN) {
+                    // Not a refusal the rep can act on: tracking pauses and keeps looking, like any unexpected failure.
+                    log.warn("Tracking of {} paused: {} {}", p.taskId(), f.kind(), f.errorCode());
+                    if (TrackingPause.of(p).isEmpty()) {
+                        p = p.withFailure(TrackingPause.TRACKING_PAUSED.failure(f.errorCode()), clock.instant());
+                        emit.accept(p);
+                    }
+                    pause = min(pause.multipliedBy(2).plusMillis(500), schedule.throttled());
+                    continue;
+                }
                 if (f.kind().isTransient()) {
                     pause = min(pause.multipliedBy(2).plusMillis(500), schedule.throttled());
                     log.debug("Poll of {} failed transiently ({}); next look in {}", p.taskId(), f.kind(), pause);
@@ -114,7 +136,24 @@ final class TaskTracker {
                 TaskProgress stopped = p.withFailure(CallFailure.of(f), clock.instant());
                 emit.accept(stopped);
                 return stopped;
+            } catch (RuntimeException unexpected) {
+                if (Thread.currentThread().isInterrupted()) throw new InterruptedException();
+                // Not a failure of the task: whatever it was (a client closed by a reconnect, a bug in a mapping), the
+                // task goes on at the service. Say tracking is paused and keep looking, backing off.
+                if (connection.generation() != generation) {
+                    pause = schedule.first();
+                    continue;
+                }
+                log.warn("Tracking of {} paused: unexpected {}", p.taskId(), unexpected.toString());
+                if (TrackingPause.of(p).isEmpty()) {
+                    p = p.withFailure(TrackingPause.TRACKING_PAUSED.failure(unexpected.getClass().getSimpleName()),
+                            clock.instant());
+                    emit.accept(p);
+                }
+                pause = min(pause.multipliedBy(2).plusMillis(500), schedule.throttled());
+                continue;
             }
+            if (TrackingPause.of(updated).isPresent()) updated = updated.withFailure(null, clock.instant()); // a look worked
             looks++;
             if (StepInference.sameState(p, updated)) {
                 if (Duration.between(lastNews, clock.instant()).compareTo(schedule.patience()) >= 0)
@@ -134,6 +173,18 @@ final class TaskTracker {
             }
         }
         return p;
+    }
+
+    /**
+     * The gateway for the task's catalog, or null after emitting a {@link TrackingPause#WAITING_FOR_CATALOG} snapshot
+     * when that catalog is not connected (the caller then waits for it).
+     */
+    private PartnerCentral awaitConnection(TaskProgress p, Consumer<TaskProgress> emit) {
+        java.util.Optional<PartnerCentral> now = connection.now(p.request().catalog());
+        if (now.isPresent()) return now.get();
+        emit.accept(p.withFailure(TrackingPause.WAITING_FOR_CATALOG.failure("waiting for a connection to catalog "
+                + p.request().catalog()), clock.instant()));
+        return null;
     }
 
     /** Look about once a step, between the first and the steady pause: faster steps get faster looks. */
@@ -158,7 +209,7 @@ final class TaskTracker {
     }
 
     /** One read call revealing whether {@code next} is done; null when it showed nothing new. */
-    private StepEvidence readEvidence(TaskStep next, TaskProgress p, StepEvidence ev) {
+    private StepEvidence readEvidence(PartnerCentral partnerCentral, TaskStep next, TaskProgress p, StepEvidence ev) {
         String opportunityId = p.request().opportunityId();
         String engagementId = ev.engagementId() != null ? ev.engagementId() : p.engagementId();
         switch (next) {

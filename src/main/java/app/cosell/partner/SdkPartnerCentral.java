@@ -72,11 +72,27 @@ final class SdkPartnerCentral implements PartnerCentral {
         try {
             return call.get();
         } catch (SdkException e) {
+            if (closed) throw connectionClosed(operation, e);
             PartnerCentralFailure f = SdkFailures.from(e, profile, sso);
             if (f.kind() == FailureKind.SIGN_IN_NEEDED && credentials != null) credentials.rebuild();
             log.debug("{} failed: {} {}", operation, f.kind(), f.errorCode());
             throw f;
+        } catch (RuntimeException e) {
+            // A call racing close() (a reconnect) meets a shut-down client: RejectedExecutionException,
+            // IllegalStateException "Connection pool shut down". Typed, so callers retry on the new connection.
+            if (closed) throw connectionClosed(operation, e);
+            throw e;
         }
+    }
+
+    /** Whether {@link #close()} was called. */
+    private volatile boolean closed;
+
+    private PartnerCentralFailure connectionClosed(String operation, RuntimeException cause) {
+        log.debug("{} failed: the connection was closed ({})", operation, cause.getClass().getSimpleName());
+        return new PartnerCentralFailure(FailureKind.NETWORK, "ConnectionClosed",
+                "The connection to Partner Central was closed while " + operation + " was under way.", null, null,
+                List.of(), profile, cause);
     }
 
     @Override
@@ -298,6 +314,7 @@ final class SdkPartnerCentral implements PartnerCentral {
 
     @Override
     public void close() {
+        closed = true;
         client.close();
         if (credentials != null) credentials.close();
     }

@@ -221,7 +221,10 @@ public final class StartEngagementController {
         ChangeListener<Object> watch = new ChangeListener<>() {
             @Override
             public void changed(javafx.beans.value.ObservableValue<?> o, Object a, Object b) {
-                if (task.latest() != null && task.latest().taskId() != null) {
+                // Accepted, or sent but not confirmed yet (the runner re-sends it by itself): the progress view
+                // follows it from here.
+                if (task.latest() != null && (task.latest().taskId() != null
+                        || app.cosell.engagement.TrackingPause.of(task.latest()).isPresent())) {
                     stopWatching(task, this);
                     accepted(task);
                 } else if (!task.isRunning()) {

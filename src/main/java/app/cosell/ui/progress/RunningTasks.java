@@ -45,7 +45,10 @@ public final class RunningTasks {
         return t;
     }
 
-    /** Runs the task's request again as a new attempt with a fresh client token, in the same tracked task. */
+    /**
+     * The rep's Retry, in the same tracked task: the runner follows what the service already has (same token, or the
+     * task it finds) and starts a new attempt with a fresh token only after a FAILED one with nothing live.
+     */
     public void retry(TrackedTask t) {
         if (!tasks.contains(t)) tasks.addFirst(t);
         TaskProgress failed = t.latest();

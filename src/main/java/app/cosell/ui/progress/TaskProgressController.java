@@ -115,9 +115,7 @@ public final class TaskProgressController {
                 () -> StepperRow.clock(model.elapsedProperty().get()), model.elapsedProperty()));
         elapsed.setAccessibleText(messages.getString("progress.elapsed").replace("{0}", ""));
         statusBadge.textProperty().bind(Bindings.createStringBinding(() -> messages.getString("progress.status."
-                + (model.failedProperty().get() ? "FAILED" : model.completeProperty().get() ? "COMPLETE"
-                : model.taskIdProperty().get() == null ? "REQUESTED" : "IN_PROGRESS")),
-                model.failedProperty(), model.completeProperty(), model.taskIdProperty()));
+                + model.statusKeyProperty().get()), model.statusKeyProperty()));
         model.failedProperty().addListener((o, a, b) -> badgeStyle());
         model.completeProperty().addListener((o, a, b) -> badgeStyle());
 
@@ -126,7 +124,9 @@ public final class TaskProgressController {
         show(failedPanel, model.failedProperty().get());
         model.failedProperty().addListener((o, a, b) -> show(failedPanel, b));
         failedHeading.textProperty().bind(Bindings.when(model.refusedProperty())
-                .then(messages.getString("progress.refused.heading")).otherwise(messages.getString("progress.failed.heading")));
+                .then(messages.getString("progress.refused.heading")).otherwise(Bindings.when(model.unconfirmedProperty())
+                        .then(messages.getString("progress.notConfirmed.heading"))
+                        .otherwise(messages.getString("progress.failed.heading"))));
         failedStep.textProperty().bind(Bindings.createStringBinding(() -> {
             TaskStep s = model.failedStepProperty().get();
             return s == null ? "" : format("progress.failed.step", messages.getString("progress.step." + s.name())
@@ -196,7 +196,10 @@ public final class TaskProgressController {
         for (AdviceAction a : advice.offered()) {
             Button b = switch (a) {
                 case RETRY_WITH_NEW_TOKEN, WAIT_AND_RETRY -> {
-                    Button r = action("retry", "progress.action." + a.name(), new FontIcon(Material2MZ.REPLAY), this::retry);
+                    // The same attempt goes on (its own token, or the task already running): say so, not "new token".
+                    String label = a == AdviceAction.WAIT_AND_RETRY || model.retryKeepsTheAttempt()
+                            ? "WAIT_AND_RETRY" : a.name();
+                    Button r = action("retry", "progress.action." + label, new FontIcon(Material2MZ.REPLAY), this::retry);
                     r.disableProperty().bind(task.runningProperty());
                     yield r;
                 }

@@ -1,6 +1,7 @@
 package app.cosell.ui.progress;
 
 import app.cosell.engagement.FailureAdvice;
+import app.cosell.engagement.TrackingPause;
 import app.cosell.model.CallFailure;
 import app.cosell.model.PartnerCentralFailure;
 import app.cosell.model.StepProgress;
@@ -80,6 +81,9 @@ public final class TaskProgressModel {
     private final ReadOnlyStringWrapper snapshotJobId = new ReadOnlyStringWrapper(this, "snapshotJobId");
     private final ReadOnlyStringWrapper reasonCode = new ReadOnlyStringWrapper(this, "reasonCode");
     private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper(this, "message");
+    private final ReadOnlyObjectWrapper<TrackingPause> pause = new ReadOnlyObjectWrapper<>(this, "pause");
+    private final ReadOnlyBooleanWrapper unconfirmed = new ReadOnlyBooleanWrapper(this, "unconfirmed");
+    private final ReadOnlyStringWrapper statusKey = new ReadOnlyStringWrapper(this, "statusKey", "REQUESTED");
 
     /**
      * @param advisor        what to tell the rep about a failed task (the failure advice catalogue)
@@ -112,17 +116,49 @@ public final class TaskProgressModel {
     public ReadOnlyStringProperty snapshotJobIdProperty() { return snapshotJobId.getReadOnlyProperty(); }
     public ReadOnlyStringProperty reasonCodeProperty() { return reasonCode.getReadOnlyProperty(); }
     public ReadOnlyStringProperty messageProperty() { return message.getReadOnlyProperty(); }
+    /**
+     * The wait the runner is in by itself (start not confirmed yet, tracking paused, waiting for the task's catalog),
+     * or null. A paused task is running, not failed: no advice and no Retry are offered for it.
+     */
+    public ReadOnlyObjectProperty<TrackingPause> pauseProperty() { return pause.getReadOnlyProperty(); }
+    /**
+     * True when the start stopped without an answer that says whether the task exists (e.g. sign-in needed): the
+     * service may have it, so the view says "not confirmed yet", never "did not start". Retry re-sends its token.
+     */
+    public ReadOnlyBooleanProperty unconfirmedProperty() { return unconfirmed.getReadOnlyProperty(); }
+    /**
+     * The status badge's key under {@code progress.status.}: REQUESTED, IN_PROGRESS, COMPLETE, FAILED, or one of
+     * {@link TrackingPause}'s names.
+     */
+    public ReadOnlyStringProperty statusKeyProperty() { return statusKey.getReadOnlyProperty(); }
+
+    /**
+     * Whether the rep's Retry would continue the same attempt (re-send its own token, or go on tracking its task)
+     * rather than possibly start a new one: the runner's decision ({@code EngagementRunner.retryPlan}), so the button
+     * is not worded "with a new token" when no new token can be used.
+     */
+    public boolean retryKeepsTheAttempt() {
+        TaskProgress p = progress.get();
+        return p != null && app.cosell.engagement.EngagementRunner.retryPlan(p)
+                == app.cosell.engagement.EngagementRunner.RetryPlan.SAME_ATTEMPT;
+    }
 
     /** Shows a new snapshot of the task. */
     public void show(TaskProgress p, Instant now) {
         progress.set(p);
         for (StepProgress s : p.steps()) row(s.step()).show(s, now);
         // A call failure (a refused start, lost connection or sign-in) ends the app's part just like a FAILED task.
-        CallFailure callFailure = p.failure();
+        TrackingPause paused = TrackingPause.of(p).orElse(null);
+        pause.set(paused);
+        // A pause is the runner waiting by itself: the task runs on, nothing failed.
+        CallFailure callFailure = paused != null ? null : p.failure();
         boolean isFailed = p.status() == TaskStatus.FAILED || callFailure != null;
         boolean isComplete = p.status() == TaskStatus.COMPLETE;
         running.set(!p.isEnded() && callFailure == null);
-        refused.set(callFailure != null && p.taskId() == null);
+        refused.set(callFailure != null && p.taskId() == null && p.isEnded());
+        unconfirmed.set(callFailure != null && p.taskId() == null && !p.isEnded());
+        statusKey.set(paused != null ? paused.name() : isComplete ? "COMPLETE" : isFailed ? "FAILED"
+                : p.taskId() == null ? "REQUESTED" : "IN_PROGRESS");
         complete.set(isComplete);
         failed.set(isFailed);
         TaskStep failing = null;
@@ -149,7 +185,14 @@ public final class TaskProgressModel {
         running.set(false);
         complete.set(false);
         failed.set(true);
-        refused.set(progress.get() == null || progress.get().taskId() == null);
+        pause.set(null);
+        statusKey.set("FAILED");
+        boolean noTask = progress.get() == null || progress.get().taskId() == null;
+        // Only a refusal from the service says the task did not start; anything else leaves it unconfirmed.
+        boolean refusal = !f.kind().isTransient() && f.kind() != app.cosell.model.FailureKind.UNKNOWN
+                && f.kind() != app.cosell.model.FailureKind.SIGN_IN_NEEDED;
+        refused.set(noTask && refusal);
+        unconfirmed.set(noTask && !refusal);
         reasonCode.set(f.errorCode() != null ? f.errorCode() : f.kind().name());
         message.set(f.getMessage());
         advice.set(failureAdvisor.apply(f));
@@ -160,7 +203,7 @@ public final class TaskProgressModel {
     /** Advances the clocks of a running task (the view calls this every second). */
     public void tick(Instant now) {
         TaskProgress p = progress.get();
-        if (p == null || failed.get() && !p.isEnded() || p.failure() != null) return;
+        if (p == null || failed.get() && !p.isEnded() || p.failure() != null && pause.get() == null) return;
         Instant from = p.requestedAt() != null ? p.requestedAt() : p.startTime();
         if (from == null) return;
         Instant to = p.isEnded() && p.endedAt() != null ? p.endedAt() : now;

@@ -96,4 +96,51 @@ class TaskProgressModelTest {
                 "SubmitOpportunity: PENDING");
         assertThat(text).doesNotContain("tok-1");
     }
+
+    @Test
+    void aPausedTaskStaysRunningWithoutAdviceOrRetryAndResumesWhenALookWorks() {
+        var paused = Snapshots.runningAt(TaskStep.CREATE_ENGAGEMENT)
+                .withFailure(app.cosell.engagement.TrackingPause.TRACKING_PAUSED.failure("RejectedExecutionException"),
+                        T0.plusSeconds(2));
+
+        model.show(paused, T0.plusSeconds(2));
+
+        assertThat(model.pauseProperty().get()).isEqualTo(app.cosell.engagement.TrackingPause.TRACKING_PAUSED);
+        assertThat(model.statusKeyProperty().get()).isEqualTo("TRACKING_PAUSED");
+        assertThat(model.runningProperty().get()).isTrue();
+        assertThat(model.failedProperty().get()).isFalse();
+        assertThat(model.adviceProperty().get()).as("no Retry for a pause").isNull();
+
+        model.show(Snapshots.runningAt(TaskStep.CREATE_RESOURCE_SNAPSHOT), T0.plusSeconds(3));
+
+        assertThat(model.pauseProperty().get()).isNull();
+        assertThat(model.statusKeyProperty().get()).isEqualTo("IN_PROGRESS");
+    }
+
+    @Test
+    void anUnansweredStartIsNotConfirmedYetNeverRefused() {
+        var requested = app.cosell.model.TaskProgress.requested("local-1", Snapshots.REQUEST, "token", 1, T0);
+        model.show(requested.withFailure(app.cosell.engagement.TrackingPause.START_NOT_CONFIRMED.failure("x"), T0),
+                T0.plusSeconds(1));
+
+        assertThat(model.statusKeyProperty().get()).isEqualTo("START_NOT_CONFIRMED");
+        assertThat(model.refusedProperty().get()).isFalse();
+        assertThat(model.failedProperty().get()).isFalse();
+
+        // Stopped by a missing sign-in: the start may have reached the service, so it is unconfirmed, not refused.
+        model.show(requested.withFailure(new app.cosell.model.CallFailure(app.cosell.model.FailureKind.SIGN_IN_NEEDED,
+                null, "sign in", null, null, List.of(), "sso"), T0), T0.plusSeconds(2));
+
+        assertThat(model.failedProperty().get()).isTrue();
+        assertThat(model.refusedProperty().get()).isFalse();
+        assertThat(model.unconfirmedProperty().get()).isTrue();
+        assertThat(model.retryKeepsTheAttempt()).as("Retry re-sends the same token").isTrue();
+
+        model.show(requested.withFailure(new app.cosell.model.CallFailure(app.cosell.model.FailureKind.VALIDATION,
+                "ValidationException", "bad", null, null, List.of(), null), T0), T0.plusSeconds(3));
+
+        assertThat(model.refusedProperty().get()).isTrue();
+        assertThat(model.unconfirmedProperty().get()).isFalse();
+        assertThat(model.retryKeepsTheAttempt()).isFalse();
+    }
 }
