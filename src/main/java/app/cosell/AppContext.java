@@ -5,7 +5,6 @@ import app.cosell.engagement.AppDataFolder;
 import app.cosell.engagement.BatchRun;
 import app.cosell.engagement.BatchTriage;
 import app.cosell.engagement.Batches;
-import app.cosell.engagement.RateGate;
 import app.cosell.model.Batch;
 import app.cosell.model.Catalog;
 import app.cosell.model.InvolvementType;
@@ -83,7 +82,6 @@ public final class AppContext implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(AppContext.class);
     static final String SETTINGS_FILE = "settings.json";
     static final String EMULATOR_FILE = "emulator-state.json";
-    static final String BATCH_FILE = "batches.db";
 
     /**
      * How to build the context.
@@ -120,9 +118,6 @@ public final class AppContext implements AutoCloseable {
     /** The list's Readiness column (store feature): the one place its rules are chosen. */
     private final ListReadiness listReadiness = new ListReadiness(readiness);
     private final FailureAdviceCatalogue advice = FailureAdviceCatalogue.forLocale(Locale.getDefault());
-    /** The app's pace for the service's quotas: every batch Start takes a write permit, every triage read a read permit. */
-    private final RateGate writes = new RateGate(1);
-    private final RateGate reads = new RateGate(10);
     private final List<Runnable> historyListeners = new java.util.concurrent.CopyOnWriteArrayList<>();
     private Function<Stage, EngageLauncher> engageScreens = this::engageWindows;
     // After submission (AWS's review, alerts): see the block "AWS's review and alerts" below.
@@ -424,11 +419,18 @@ public final class AppContext implements AutoCloseable {
     /** Batch engagement (queue file opened on first use, off the FX thread). */
     public synchronized Batches batches() {
         if (batches == null) {
-            batchQueue = BatchQueue.open(options.dataDir().resolve(BATCH_FILE));
-            batches = new Batches(batchQueue, history(), this::partnerCentral, this::runner, reads, writes, executor,
+            batchQueue = BatchQueue.open(options.dataDir());
+            batches = new Batches(batchQueue, history(), this::partnerCentral, this::runner, this::writesLeftToday, executor,
                     java.time.Clock.systemUTC(), AppContext::words);
         }
         return batches;
+    }
+
+    /** Writes the day's budget still allows, as the current connection's call budget counts them. */
+    private long writesLeftToday() {
+        PartnerCentral pc = partnerCentral();
+        if (!(pc instanceof PacedPartnerCentral paced)) return CallBudget.WRITES_PER_DAY;
+        return Math.max(0, CallBudget.WRITES_PER_DAY - paced.budget().usage().writesToday());
     }
 
     /** A bundle text with its arguments (the key itself when the bundle has none). */

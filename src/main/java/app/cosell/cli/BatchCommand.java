@@ -4,7 +4,6 @@ import app.cosell.engagement.Batches;
 import app.cosell.engagement.BatchRun;
 import app.cosell.engagement.BatchTriage;
 import app.cosell.engagement.EngagementRunner;
-import app.cosell.engagement.RateGate;
 import app.cosell.model.Batch;
 import app.cosell.model.BatchItem;
 import app.cosell.model.BatchItemState;
@@ -86,8 +85,6 @@ public final class BatchCommand implements Callable<Integer> {
     @Spec
     picocli.CommandLine.Model.CommandSpec spec;
 
-    /** Where the batch queue lives in the data folder (until the pipeline store holds it). */
-    static final String QUEUE_FILE = "batches.db";
 
     @Override
     public Integer call() throws Exception {
@@ -105,11 +102,11 @@ public final class BatchCommand implements Callable<Integer> {
             return ExitCode.USAGE;
         }
         try (CliSession session = new CliSession(connection);
-             BatchQueue queue = BatchQueue.open(session.dataDir.resolve(QUEUE_FILE))) {
+             BatchQueue queue = BatchQueue.open(session.dataDir)) {
             Clock clock = Clock.systemUTC();
             EngagementRunner runner = new EngagementRunner(session.partnerCentral, session.history);
             Batches batches = new Batches(queue, session.history, () -> session.partnerCentral, () -> runner,
-                    new RateGate(10), new RateGate(1), session.executor, clock, session::words);
+                    session::writesLeftToday, session.executor, clock, session::words);
             Batch batch;
             if (resume != null) {
                 Optional<Batch> found = resume.isBlank() ? queue.lastOpen() : queue.batch(resume);

@@ -2,9 +2,12 @@ package app.cosell.cli;
 
 import app.cosell.engagement.AppDataFolder;
 import app.cosell.engagement.AppJson;
+import app.cosell.engagement.CallBudget;
+import app.cosell.engagement.PacedPartnerCentral;
+import app.cosell.store.PipelineStore;
+import app.cosell.store.StoreFiles;
 import app.cosell.engagement.FailureAdviceCatalogue;
 import app.cosell.engagement.TaskHistory;
-import app.cosell.partner.PartnerCentral;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.file.Path;
 import java.text.MessageFormat;
@@ -27,12 +30,24 @@ final class CliSession implements AutoCloseable {
     final ResourceBundle messages = ResourceBundle.getBundle(FailureAdviceCatalogue.BUNDLE, Locale.getDefault());
     final ExecutorService executor = Executors.newThreadPerTaskExecutor(Thread.ofVirtual().name("cosell-cli-", 0).factory());
     final TaskHistory history;
-    final PartnerCentral partnerCentral;
+    /** The connection's pipeline store: its call ledger keeps the day's counts, as the app's does. */
+    final PipelineStore store;
+    final CallBudget budget;
+    /** Every call paced to the quotas (10 reads/s, 1 write/s) and counted, as in the app. */
+    final PacedPartnerCentral partnerCentral;
 
     CliSession(ConnectionOptions connection) {
         this.dataDir = AppDataFolder.resolve();
         this.history = TaskHistory.open(dataDir, json);
-        this.partnerCentral = connection.open(CosellCommand.appVersion());
+        this.store = PipelineStore.open(StoreFiles.pipelineFile(dataDir,
+                StoreFiles.connectionKey(connection.profile, connection.endpointUrl, false), connection.catalog()), json);
+        this.budget = new CallBudget(store.ledger(), java.time.Clock.systemUTC());
+        this.partnerCentral = new PacedPartnerCentral(connection.open(CosellCommand.appVersion(), budget), budget);
+    }
+
+    /** Writes the day's budget still allows (this machine's count of them). */
+    long writesLeftToday() {
+        return Math.max(0, CallBudget.WRITES_PER_DAY - budget.usage().writesToday());
     }
 
     /** A bundle text with its arguments; the key itself when the bundle has no such text. */
@@ -53,5 +68,7 @@ final class CliSession implements AutoCloseable {
     public void close() {
         executor.shutdownNow();
         partnerCentral.close();
+        history.close();
+        store.close();
     }
 }

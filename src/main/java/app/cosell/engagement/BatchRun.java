@@ -26,8 +26,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Runs one batch to its end, exactly once per item: a single writer sends the waiting items' Starts in order, one
- * per write permit (the {@link RateGate} the whole app shares for writes), each item's client token and task id saved
+ * Runs one batch to its end, exactly once per item: a single writer sends the waiting items' Starts in order, one at
+ * a time (the gateway paces them to the write quota the whole app shares, {@link PacedPartnerCentral}), each item's client token and task id saved
  * in the {@link BatchQueue} and the {@link TaskHistory} before its Start leaves; every sent item is then followed on
  * the executor by the {@link EngagementRunner}, many at once. A throttled or unanswered Start is sent again with its
  * own token after a pause, never dropped and never given a new token. After a crash, {@link #run} of the same batch
@@ -42,6 +42,8 @@ public final class BatchRun {
     private static final Logger LOG = LoggerFactory.getLogger(BatchRun.class);
     private static final Duration FIRST_PAUSE = Duration.ofSeconds(1);
     private static final Duration LONGEST_PAUSE = Duration.ofSeconds(20);
+    /** The write quota's pace: one Start a second. */
+    private static final Duration WRITE_INTERVAL = Duration.ofSeconds(1).dividedBy(CallBudget.WRITES_PER_SECOND);
 
     /** Hears every change, on the thread that made it (the writer or a follower): hop to the FX thread in a view. */
     public interface Listener {
@@ -70,7 +72,6 @@ public final class BatchRun {
     private final BatchQueue queue;
     private final TaskHistory history;
     private final EngagementRunner runner;
-    private final RateGate writes;
     private final ExecutorService executor;
     private final Clock clock;
     private final String batchId;
@@ -81,13 +82,12 @@ public final class BatchRun {
     private volatile Listener listener = Listener.NONE;
     private volatile CallFailure stoppedBy;
 
-    public BatchRun(String batchId, BatchQueue queue, TaskHistory history, EngagementRunner runner, RateGate writes,
+    public BatchRun(String batchId, BatchQueue queue, TaskHistory history, EngagementRunner runner,
                     ExecutorService executor, Clock clock) {
         this.batchId = Objects.requireNonNull(batchId, "batchId");
         this.queue = Objects.requireNonNull(queue, "queue");
         this.history = Objects.requireNonNull(history, "history");
         this.runner = Objects.requireNonNull(runner, "runner");
-        this.writes = Objects.requireNonNull(writes, "writes");
         this.executor = Objects.requireNonNull(executor, "executor");
         this.clock = Objects.requireNonNull(clock, "clock");
         this.batch = queue.batch(batchId).orElseThrow(() -> new IllegalArgumentException("No batch " + batchId));
@@ -152,7 +152,7 @@ public final class BatchRun {
             // task sent last is the one to wait for.
             Duration typical = typicalTaskDuration();
             Duration last = waiting > 0 ? typical : typical.minus(runningFor(false));
-            eta = writes.interval().multipliedBy(waiting).plus(last.isNegative() ? Duration.ZERO : last);
+            eta = WRITE_INTERVAL.multipliedBy(waiting).plus(last.isNegative() ? Duration.ZERO : last);
         }
         return new Progress(counts, items.size(), eta);
     }
@@ -266,7 +266,6 @@ public final class BatchRun {
             Duration pause = FIRST_PAUSE;
             try {
                 while (true) {
-                    if (!p.isStarted()) writes.acquire();
                     p = runner.resume(p, snapshot -> {
                         record(item.position(), snapshot);
                         if (snapshot.isStarted() || snapshot.failure() != null || snapshot.isEnded()) settled.countDown();
@@ -280,7 +279,6 @@ public final class BatchRun {
                         wakeWriter();
                         return null;
                     }
-                    if (!p.isStarted() && failure != null && failure.kind() == FailureKind.THROTTLED) writes.slowDown(pause);
                     LOG.info("Batch {} item {}: {}; trying again in {} s with the same token", batchId, item.position(),
                             failure == null ? "tracking stopped" : failure.kind(), pause.toSeconds());
                     Thread.sleep(pause.toMillis());

@@ -16,7 +16,7 @@ import java.util.function.Consumer;
 
 /**
  * Splits the opportunities of a batch into ready, blocked and unknown before anything is sent: each full record is
- * read (GetOpportunity, paced to the read quota) and judged by the {@link StartGuard}, the same rules as a single
+ * read (GetOpportunity, paced to the read quota by the gateway) and judged by the {@link StartGuard}, the same rules as a single
  * start; a task of ours still running for an opportunity blocks it too. Unknown means the record could not be read (no access, network): the rule cannot be
  * checked.
  */
@@ -50,14 +50,12 @@ public final class BatchTriage {
 
     private final PartnerCentral partnerCentral;
     private final TaskHistory history;
-    private final RateGate reads;
     private final Clock clock;
     private final StartGuard guard = new StartGuard();
 
-    public BatchTriage(PartnerCentral partnerCentral, TaskHistory history, RateGate reads, Clock clock) {
+    public BatchTriage(PartnerCentral partnerCentral, TaskHistory history, Clock clock) {
         this.partnerCentral = Objects.requireNonNull(partnerCentral, "partnerCentral");
         this.history = Objects.requireNonNull(history, "history");
-        this.reads = Objects.requireNonNull(reads, "reads");
         this.clock = Objects.requireNonNull(clock, "clock");
     }
 
@@ -84,7 +82,6 @@ public final class BatchTriage {
         if (running) return new Entry(id, null, Verdict.BLOCKED, "batch.blocked.running", List.of());
         Opportunity opportunity;
         try {
-            reads.acquire();
             opportunity = partnerCentral.getOpportunity(id);
         } catch (PartnerCentralFailure f) {
             if (f.kind() == FailureKind.NOT_FOUND)

@@ -23,34 +23,30 @@ import java.util.concurrent.ExecutorService;
 
 /**
  * Batch engagement for the window and the command line alike: triage, plan (the queue saved, nothing sent), runs of
- * saved batches, the open ones to resume after a relaunch, the day's write budget, CSV export. Every Start of every
- * batch goes through the one write gate it is given (the app's), so batches share the quota with the app's other
- * writes.
+ * saved batches, the open ones to resume after a relaunch, the day's write budget, CSV export. Every call goes through
+ * the connection's gateway, which the app paces to the quotas ({@link PacedPartnerCentral}): batches share the write
+ * quota with the app's other writes.
  */
 public final class Batches {
 
-    /** The service's daily budget of writes per partner account (API-NOTES §9). */
-    public static final int DAILY_WRITES = 10_000;
 
     private final BatchQueue queue;
     private final TaskHistory history;
     private final Supplier<PartnerCentral> partnerCentral;
     private final Supplier<EngagementRunner> runner;
-    private final RateGate reads;
-    private final RateGate writes;
+    private final java.util.function.LongSupplier writesLeft;
     private final ExecutorService executor;
     private final Clock clock;
     private final BiFunction<String, List<String>, String> words;
 
     public Batches(BatchQueue queue, TaskHistory history, Supplier<PartnerCentral> partnerCentral,
-                   Supplier<EngagementRunner> runner, RateGate reads, RateGate writes, ExecutorService executor,
+                   Supplier<EngagementRunner> runner, java.util.function.LongSupplier writesLeft, ExecutorService executor,
                    Clock clock, BiFunction<String, List<String>, String> words) {
         this.queue = Objects.requireNonNull(queue, "queue");
         this.history = Objects.requireNonNull(history, "history");
         this.partnerCentral = Objects.requireNonNull(partnerCentral, "partnerCentral");
         this.runner = Objects.requireNonNull(runner, "runner");
-        this.reads = Objects.requireNonNull(reads, "reads");
-        this.writes = Objects.requireNonNull(writes, "writes");
+        this.writesLeft = Objects.requireNonNull(writesLeft, "writesLeft");
         this.executor = Objects.requireNonNull(executor, "executor");
         this.clock = Objects.requireNonNull(clock, "clock");
         this.words = Objects.requireNonNull(words, "words");
@@ -59,7 +55,7 @@ public final class Batches {
     /** Reads and judges each opportunity; blocks (background thread). */
     public BatchTriage.Result triage(List<String> ids, InvolvementType involvement, Consumer<BatchTriage.Entry> onEntry)
             throws InterruptedException {
-        return new BatchTriage(partnerCentral.get(), history, reads, clock).triage(ids, involvement, onEntry);
+        return new BatchTriage(partnerCentral.get(), history, clock).triage(ids, involvement, onEntry);
     }
 
     /** Saves a batch from a triage (nothing sent) and returns its run. */
@@ -70,7 +66,7 @@ public final class Batches {
 
     /** A saved batch's run, on the current connection. */
     public BatchRun open(String batchId) {
-        return new BatchRun(batchId, queue, history, runner.get(), writes, executor, clock);
+        return new BatchRun(batchId, queue, history, runner.get(), executor, clock);
     }
 
     /** Batches still running or paused when the app last stopped, newest first. */
@@ -86,14 +82,9 @@ public final class Batches {
         return ids;
     }
 
-    /**
-     * Writes the rolling 24 hours still allow, as far as this app knows: the daily budget less the Starts it sent in
-     * the last 24 hours (other tools of the same partner account spend the budget too; the service has the last word).
-     */
+    /** Writes the rolling 24 hours still allow (the call budget's count; the service has the last word). */
     public long writesLeftToday() {
-        Instant since = clock.instant().minus(Duration.ofHours(24));
-        long used = history.all().stream().filter(t -> t.requestedAt() != null && t.requestedAt().isAfter(since)).count();
-        return Math.max(0, DAILY_WRITES - used);
+        return writesLeft.getAsLong();
     }
 
     /** The run's results as CSV, written whole or not at all. */

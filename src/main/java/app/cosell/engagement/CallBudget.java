@@ -155,6 +155,10 @@ public final class CallBudget implements CallObserver {
         throttled.incrementAndGet();
         synchronized (this) {
             throttledToday++;
+            // The service said slow down: the next call of that kind waits one more interval.
+            long now = System.nanoTime();
+            if (Kind.of(operation) == Kind.WRITE) nextWrite = Math.max(nextWrite, now) + writeNanos;
+            else nextRead = Math.max(nextRead, now) + readNanos;
         }
         record(Kind.of(operation), 0, 1);
     }

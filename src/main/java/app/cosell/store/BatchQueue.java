@@ -7,16 +7,10 @@ import app.cosell.model.Catalog;
 import app.cosell.model.InvolvementType;
 import app.cosell.model.Tag;
 import app.cosell.model.Visibility;
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -26,89 +20,36 @@ import java.util.Optional;
 
 /**
  * The batch queue: batches and their items in SQLite, each change committed before the caller goes on — above all
- * an item's client token, which is on disk before its Start is sent. Thread-safe (one connection, serialised).
+ * an item's client token, which is on disk before its Start is sent. Thread-safe (the store's one connection).
  */
 public final class BatchQueue implements AutoCloseable {
 
-    private final Connection db;
-    private final boolean ownsConnection;
+    private final Database database;
+    private final boolean ownsDatabase;
 
-    /**
-     * Over an open connection whose schema has the batch tables ({@link #createTables}); the caller owns the
-     * connection's life.
-     */
-    public BatchQueue(Connection db) {
-        this(db, false);
+    /** Over an open store whose schema has the batch tables; the caller closes the store. */
+    public BatchQueue(Database database) {
+        this(database, false);
     }
 
-    private BatchQueue(Connection db, boolean ownsConnection) {
-        this.db = db;
-        this.ownsConnection = ownsConnection;
+    private BatchQueue(Database database, boolean ownsDatabase) {
+        this.database = database;
+        this.ownsDatabase = ownsDatabase;
     }
 
-    /**
-     * A queue in its own database file (created owner-only), in WAL mode with full syncs: a saved client token
-     * survives a power loss. Close it when done.
-     */
-    public static BatchQueue open(Path file) {
-        try {
-            Files.createDirectories(file.toAbsolutePath().getParent());
-            if (Files.notExists(file)) {
-                try {
-                    Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
-                } catch (UnsupportedOperationException notPosix) {
-                    Files.createFile(file);
-                }
-            }
-            Connection connection = DriverManager.getConnection("jdbc:sqlite:" + file.toAbsolutePath());
-            try (Statement s = connection.createStatement()) {
-                s.execute("PRAGMA journal_mode=WAL");
-                s.execute("PRAGMA synchronous=FULL");
-                s.execute("PRAGMA foreign_keys=ON");
-                s.execute("PRAGMA busy_timeout=5000");
-            }
-            createTables(connection);
-            return new BatchQueue(connection, true);
-        } catch (IOException | SQLException e) {
-            throw new StoreFailure("The batch queue " + file + " could not be opened", e);
-        }
+    /** The queue in the app-wide store of {@code dataDir} ({@link StoreFiles#APP_FILE}); close it when done. */
+    public static BatchQueue open(java.nio.file.Path dataDir) {
+        return new BatchQueue(Database.open(StoreFiles.appFile(dataDir)), true);
     }
 
     @Override
-    public synchronized void close() {
-        if (!ownsConnection) return;
-        try {
-            db.close();
-        } catch (SQLException e) {
-            throw new StoreFailure("The batch queue could not be closed", e);
-        }
-    }
-
-    /** The batch tables (idempotent). */
-    public static void createTables(Connection db) throws SQLException {
-        try (Statement s = db.createStatement()) {
-            s.executeUpdate("""
-                    CREATE TABLE IF NOT EXISTS batch (
-                      id TEXT PRIMARY KEY, catalog TEXT NOT NULL, involvement TEXT NOT NULL, visibility TEXT,
-                      status TEXT NOT NULL, created_at TEXT NOT NULL, updated_at TEXT NOT NULL)""");
-            s.executeUpdate("""
-                    CREATE TABLE IF NOT EXISTS batch_item (
-                      batch_id TEXT NOT NULL REFERENCES batch(id) ON DELETE CASCADE, position INTEGER NOT NULL,
-                      opportunity_id TEXT NOT NULL, customer TEXT, state TEXT NOT NULL, blocked_reason TEXT,
-                      local_id TEXT, client_token TEXT, sent_at TEXT, task_id TEXT, outcome TEXT, message TEXT,
-                      updated_at TEXT NOT NULL, PRIMARY KEY (batch_id, position))""");
-            // Tags of a batch (position -1) and of its items, in their order.
-            s.executeUpdate("""
-                    CREATE TABLE IF NOT EXISTS batch_tag (
-                      batch_id TEXT NOT NULL REFERENCES batch(id) ON DELETE CASCADE, position INTEGER NOT NULL,
-                      ord INTEGER NOT NULL, tag_key TEXT NOT NULL, tag_value TEXT NOT NULL,
-                      PRIMARY KEY (batch_id, position, ord))""");
-        }
+    public void close() {
+        if (ownsDatabase) database.close();
     }
 
     /** Saves a new batch and all its items in one transaction. */
-    public synchronized void create(Batch batch, List<BatchItem> items) {
-        transaction(() -> {
+    public void create(Batch batch, List<BatchItem> items) {
+        database.inTransaction(db -> {
             try (PreparedStatement p = db.prepareStatement(
                     "INSERT INTO batch(id, catalog, involvement, visibility, status, created_at, updated_at) "
                             + "VALUES (?,?,?,?,?,?,?)")) {
@@ -121,29 +62,31 @@ public final class BatchQueue implements AutoCloseable {
                 p.setString(7, batch.updatedAt().toString());
                 p.executeUpdate();
             }
-            insertTags(batch.id(), -1, batch.tags());
+            insertTags(db, batch.id(), -1, batch.tags());
             for (BatchItem item : items) {
-                insertItem(item);
-                insertTags(batch.id(), item.position(), item.extraTags());
+                insertItem(db, item);
+                insertTags(db, batch.id(), item.position(), item.extraTags());
             }
+            return null;
         });
     }
 
     /** Records the batch's new status. */
-    public synchronized void setStatus(String batchId, Batch.Status status, Instant now) {
-        transaction(() -> {
+    public void setStatus(String batchId, Batch.Status status, Instant now) {
+        database.inTransaction(db -> {
             try (PreparedStatement p = db.prepareStatement("UPDATE batch SET status = ?, updated_at = ? WHERE id = ?")) {
                 p.setString(1, status.name());
                 p.setString(2, now.toString());
                 p.setString(3, batchId);
                 p.executeUpdate();
             }
+            return null;
         });
     }
 
     /** Replaces an item's state (its tags never change after creation); committed when this returns. */
-    public synchronized void update(BatchItem item) {
-        transaction(() -> {
+    public void update(BatchItem item) {
+        database.inTransaction(db -> {
             try (PreparedStatement p = db.prepareStatement("""
                     UPDATE batch_item SET state = ?, blocked_reason = ?, local_id = ?, client_token = ?, sent_at = ?,
                       task_id = ?, outcome = ?, message = ?, updated_at = ? WHERE batch_id = ? AND position = ?""")) {
@@ -160,41 +103,42 @@ public final class BatchQueue implements AutoCloseable {
                 p.setInt(11, item.position());
                 if (p.executeUpdate() != 1) throw new SQLException("No item " + item.position() + " in " + item.batchId());
             }
+            return null;
         });
     }
 
-    public synchronized Optional<Batch> batch(String batchId) {
-        return query(() -> {
+    public Optional<Batch> batch(String batchId) {
+        return database.read(db -> {
             try (PreparedStatement p = db.prepareStatement("SELECT * FROM batch WHERE id = ?")) {
                 p.setString(1, batchId);
                 try (ResultSet r = p.executeQuery()) {
-                    return r.next() ? Optional.of(batchOf(r)) : Optional.<Batch>empty();
+                    return r.next() ? Optional.of(batchOf(db, r)) : Optional.<Batch>empty();
                 }
             }
         });
     }
 
     /** Every batch, newest first. */
-    public synchronized List<Batch> batches() {
-        return query(() -> {
+    public List<Batch> batches() {
+        return database.read(db -> {
             List<Batch> out = new ArrayList<>();
             try (PreparedStatement p = db.prepareStatement("SELECT * FROM batch ORDER BY created_at DESC, id DESC");
                  ResultSet r = p.executeQuery()) {
-                while (r.next()) out.add(batchOf(r));
+                while (r.next()) out.add(batchOf(db, r));
             }
             return out;
         });
     }
 
     /** The newest batch still running or paused, if any (what {@code --resume} continues by default). */
-    public synchronized Optional<Batch> lastOpen() {
+    public Optional<Batch> lastOpen() {
         return batches().stream().filter(b -> b.status().isOpen()).findFirst();
     }
 
     /** The batch's items in their order. */
-    public synchronized List<BatchItem> items(String batchId) {
-        return query(() -> {
-            Map<Integer, List<Tag>> tags = tags(batchId);
+    public List<BatchItem> items(String batchId) {
+        return database.read(db -> {
+            Map<Integer, List<Tag>> tags = tags(db, batchId);
             List<BatchItem> out = new ArrayList<>();
             try (PreparedStatement p = db.prepareStatement(
                     "SELECT * FROM batch_item WHERE batch_id = ? ORDER BY position")) {
@@ -214,17 +158,17 @@ public final class BatchQueue implements AutoCloseable {
         });
     }
 
-    private Batch batchOf(ResultSet r) throws SQLException {
+    private Batch batchOf(Connection db, ResultSet r) throws SQLException {
         String id = r.getString("id");
         String visibility = r.getString("visibility");
         return new Batch(id, Catalog.fromWire(r.getString("catalog")),
                 InvolvementType.fromWire(r.getString("involvement")),
                 visibility == null ? null : Visibility.fromWire(visibility),
-                tags(id).getOrDefault(-1, List.of()), Batch.Status.valueOf(r.getString("status")),
+                tags(db, id).getOrDefault(-1, List.of()), Batch.Status.valueOf(r.getString("status")),
                 instant(r.getString("created_at")), instant(r.getString("updated_at")));
     }
 
-    private Map<Integer, List<Tag>> tags(String batchId) throws SQLException {
+    private Map<Integer, List<Tag>> tags(Connection db, String batchId) throws SQLException {
         Map<Integer, List<Tag>> out = new LinkedHashMap<>();
         try (PreparedStatement p = db.prepareStatement(
                 "SELECT position, tag_key, tag_value FROM batch_tag WHERE batch_id = ? ORDER BY position, ord")) {
@@ -237,7 +181,7 @@ public final class BatchQueue implements AutoCloseable {
         return out;
     }
 
-    private void insertItem(BatchItem item) throws SQLException {
+    private void insertItem(Connection db, BatchItem item) throws SQLException {
         try (PreparedStatement p = db.prepareStatement("""
                 INSERT INTO batch_item(batch_id, position, opportunity_id, customer, state, blocked_reason, local_id,
                   client_token, sent_at, task_id, outcome, message, updated_at) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)""")) {
@@ -258,7 +202,7 @@ public final class BatchQueue implements AutoCloseable {
         }
     }
 
-    private void insertTags(String batchId, int position, List<Tag> tags) throws SQLException {
+    private void insertTags(Connection db, String batchId, int position, List<Tag> tags) throws SQLException {
         if (tags.isEmpty()) return;
         try (PreparedStatement p = db.prepareStatement(
                 "INSERT INTO batch_tag(batch_id, position, ord, tag_key, tag_value) VALUES (?,?,?,?,?)")) {
@@ -271,36 +215,6 @@ public final class BatchQueue implements AutoCloseable {
                 p.addBatch();
             }
             p.executeBatch();
-        }
-    }
-
-    private interface SqlWork { void run() throws SQLException; }
-
-    private interface SqlQuery<T> { T run() throws SQLException; }
-
-    private void transaction(SqlWork work) {
-        try {
-            boolean auto = db.getAutoCommit();
-            db.setAutoCommit(false);
-            try {
-                work.run();
-                db.commit();
-            } catch (SQLException | RuntimeException e) {
-                db.rollback();
-                throw e;
-            } finally {
-                db.setAutoCommit(auto);
-            }
-        } catch (SQLException e) {
-            throw new StoreFailure("The batch queue could not be written", e);
-        }
-    }
-
-    private <T> T query(SqlQuery<T> work) {
-        try {
-            return work.run();
-        } catch (SQLException e) {
-            throw new StoreFailure("The batch queue could not be read", e);
         }
     }
 

@@ -48,7 +48,24 @@ final class Schema {
                         ended          INTEGER NOT NULL,
                         json           TEXT NOT NULL
                     )""",
-                    "CREATE TABLE saved_views (name TEXT PRIMARY KEY, json TEXT NOT NULL, saved_at INTEGER NOT NULL)"));
+                    "CREATE TABLE saved_views (name TEXT PRIMARY KEY, json TEXT NOT NULL, saved_at INTEGER NOT NULL)"),
+            // 2: batch engagement: each batch, its items (the client token saved before each Start), their tags
+            // (position -1: the batch's own).
+            List.of("""
+                    CREATE TABLE batch (
+                        id TEXT PRIMARY KEY, catalog TEXT NOT NULL, involvement TEXT NOT NULL, visibility TEXT,
+                        status TEXT NOT NULL, created_at TEXT NOT NULL, updated_at TEXT NOT NULL)""",
+                    """
+                    CREATE TABLE batch_item (
+                        batch_id TEXT NOT NULL REFERENCES batch(id) ON DELETE CASCADE, position INTEGER NOT NULL,
+                        opportunity_id TEXT NOT NULL, customer TEXT, state TEXT NOT NULL, blocked_reason TEXT,
+                        local_id TEXT, client_token TEXT, sent_at TEXT, task_id TEXT, outcome TEXT, message TEXT,
+                        updated_at TEXT NOT NULL, PRIMARY KEY (batch_id, position))""",
+                    """
+                    CREATE TABLE batch_tag (
+                        batch_id TEXT NOT NULL REFERENCES batch(id) ON DELETE CASCADE, position INTEGER NOT NULL,
+                        ord INTEGER NOT NULL, tag_key TEXT NOT NULL, tag_value TEXT NOT NULL,
+                        PRIMARY KEY (batch_id, position, ord))"""));
 
     /** The version this build writes. */
     static int current() { return MIGRATIONS.size(); }

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import app.cosell.emulator.PartnerCentralEmulator;
 import app.cosell.engagement.AppJson;
 import app.cosell.engagement.BatchTriage;
-import app.cosell.engagement.RateGate;
 import app.cosell.engagement.TaskHistory;
 import app.cosell.model.Catalog;
 import app.cosell.model.InvolvementType;
@@ -66,7 +65,7 @@ class BatchCommandTest {
                 .withReviewStatuses(List.of(ReviewStatus.PENDING_SUBMISSION)), null, 100).opportunities())
             if (Integer.parseInt(s.id().substring(1)) > 20000020 && tasks(s.id()) == 0) candidates.add(s.id());
         BatchTriage.Result triage = new BatchTriage(partnerCentral, TaskHistory.open(scratch, AppJson.newMapper()),
-                new RateGate(100), Clock.systemUTC()).triage(candidates, InvolvementType.CO_SELL, e -> {});
+                Clock.systemUTC()).triage(candidates, InvolvementType.CO_SELL, e -> {});
         assertThat(triage.ready()).hasSizeGreaterThanOrEqualTo(count);
         return triage.ready().stream().limit(count).map(BatchTriage.Entry::opportunityId).toList();
     }

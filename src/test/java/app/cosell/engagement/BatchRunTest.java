@@ -41,9 +41,6 @@ class BatchRunTest {
     EngagementRunner runner;
     BatchQueue queue;
     final ExecutorService executor = Executors.newThreadPerTaskExecutor(Thread.ofVirtual().factory());
-    /** Fast for tests; the quota's own pace is checked by the command-line test and the benchmark. */
-    final RateGate writes = new RateGate(50);
-    final RateGate reads = new RateGate(200);
 
     @BeforeAll
     static void startEmulator() throws Exception {
@@ -60,7 +57,7 @@ class BatchRunTest {
         pc.reset();
         history = TaskHistory.open(dataDir, AppJson.newMapper());
         runner = new EngagementRunner(pc.partnerCentral, history, Clock.systemUTC(), EmulatorFixture.FAST);
-        queue = BatchQueue.open(dataDir.resolve("batches.db"));
+        queue = BatchQueue.open(dataDir);
     }
 
     @AfterEach
@@ -81,7 +78,7 @@ class BatchRunTest {
     }
 
     BatchTriage.Result triage(List<String> ids) throws InterruptedException {
-        return new BatchTriage(pc.partnerCentral, history, reads, Clock.systemUTC())
+        return new BatchTriage(pc.partnerCentral, history, Clock.systemUTC())
                 .triage(ids, InvolvementType.CO_SELL, e -> {});
     }
 
@@ -92,7 +89,7 @@ class BatchRunTest {
     }
 
     BatchRun run(Batch batch) {
-        return new BatchRun(batch.id(), queue, history, runner, writes, executor, Clock.systemUTC());
+        return new BatchRun(batch.id(), queue, history, runner, executor, Clock.systemUTC());
     }
 
     int tasksOnTheService(String opportunityId) {

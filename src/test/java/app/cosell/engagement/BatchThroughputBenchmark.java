@@ -49,7 +49,7 @@ class BatchThroughputBenchmark {
              PartnerCentral pc = new Connections(new AwsProfiles(Path.of("no-config"), Path.of("no-credentials"), null,
                      Path.of("no-cache")), "bench").forEmulator(emulator.endpoint(), emulator.accessKeyId(),
                      emulator.secretAccessKey(), Catalog.Sandbox);
-             BatchQueue queue = BatchQueue.open(dataDir.resolve("batches.db"));
+             BatchQueue queue = BatchQueue.open(dataDir);
              var executor = Executors.newThreadPerTaskExecutor(Thread.ofVirtual().factory())) {
             TaskHistory history = TaskHistory.open(dataDir, AppJson.newMapper());
             List<String> candidates = new ArrayList<>();
@@ -60,7 +60,7 @@ class BatchThroughputBenchmark {
                 for (OpportunitySummary s : page.opportunities()) candidates.add(s.id());
                 token = page.nextToken();
             } while (token != null && candidates.size() < ITEMS * 2);
-            BatchTriage.Result triage = new BatchTriage(pc, history, new RateGate(1000), Clock.systemUTC())
+            BatchTriage.Result triage = new BatchTriage(pc, history, Clock.systemUTC())
                     .triage(candidates, InvolvementType.CO_SELL, e -> {});
             BatchTriage.Result kept = new BatchTriage.Result(triage.ready().subList(0, ITEMS), List.of(), List.of());
             emulator.faults().failRandomly("StartEngagementFromOpportunityTask", "ThrottlingException", 0.10);
@@ -68,8 +68,10 @@ class BatchThroughputBenchmark {
             Batch settings = new Batch("new", Catalog.Sandbox, InvolvementType.CO_SELL, Visibility.FULL, List.of(),
                     Batch.Status.RUNNING, null, null);
             Batch batch = BatchRun.plan(queue, settings, kept, Map.of(), (k, a) -> k, Clock.systemUTC());
-            EngagementRunner runner = new EngagementRunner(pc, history);
-            BatchRun run = new BatchRun(batch.id(), queue, history, runner, new RateGate(1), executor, Clock.systemUTC());
+            // As in the app: every call paced by the call budget (1 write/s).
+            PacedPartnerCentral paced = new PacedPartnerCentral(pc, new CallBudget(null, Clock.systemUTC()));
+            EngagementRunner runner = new EngagementRunner(paced, history);
+            BatchRun run = new BatchRun(batch.id(), queue, history, runner, executor, Clock.systemUTC());
             Instant t0 = Instant.now();
             BatchRun.Progress end = run.run(BatchRun.Listener.NONE);
             Instant t1 = Instant.now();
