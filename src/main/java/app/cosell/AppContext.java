@@ -222,8 +222,19 @@ public final class AppContext implements AutoCloseable {
     /** The engagement screens (ui.engage, ui.progress) for the main window {@code owner}. */
     private EngageLauncher engageWindows(Stage owner) {
         // "Open the opportunity" brings the main window, where the opportunity is listed, to the front.
-        return EngageWindows.create(owner, executor, this::runner, advice, options.dataDir(), json, this::cliTarget,
-                AppContext.class.getPackage().getImplementationVersion(), id -> owner.toFront());
+        EngageWindows windows = EngageWindows.create(owner, executor, this::runner, advice, options.dataDir(), json,
+                this::cliTarget, AppContext.class.getPackage().getImplementationVersion(), id -> owner.toFront());
+        windows.progressWindows().setLogTail(logTail());
+        return windows;
+    }
+
+    /** The last lines of the app's log file (the support texts carry them), read on the executor. */
+    public app.cosell.ui.common.LogTailSource logTail() {
+        java.nio.file.Path file = AppLog.file(options.dataDir());
+        return onFx -> executor.execute(() -> {
+            String tail = app.cosell.engagement.LogTail.read(file, 60);
+            javafx.application.Platform.runLater(() -> onFx.accept(tail));
+        });
     }
 
     /** Where a copied AWS CLI command points: the current connection. Called on the FX thread: takes no lock. */

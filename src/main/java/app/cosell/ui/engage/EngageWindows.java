@@ -118,6 +118,14 @@ public final class EngageWindows implements EngageLauncher, StartEngagementContr
 
     public RunningTasks runningTasks() { return tasks; }
 
+    @Override
+    public List<String> runningTaskLines() {
+        return tasks.tasks().stream().filter(TrackedTask::isRunning).map(t -> {
+            String customer = t.customerName() == null || t.customerName().isBlank() ? "" : " \u00b7 " + t.customerName();
+            return t.request().opportunityId() + customer;
+        }).toList();
+    }
+
     public ProgressWindows progressWindows() { return progress; }
 
     @Override

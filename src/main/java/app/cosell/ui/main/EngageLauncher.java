@@ -33,6 +33,12 @@ public interface EngageLauncher {
      */
     default void setOnOpenOpportunity(java.util.function.Consumer<String> open) {}
 
+    /**
+     * The tasks this session follows that have not ended yet, one line each in the rep's words ("O2… · Customer —
+     * Running"): what quitting would leave to the next launch. FX thread.
+     */
+    default java.util.List<String> runningTaskLines() { return java.util.List.of(); }
+
     /** Until the engagement screens are wired: tells nothing, shows nothing. */
     EngageLauncher NONE = new EngageLauncher() {
         @Override public void openStartEngagement(OpportunitySummary opportunity) {}

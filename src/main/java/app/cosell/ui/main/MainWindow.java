@@ -36,6 +36,8 @@ import org.slf4j.LoggerFactory;
 public final class MainWindow {
 
     private static final Logger LOG = LoggerFactory.getLogger(MainWindow.class);
+    public static final double MIN_WIDTH = 960;
+    public static final double MIN_HEIGHT = 640;
 
     private final Stage stage;
     private final ShellServices services;
@@ -90,7 +92,11 @@ public final class MainWindow {
         installShortcuts(scene);
         stage.setTitle(Messages.get("app.title"));
         stage.setScene(scene);
+        // Half a 1920 px screen is the narrowest supported: the layout folds up to there (OpportunitiesController).
+        stage.setMinWidth(MIN_WIDTH);
+        stage.setMinHeight(MIN_HEIGHT);
         restoreBounds();
+        stage.setOnCloseRequest(e -> { if (!confirmQuit()) e.consume(); });
         stage.show();
         opportunities.table().requestFocus();
         // Nothing else competes with the first frame: the profile scan, the emulator start and the first page
@@ -124,6 +130,7 @@ public final class MainWindow {
         opportunities = new OpportunitiesController(list, detail, services.settings(), this::startEngagement,
                 t -> engage.openProgress(t));
         root.setCenter(opportunities.load());
+        opportunities.connectingProperty().bind(model.signInProperty().isEqualTo(MainWindowModel.SignIn.CONNECTING));
 
         historyButton.setGraphic(Icons.HISTORY.create());
         settingsButton.setGraphic(Icons.SETTINGS.create());
@@ -211,6 +218,10 @@ public final class MainWindow {
         if (s == MainWindowModel.SignIn.SIGN_IN_NEEDED) signInLabel.getStyleClass().add("needed");
         if (s == MainWindowModel.SignIn.FAILED) signInLabel.getStyleClass().add("failed");
         signInLabel.setGraphic(s == MainWindowModel.SignIn.SIGNED_IN ? Icons.SIGNED_IN.create() : null);
+        // The emulator has no sign-in: "Signed in" would suggest an AWS account. Only a problem is shown there.
+        boolean showSignIn = info == null || !info.isEmulator() || s == MainWindowModel.SignIn.FAILED;
+        signInLabel.setVisible(showSignIn);
+        signInLabel.setManaged(showSignIn);
         boolean retry = s == MainWindowModel.SignIn.SIGN_IN_NEEDED || s == MainWindowModel.SignIn.FAILED;
         reconnectButton.setVisible(retry);
         reconnectButton.setManaged(retry);
@@ -228,6 +239,34 @@ public final class MainWindow {
     }
 
     private void startEngagement(OpportunitySummary s) { engage.openStartEngagement(s); }
+
+    /**
+     * Closing the window while engagement tasks run: asks first, names them, and says they are followed again on the
+     * next launch (the task runs on at AWS either way). True to close.
+     */
+    boolean confirmQuit() {
+        java.util.List<String> running = engage.runningTaskLines();
+        if (running.isEmpty()) return true;
+        javafx.scene.control.ButtonType quit = new javafx.scene.control.ButtonType(Messages.get("quit.confirm.quit"),
+                javafx.scene.control.ButtonBar.ButtonData.OK_DONE);
+        javafx.scene.control.ButtonType stay = new javafx.scene.control.ButtonType(Messages.get("quit.confirm.stay"),
+                javafx.scene.control.ButtonBar.ButtonData.CANCEL_CLOSE);
+        javafx.scene.control.Alert alert = new javafx.scene.control.Alert(javafx.scene.control.Alert.AlertType.CONFIRMATION,
+                null, stay, quit);
+        alert.initOwner(stage);
+        alert.setTitle(Messages.get("quit.confirm.title"));
+        alert.setHeaderText(Messages.format("quit.confirm.header", running.size()));
+        javafx.scene.control.Label text = new javafx.scene.control.Label(Messages.get("quit.confirm.text")
+                + "\n\n\u2022 " + String.join("\n\u2022 ", running));
+        text.setWrapText(true);
+        text.setId("quitTasks");
+        alert.getDialogPane().setContent(text);
+        alert.getDialogPane().setId("quitConfirmation");
+        alert.getDialogPane().getStylesheets().setAll(stage.getScene().getStylesheets());
+        ((javafx.scene.control.Button) alert.getDialogPane().lookupButton(stay)).setDefaultButton(true);
+        ((javafx.scene.control.Button) alert.getDialogPane().lookupButton(quit)).setDefaultButton(false);
+        return alert.showAndWait().filter(b -> b == quit).isPresent();
+    }
 
     /**
      * "Open the opportunity" (from a task's progress window): brings this window forward, selects and scrolls to the

@@ -19,6 +19,9 @@ import javafx.stage.Stage;
 import javafx.stage.Window;
 import javafx.util.Duration;
 import org.controlsfx.control.Notifications;
+import org.kordamp.ikonli.javafx.FontIcon;
+import org.kordamp.ikonli.material2.Material2AL;
+import org.kordamp.ikonli.material2.Material2MZ;
 
 /**
  * The progress windows of this session, one per tracked task (opening a task's progress again brings its window to
@@ -37,6 +40,7 @@ public final class ProgressWindows {
     private final Map<TrackedTask, Stage> windows = new IdentityHashMap<>();
     private Consumer<String> notified = text -> {};
     private Consumer<String> showOpportunity = id -> {};
+    private app.cosell.ui.common.LogTailSource logTail = app.cosell.ui.common.LogTailSource.NONE;
 
     public ProgressWindows(RunningTasks tasks, ResourceBundle messages, Function<TaskProgress, FailureAdvice> advisor,
                            Function<PartnerCentralFailure, FailureAdvice> failureAdvisor,
@@ -68,6 +72,9 @@ public final class ProgressWindows {
     /** Where "Open the opportunity" also goes, after the handler given at construction: the main window shows it. */
     public void setOnOpenOpportunity(Consumer<String> show) { this.showOpportunity = show; }
 
+    /** Where "Copy diagnostics" gets the log's last lines from. */
+    public void setLogTail(app.cosell.ui.common.LogTailSource logTail) { this.logTail = logTail; }
+
     /** Also tells {@code listener} the text of each notification shown (tests, an activity log). */
     public void setOnNotified(Consumer<String> listener) { this.notified = listener; }
 
@@ -77,6 +84,7 @@ public final class ProgressWindows {
                     openOpportunity.accept(id);
                     showOpportunity.accept(id);
                 }, appVersion, clock);
+        controller.setLogTail(logTail);
         Parent root = Views.load("/app/cosell/ui/progress/TaskProgressView.fxml", controller);
         Stage stage = new Stage();
         Window o = owner.get();
@@ -101,24 +109,45 @@ public final class ProgressWindows {
         Stage stage = windows.get(task);
         if (stage != null && stage.isShowing() && stage.isFocused()) return;
         TaskProgress p = task.latest();
-        String customer = task.customerName() == null ? "" : task.customerName();
         boolean complete = p != null && p.status() == app.cosell.model.TaskStatus.COMPLETE;
-        String text = complete
-                ? MessageFormat.format(messages.getString("progress.notify.COMPLETE"), task.request().opportunityId(), customer)
-                : MessageFormat.format(messages.getString("progress.notify.FAILED"), task.request().opportunityId(), customer,
-                        reason(task));
+        String text = notificationText(task, complete);
         notified.accept(text);
         Window o = owner.get();
         if (o == null || !o.isShowing()) return;
-        Notifications n = Notifications.create()
+        // Our own icon (the theme's colours), not ControlsFX's glossy stock images of showInformation()/showWarning().
+        FontIcon icon = new FontIcon(complete ? Material2AL.CHECK_CIRCLE : Material2MZ.REPORT_PROBLEM);
+        icon.getStyleClass().add(complete ? "notification-complete" : "notification-failed");
+        icon.setIconSize(28);
+        Notifications.create()
                 .title(messages.getString("progress.notify.title"))
                 .text(text)
+                .graphic(icon)
                 .owner(o)
                 .position(Pos.BOTTOM_RIGHT)
                 .hideAfter(Duration.seconds(complete ? 8 : 20))
-                .onAction(e -> show(task));
-        if (complete) n.showInformation();
-        else n.showWarning();
+                .onAction(e -> show(task))
+                .show();
+    }
+
+    /** "Engagement started for O2… (Customer)."; without the parentheses when the customer is not known (a resumed task). */
+    String notificationText(TrackedTask task, boolean complete) {
+        String customer = task.customerName() == null ? "" : task.customerName().strip();
+        String key = "progress.notify." + (complete ? "COMPLETE" : "FAILED") + (customer.isEmpty() ? ".noCustomer" : "");
+        return MessageFormat.format(messages.getString(key), task.request().opportunityId(), customer,
+                complete ? "" : plainReason(task));
+    }
+
+    /** Why it failed in the advice's words (the reason code only when there is no advice for it). */
+    private String plainReason(TrackedTask task) {
+        TaskProgress p = task.latest();
+        FailureAdvice a = null;
+        try {
+            if (p != null && p.status() == app.cosell.model.TaskStatus.FAILED) a = advisor.apply(p);
+            else if (task.errorProperty().get() instanceof PartnerCentralFailure f) a = failureAdvisor.apply(f);
+        } catch (RuntimeException e) {
+            a = null;
+        }
+        return a != null && a.title() != null && !a.title().isBlank() ? a.title() : reason(task);
     }
 
     private static String reason(TrackedTask task) {
