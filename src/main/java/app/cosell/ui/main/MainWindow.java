@@ -80,6 +80,12 @@ public final class MainWindow {
 
     public EngageLauncher engage() { return engage; }
 
+    /** The customer of a loaded opportunity, by id; null when it is not loaded. */
+    private String customerOf(String id) {
+        for (OpportunitySummary s : list.rows()) if (s.id().equals(id)) return s.customerCompanyName();
+        return null;
+    }
+
     /** The history window, once opened (null before). */
     public HistoryWindow historyWindow() { return history; }
 
@@ -285,6 +291,7 @@ public final class MainWindow {
     public void showHistory() {
         if (history == null) {
             history = new HistoryWindow(stage, services.history(), services.background(), errors, t -> engage.openProgress(t));
+            history.model().setCustomerNames(this::customerOf);
         }
         history.show();
     }
