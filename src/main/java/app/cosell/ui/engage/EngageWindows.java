@@ -56,6 +56,13 @@ public final class EngageWindows implements EngageLauncher, StartEngagementContr
         this.tokens = tokens;
     }
 
+    @Override
+    public void openStartEngagement(OpportunitySummary s, List<String> readinessWarnings) {
+        openStartEngagement(s);
+        Stage open = forms.get(FormDrafts.key(s.catalog().wire(), s.id()));
+        if (open != null && open.getUserData() instanceof StartEngagementController c) c.showReadinessWarnings(readinessWarnings);
+    }
+
     /** Opens the Start engagement form for {@code s}, or brings its open form to the front. */
     @Override
     public void openStartEngagement(OpportunitySummary s) {
@@ -132,7 +139,7 @@ public final class EngageWindows implements EngageLauncher, StartEngagementContr
     public TrackedTask start(StartEngagementRequest request, String customerName) { return tasks.start(request, customerName); }
 
     @Override
-    public void showProgress(TrackedTask task) { progress.show(task); }
+    public void showProgress(TrackedTask task) { progress.showStarted(task); }
 
     @Override
     public void forget(TrackedTask task) { tasks.tasks().remove(task); }

@@ -87,6 +87,7 @@ public final class HistoryWindow {
             Theme.style(scene);
             scene.getAccelerators().put(new KeyCodeCombination(KeyCode.ESCAPE), window::close);
             window.setScene(scene);
+            window.setOnShown(e -> app.cosell.ui.common.WindowPlacement.fit(window, app.cosell.ui.common.WindowPlacement.screenOf(owner)));
         }
         reload();
         window.show();

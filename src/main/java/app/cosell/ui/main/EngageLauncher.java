@@ -15,6 +15,14 @@ public interface EngageLauncher {
     /** "Start engagement…" on a row (button, Enter, Shortcut+E). */
     void openStartEngagement(OpportunitySummary opportunity);
 
+    /**
+     * "Start engagement…" with what the readiness check of the opportunity expects to fail (shown at the top of the
+     * form). Without an implementation of its own it opens the form alone.
+     */
+    default void openStartEngagement(OpportunitySummary opportunity, java.util.List<String> readinessWarnings) {
+        openStartEngagement(opportunity);
+    }
+
     /** "Open progress" on a task in the detail pane or the history. */
     void openProgress(TaskProgress task);
 

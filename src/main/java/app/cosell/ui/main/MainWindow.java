@@ -244,7 +244,15 @@ public final class MainWindow {
         scene.getAccelerators().put(Shortcuts.COLUMNS, opportunities::showColumnChooser);
     }
 
-    private void startEngagement(OpportunitySummary s) { engage.openStartEngagement(s); }
+    private void startEngagement(OpportunitySummary s) {
+        // The detail pane's readiness check of this opportunity, when it shows it: the form warns at its top.
+        var shown = detail.opportunityProperty().get();
+        java.util.List<String> warnings = shown != null && shown.id().equals(s.id())
+                ? detail.findings().stream().filter(app.cosell.ui.opportunities.ReadinessItem::blocking)
+                        .map(app.cosell.ui.opportunities.ReadinessItem::problem).toList()
+                : java.util.List.of();
+        engage.openStartEngagement(s, warnings);
+    }
 
     /**
      * Closing the window while engagement tasks run: asks first, names them, and says they are followed again on the

@@ -38,6 +38,8 @@ public final class ProgressWindows {
     private final Supplier<Window> owner;
     private final Clock clock;
     private final Map<TrackedTask, Stage> windows = new IdentityHashMap<>();
+    /** The size the rep last gave a progress window (new ones open at it). */
+    private javafx.geometry.Dimension2D lastSize;
     private Consumer<String> notified = text -> {};
     private Consumer<String> showOpportunity = id -> {};
     private app.cosell.ui.common.LogTailSource logTail = app.cosell.ui.common.LogTailSource.NONE;
@@ -57,16 +59,70 @@ public final class ProgressWindows {
     }
 
     /** Opens the progress window of {@code task}, or brings it to the front. */
-    public Stage show(TrackedTask task) {
+    public Stage show(TrackedTask task) { return show(task, false); }
+
+    /**
+     * Opens the progress window of a task that just started (the start was accepted a moment after the rep asked):
+     * like {@link #show(TrackedTask)}, but a window the rep is typing in meanwhile keeps the keyboard.
+     */
+    public Stage showStarted(TrackedTask task) { return show(task, true); }
+
+    private Stage show(TrackedTask task, boolean keepTyping) {
         Stage stage = windows.get(task);
-        if (stage == null) {
+        boolean created = stage == null;
+        if (created) {
             stage = create(task);
             windows.put(task, stage);
         }
+        // A window the rep is typing in (a form, a search box) keeps the keyboard: the new progress window opens
+        // behind it rather than taking over what is being typed.
+        Window typing = keepTyping ? typingWindow(stage) : null;
+        if (created) place(stage);
         stage.show();
+        if (typing != null) {
+            typing.requestFocus();
+            if (typing instanceof Stage s) s.toFront();
+            return stage;
+        }
         stage.toFront();
         stage.requestFocus();
         return stage;
+    }
+
+    /** The focused window, when it is not {@code except} and its focus is in a text field or it is a modal form. */
+    static Window typingWindow(Window except) {
+        for (Window w : Window.getWindows()) {
+            if (w == except || !w.isShowing() || !w.isFocused() || w.getScene() == null) continue;
+            boolean modal = w instanceof Stage s && s.getModality() != javafx.stage.Modality.NONE;
+            if (modal || w.getScene().getFocusOwner() instanceof javafx.scene.control.TextInputControl) return w;
+        }
+        return null;
+    }
+
+    /**
+     * A new progress window: the size the rep last gave one (this session), fitted to the screen, and cascaded from
+     * the progress windows already open so none hides another.
+     */
+    private void place(Stage stage) {
+        Window o = owner.get();
+        javafx.geometry.Rectangle2D screen = app.cosell.ui.common.WindowPlacement.screenOf(o);
+        double w = lastSize != null ? lastSize.getWidth() : stage.getScene().getRoot().prefWidth(-1);
+        double h = lastSize != null ? lastSize.getHeight() : stage.getScene().getRoot().prefHeight(-1);
+        w = Math.min(w, screen.getWidth() - 24);
+        h = Math.min(h, screen.getHeight() - 24);
+        stage.setWidth(w);
+        stage.setHeight(h);
+        int open = (int) windows.values().stream().filter(x -> x != stage && x.isShowing()).count();
+        double[] at = app.cosell.ui.common.WindowPlacement.cascade(o, screen, open, w, h);
+        stage.setX(at[0]);
+        stage.setY(at[1]);
+        javafx.beans.InvalidationListener resized = x -> {
+            if (stage.isShowing() && !stage.isMaximized()) {
+                lastSize = new javafx.geometry.Dimension2D(stage.getWidth(), stage.getHeight());
+            }
+        };
+        stage.widthProperty().addListener(resized);
+        stage.heightProperty().addListener(resized);
     }
 
     /** Where "Open the opportunity" also goes, after the handler given at construction: the main window shows it. */

@@ -62,7 +62,12 @@ public final class SettingsDialog {
         dialog = new Dialog<>();
         dialog.initOwner(owner);
         dialog.setTitle(Messages.get("settings.title"));
-        dialog.getDialogPane().setContent(Views.load("/app/cosell/ui/settings/Settings.fxml", this));
+        // The settings scroll on a small screen (the dialog never grows past it).
+        javafx.scene.control.ScrollPane scroll = new javafx.scene.control.ScrollPane(
+                Views.load("/app/cosell/ui/settings/Settings.fxml", this));
+        scroll.setFitToWidth(true);
+        scroll.getStyleClass().add("edge-to-edge");
+        dialog.getDialogPane().setContent(scroll);
         dialog.getDialogPane().getStylesheets().setAll(owner.getScene().getStylesheets());
         dialog.getDialogPane().setId("settingsDialog");
         ButtonType save = new ButtonType(Messages.get("settings.save"), ButtonBar.ButtonData.OK_DONE);
@@ -76,6 +81,11 @@ public final class SettingsDialog {
         });
         dialog.setOnHidden(e -> keeper.get().theme().apply()); // Cancel undoes the preview; Save keeps it
         model.load(err -> errors.show(Messages.get("error.action.readSettingsChoices"), err));
+        dialog.setOnShown(e -> {
+            if (dialog.getDialogPane().getScene().getWindow() instanceof Stage st) {
+                app.cosell.ui.common.WindowPlacement.fit(st, app.cosell.ui.common.WindowPlacement.screenOf(owner));
+            }
+        });
         dialog.show();
     }
 
