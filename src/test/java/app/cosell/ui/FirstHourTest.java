@@ -244,7 +244,13 @@ class FirstHourTest {
         }
         WaitForAsyncUtils.asyncFx(Theme.LIGHT::apply).get();
         TaskProgressController c = (TaskProgressController) windows.get(1).getUserData();
-        assertThat(c.root().lookup("#taskArn").isVisible()).as("API names folded into the technical details").isFalse();
+        Node arn = c.root().lookup("#taskArn");
+        javafx.scene.control.TitledPane folded = null;
+        for (Node p = arn.getParent(); p != null; p = p.getParent()) {
+            if (p instanceof javafx.scene.control.TitledPane t) folded = t;
+        }
+        assertThat(folded).as("API names folded into the technical details").isNotNull();
+        assertThat(folded.isExpanded()).isFalse();
     }
 
     // --- 5: quitting -------------------------------------------------------------------------------------------------
@@ -252,14 +258,14 @@ class FirstHourTest {
     @Test
     @Order(9)
     void quittingWhileTasksRunAsksNamesThemAndSaysTheyResume() throws Exception {
-        assertThat(((EngageWindows) console.window.engage()).runningTaskLines()).isNotEmpty();
+        assertThat(WaitForAsyncUtils.asyncFx(() -> console.window.engage().runningTaskLines()).get()).isNotEmpty();
         WaitForAsyncUtils.asyncFx(() -> javafx.application.Platform.runLater(() -> {
             WindowEvent close = new WindowEvent(console.stage, WindowEvent.WINDOW_CLOSE_REQUEST);
             console.stage.fireEvent(close);
         })).get();
         FxWait.until(10, TimeUnit.SECONDS, () -> robot.lookup("#quitConfirmation").tryQuery().isPresent());
         String text = robot.lookup("#quitTasks").queryAs(Label.class).getText();
-        assertThat(text).contains(SUBMITTABLE).contains("next time you open it");
+        assertThat(text).contains(SUBMITTABLE_2).contains("next time you open it");
         look(robot.lookup("#quitConfirmation").query().getScene(), "quit-confirmation");
         robot.clickOn("Keep open");
         FxWait.until(5, TimeUnit.SECONDS, () -> robot.lookup("#quitConfirmation").tryQuery().isEmpty());
