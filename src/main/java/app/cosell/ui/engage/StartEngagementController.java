@@ -160,6 +160,8 @@ public final class StartEngagementController {
         copyJson.setGraphic(new FontIcon(Material2AL.CODE));
         addTag.setGraphic(new FontIcon(Material2AL.ADD));
         addTag.setAccessibleText(messages.getString("engage.tags.add").replace("_", ""));
+        addTag.setTooltip(new Tooltip(messages.getString("engage.tags.add.tooltip")));
+        start.setTooltip(new Tooltip(messages.getString("engage.start.tooltip")));
         start.setAccessibleText(messages.getString("engage.start").replace("_", ""));
 
         // Enter starts from anywhere in the form when it is valid, a radio button included (it would swallow it).

@@ -189,6 +189,7 @@ public final class TaskProgressController {
         Button retry = action("retry", "progress.action." + (first == AdviceAction.WAIT_AND_RETRY
                 ? "WAIT_AND_RETRY" : "RETRY_WITH_NEW_TOKEN"), new FontIcon(Material2MZ.REPLAY), this::retry);
         if (retryHelps) retry.getStyleClass().add("accent");
+        retry.setTooltip(new Tooltip(messages.getString("progress.retry.tooltip")));
         retry.disableProperty().bind(task.runningProperty());
         if (first == AdviceAction.OPEN_OPPORTUNITY || first == AdviceAction.FIX_FIELDS) {
             Button open = action("openOpportunity", "progress.action.OPEN_OPPORTUNITY", new FontIcon(Material2MZ.OPEN_IN_NEW),
