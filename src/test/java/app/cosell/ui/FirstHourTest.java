@@ -205,6 +205,10 @@ class FirstHourTest {
     @Order(7)
     void theFreshFormStartsOnEnterAndSaysNothingAboutAnEmptyTagBeforeItIsTouched() throws Exception {
         Stage form = openForm(SUBMITTABLE);
+        for (Theme theme : List.of(Theme.DARK, Theme.LIGHT)) {
+            WaitForAsyncUtils.asyncFx(theme::apply).get();
+            look(form.getScene(), "form-" + theme.name().toLowerCase());
+        }
         // A new tag row: no "Enter a key." yet, but Start says why it is off.
         robot.clickOn("#addTag");
         WaitForAsyncUtils.waitForFxEvents();
