@@ -268,7 +268,11 @@ class FirstHourTest {
             console.stage.fireEvent(close);
         })).get();
         FxWait.until(10, TimeUnit.SECONDS, () -> robot.lookup("#quitConfirmation").tryQuery().isPresent());
-        String text = robot.lookup("#quitTasks").queryAs(Label.class).getText();
+        Label tasks = robot.lookup("#quitTasks").queryAs(Label.class);
+        assertThat(tasks.getHeight()).as("every task line shown whole")
+                .isGreaterThanOrEqualTo(WaitForAsyncUtils.asyncFx(() -> tasks.prefHeight(tasks.getWidth())).get() - 1);
+        assertThat(cutOff(tasks.getScene())).isEmpty();
+        String text = tasks.getText();
         assertThat(text).contains(SUBMITTABLE_2).contains("next time you open it");
         look(robot.lookup("#quitConfirmation").query().getScene(), "quit-confirmation");
         robot.clickOn("Keep open");

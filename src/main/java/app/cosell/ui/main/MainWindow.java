@@ -274,11 +274,19 @@ public final class MainWindow {
                 + "\n\n\u2022 " + String.join("\n\u2022 ", running));
         text.setWrapText(true);
         text.setId("quitTasks");
+        // Every line shown whole (a wrapped label in a dialog otherwise gets one line's height).
+        text.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
+        text.setPrefWidth(440);
+        alert.setGraphic(Icons.INFO.create());
         alert.getDialogPane().setContent(text);
         alert.getDialogPane().setId("quitConfirmation");
         alert.getDialogPane().getStylesheets().setAll(stage.getScene().getStylesheets());
+        for (javafx.scene.control.ButtonType t : java.util.List.of(stay, quit)) {
+            ((javafx.scene.control.Button) alert.getDialogPane().lookupButton(t)).setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        }
         ((javafx.scene.control.Button) alert.getDialogPane().lookupButton(stay)).setDefaultButton(true);
         ((javafx.scene.control.Button) alert.getDialogPane().lookupButton(quit)).setDefaultButton(false);
+        alert.getDialogPane().setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
         return alert.showAndWait().filter(b -> b == quit).isPresent();
     }
 
