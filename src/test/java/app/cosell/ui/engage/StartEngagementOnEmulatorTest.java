@@ -176,10 +176,12 @@ class StartEngagementOnEmulatorTest {
         robot.type(KeyCode.TAB).write("East");
         robot.type(KeyCode.ENTER);                                              // the default button: Start engagement
 
-        progressWindow(robot);
+        Window progress = progressWindow(robot);
+        robot.targetWindow(progress);                                           // Esc goes to the progress window
         waitForStatus(robot, "Complete");
         assertThat(runner.schedule()).isNotNull();
         assertThat(robot.lookup("#engagementId").queryAs(Label.class).getText()).startsWith("eng-");
+        robot.interact(progress::requestFocus);    // Monocle may report two windows focused; the keys go to this one
         robot.type(KeyCode.ESCAPE);                                             // Close
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(robot.lookup("#engagementId").tryQuery()).isEmpty();
