@@ -357,8 +357,18 @@ public final class AppContext implements AutoCloseable {
         EngageWindows windows = EngageWindows.create(owner, executor, this::runner, advice, options.dataDir(), json,
                 this::cliTarget, AppContext.class.getPackage().getImplementationVersion(), id -> owner.toFront());
         windows.progressWindows().setAfterComplete(id -> reviewScreens().following(id));
+        windows.progressWindows().setLogTail(logTail());
         guardAndFix(windows, owner);
         return windows;
+    }
+
+    /** The last lines of the app's log file (the support texts carry them), read on the executor. */
+    public app.cosell.ui.common.LogTailSource logTail() {
+        java.nio.file.Path file = AppLog.file(options.dataDir());
+        return onFx -> executor.execute(() -> {
+            String tail = app.cosell.engagement.LogTail.read(file, 60);
+            javafx.application.Platform.runLater(() -> onFx.accept(tail));
+        });
     }
 
     // --- guard & fix (issue 11): the start guard for the form and the detail pane, the opportunity editor --------

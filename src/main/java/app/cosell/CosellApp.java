@@ -69,6 +69,7 @@ public final class CosellApp extends Application {
     public static MainWindow open(Stage stage, AppContext context, java.util.function.Consumer<String> openInBrowser) {
         MainWindow window = new MainWindow(stage, context.shell(openInBrowser));
         ErrorPresenter errors = window.errors();
+        errors.setLogTail(context.logTail());
         // Nothing unexpected reaches the rep as a stack trace: it is logged, and shown by the one presenter.
         Thread.setDefaultUncaughtExceptionHandler((thread, e) -> {
             LOG.error("Uncaught exception on {}", thread.getName(), e);

@@ -56,13 +56,22 @@ public final class ConsoleHarness implements AutoCloseable {
     /** Opens the console on {@code dataDir} and returns once the window shows (the list loads on). */
     public static ConsoleHarness openWithoutWaiting(Path dataDir, int opportunities, Duration stepDelay,
                                                     Function<Stage, EngageLauncher> engage) throws Exception {
+        return openWithoutWaiting(dataDir, opportunities, stepDelay, engage, w -> {});
+    }
+
+    /** As above; {@code atOnce} runs on the FX thread right after the window shows (before it connects). */
+    public static ConsoleHarness openWithoutWaiting(Path dataDir, int opportunities, Duration stepDelay,
+                                                    Function<Stage, EngageLauncher> engage,
+                                                    java.util.function.Consumer<MainWindow> atOnce) throws Exception {
         Stage stage = FxToolkit.registerPrimaryStage();
         AppContext context = context(dataDir, opportunities, stepDelay);
         if (engage != null) context.withEngageScreens(engage);
         MainWindow window = WaitForAsyncUtils.asyncFx(() -> {
             stage.setWidth(1560);
             stage.setHeight(900);
-            return CosellApp.open(stage, context, url -> {});
+            MainWindow w = CosellApp.open(stage, context, url -> {});
+            atOnce.accept(w);
+            return w;
         }).get(20, TimeUnit.SECONDS);
         return new ConsoleHarness(dataDir, context, stage, window);
     }

@@ -25,8 +25,18 @@ public final class ErrorPresenter {
     private static final Logger LOG = LoggerFactory.getLogger(ErrorPresenter.class);
 
     private final Supplier<Window> owner;
+    private LogTailSource logTail = LogTailSource.NONE;
 
     public ErrorPresenter(Supplier<Window> owner) { this.owner = owner; }
+
+    /** Where "Copy details" gets the log's last lines from (none by default). */
+    public void setLogTail(LogTailSource logTail) { this.logTail = logTail == null ? LogTailSource.NONE : logTail; }
+
+    /** What "Copy details" puts on the clipboard: the report's details, then the log's last lines when there are any. */
+    static String supportText(ErrorReport report, String tail) {
+        String text = report.headline() + "\n" + report.details();
+        return tail == null || tail.isBlank() ? text : text + "\n\n" + Messages.get("error.details.logTail") + ":\n" + tail;
+    }
 
     /** Shows {@code error}, which happened while doing {@code headline} (a sentence from the message bundle). */
     public void show(String headline, Throwable error) {
@@ -57,7 +67,11 @@ public final class ErrorPresenter {
         TitledPane detailsPane = new TitledPane(Messages.get("error.details"), details);
         detailsPane.setExpanded(false);
         detailsPane.setAnimated(false);
-        VBox content = new VBox(10, message, hint, detailsPane);
+        String prefix = Messages.get("error.details.supportCode") + ": ";
+        Label code = new Label(report.details().lines().filter(l -> l.startsWith(prefix)).findFirst().orElse(""));
+        code.setId("errorCode");
+        code.getStyleClass().add("text-muted");
+        VBox content = new VBox(10, message, hint, code, detailsPane);
         content.setPrefWidth(520);
         dialog.getDialogPane().setContent(content);
 
@@ -67,11 +81,13 @@ public final class ErrorPresenter {
         copyButton.setId("copyDetails");
         copyButton.setGraphic(Icons.COPY.create());
         copyButton.addEventFilter(ActionEvent.ACTION, e -> {
-            ClipboardContent c = new ClipboardContent();
-            c.putString(report.headline() + "\n" + report.details());
-            Clipboard.getSystemClipboard().setContent(c);
-            copyButton.setText(Messages.get("error.copied"));
             e.consume(); // keep the dialog open
+            logTail.read(tail -> {
+                ClipboardContent c = new ClipboardContent();
+                c.putString(supportText(report, tail));
+                Clipboard.getSystemClipboard().setContent(c);
+                copyButton.setText(Messages.get("error.copied"));
+            });
         });
         dialog.getDialogPane().getScene().getStylesheets().setAll(owner.get() == null
                 ? dialog.getDialogPane().getScene().getStylesheets()

@@ -28,6 +28,7 @@ public record ErrorReport(String headline, String message, String hint, String d
         StringBuilder details = new StringBuilder();
         details.append(Messages.get("error.details.when")).append(": ").append(Instant.now()).append('\n');
         details.append(Messages.get("error.details.action")).append(": ").append(headline).append('\n');
+        details.append(Messages.get("error.details.supportCode")).append(": ").append(code(e)).append('\n');
         String message;
         String hint;
         if (e instanceof PartnerCentralFailure f) {
@@ -63,6 +64,26 @@ public record ErrorReport(String headline, String message, String hint, String d
                     .append(c.getMessage() == null ? "" : ": " + c.getMessage()).append('\n');
         }
         return new ErrorReport(headline, message, hint, details.toString().strip());
+    }
+
+    /**
+     * A short code that names the kind of failure the same way on every machine and every run, so support can group
+     * tickets: {@code CSC-} and the failure kind (or the Java type's simple name), then 4 hex digits of the service's
+     * error code and reason (or the exception's type), e.g. {@code CSC-VALIDATION-3F1A}. No message text goes in:
+     * it may carry ids or names.
+     */
+    public static String code(Throwable error) {
+        Throwable e = unwrap(error);
+        String kind;
+        String what;
+        if (e instanceof PartnerCentralFailure f) {
+            kind = f.kind().name();
+            what = f.kind() + "|" + f.errorCode() + "|" + f.reason();
+        } else {
+            kind = e instanceof IOException || e instanceof UncheckedIOException ? "IO" : "APP";
+            what = e.getClass().getName() + "|" + (e.getCause() == null ? "" : e.getCause().getClass().getName());
+        }
+        return String.format(java.util.Locale.ROOT, "CSC-%s-%04X", kind, what.hashCode() & 0xFFFF);
     }
 
     private static Throwable unwrap(Throwable t) {

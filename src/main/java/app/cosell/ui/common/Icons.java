@@ -15,7 +15,7 @@ public enum Icons {
     WARNING(Material2MZ.WARNING), EMULATOR(Material2AL.COMPUTER), CLOUD(Material2AL.CLOUD),
     SIGNED_IN(Material2MZ.VERIFIED_USER), SIGN_IN(Material2AL.LOGIN), FILTER(Material2AL.FILTER_LIST),
     CLEAR(Material2AL.CLEAR), OPEN(Material2MZ.OPEN_IN_NEW), RUNNING(Material2MZ.SYNC), INFO(Material2AL.INFO),
-    COLUMNS(Material2MZ.VIEW_COLUMN);
+    COLUMNS(Material2MZ.VIEW_COLUMN), MORE(Material2MZ.MORE_VERT);
 
     private final Ikon ikon;
 

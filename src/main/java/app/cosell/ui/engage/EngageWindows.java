@@ -61,6 +61,13 @@ public final class EngageWindows implements EngageLauncher, StartEngagementContr
         this.tokens = tokens;
     }
 
+    @Override
+    public void openStartEngagement(OpportunitySummary s, List<String> readinessWarnings) {
+        openStartEngagement(s);
+        Stage open = forms.get(FormDrafts.key(s.catalog().wire(), s.id()));
+        if (open != null && open.getUserData() instanceof StartEngagementController c) c.showReadinessWarnings(readinessWarnings);
+    }
+
     /** Opens the Start engagement form for {@code s}, or brings its open form to the front. */
     @Override
     public void openStartEngagement(OpportunitySummary s) {
@@ -196,13 +203,21 @@ public final class EngageWindows implements EngageLauncher, StartEngagementContr
 
     public RunningTasks runningTasks() { return tasks; }
 
+    @Override
+    public List<String> runningTaskLines() {
+        return tasks.tasks().stream().filter(TrackedTask::isRunning).map(t -> {
+            String customer = t.customerName() == null || t.customerName().isBlank() ? "" : " \u00b7 " + t.customerName();
+            return t.request().opportunityId() + customer;
+        }).toList();
+    }
+
     public ProgressWindows progressWindows() { return progress; }
 
     @Override
     public TrackedTask start(StartEngagementRequest request, String customerName) { return tasks.start(request, customerName); }
 
     @Override
-    public void showProgress(TrackedTask task) { progress.show(task); }
+    public void showProgress(TrackedTask task) { progress.showStarted(task); }
 
     @Override
     public void forget(TrackedTask task) { tasks.tasks().remove(task); }

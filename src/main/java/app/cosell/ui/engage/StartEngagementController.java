@@ -75,6 +75,8 @@ public final class StartEngagementController {
     @FXML private Label projectLabel;
     @FXML private Label catalogLabel;
     @FXML private Label productionWarning;
+    @FXML private Label readinessWarning;
+    @FXML private Label startBlocked;
     @FXML private Label generalError;
     @FXML private ToggleGroup involvementGroup;
     @FXML private RadioButton coSell;
@@ -166,7 +168,21 @@ public final class StartEngagementController {
         copyJson.setGraphic(new FontIcon(Material2AL.CODE));
         addTag.setGraphic(new FontIcon(Material2AL.ADD));
         addTag.setAccessibleText(messages.getString("engage.tags.add").replace("_", ""));
+        addTag.setTooltip(new Tooltip(messages.getString("engage.tags.add.tooltip")));
+        start.setTooltip(new Tooltip(messages.getString("engage.start.tooltip")));
         start.setAccessibleText(messages.getString("engage.start").replace("_", ""));
+
+        // Enter starts from anywhere in the form when it is valid, a radio button included (it would swallow it).
+        root.addEventFilter(javafx.scene.input.KeyEvent.KEY_PRESSED, e -> {
+            if (e.getCode() == javafx.scene.input.KeyCode.ENTER && !e.isShortcutDown() && !e.isAltDown()
+                    && root.getScene() != null && root.getScene().getFocusOwner() instanceof RadioButton) {
+                e.consume();
+                start();
+            }
+        });
+        // What keeps Start off, in words, beside it.
+        rebindStartBlocked();
+        showWhenText(startBlocked);
 
         root.sceneProperty().addListener((o, a, scene) -> {
             if (scene != null) scene.windowProperty().addListener((o2, w0, w) -> {
@@ -175,6 +191,44 @@ public final class StartEngagementController {
                 });
             });
         });
+    }
+
+    /** The "why Start is off" text follows every row's problems (rows come and go). */
+    private void rebindStartBlocked() {
+        if (startBlocked == null) return;
+        java.util.List<javafx.beans.Observable> deps = new java.util.ArrayList<>(java.util.List.of(model.canStartProperty(),
+                model.tags(), model.listProblemProperty(), model.involvementTypeProperty(), model.busyProperty()));
+        for (StartEngagementFormModel.TagRow r : model.tags()) {
+            deps.add(r.keyProblemProperty());
+            deps.add(r.valueProblemProperty());
+        }
+        startBlocked.textProperty().bind(Bindings.createStringBinding(this::startBlockedText,
+                deps.toArray(javafx.beans.Observable[]::new)));
+    }
+
+    /** Why Start is off (the first thing to fix), or null when it is on or the start is under way. */
+    private String startBlockedText() {
+        if (model.canStartProperty().get() || model.busyProperty().get()) return null;
+        if (model.involvementTypeProperty().get() == null) return messages.getString("engage.blocked.involvement");
+        if (model.listProblemProperty().get() != null) return messages.getString("engage.problem." + model.listProblemProperty().get().name());
+        for (int i = 0; i < model.tags().size(); i++) {
+            StartEngagementFormModel.TagRow r = model.tags().get(i);
+            Tag.Problem p = r.keyProblemProperty().get() != null ? r.keyProblemProperty().get() : r.valueProblemProperty().get();
+            if (p != null) return format("engage.blocked.tag", i + 1, messages.getString("engage.problem." + p.name()));
+        }
+        return messages.getString("engage.blocked.other");
+    }
+
+    /**
+     * Warnings from the opportunity's readiness check, shown at the top of the form: what will probably make the
+     * task fail (the rep may still start it). Empty: nothing shown.
+     */
+    public void showReadinessWarnings(java.util.List<String> warnings) {
+        boolean any = warnings != null && !warnings.isEmpty();
+        readinessWarning.setText(any ? messages.getString("engage.readiness.warning") + "\n\u2022 "
+                + String.join("\n\u2022 ", warnings) : null);
+        readinessWarning.setVisible(any);
+        readinessWarning.setManaged(any);
     }
 
     /** Puts the keyboard on the selected involvement type. */
@@ -364,6 +418,7 @@ public final class StartEngagementController {
             nodes.add(node);
         }
         tagRows.getChildren().setAll(nodes);
+        rebindStartBlocked();
     }
 
     private Node tagRowNode(StartEngagementFormModel.TagRow row) {
@@ -374,8 +429,18 @@ public final class StartEngagementController {
         Label keyError = new Label();
         keyError.getStyleClass().addAll("field-error", "tag-key-error");
         keyError.setWrapText(true);
-        keyError.textProperty().bind(errorText(row.keyProblemProperty(), row.keyServerErrorProperty()));
-        showWhenText(keyError);
+        // "Enter a key." waits until the rep has been in the key field and left it, or typed in the row: a row just
+        // added is not an error yet (Start stays off meanwhile, and says why).
+        javafx.beans.property.BooleanProperty touched = new javafx.beans.property.SimpleBooleanProperty(
+                !row.keyProperty().get().isEmpty() || !row.valueProperty().get().isEmpty());
+        key.focusedProperty().addListener((o, was, now) -> { if (was && !now) touched.set(true); });
+        row.keyProperty().addListener((o, a, b) -> touched.set(true));
+        row.valueProperty().addListener((o, a, b) -> touched.set(true));
+        keyError.textProperty().bind(Bindings.createStringBinding(() -> touched.get()
+                        || row.keyProblemProperty().get() != Tag.Problem.KEY_MISSING
+                        ? errorText(row.keyProblemProperty(), row.keyServerErrorProperty()).get()
+                        : row.keyServerErrorProperty().get(),
+                touched, row.keyProblemProperty(), row.keyServerErrorProperty()));
         keyError.textProperty().addListener((o, a, b) -> key.pseudoClassStateChanged(INVALID, b != null && !b.isEmpty()));
         key.pseudoClassStateChanged(INVALID, keyError.getText() != null && !keyError.getText().isEmpty());
 
@@ -387,7 +452,6 @@ public final class StartEngagementController {
         valueError.getStyleClass().addAll("field-error", "tag-value-error");
         valueError.setWrapText(true);
         valueError.textProperty().bind(errorText(row.valueProblemProperty(), row.valueServerErrorProperty()));
-        showWhenText(valueError);
         valueError.textProperty().addListener((o, a, b) -> value.pseudoClassStateChanged(INVALID, b != null && !b.isEmpty()));
         value.pseudoClassStateChanged(INVALID, valueError.getText() != null && !valueError.getText().isEmpty());
 

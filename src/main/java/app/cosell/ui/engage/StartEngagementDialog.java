@@ -29,6 +29,8 @@ public final class StartEngagementDialog {
         if (owner != null && owner.getScene() != null) scene.getStylesheets().addAll(0, owner.getScene().getStylesheets());
         stage.setScene(scene);
         stage.setUserData(controller);
+        // A small screen (or half of one): the window fits on it and the form scrolls.
+        stage.setOnShown(e -> app.cosell.ui.common.WindowPlacement.fit(stage, app.cosell.ui.common.WindowPlacement.screenOf(owner)));
         stage.show();
         // The form has the keyboard at once: the rep's choice of involvement is focused.
         stage.requestFocus();

@@ -12,6 +12,8 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.List;
 import java.util.function.Consumer;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVPrinter;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
@@ -42,8 +44,8 @@ public final class HistoryModel {
         }
     }
 
-    static final List<String> CSV_HEADER = List.of("local_id", "requested_at", "opportunity_id", "catalog",
-            "involvement_type", "visibility", "status", "step", "task_id", "engagement_id",
+    static final List<String> CSV_HEADER = List.of("local_id", "requested_at", "opportunity_id", "customer", "catalog",
+            "involvement_type", "visibility", "tags", "status", "step", "task_id", "engagement_id",
             "engagement_invitation_id", "resource_snapshot_job_id", "reason_code", "message");
 
     private final TaskHistoryFeed feed;
@@ -52,6 +54,8 @@ public final class HistoryModel {
     private final FilteredList<TaskProgress> shown = new FilteredList<>(tasks);
     private final ObjectProperty<StatusFilter> statusFilter = new SimpleObjectProperty<>(this, "statusFilter", StatusFilter.ALL);
     private final BooleanProperty loading = new SimpleBooleanProperty(this, "loading");
+    private java.util.function.Function<String, String> customerOf = id -> null;
+    private final java.util.Map<String, java.util.Optional<String>> customers = new java.util.HashMap<>();
 
     public HistoryModel(TaskHistoryFeed feed, Background background) {
         this.feed = feed;
@@ -65,11 +69,27 @@ public final class HistoryModel {
 
     public ReadOnlyBooleanProperty loadingProperty() { return loading; }
 
+    /** How the history learns a task's customer (tasks keep only the opportunity id): the loaded list, by id. */
+    public void setCustomerNames(java.util.function.Function<String, String> customerOf) {
+        this.customerOf = customerOf == null ? id -> null : customerOf;
+    }
+
+    /** The customer of {@code t}'s opportunity when known, else null. */
+    public String customerOf(TaskProgress t) {
+        return t.request() == null ? null : customerOfId(t.request().opportunityId());
+    }
+
+    /** Looked up once per opportunity and reload (the list may hold 100,000 rows). */
+    private String customerOfId(String id) {
+        return customers.computeIfAbsent(id, k -> java.util.Optional.ofNullable(customerOf.apply(k))).orElse(null);
+    }
+
     /** Reads the history again (in the background). */
     public void reload(Consumer<Throwable> onFailure) {
         loading.set(true);
         background.run(feed::all, all -> {
             loading.set(false);
+            customers.clear();
             tasks.setAll(all);
         }, e -> {
             loading.set(false);
@@ -78,37 +98,46 @@ public final class HistoryModel {
     }
 
     /** The tasks the filter shows, as CSV (RFC 4180, header row). */
-    public String csv() { return csv(List.copyOf(shown)); }
+    public String csv() { return csv(List.copyOf(shown), this::customerOfId); }
 
-    static String csv(List<TaskProgress> rows) {
+    static String csv(List<TaskProgress> rows) { return csv(rows, id -> null); }
+
+    static String csv(List<TaskProgress> rows, java.util.function.Function<String, String> customerOf) {
         StringBuilder out = new StringBuilder();
-        out.append(String.join(",", CSV_HEADER)).append("\r\n");
-        for (TaskProgress t : rows) {
-            TaskStep step = TaskRows.currentStep(t);
-            List<Object> cells = java.util.Arrays.asList(t.localId(), t.requestedAt(),
-                    t.request() == null ? null : t.request().opportunityId(),
-                    t.request() == null ? null : t.request().catalog().wire(),
-                    t.request() == null ? null : t.request().involvementType().wire(),
-                    t.request() == null || t.request().visibility() == null ? null : t.request().visibility().wire(),
-                    t.status(), step == null ? null : step.operation(), t.taskId(), t.engagementId(),
-                    t.engagementInvitationId(), t.resourceSnapshotJobId(), t.reasonCode(), t.message());
-            for (int i = 0; i < cells.size(); i++) {
-                if (i > 0) out.append(',');
-                out.append(quote(cells.get(i)));
+        try (CSVPrinter printer = new CSVPrinter(out, CSVFormat.RFC4180.builder().setHeader(CSV_HEADER.toArray(String[]::new)).get())) {
+            for (TaskProgress t : rows) {
+                TaskStep step = TaskRows.currentStep(t);
+                String opportunity = t.request() == null ? null : t.request().opportunityId();
+                String tags = t.request() == null ? null : t.request().tags().stream()
+                        .map(tag -> tag.key() + "=" + tag.value()).collect(java.util.stream.Collectors.joining("; "));
+                printer.printRecord(java.util.Arrays.asList(t.localId(), t.requestedAt(), opportunity,
+                                opportunity == null ? null : customerOf.apply(opportunity),
+                                t.request() == null ? null : t.request().catalog().wire(),
+                                t.request() == null ? null : t.request().involvementType().wire(),
+                                t.request() == null || t.request().visibility() == null ? null : t.request().visibility().wire(),
+                                tags, t.status() != null ? t.status() : t.failure() != null ? "NOT_STARTED" : null,
+                                step == null ? null : step.operation(), t.taskId(), t.engagementId(),
+                                t.engagementInvitationId(), t.resourceSnapshotJobId(),
+                                t.reasonCode() != null ? t.reasonCode() : t.failure() == null ? null
+                                        : t.failure().errorCode() != null ? t.failure().errorCode() : t.failure().kind().name(),
+                                t.message() != null ? t.message() : t.failure() == null ? null : t.failure().message())
+                        .stream().map(HistoryModel::cell).toList());
             }
-            out.append("\r\n");
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e); // a StringBuilder does not fail
         }
         return out.toString();
     }
 
-    private static String quote(Object value) {
-        if (value == null) return "";
+    /**
+     * A cell's text, safe to open in a spreadsheet: one starting with = + - @ (or a tab or carriage return, which some
+     * spreadsheets skip before looking) would be run as a formula, so it gets a leading apostrophe, which shows it as
+     * text. Customer names and tags are typed by people; this matters.
+     */
+    static String cell(Object value) {
+        if (value == null) return null;
         String s = value.toString();
-        // A leading = + - @ would make a spreadsheet run the cell as a formula.
-        if (!s.isEmpty() && "=+-@".indexOf(s.charAt(0)) >= 0) s = "'" + s;
-        if (s.contains(",") || s.contains("\"") || s.contains("\n") || s.contains("\r") || !s.equals(value.toString())) {
-            return '"' + s.replace("\"", "\"\"") + '"';
-        }
+        if (!s.isEmpty() && "=+-@\t\r".indexOf(s.charAt(0)) >= 0) return "'" + s;
         return s;
     }
 

@@ -44,6 +44,8 @@ public final class HistoryWindow {
     private Stage window;
     /** Where "Export CSV" writes without asking (tests); null: ask with a file chooser. */
     private Function<Stage, Path> exportTarget;
+    /** The folder of the last export this session (the file chooser opens there next time). */
+    private File lastExportFolder;
 
     @FXML private BorderPane root;
     @FXML private ComboBox<HistoryModel.StatusFilter> statusFilter;
@@ -54,6 +56,7 @@ public final class HistoryWindow {
     @FXML private TableView<TaskProgress> table;
     @FXML private TableColumn<TaskProgress, String> requestedColumn;
     @FXML private TableColumn<TaskProgress, String> opportunityColumn;
+    @FXML private TableColumn<TaskProgress, String> customerColumn;
     @FXML private TableColumn<TaskProgress, String> catalogColumn;
     @FXML private TableColumn<TaskProgress, String> involvementColumn;
     @FXML private TableColumn<TaskProgress, TaskProgress> statusColumn;
@@ -84,6 +87,7 @@ public final class HistoryWindow {
             Theme.style(scene);
             scene.getAccelerators().put(new KeyCodeCombination(KeyCode.ESCAPE), window::close);
             window.setScene(scene);
+            window.setOnShown(e -> app.cosell.ui.common.WindowPlacement.fit(window, app.cosell.ui.common.WindowPlacement.screenOf(owner)));
         }
         reload();
         window.show();
@@ -108,6 +112,8 @@ public final class HistoryWindow {
         requestedColumn.setCellValueFactory(d -> new ReadOnlyStringWrapper(Formats.dateTime(d.getValue().requestedAt())));
         opportunityColumn.setCellValueFactory(d -> new ReadOnlyStringWrapper(
                 d.getValue().request() == null ? "" : d.getValue().request().opportunityId()));
+        customerColumn.setCellValueFactory(d -> new ReadOnlyStringWrapper(java.util.Objects.requireNonNullElse(
+                model.customerOf(d.getValue()), "")));
         catalogColumn.setCellValueFactory(d -> new ReadOnlyStringWrapper(
                 d.getValue().request() == null ? "" : d.getValue().request().catalog().wire()));
         involvementColumn.setCellValueFactory(d -> new ReadOnlyStringWrapper(
@@ -125,7 +131,7 @@ public final class HistoryWindow {
         });
         stepColumn.setCellValueFactory(d -> {
             TaskStep s = TaskRows.currentStep(d.getValue());
-            return new ReadOnlyStringWrapper(s == null ? "" : s.operation());
+            return new ReadOnlyStringWrapper(s == null ? "" : TaskRows.stepName(s));
         });
         outcomeColumn.setCellValueFactory(d -> new ReadOnlyStringWrapper(TaskRows.outcome(d.getValue())));
         outcomeColumn.setCellFactory(c -> new TableCell<>() {
@@ -156,6 +162,13 @@ public final class HistoryWindow {
         if (t != null) openProgress.accept(t);
     }
 
+    /** ~/Documents when it exists, else the home folder. */
+    static File defaultExportFolder() {
+        File home = new File(System.getProperty("user.home", "."));
+        File documents = new File(home, "Documents");
+        return documents.isDirectory() ? documents : home;
+    }
+
     @FXML
     private void export() {
         Path target;
@@ -165,9 +178,13 @@ public final class HistoryWindow {
             FileChooser chooser = new FileChooser();
             chooser.setTitle(Messages.get("history.export.title"));
             chooser.setInitialFileName("cosell-engagement-tasks.csv");
+            // The rep's Documents folder (else home), then wherever the last export went: never the app's working folder.
+            chooser.setInitialDirectory(lastExportFolder != null && lastExportFolder.isDirectory() ? lastExportFolder
+                    : defaultExportFolder());
             chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter(Messages.get("history.export.csv"), "*.csv"));
             File f = chooser.showSaveDialog(window);
             target = f == null ? null : f.toPath();
+            if (f != null) lastExportFolder = f.getParentFile();
         }
         if (target == null) return;
         exportedLabel.setText(null);

@@ -34,18 +34,23 @@ public final class TaskRows {
     public static String outcome(TaskProgress t) {
         return switch (state(t)) {
             case ENGAGED -> Messages.format("task.outcome.engaged", nz(t.engagementId()), nz(t.engagementInvitationId()));
-            // A start the service refused has no reason code: its call failure says what happened.
-            case FAILED -> t.reasonCode() == null && t.failure() != null
-                    ? Messages.format("task.outcome.failed", t.failure().errorCode() != null ? t.failure().errorCode()
-                            : t.failure().kind().name(), nz(t.failure().message()))
+            case FAILED -> t.reasonCode() == null && t.message() == null && t.failure() != null
+                    // Refused before there was a task (or tracking lost its connection): the call's own words.
+                    ? Messages.format(t.taskId() == null ? "task.outcome.refused" : "task.outcome.stopped",
+                            t.failure().message() != null ? t.failure().message()
+                                    : t.failure().errorCode() != null ? t.failure().errorCode() : t.failure().kind().name())
+                    : t.reasonCode() == null && t.message() == null ? Messages.get("task.outcome.failedUnknown")
                     : Messages.format("task.outcome.failed", nz(t.reasonCode()), nz(t.message()));
             case RUNNING, STARTING -> {
                 TaskStep s = currentStep(t);
-                yield s == null ? Messages.get("task.outcome.waiting") : Messages.format("task.outcome.at", s.operation());
+                yield s == null ? Messages.get("task.outcome.waiting") : Messages.format("task.outcome.at", stepName(s));
             }
             case NONE -> "";
         };
     }
+
+    /** A step in the rep's words ("Create the engagement"). */
+    public static String stepName(TaskStep s) { return Messages.get("progress.step." + s.name()); }
 
     private static String nz(String s) { return s == null ? "—" : s; }
 }

@@ -15,6 +15,14 @@ public interface EngageLauncher {
     /** "Start engagement…" on a row (button, Enter, Shortcut+E). */
     void openStartEngagement(OpportunitySummary opportunity);
 
+    /**
+     * "Start engagement…" with what the readiness check of the opportunity expects to fail (shown at the top of the
+     * form). Without an implementation of its own it opens the form alone.
+     */
+    default void openStartEngagement(OpportunitySummary opportunity, java.util.List<String> readinessWarnings) {
+        openStartEngagement(opportunity);
+    }
+
     /** "Open progress" on a task in the detail pane or the history. */
     void openProgress(TaskProgress task);
 
@@ -41,6 +49,12 @@ public interface EngageLauncher {
 
     /** Where a record saved in the editor goes (the main window shows it fresh). Called once. */
     default void setOnOpportunitySaved(java.util.function.Consumer<app.cosell.model.Opportunity> saved) {}
+
+    /**
+     * The tasks this session follows that have not ended yet, one line each in the rep's words ("O2… · Customer —
+     * Running"): what quitting would leave to the next launch. FX thread.
+     */
+    default java.util.List<String> runningTaskLines() { return java.util.List.of(); }
 
     /** Until the engagement screens are wired: tells nothing, shows nothing. */
     EngageLauncher NONE = new EngageLauncher() {

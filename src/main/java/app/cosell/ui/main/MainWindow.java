@@ -36,6 +36,8 @@ import org.slf4j.LoggerFactory;
 public final class MainWindow {
 
     private static final Logger LOG = LoggerFactory.getLogger(MainWindow.class);
+    public static final double MIN_WIDTH = 960;
+    public static final double MIN_HEIGHT = 640;
 
     private final Stage stage;
     private final ShellServices services;
@@ -85,6 +87,11 @@ public final class MainWindow {
 
     /** The status bar, for items of other screens (e.g. the alerts of AWS's changes). */
     public StatusBar statusBar() { return statusBar; }
+    /** The customer of a loaded opportunity, by id; null when it is not loaded. */
+    private String customerOf(String id) {
+        for (OpportunitySummary s : list.rows()) if (s.id().equals(id)) return s.customerCompanyName();
+        return null;
+    }
 
     /** The history window, once opened (null before). */
     public HistoryWindow historyWindow() { return history; }
@@ -98,7 +105,11 @@ public final class MainWindow {
         installShortcuts(scene);
         stage.setTitle(Messages.get("app.title"));
         stage.setScene(scene);
+        // Half a 1920 px screen is the narrowest supported: the layout folds up to there (OpportunitiesController).
+        stage.setMinWidth(MIN_WIDTH);
+        stage.setMinHeight(MIN_HEIGHT);
         restoreBounds();
+        stage.setOnCloseRequest(e -> { if (!confirmQuit()) e.consume(); });
         stage.show();
         opportunities.table().requestFocus();
         // Nothing else competes with the first frame: the profile scan, the emulator start and the first page
@@ -135,6 +146,7 @@ public final class MainWindow {
         opportunities = new OpportunitiesController(list, detail, services.settings(), this::startEngagement,
                 t -> engage.openProgress(t));
         root.setCenter(opportunities.load());
+        opportunities.connectingProperty().bind(model.signInProperty().isEqualTo(MainWindowModel.SignIn.CONNECTING));
 
         historyButton.setGraphic(Icons.HISTORY.create());
         batchButton.setGraphic(Icons.BATCH.create());
@@ -273,6 +285,10 @@ public final class MainWindow {
         if (s == MainWindowModel.SignIn.SIGN_IN_NEEDED) signInLabel.getStyleClass().add("needed");
         if (s == MainWindowModel.SignIn.FAILED) signInLabel.getStyleClass().add("failed");
         signInLabel.setGraphic(s == MainWindowModel.SignIn.SIGNED_IN ? Icons.SIGNED_IN.create() : null);
+        // The emulator has no sign-in: "Signed in" would suggest an AWS account. Only a problem is shown there.
+        boolean showSignIn = info == null || !info.isEmulator() || s == MainWindowModel.SignIn.FAILED;
+        signInLabel.setVisible(showSignIn);
+        signInLabel.setManaged(showSignIn);
         boolean retry = s == MainWindowModel.SignIn.SIGN_IN_NEEDED || s == MainWindowModel.SignIn.FAILED;
         reconnectButton.setVisible(retry);
         reconnectButton.setManaged(retry);
@@ -291,7 +307,51 @@ public final class MainWindow {
         scene.getAccelerators().put(Shortcuts.COLUMNS, opportunities::showColumnChooser);
     }
 
-    private void startEngagement(OpportunitySummary s) { engage.openStartEngagement(s); }
+    private void startEngagement(OpportunitySummary s) {
+        // The detail pane's readiness check of this opportunity, when it shows it: the form warns at its top.
+        var shown = detail.opportunityProperty().get();
+        java.util.List<String> warnings = shown != null && shown.id().equals(s.id())
+                ? detail.findings().stream().filter(app.cosell.ui.opportunities.ReadinessItem::blocking)
+                        .map(app.cosell.ui.opportunities.ReadinessItem::problem).toList()
+                : java.util.List.of();
+        engage.openStartEngagement(s, warnings);
+    }
+
+    /**
+     * Closing the window while engagement tasks run: asks first, names them, and says they are followed again on the
+     * next launch (the task runs on at AWS either way). True to close.
+     */
+    boolean confirmQuit() {
+        java.util.List<String> running = engage.runningTaskLines();
+        if (running.isEmpty()) return true;
+        javafx.scene.control.ButtonType quit = new javafx.scene.control.ButtonType(Messages.get("quit.confirm.quit"),
+                javafx.scene.control.ButtonBar.ButtonData.OK_DONE);
+        javafx.scene.control.ButtonType stay = new javafx.scene.control.ButtonType(Messages.get("quit.confirm.stay"),
+                javafx.scene.control.ButtonBar.ButtonData.CANCEL_CLOSE);
+        javafx.scene.control.Alert alert = new javafx.scene.control.Alert(javafx.scene.control.Alert.AlertType.CONFIRMATION,
+                null, stay, quit);
+        alert.initOwner(stage);
+        alert.setTitle(Messages.get("quit.confirm.title"));
+        alert.setHeaderText(Messages.format("quit.confirm.header", running.size()));
+        javafx.scene.control.Label text = new javafx.scene.control.Label(Messages.get("quit.confirm.text")
+                + "\n\n\u2022 " + String.join("\n\u2022 ", running));
+        text.setWrapText(true);
+        text.setId("quitTasks");
+        // Every line shown whole (a wrapped label in a dialog otherwise gets one line's height).
+        text.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
+        text.setPrefWidth(440);
+        alert.setGraphic(Icons.INFO.create());
+        alert.getDialogPane().setContent(text);
+        alert.getDialogPane().setId("quitConfirmation");
+        alert.getDialogPane().getStylesheets().setAll(stage.getScene().getStylesheets());
+        for (javafx.scene.control.ButtonType t : java.util.List.of(stay, quit)) {
+            ((javafx.scene.control.Button) alert.getDialogPane().lookupButton(t)).setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        }
+        ((javafx.scene.control.Button) alert.getDialogPane().lookupButton(stay)).setDefaultButton(true);
+        ((javafx.scene.control.Button) alert.getDialogPane().lookupButton(quit)).setDefaultButton(false);
+        alert.getDialogPane().setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
+        return alert.showAndWait().filter(b -> b == quit).isPresent();
+    }
 
     /**
      * "Open the opportunity" (from a task's progress window): brings this window forward, selects and scrolls to the
@@ -310,6 +370,7 @@ public final class MainWindow {
     public void showHistory() {
         if (history == null) {
             history = new HistoryWindow(stage, services.history(), services.background(), errors, t -> engage.openProgress(t));
+            history.model().setCustomerNames(this::customerOf);
         }
         history.show();
     }

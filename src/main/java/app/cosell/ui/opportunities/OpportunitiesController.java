@@ -61,7 +61,16 @@ public final class OpportunitiesController {
     /** A row this close to the end of the rows shown asks for the rows held back by a load under way. */
     private static final int NEAR_END_ROWS = 40;
 
+    /** Below this width the toolbar's secondary buttons go into the "More" menu. */
+    static final double TOOLBAR_OVERFLOW_WIDTH = 1180;
+    /** Below this width the detail pane moves under the table. */
+    static final double DETAIL_BELOW_WIDTH = 1120;
+    private final javafx.beans.property.BooleanProperty connecting =
+            new javafx.beans.property.SimpleBooleanProperty(this, "connecting", true);
+
     @FXML private BorderPane root;
+    @FXML private javafx.scene.layout.HBox toolbar;
+    @FXML private MenuButton overflowButton;
     @FXML private CustomTextField searchField;
     @FXML private MenuButton stageFilter;
     @FXML private MenuButton reviewFilter;
@@ -104,6 +113,9 @@ public final class OpportunitiesController {
 
     public TextField searchField() { return searchField; }
 
+    /** True while the app connects (the empty table says so, not "no opportunities"); the main window sets it. */
+    public javafx.beans.property.BooleanProperty connectingProperty() { return connecting; }
+
     /** The column chooser (show or hide columns), also opened by {@link app.cosell.ui.common.Shortcuts#COLUMNS}. */
     public MenuButton columnsButton() { return columnsButton; }
 
@@ -129,11 +141,14 @@ public final class OpportunitiesController {
         table.getSelectionModel().setSelectionMode(SelectionMode.MULTIPLE);
         table.getStyleClass().addAll(Styles.STRIPED, Styles.DENSE, Tweaks.EDGE_TO_EDGE);
         table.setFixedCellSize(26); // uniform rows: the virtual flow never measures 100,000 cells
-        placeholder.textProperty().bind(Bindings.createStringBinding(() -> list.loadingProperty().get()
+        placeholder.textProperty().bind(Bindings.createStringBinding(() -> connecting.get()
+                        ? Messages.get("opportunities.placeholder.connecting")
+                        : list.loadingProperty().get()
                         ? Messages.get("opportunities.placeholder.loading")
-                        : list.rows().isEmpty() ? Messages.get("opportunities.placeholder.none")
+                        : list.rows().isEmpty() ? Messages.get(list.filterProperty().get().isAny()
+                                ? "opportunities.placeholder.noneInCatalog" : "opportunities.placeholder.none")
                         : Messages.get("opportunities.placeholder.noMatch"),
-                list.loadingProperty(), list.loadedProperty()));
+                connecting, list.loadingProperty(), list.loadedProperty(), list.filterProperty()));
 
         detail.selectedProperty().set(table.getSelectionModel().getSelectedItem());
         table.getSelectionModel().selectedItemProperty().addListener((o, was, now) -> {
@@ -144,13 +159,8 @@ public final class OpportunitiesController {
             if (now != null && now.equals(detail.selectedProperty().get())) return;
             detail.selectedProperty().set(now);
         });
-        // The first row is selected once rows arrive, so Enter / Shortcut+E work straight away from the keyboard.
-        list.loadedProperty().addListener((o, was, now) -> {
-            if (was.intValue() == 0 && now.intValue() > 0 && table.getSelectionModel().isEmpty()) {
-                table.getSelectionModel().selectFirst();
-                table.getFocusModel().focus(0);
-            }
-        });
+        // Nothing is selected for the rep when rows arrive (the detail pane would show an opportunity nobody chose):
+        // the table has the keyboard focus on its first row, and Down or Space selects it.
         table.setOnKeyPressed(e -> {
             if (e.getCode() == KeyCode.ENTER && !e.isShortcutDown()) {
                 startSelected();
@@ -206,7 +216,16 @@ public final class OpportunitiesController {
             if (now.isEmpty()) list.searchProperty().set("");
             else typing.playFromStart();
         });
-        searchField.setOnAction(e -> { typing.stop(); list.searchProperty().set(searchField.getText()); table.requestFocus(); });
+        searchField.setOnAction(e -> { typing.stop(); list.searchProperty().set(searchField.getText()); focusTable(); });
+        // Down from the search box goes to the results, on their first row (selected, so Enter starts it).
+        searchField.addEventFilter(javafx.scene.input.KeyEvent.KEY_PRESSED, e -> {
+            if (e.getCode() == KeyCode.DOWN) {
+                typing.stop();
+                list.searchProperty().set(searchField.getText());
+                focusTable();
+                e.consume();
+            }
+        });
         // The search cleared for the rep (to show an opened opportunity): the box says so too.
         list.searchProperty().addListener((o, was, now) -> {
             if (now.isEmpty() && !searchField.getText().isEmpty()) {
@@ -225,10 +244,61 @@ public final class OpportunitiesController {
         detailController = new OpportunityDetailController(detail, this::startSelected, openProgress);
         detailScroll.setContent(Views.load("/app/cosell/ui/opportunities/OpportunityDetail.fxml", detailController));
 
+        // The columns share the table's width (the rep's widths kept as proportions): no horizontal scrolling at
+        // 1280 px; below the columns' minimum widths the scroll bar comes back.
+        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_SUBSEQUENT_COLUMNS);
+        setUpNarrowLayout();
+
         UiSettings s = settings.get();
         TableLayout.apply(table, s.columns(), s.sort());
         TableLayout.watch(table, (cols, sort) -> settings.update(x -> x.withColumns(cols).withSort(sort)));
         setUpColumnChooser();
+    }
+
+    /**
+     * Narrow windows (half a 1920 px screen): below {@link #TOOLBAR_OVERFLOW_WIDTH} Refresh, Clear filters and the
+     * column chooser move into a "More" menu; below {@link #DETAIL_BELOW_WIDTH} the detail pane moves under the table.
+     */
+    private void setUpNarrowLayout() {
+        overflowButton.setGraphic(Icons.MORE.create());
+        overflowButton.setContentDisplay(javafx.scene.control.ContentDisplay.GRAPHIC_ONLY);
+        javafx.scene.control.MenuItem refreshItem = new javafx.scene.control.MenuItem(Messages.get("opportunities.refresh.menu"));
+        refreshItem.setId("overflowRefresh");
+        refreshItem.setOnAction(e -> refresh());
+        javafx.scene.control.MenuItem clearItem = new javafx.scene.control.MenuItem(Messages.get("opportunities.filter.clear"));
+        clearItem.setId("overflowClearFilters");
+        clearItem.disableProperty().bind(clearFiltersButton.disableProperty());
+        clearItem.setOnAction(e -> clearFilters());
+        javafx.scene.control.MenuItem columnsItem = new javafx.scene.control.MenuItem(Messages.get("opportunities.columns.menu"));
+        columnsItem.setId("overflowColumns");
+        // The chooser is a menu of its own: it opens from its button, shown for the moment at the toolbar's end.
+        columnsItem.setOnAction(e -> javafx.application.Platform.runLater(() -> {
+            columnsButton.setManaged(true);
+            columnsButton.setVisible(true);
+            columnsButton.setOnHidden(h -> { columnsButton.setOnHidden(null); fitToWidth(root.getWidth()); });
+            showColumnChooser();
+        }));
+        overflowButton.getItems().setAll(refreshItem, clearItem, columnsItem);
+        root.widthProperty().addListener((o, was, now) -> fitToWidth(now.doubleValue()));
+        fitToWidth(root.getWidth());
+    }
+
+    private void fitToWidth(double width) {
+        if (width <= 0) return;
+        boolean narrow = width < TOOLBAR_OVERFLOW_WIDTH;
+        for (javafx.scene.Node n : new javafx.scene.Node[] {refreshButton, clearFiltersButton, columnsButton}) {
+            if (columnsButton.isShowing() && n == columnsButton) continue;
+            n.setVisible(!narrow);
+            n.setManaged(!narrow);
+        }
+        overflowButton.setVisible(narrow);
+        overflowButton.setManaged(narrow);
+        javafx.geometry.Orientation o = width < DETAIL_BELOW_WIDTH
+                ? javafx.geometry.Orientation.VERTICAL : javafx.geometry.Orientation.HORIZONTAL;
+        if (split.getOrientation() != o) {
+            split.setOrientation(o);
+            split.setDividerPositions(o == javafx.geometry.Orientation.VERTICAL ? 0.55 : 0.72);
+        }
     }
 
     /**
@@ -305,7 +375,9 @@ public final class OpportunitiesController {
         select(row);
         table.requestFocus();
         double[] dividers = split.getDividerPositions();
-        if (dividers.length > 0 && dividers[0] > 0.9) split.setDividerPositions(0.72);
+        if (dividers.length > 0 && dividers[0] > 0.9) {
+            split.setDividerPositions(split.getOrientation() == javafx.geometry.Orientation.VERTICAL ? 0.55 : 0.72);
+        }
     }
 
     private void select(OpportunitySummary row) {

@@ -35,6 +35,7 @@ public final class OpportunityDetailController {
     @FXML private VBox content;
     @FXML private Label titleLabel;
     @FXML private Label subtitleLabel;
+    @FXML private Button copyCrmButton;
     @FXML private VBox findingsBox;
     @FXML private Button startButton;
     @FXML private GridPane customerGrid;
@@ -77,6 +78,7 @@ public final class OpportunityDetailController {
             HBox.setHgrow(startBlockedLabel, Priority.ALWAYS);
             parent.getChildren().add(at, startRow);
         }
+        copyCrmButton.setGraphic(Icons.COPY.create());
         model.selectedProperty().addListener(o -> refresh());
         model.opportunityProperty().addListener(o -> refresh());
         model.loadingProperty().addListener(o -> refresh());
@@ -116,29 +118,47 @@ public final class OpportunityDetailController {
         subtitleLabel.setText(o.id() + (o.partnerOpportunityIdentifier() == null ? "" : " · " + o.partnerOpportunityIdentifier())
                 + " · " + o.catalog().wire());
 
+        copyCrmButton.setVisible(o.partnerOpportunityIdentifier() != null && !o.partnerOpportunityIdentifier().isBlank());
+        copyCrmButton.setManaged(copyCrmButton.isVisible());
+        copyCrmButton.setOnAction(e -> {
+            javafx.scene.input.ClipboardContent clip = new javafx.scene.input.ClipboardContent();
+            clip.putString(o.partnerOpportunityIdentifier());
+            javafx.scene.input.Clipboard.getSystemClipboard().setContent(clip);
+            copyCrmButton.getTooltip().setText(Messages.get("detail.crm.copied"));
+        });
+        copyCrmButton.setTooltip(new javafx.scene.control.Tooltip(Messages.get("detail.crm.copy")));
+
         findingsBox.getChildren().clear();
-        if (model.findings().isEmpty()) {
+        app.cosell.model.ReviewStatus review = l == null ? null : l.reviewStatus();
+        if (review == app.cosell.model.ReviewStatus.SUBMITTED || review == app.cosell.model.ReviewStatus.IN_REVIEW
+                || review == app.cosell.model.ReviewStatus.APPROVED) {
+            // Already with AWS: nothing is wrong, there is simply nothing to start. No red error for a success.
+            findingsBox.getChildren().add(finding("info", Icons.INFO,
+                    Messages.format("detail.readiness.submitted", Messages.of("review", review)), null));
+        } else if (model.findings().isEmpty()) {
             findingsBox.getChildren().add(finding("ok", Icons.OK, Messages.get("detail.readiness.ok"), null));
         }
-        boolean editable = app.cosell.engagement.StartGuard.editable(o);
-        for (ReadinessItem f : model.findings()) {
-            VBox box = finding(f.blocking() ? "blocking" : "warning",
-                    f.blocking() ? Icons.ERROR : Icons.WARNING, f.problem(), f.fix());
-            if (f.field() != null && editable) {
-                Button fix = new Button(Messages.get("guard.blocked.fixIt"));
-                fix.setId("fixIt-" + f.field().name());
-                fix.getStyleClass().addAll(Styles.SMALL);
-                fix.setOnAction(e -> model.fix(f));
-                VBox.setMargin(fix, new Insets(0, 0, 0, 24));
-                box.getChildren().add(fix);
+        else {
+            boolean editable = app.cosell.engagement.StartGuard.editable(o);
+            for (ReadinessItem f : model.findings()) {
+                VBox box = finding(f.blocking() ? "blocking" : "warning",
+                        f.blocking() ? Icons.ERROR : Icons.WARNING, f.problem(), f.fix());
+                if (f.field() != null && editable) {
+                    Button fix = new Button(Messages.get("guard.blocked.fixIt"));
+                    fix.setId("fixIt-" + f.field().name());
+                    fix.getStyleClass().addAll(Styles.SMALL);
+                    fix.setOnAction(e -> model.fix(f));
+                    VBox.setMargin(fix, new Insets(0, 0, 0, 24));
+                    box.getChildren().add(fix);
+                }
+                findingsBox.getChildren().add(box);
             }
-            findingsBox.getChildren().add(box);
         }
 
         fill(customerGrid,
                 "detail.customer.company", c == null ? null : c.companyName(),
-                "detail.customer.industry", c == null ? null : (c.otherIndustry() != null ? c.industry() + " (" + c.otherIndustry() + ")" : c.industry()),
-                "detail.customer.website", c == null ? null : c.websiteUrl(),
+                "detail.customer.industry", missingIfBlank(c == null ? null : (c.otherIndustry() != null ? c.industry() + " (" + c.otherIndustry() + ")" : c.industry())),
+                "detail.customer.website", missingIfBlank(c == null ? null : c.websiteUrl()),
                 "detail.customer.location", c == null ? null : join(c.city(), c.stateOrRegion(), c.postalCode(), c.countryCode()));
         fill(projectGrid,
                 "detail.project.problem", p == null ? null : p.customerBusinessProblem(),
@@ -171,10 +191,15 @@ public final class OpportunityDetailController {
         for (TaskProgress t : tasks) {
             Label what = new Label(TaskRows.statusText(t) + " · " + Formats.dateTime(t.requestedAt()));
             what.getStyleClass().add(TaskRows.statusStyle(t));
+            // The status and date wrap rather than being cut; the button keeps its whole name.
+            what.setWrapText(true);
+            what.setMinWidth(0);
+            HBox.setHgrow(what, Priority.SOMETIMES);
             Button open = new Button(Messages.get("detail.tasks.open"), Icons.OPEN.create());
             open.getStyleClass().addAll(Styles.SMALL, Styles.FLAT);
             open.setAccessibleText(Messages.format("detail.tasks.open.accessible", Formats.dateTime(t.requestedAt())));
             open.setOnAction(e -> openProgress.accept(t));
+            open.setMinWidth(Region.USE_PREF_SIZE);
             Region spacer = new Region();
             HBox.setHgrow(spacer, Priority.ALWAYS);
             HBox head = new HBox(8, what, spacer, open);
@@ -203,6 +228,11 @@ public final class OpportunityDetailController {
         return box;
     }
 
+    /** Marks a value the engagement needs as missing (shown, in the error colour), rather than leaving its row out. */
+    private static final String MISSING = "\u0000missing";
+
+    private static String missingIfBlank(String value) { return value == null || value.isBlank() ? MISSING : value; }
+
     private static void fill(GridPane grid, String... keysAndValues) {
         grid.getChildren().clear();
         int row = 0;
@@ -213,7 +243,15 @@ public final class OpportunityDetailController {
             name.getStyleClass().add("field-name");
             name.setMinWidth(Region.USE_PREF_SIZE);
             GridPane.setValignment(name, javafx.geometry.VPos.TOP); // beside the first line of a wrapped value
-            grid.addRow(row++, name, value(value));
+            Label v;
+            if (MISSING.equals(value)) {
+                v = new Label(Messages.get("detail.missing"));
+                v.getStyleClass().add("missing");
+                v.setId("missing-" + keysAndValues[i].substring(keysAndValues[i].lastIndexOf('.') + 1));
+            } else {
+                v = value(value);
+            }
+            grid.addRow(row++, name, v);
         }
         if (row == 0) grid.addRow(0, placeholder(Messages.get("detail.nothing")));
     }

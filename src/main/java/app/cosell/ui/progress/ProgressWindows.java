@@ -19,6 +19,9 @@ import javafx.stage.Stage;
 import javafx.stage.Window;
 import javafx.util.Duration;
 import org.controlsfx.control.Notifications;
+import org.kordamp.ikonli.javafx.FontIcon;
+import org.kordamp.ikonli.material2.Material2AL;
+import org.kordamp.ikonli.material2.Material2MZ;
 
 /**
  * The progress windows of this session, one per tracked task (opening a task's progress again brings its window to
@@ -35,6 +38,8 @@ public final class ProgressWindows {
     private final Supplier<Window> owner;
     private final Clock clock;
     private final Map<TrackedTask, Stage> windows = new IdentityHashMap<>();
+    /** The size the rep last gave a progress window (new ones open at it). */
+    private javafx.geometry.Dimension2D lastSize;
     private Consumer<String> notified = text -> {};
     private Consumer<String> showOpportunity = id -> {};
     private Function<String, javafx.scene.Node> afterComplete;
@@ -56,6 +61,7 @@ public final class ProgressWindows {
     }
 
     public void setAdviceHandlers(AdviceHandlers handlers) { this.adviceHandlers = handlers; }
+    private app.cosell.ui.common.LogTailSource logTail = app.cosell.ui.common.LogTailSource.NONE;
 
     public ProgressWindows(RunningTasks tasks, ResourceBundle messages, Function<TaskProgress, FailureAdvice> advisor,
                            Function<PartnerCentralFailure, FailureAdvice> failureAdvisor,
@@ -72,16 +78,70 @@ public final class ProgressWindows {
     }
 
     /** Opens the progress window of {@code task}, or brings it to the front. */
-    public Stage show(TrackedTask task) {
+    public Stage show(TrackedTask task) { return show(task, false); }
+
+    /**
+     * Opens the progress window of a task that just started (the start was accepted a moment after the rep asked):
+     * like {@link #show(TrackedTask)}, but a window the rep is typing in meanwhile keeps the keyboard.
+     */
+    public Stage showStarted(TrackedTask task) { return show(task, true); }
+
+    private Stage show(TrackedTask task, boolean keepTyping) {
         Stage stage = windows.get(task);
-        if (stage == null) {
+        boolean created = stage == null;
+        if (created) {
             stage = create(task);
             windows.put(task, stage);
         }
+        // A window the rep is typing in (a form, a search box) keeps the keyboard: the new progress window opens
+        // behind it rather than taking over what is being typed.
+        Window typing = keepTyping ? typingWindow(stage) : null;
+        if (created) place(stage);
         stage.show();
+        if (typing != null) {
+            typing.requestFocus();
+            if (typing instanceof Stage s) s.toFront();
+            return stage;
+        }
         stage.toFront();
         stage.requestFocus();
         return stage;
+    }
+
+    /** The focused window, when it is not {@code except} and its focus is in a text field or it is a modal form. */
+    static Window typingWindow(Window except) {
+        for (Window w : Window.getWindows()) {
+            if (w == except || !w.isShowing() || !w.isFocused() || w.getScene() == null) continue;
+            boolean modal = w instanceof Stage s && s.getModality() != javafx.stage.Modality.NONE;
+            if (modal || w.getScene().getFocusOwner() instanceof javafx.scene.control.TextInputControl) return w;
+        }
+        return null;
+    }
+
+    /**
+     * A new progress window: the size the rep last gave one (this session), fitted to the screen, and cascaded from
+     * the progress windows already open so none hides another.
+     */
+    private void place(Stage stage) {
+        Window o = owner.get();
+        javafx.geometry.Rectangle2D screen = app.cosell.ui.common.WindowPlacement.screenOf(o);
+        double w = lastSize != null ? lastSize.getWidth() : stage.getScene().getRoot().prefWidth(-1);
+        double h = lastSize != null ? lastSize.getHeight() : stage.getScene().getRoot().prefHeight(-1);
+        w = Math.min(w, screen.getWidth() - 24);
+        h = Math.min(h, screen.getHeight() - 24);
+        stage.setWidth(w);
+        stage.setHeight(h);
+        int open = (int) windows.values().stream().filter(x -> x != stage && x.isShowing()).count();
+        double[] at = app.cosell.ui.common.WindowPlacement.cascade(o, screen, open, w, h);
+        stage.setX(at[0]);
+        stage.setY(at[1]);
+        javafx.beans.InvalidationListener resized = x -> {
+            if (stage.isShowing() && !stage.isMaximized()) {
+                lastSize = new javafx.geometry.Dimension2D(stage.getWidth(), stage.getHeight());
+            }
+        };
+        stage.widthProperty().addListener(resized);
+        stage.heightProperty().addListener(resized);
     }
 
     /** Where "Open the opportunity" also goes, after the handler given at construction: the main window shows it. */
@@ -92,6 +152,8 @@ public final class ProgressWindows {
      * review, which follows the submission).
      */
     public void setAfterComplete(Function<String, javafx.scene.Node> panel) { this.afterComplete = panel; }
+    /** Where "Copy diagnostics" gets the log's last lines from. */
+    public void setLogTail(app.cosell.ui.common.LogTailSource logTail) { this.logTail = logTail; }
 
     /** Also tells {@code listener} the text of each notification shown (tests, an activity log). */
     public void setOnNotified(Consumer<String> listener) { this.notified = listener; }
@@ -103,6 +165,7 @@ public final class ProgressWindows {
                     showOpportunity.accept(id);
                 }, appVersion, clock);
         controller.setAdviceHandlers(adviceHandlers);
+        controller.setLogTail(logTail);
         Parent root = Views.load("/app/cosell/ui/progress/TaskProgressView.fxml", controller);
         Stage stage = new Stage();
         Window o = owner.get();
@@ -128,24 +191,45 @@ public final class ProgressWindows {
         Stage stage = windows.get(task);
         if (stage != null && stage.isShowing() && stage.isFocused()) return;
         TaskProgress p = task.latest();
-        String customer = task.customerName() == null ? "" : task.customerName();
         boolean complete = p != null && p.status() == app.cosell.model.TaskStatus.COMPLETE;
-        String text = complete
-                ? MessageFormat.format(messages.getString("progress.notify.COMPLETE"), task.request().opportunityId(), customer)
-                : MessageFormat.format(messages.getString("progress.notify.FAILED"), task.request().opportunityId(), customer,
-                        reason(task));
+        String text = notificationText(task, complete);
         notified.accept(text);
         Window o = owner.get();
         if (o == null || !o.isShowing()) return;
-        Notifications n = Notifications.create()
+        // Our own icon (the theme's colours), not ControlsFX's glossy stock images of showInformation()/showWarning().
+        FontIcon icon = new FontIcon(complete ? Material2AL.CHECK_CIRCLE : Material2MZ.REPORT_PROBLEM);
+        icon.getStyleClass().add(complete ? "notification-complete" : "notification-failed");
+        icon.setIconSize(28);
+        Notifications.create()
                 .title(messages.getString("progress.notify.title"))
                 .text(text)
+                .graphic(icon)
                 .owner(o)
                 .position(Pos.BOTTOM_RIGHT)
                 .hideAfter(Duration.seconds(complete ? 8 : 20))
-                .onAction(e -> show(task));
-        if (complete) n.showInformation();
-        else n.showWarning();
+                .onAction(e -> show(task))
+                .show();
+    }
+
+    /** "Engagement started for O2… (Customer)."; without the parentheses when the customer is not known (a resumed task). */
+    String notificationText(TrackedTask task, boolean complete) {
+        String customer = task.customerName() == null ? "" : task.customerName().strip();
+        String key = "progress.notify." + (complete ? "COMPLETE" : "FAILED") + (customer.isEmpty() ? ".noCustomer" : "");
+        return MessageFormat.format(messages.getString(key), task.request().opportunityId(), customer,
+                complete ? "" : plainReason(task));
+    }
+
+    /** Why it failed in the advice's words (the reason code only when there is no advice for it). */
+    private String plainReason(TrackedTask task) {
+        TaskProgress p = task.latest();
+        FailureAdvice a = null;
+        try {
+            if (p != null && p.status() == app.cosell.model.TaskStatus.FAILED) a = advisor.apply(p);
+            else if (task.errorProperty().get() instanceof PartnerCentralFailure f) a = failureAdvisor.apply(f);
+        } catch (RuntimeException e) {
+            a = null;
+        }
+        return a != null && a.title() != null && !a.title().isBlank() ? a.title() : reason(task);
     }
 
     private static String reason(TrackedTask task) {

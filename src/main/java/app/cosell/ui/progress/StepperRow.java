@@ -51,9 +51,9 @@ final class StepperRow extends HBox {
 
         Label title = new Label(name);
         title.getStyleClass().add("step-name");
-        Label operation = new Label(row.step().operation());
-        operation.getStyleClass().add("step-operation");
-        HBox titleLine = new HBox(8, title, operation);
+        // The API operation's name is for support: in the tooltip and the diagnostics, not in the rep's way.
+        title.setTooltip(new Tooltip(MessageFormat.format(messages.getString("progress.step.operation"), row.step().operation())));
+        HBox titleLine = new HBox(8, title);
         titleLine.setAlignment(javafx.geometry.Pos.BASELINE_LEFT);
 
         state.getStyleClass().add("step-state");
@@ -65,7 +65,7 @@ final class StepperRow extends HBox {
         result.getStyleClass().add("step-result");
         copy.getStyleClass().addAll("button-icon", "flat", "small", "step-copy");
         copy.setFocusTraversable(true);
-        copy.setOnAction(e -> copier.accept(row.step().operation(), row.resultIdProperty().get()));
+        copy.setOnAction(e -> copier.accept(messages.getString("progress.step.id." + row.step().name()), row.resultIdProperty().get()));
         HBox detail = new HBox(8, state, time, result, copy);
         detail.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
         VBox texts = new VBox(titleLine, detail);
@@ -76,6 +76,7 @@ final class StepperRow extends HBox {
         row.stateProperty().addListener((o, a, b) -> refresh());
         row.timeProperty().addListener((o, a, b) -> refresh());
         row.resultIdProperty().addListener((o, a, b) -> refresh());
+        row.notRunProperty().addListener((o, a, b) -> refresh());
         refresh();
     }
 
@@ -92,7 +93,7 @@ final class StepperRow extends HBox {
         } else {
             icon.getChildren().setAll(new FontIcon(iconOf(s)));
         }
-        String stateText = messages.getString("progress.state." + s.name());
+        String stateText = messages.getString("progress.state." + (row.notRunProperty().get() ? "NOT_RUN" : s.name()));
         state.setText(stateText);
         Duration d = row.timeProperty().get();
         time.setText(d == null ? "" : stepTime(d));
@@ -107,7 +108,7 @@ final class StepperRow extends HBox {
         copy.setManaged(hasId);
         result.setTooltip(hasId ? new Tooltip(id) : null);
         if (hasId) {
-            String label = MessageFormat.format(messages.getString("progress.copy"), row.step().operation() + " id");
+            String label = MessageFormat.format(messages.getString("progress.copy"), messages.getString("progress.step.id." + row.step().name()));
             copy.setAccessibleText(label);
             copy.setTooltip(new Tooltip(label));
         }
@@ -127,6 +128,7 @@ final class StepperRow extends HBox {
     /** A step's time: tenths below a minute, minutes and seconds above. */
     static String stepTime(Duration d) {
         long ms = d.toMillis();
+        if (ms < 100) return "< 0.1 s";
         if (ms < 60_000) return String.format(java.util.Locale.ROOT, "%.1f s", ms / 1000.0);
         return String.format(java.util.Locale.ROOT, "%d:%02d min", ms / 60_000, (ms / 1000) % 60);
     }

@@ -44,6 +44,7 @@ public final class TaskProgressController {
     private final String appVersion;
     private final Clock clock;
     private Timeline ticker;
+    private app.cosell.ui.common.LogTailSource logTail = app.cosell.ui.common.LogTailSource.NONE;
 
     @FXML private BorderPane root;
     @FXML private Label heading;
@@ -57,6 +58,7 @@ public final class TaskProgressController {
     @FXML private Label failedHeading;
     @FXML private Label failedStep;
     @FXML private VBox failureDetails;
+    @FXML private VBox technicalDetails;
     @FXML private Label adviceTitle;
     @FXML private Label whatHappened;
     @FXML private Label whatToDo;
@@ -109,7 +111,7 @@ public final class TaskProgressController {
         idRow(resultGrid, 1, "progress.invitationId", "invitationId", model.invitationIdProperty());
         idRow(resultGrid, 2, "progress.snapshotJobId", "snapshotJobId", model.snapshotJobIdProperty());
         textRow(failureDetails, "progress.message", "failureMessage", model.messageProperty());
-        textRow(failureDetails, "progress.reasonCode", "reasonCode", model.reasonCodeProperty());
+        textRow(technicalDetails, "progress.reasonCode", "reasonCode", model.reasonCodeProperty());
 
         elapsed.textProperty().bind(Bindings.createStringBinding(
                 () -> StepperRow.clock(model.elapsedProperty().get()), model.elapsedProperty()));
@@ -129,8 +131,7 @@ public final class TaskProgressController {
                         .otherwise(messages.getString("progress.failed.heading"))));
         failedStep.textProperty().bind(Bindings.createStringBinding(() -> {
             TaskStep s = model.failedStepProperty().get();
-            return s == null ? "" : format("progress.failed.step", messages.getString("progress.step." + s.name())
-                    + " (" + s.operation() + ")");
+            return s == null ? "" : format("progress.failed.step", messages.getString("progress.step." + s.name()));
         }, model.failedStepProperty()));
         failedStep.visibleProperty().bind(failedStep.textProperty().isNotEmpty());
         failedStep.managedProperty().bind(failedStep.visibleProperty());
@@ -163,12 +164,18 @@ public final class TaskProgressController {
 
     public TaskProgressModel model() { return model; }
 
+    /** Where "Copy diagnostics" gets the log's last lines from. */
+    public void setLogTail(app.cosell.ui.common.LogTailSource logTail) { this.logTail = logTail; }
+
     public BorderPane root() { return root; }
 
     @FXML
     private void copyDiagnostics() {
-        put(model.diagnostics(task.customerName(), appVersion));
-        copiedLabel.setText(format("progress.copied", messages.getString("progress.action.COPY_DIAGNOSTICS").replace("_", "")));
+        String text = model.diagnostics(task.customerName(), appVersion);
+        logTail.read(tail -> {
+            put(tail.isBlank() ? text : text + "\nRecent log:\n" + tail + "\n");
+            copiedLabel.setText(messages.getString("progress.copied.diagnostics"));
+        });
     }
 
     @FXML
@@ -200,6 +207,7 @@ public final class TaskProgressController {
                     String label = a == AdviceAction.WAIT_AND_RETRY || model.retryKeepsTheAttempt()
                             ? "WAIT_AND_RETRY" : a.name();
                     Button r = action("retry", "progress.action." + label, new FontIcon(Material2MZ.REPLAY), this::retry);
+                    r.setTooltip(new Tooltip(messages.getString("progress.retry.tooltip")));
                     r.disableProperty().bind(task.runningProperty());
                     yield r;
                 }
@@ -276,6 +284,7 @@ public final class TaskProgressController {
         if (value == null) return;
         put(value);
         copiedLabel.setText(format("progress.copied", name));
+        copiedLabel.setTooltip(new Tooltip(copiedLabel.getText()));
     }
 
     private static void put(String text) {

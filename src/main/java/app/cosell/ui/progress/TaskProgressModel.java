@@ -36,6 +36,7 @@ public final class TaskProgressModel {
         private final ReadOnlyObjectWrapper<StepState> state = new ReadOnlyObjectWrapper<>(this, "state", StepState.PENDING);
         private final ReadOnlyObjectWrapper<Duration> time = new ReadOnlyObjectWrapper<>(this, "time");
         private final ReadOnlyStringWrapper resultId = new ReadOnlyStringWrapper(this, "resultId");
+        private final ReadOnlyBooleanWrapper notRun = new ReadOnlyBooleanWrapper(this, "notRun");
         private Instant startedAt;
 
         StepRow(TaskStep step) { this.step = step; }
@@ -45,16 +46,27 @@ public final class TaskProgressModel {
         /** How long the step took, or has been running so far; null before it started. */
         public ReadOnlyObjectProperty<Duration> timeProperty() { return time.getReadOnlyProperty(); }
         public ReadOnlyStringProperty resultIdProperty() { return resultId.getReadOnlyProperty(); }
+        /** True for a step still waiting when the task ended (after a failure): it will not run. */
+        public ReadOnlyBooleanProperty notRunProperty() { return notRun.getReadOnlyProperty(); }
 
-        void show(StepProgress p, Instant now) {
+        /**
+         * @param previousEnd when the step before ended (or the task started): a step that ran but was never seen
+         *                    running (its evidence came with a later step's) took at most the time since then
+         */
+        void show(StepProgress p, Instant now, Instant previousEnd, boolean taskEnded) {
             state.set(p.state());
             resultId.set(p.resultId());
             startedAt = p.startedAt();
-            // A step that started and ended at the same observation was never seen running (its evidence came
-            // with a later step's, or the task answered at once): its own time is unknown, so none is shown
-            // rather than a misleading "0.0 s".
-            if (p.startedAt() == null || p.startedAt().equals(p.endedAt())) time.set(null);
-            else time.set(Duration.between(p.startedAt(), p.endedAt() != null ? p.endedAt() : now));
+            notRun.set(taskEnded && p.state() == StepState.PENDING);
+            if (p.state() == StepState.SKIPPED || p.state() == StepState.PENDING) {
+                time.set(null); // it did not run: no time, whatever was shown while it was thought to be running
+            } else if (p.startedAt() != null && !p.startedAt().equals(p.endedAt())) {
+                time.set(Duration.between(p.startedAt(), p.endedAt() != null ? p.endedAt() : now));
+            } else if (p.endedAt() != null && previousEnd != null && !p.endedAt().isBefore(previousEnd)) {
+                time.set(Duration.between(previousEnd, p.endedAt()));
+            } else {
+                time.set(null);
+            }
         }
 
         void tick(Instant now) {
@@ -146,7 +158,12 @@ public final class TaskProgressModel {
     /** Shows a new snapshot of the task. */
     public void show(TaskProgress p, Instant now) {
         progress.set(p);
-        for (StepProgress s : p.steps()) row(s.step()).show(s, now);
+        boolean ended = p.isEnded() || p.failure() != null;
+        Instant previousEnd = p.startTime() != null ? p.startTime() : p.requestedAt();
+        for (StepProgress s : p.steps()) {
+            row(s.step()).show(s, now, previousEnd, ended);
+            if (s.endedAt() != null && s.state() != StepState.SKIPPED) previousEnd = s.endedAt();
+        }
         // A call failure (a refused start, lost connection or sign-in) ends the app's part just like a FAILED task.
         TrackingPause paused = TrackingPause.of(p).orElse(null);
         pause.set(paused);
@@ -203,12 +220,33 @@ public final class TaskProgressModel {
     /** Advances the clocks of a running task (the view calls this every second). */
     public void tick(Instant now) {
         TaskProgress p = progress.get();
-        if (p == null || failed.get() && !p.isEnded() || p.failure() != null && pause.get() == null) return;
+        if (p == null) return;
+        boolean stopped = failed.get() && !p.isEnded() || p.failure() != null && pause.get() == null;
+        // A refused start never ran: nothing to time. A task that ran and then lost its connection keeps the time it ran.
+        // A paused one (tracking will resume) goes on counting.
+        if (stopped && p.taskId() == null) return;
         Instant from = p.requestedAt() != null ? p.requestedAt() : p.startTime();
+        if (from == null) from = firstStepStart(p);
         if (from == null) return;
-        Instant to = p.isEnded() && p.endedAt() != null ? p.endedAt() : now;
+        Instant to = p.isEnded() || stopped ? lastKnown(p) : now;
+        if (to == null) to = stopped ? from : now;
         elapsed.set(to.isBefore(from) ? Duration.ZERO : Duration.between(from, to));
         if (!p.isEnded()) for (StepRow r : rowList) r.tick(now);
+    }
+
+    private static Instant firstStepStart(TaskProgress p) {
+        for (StepProgress s : p.steps()) if (s.startedAt() != null) return s.startedAt();
+        return null;
+    }
+
+    /** When the task was last known to do something: its end, else its last step's end, else its last update. */
+    private static Instant lastKnown(TaskProgress p) {
+        if (p.endedAt() != null) return p.endedAt();
+        Instant last = null;
+        for (StepProgress s : p.steps()) {
+            if (s.endedAt() != null && (last == null || s.endedAt().isAfter(last))) last = s.endedAt();
+        }
+        return last != null ? last : p.updatedAt();
     }
 
     /**

@@ -63,7 +63,12 @@ public final class SettingsDialog {
         dialog = new Dialog<>();
         dialog.initOwner(owner);
         dialog.setTitle(Messages.get("settings.title"));
-        dialog.getDialogPane().setContent(Views.load("/app/cosell/ui/settings/Settings.fxml", this));
+        // The settings scroll on a small screen (the dialog never grows past it).
+        javafx.scene.Parent settingsContent = Views.load("/app/cosell/ui/settings/Settings.fxml", this);
+        javafx.scene.control.ScrollPane scroll = new javafx.scene.control.ScrollPane(settingsContent);
+        scroll.setFitToWidth(true);
+        scroll.getStyleClass().add("edge-to-edge");
+        dialog.getDialogPane().setContent(scroll);
         dialog.getDialogPane().getStylesheets().setAll(owner.getScene().getStylesheets());
         dialog.getDialogPane().setId("settingsDialog");
         ButtonType save = new ButtonType(Messages.get("settings.save"), ButtonBar.ButtonData.OK_DONE);
@@ -77,6 +82,15 @@ public final class SettingsDialog {
         });
         dialog.setOnHidden(e -> keeper.get().theme().apply()); // Cancel undoes the preview; Save keeps it
         model.load(err -> errors.show(Messages.get("error.action.readSettingsChoices"), err));
+        dialog.setOnShown(e -> {
+            // The whole form without scroll bars where the screen has room for it.
+            scroll.setPrefViewportWidth(settingsContent.prefWidth(-1));
+            scroll.setPrefViewportHeight(settingsContent.prefHeight(settingsContent.prefWidth(-1)));
+            if (dialog.getDialogPane().getScene().getWindow() instanceof Stage st) {
+                st.sizeToScene();
+                app.cosell.ui.common.WindowPlacement.fit(st, app.cosell.ui.common.WindowPlacement.screenOf(owner));
+            }
+        });
         dialog.show();
     }
 

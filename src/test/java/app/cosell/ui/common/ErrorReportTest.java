@@ -34,4 +34,24 @@ class ErrorReportTest {
         assertThat(r.message()).doesNotContain("ConnectException");
         assertThat(r.details()).contains("java.net.ConnectException");
     }
+
+    @Test
+    void theSupportCodeIsStableForTheSameKindOfFailureAndCarriesNoMessageText() {
+        PartnerCentralFailure a = new PartnerCentralFailure(FailureKind.VALIDATION, "ValidationException",
+                "Acme's opportunity O1 is bad", "REQUEST_VALIDATION_FAILED", "req-1", List.of(), null, null);
+        PartnerCentralFailure b = new PartnerCentralFailure(FailureKind.VALIDATION, "ValidationException",
+                "another text entirely", "REQUEST_VALIDATION_FAILED", "req-2", List.of(), null, null);
+
+        assertThat(ErrorReport.code(a)).isEqualTo(ErrorReport.code(new ExecutionException(b))).startsWith("CSC-VALIDATION-")
+                .matches("CSC-VALIDATION-[0-9A-F]{4}");
+        assertThat(ErrorReport.code(new ConnectException("x"))).isNotEqualTo(ErrorReport.code(a)).startsWith("CSC-IO-");
+        assertThat(ErrorReport.of("Loading", a).details()).contains("Support code: " + ErrorReport.code(a));
+    }
+
+    @Test
+    void copyDetailsCarriesTheLogsTailWhenThereIsOne() {
+        ErrorReport r = ErrorReport.of("Loading", new ConnectException("Connection refused"));
+        assertThat(ErrorPresenter.supportText(r, "")).isEqualTo("Loading\n" + r.details());
+        assertThat(ErrorPresenter.supportText(r, "12:00 WARN x - y")).endsWith("Recent log:\n12:00 WARN x - y");
+    }
 }

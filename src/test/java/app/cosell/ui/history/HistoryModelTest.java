@@ -50,8 +50,8 @@ class HistoryModelTest {
         assertThat(done[0]).isTrue();
         List<String> lines = Files.readAllLines(file);
         assertThat(lines).hasSize(2);
-        assertThat(lines.get(0)).startsWith("local_id,requested_at,opportunity_id,catalog,involvement_type");
-        assertThat(lines.get(1)).startsWith("f,").contains(",O0000003,Sandbox,Co-Sell,Full,FAILED,CreateEngagement,")
+        assertThat(lines.get(0)).startsWith("local_id,requested_at,opportunity_id,customer,catalog,involvement_type,visibility,tags");
+        assertThat(lines.get(1)).startsWith("f,").contains(",O0000003,,Sandbox,Co-Sell,Full,,FAILED,CreateEngagement,")
                 .endsWith(",EngagementValidationFailed,\"The opportunity, has \"\"problems\"\"\"");
         assertThat(dir.resolve("tasks.csv.part")).doesNotExist();
     }
@@ -59,6 +59,61 @@ class HistoryModelTest {
     @Test
     void csvNeutralisesCellsASpreadsheetWouldRunAsFormulas() {
         TaskProgress t = Tasks.failed("=cmd", "O0000009");
-        assertThat(HistoryModel.csv(List.of(t)).lines().skip(1).findFirst().orElseThrow()).startsWith("\"'=cmd\",");
+        assertThat(HistoryModel.csv(List.of(t)).lines().skip(1).findFirst().orElseThrow()).startsWith("'=cmd,");
+    }
+
+    @Test
+    void csvCarriesTheCustomerAndTheTagsAndNeutralisesFormulasInThem() throws Exception {
+        TaskProgress c = Tasks.complete("c", "O0000002");
+        TaskProgress tagged = new TaskProgress(c.localId(), new app.cosell.model.StartEngagementRequest(
+                c.request().catalog(), c.request().opportunityId(), c.request().involvementType(), c.request().visibility(),
+                List.of(new app.cosell.model.Tag("campaign", "+1 re:Invent"), new app.cosell.model.Tag("owner", "jane"))),
+                c.clientToken(), c.attempt(), c.taskId(), c.taskArn(), c.status(), c.requestedAt(), c.startTime(),
+                c.endedAt(), c.steps(), c.engagementId(), c.engagementInvitationId(), c.resourceSnapshotJobId(),
+                c.reasonCode(), c.message(), c.failure(), c.updatedAt());
+        String csv = HistoryModel.csv(List.of(tagged), id -> "=HYPERLINK(\"http://x\",\"Acme, Inc.\")");
+
+        var records = org.apache.commons.csv.CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).get()
+                .parse(new java.io.StringReader(csv)).getRecords();
+        assertThat(records).hasSize(1);
+        assertThat(records.getFirst().get("customer")).isEqualTo("'=HYPERLINK(\"http://x\",\"Acme, Inc.\")");
+        assertThat(records.getFirst().get("tags")).isEqualTo("campaign=+1 re:Invent; owner=jane");
+        assertThat(records.getFirst().get("opportunity_id")).isEqualTo("O0000002");
+        assertThat(HistoryModel.cell("+1")).isEqualTo("'+1");
+        assertThat(HistoryModel.cell("-x")).isEqualTo("'-x");
+        assertThat(HistoryModel.cell("@SUM")).isEqualTo("'@SUM");
+        assertThat(HistoryModel.cell("\tx")).isEqualTo("'\tx");
+        assertThat(HistoryModel.cell("Acme")).isEqualTo("Acme");
+    }
+
+    @Test
+    void theHistoryLearnsCustomersFromTheListOncePerReload() {
+        HistoryModel model = new HistoryModel(feed, Background.DIRECT);
+        int[] asked = new int[1];
+        model.setCustomerNames(id -> { asked[0]++; return id.equals("O0000002") ? "Acme Corp" : null; });
+        model.reload(e -> { throw new AssertionError(e); });
+        TaskProgress complete = model.shownTasks().get(1);
+        assertThat(model.customerOf(complete)).isEqualTo("Acme Corp");
+        assertThat(model.customerOf(complete)).isEqualTo("Acme Corp");
+        assertThat(model.customerOf(model.shownTasks().get(0))).isNull();
+        assertThat(asked[0]).isEqualTo(2);
+        assertThat(model.csv()).contains("Acme Corp");
+    }
+
+    @Test
+    void aRefusedStartReadsInWordsNotDashes() {
+        TaskProgress f = Tasks.failed("f", "O0000003");
+        TaskProgress refused = new TaskProgress(f.localId(), f.request(), f.clientToken(), f.attempt(), null, null, null,
+                f.requestedAt(), null, f.requestedAt(), List.of(), null, null, null, null, null,
+                new app.cosell.model.CallFailure(app.cosell.model.FailureKind.ACCESS_DENIED, "AccessDeniedException",
+                        "You are not allowed to do that", null, "req-1", List.of(), null), f.requestedAt());
+        assertThat(TaskRows.outcome(refused)).isEqualTo("Not started: You are not allowed to do that")
+                .doesNotContain("\u2014: \u2014");
+    }
+
+    @Test
+    void exportsOpenInTheDocumentsFolderOrHomeNeverTheWorkingFolder() {
+        java.io.File folder = HistoryWindow.defaultExportFolder();
+        assertThat(folder.getAbsolutePath()).startsWith(System.getProperty("user.home"));
     }
 }

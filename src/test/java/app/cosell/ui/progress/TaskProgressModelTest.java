@@ -42,7 +42,7 @@ class TaskProgressModelTest {
     }
 
     @Test
-    void aStepNeverSeenRunningShowsNoTimeRatherThanZero() {
+    void aStepNeverSeenRunningShowsTheTimeSinceThePreviousStepEnded() {
         var steps = new java.util.ArrayList<>(Snapshots.runningAt(TaskStep.CREATE_RESOURCE_SNAPSHOT).steps());
         // GetOpportunity seen running from T0; CreateEngagement's evidence arrived in the same poll as its end.
         steps.set(1, new app.cosell.model.StepProgress(TaskStep.CREATE_ENGAGEMENT, StepState.DONE, T0.plusSeconds(2),
@@ -51,7 +51,8 @@ class TaskProgressModelTest {
                 null, null, null), T0.plusSeconds(3));
 
         assertThat(model.row(TaskStep.CREATE_ENGAGEMENT).stateProperty().get()).isEqualTo(StepState.DONE);
-        assertThat(model.row(TaskStep.CREATE_ENGAGEMENT).timeProperty().get()).isNull();
+        // It ran between GetOpportunity's end (T0+1) and its own (T0+2): every step that ran has a time.
+        assertThat(model.row(TaskStep.CREATE_ENGAGEMENT).timeProperty().get()).isEqualTo(Duration.ofSeconds(1));
         assertThat(model.row(TaskStep.GET_OPPORTUNITY).timeProperty().get()).isEqualTo(Duration.ofSeconds(1));
     }
 
@@ -142,5 +143,57 @@ class TaskProgressModelTest {
         assertThat(model.refusedProperty().get()).isTrue();
         assertThat(model.unconfirmedProperty().get()).isFalse();
         assertThat(model.retryKeepsTheAttempt()).isFalse();
+    }
+
+    @Test
+    void stepsAfterAFailureSayNotRunAndHaveNoTime() {
+        model.show(Snapshots.failedAt(TaskStep.CREATE_ENGAGEMENT, "EngagementValidationFailed", "Title too long"),
+                T0.plusSeconds(9));
+
+        assertThat(model.row(TaskStep.CREATE_RESOURCE_SNAPSHOT).notRunProperty().get()).isTrue();
+        assertThat(model.row(TaskStep.SUBMIT_OPPORTUNITY).notRunProperty().get()).isTrue();
+        assertThat(model.row(TaskStep.CREATE_ENGAGEMENT).notRunProperty().get()).isFalse();
+        assertThat(model.row(TaskStep.SUBMIT_OPPORTUNITY).timeProperty().get()).isNull();
+        assertThat(model.elapsedProperty().get()).as("the clock shows how long it ran, not 0:00")
+                .isEqualTo(Duration.ofSeconds(3));
+    }
+
+    @Test
+    void aRunningTasksWaitingStepsAreNotNotRun() {
+        model.show(Snapshots.runningAt(TaskStep.CREATE_ENGAGEMENT), T0.plusSeconds(2));
+        assertThat(model.row(TaskStep.SUBMIT_OPPORTUNITY).notRunProperty().get()).isFalse();
+    }
+
+    @Test
+    void aSkippedStepNeverShowsATimeEvenAfterItWasThoughtToRun() {
+        model.show(Snapshots.runningAt(TaskStep.CREATE_ENGAGEMENT_INVITATION), T0.plusSeconds(8));
+        assertThat(model.row(TaskStep.CREATE_ENGAGEMENT_INVITATION).timeProperty().get()).isNotNull();
+
+        var steps = new java.util.ArrayList<>(Snapshots.complete().steps());
+        steps.set(TaskStep.CREATE_ENGAGEMENT_INVITATION.ordinal(), new app.cosell.model.StepProgress(
+                TaskStep.CREATE_ENGAGEMENT_INVITATION, StepState.SKIPPED, T0.plusSeconds(4), T0.plusSeconds(5), null));
+        model.show(Snapshots.progress(Snapshots.REQUEST, app.cosell.model.TaskStatus.COMPLETE, steps, T0.plusSeconds(6),
+                "eng-1", null, "rsj-1", null, null), T0.plusSeconds(9));
+
+        assertThat(model.row(TaskStep.CREATE_ENGAGEMENT_INVITATION).stateProperty().get()).isEqualTo(StepState.SKIPPED);
+        assertThat(model.row(TaskStep.CREATE_ENGAGEMENT_INVITATION).timeProperty().get()).isNull();
+        assertThat(model.row(TaskStep.SUBMIT_OPPORTUNITY).timeProperty().get()).isNotNull();
+    }
+
+    @Test
+    void anEndedTaskWithoutItsRequestTimeStillShowsHowLongItRan() {
+        TaskProgressModel m = new TaskProgressModel(p -> ADVICE, f -> ADVICE);
+        var done = Snapshots.complete();
+        var noTimes = new app.cosell.model.TaskProgress(done.localId(), done.request(), done.clientToken(), done.attempt(),
+                done.taskId(), done.taskArn(), done.status(), null, null, null, done.steps(), done.engagementId(),
+                done.engagementInvitationId(), done.resourceSnapshotJobId(), null, null, null, done.updatedAt());
+        m.show(noTimes, T0.plusSeconds(600));
+        assertThat(m.elapsedProperty().get()).isEqualTo(Duration.ofSeconds(6));
+    }
+
+    @Test
+    void stepTimesReadWellFromTheFirstTenthOfASecond() {
+        assertThat(StepperRow.stepTime(Duration.ofMillis(40))).isEqualTo("< 0.1 s");
+        assertThat(StepperRow.stepTime(Duration.ofMillis(9400))).isEqualTo("9.4 s");
     }
 }
