@@ -8,7 +8,7 @@ import app.cosell.model.OpportunitySummary;
 import app.cosell.model.StartEngagementRequest;
 import app.cosell.model.Visibility;
 import app.cosell.ui.common.Theme;
-import app.cosell.ui.opportunities.EngagementState;
+import app.cosell.ui.common.EngagementState;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;

@@ -1,7 +1,7 @@
 package app.cosell.ui.common;
 
-import app.cosell.ui.settings.UiSettings.ColumnLayout;
-import app.cosell.ui.settings.UiSettings.SortKey;
+import app.cosell.ui.common.ColumnLayout;
+import app.cosell.ui.common.SortKey;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.BiConsumer;

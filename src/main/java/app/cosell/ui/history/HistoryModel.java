@@ -4,7 +4,7 @@ import app.cosell.model.TaskProgress;
 import app.cosell.model.TaskStep;
 import app.cosell.ui.common.Background;
 import app.cosell.ui.common.TaskHistoryFeed;
-import app.cosell.ui.opportunities.EngagementState;
+import app.cosell.ui.common.EngagementState;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

@@ -5,7 +5,7 @@ import app.cosell.model.StepState;
 import app.cosell.model.TaskProgress;
 import app.cosell.model.TaskStep;
 import app.cosell.ui.common.Messages;
-import app.cosell.ui.opportunities.EngagementState;
+import app.cosell.ui.common.EngagementState;
 
 /** How a task reads in lists (history table, detail pane): its state, the step it is at, and its outcome. */
 public final class TaskRows {

@@ -1,5 +1,7 @@
 package app.cosell.ui.opportunities;
 
+import app.cosell.ui.common.EngagementState;
+
 import app.cosell.engagement.ListReadiness;
 import app.cosell.model.OpportunitySummary;
 import app.cosell.model.TaskProgress;

@@ -11,7 +11,7 @@ import java.util.Set;
  * the columns (order, width, visibility) and the sort. Kept in the app's store (saved_views).
  */
 public record SavedView(String name, Set<Stage> stages, Set<ReviewStatus> reviewStatuses, String company, String search,
-                        boolean readyOnly, List<UiSettings.ColumnLayout> columns, List<UiSettings.SortKey> sort) {
+                        boolean readyOnly, List<app.cosell.ui.common.ColumnLayout> columns, List<app.cosell.ui.common.SortKey> sort) {
 
     public SavedView {
         stages = Set.copyOf(stages == null ? Set.of() : stages);

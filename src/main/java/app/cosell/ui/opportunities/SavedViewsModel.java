@@ -40,7 +40,7 @@ public final class SavedViewsModel {
     }
 
     /** Saves the list's current filter, search and quick filter with these columns and sort under {@code name}. */
-    public void saveCurrent(String name, List<UiSettings.ColumnLayout> columns, List<UiSettings.SortKey> sort) {
+    public void saveCurrent(String name, List<app.cosell.ui.common.ColumnLayout> columns, List<app.cosell.ui.common.SortKey> sort) {
         if (storage == null || name == null || name.isBlank()) return;
         OpportunityFilter f = list.filterProperty().get();
         SavedView view = new SavedView(name.strip(), f.stages(), f.reviewStatuses(), f.company(),

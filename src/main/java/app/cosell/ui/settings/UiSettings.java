@@ -1,5 +1,8 @@
 package app.cosell.ui.settings;
 
+import app.cosell.ui.common.ColumnLayout;
+import app.cosell.ui.common.SortKey;
+
 import app.cosell.model.Catalog;
 import app.cosell.model.ReviewStatus;
 import app.cosell.model.Stage;
@@ -75,10 +78,7 @@ public record UiSettings(
 
     public record WindowBounds(double x, double y, double width, double height, boolean maximized) {}
 
-    /** One table column, in display order: its id, width and whether it is shown. */
-    public record ColumnLayout(String id, double width, boolean visible) {}
 
-    public record SortKey(String columnId, boolean ascending) {}
 
     public record LastFilter(Set<Stage> stages, Set<ReviewStatus> reviewStatuses, String company) {
         public static final LastFilter NONE = new LastFilter(Set.of(), Set.of(), "");

@@ -10,7 +10,7 @@ import app.cosell.model.StartEngagementRequest;
 import app.cosell.model.TaskProgress;
 import app.cosell.model.Visibility;
 import app.cosell.ui.ConsoleHarness;
-import app.cosell.ui.opportunities.EngagementState;
+import app.cosell.ui.common.EngagementState;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;

@@ -233,7 +233,7 @@ class MainWindowTest {
                     && table().getSortOrder().getFirst().getId().equals(first)
                     && table().getSortOrder().getFirst().getSortType() == javafx.scene.control.TableColumn.SortType.ASCENDING);
             FxWait.until(5, TimeUnit.SECONDS, () -> console.context.settings().get().sort()
-                    .equals(List.of(new UiSettings.SortKey(first, true))));
+                    .equals(List.of(new app.cosell.ui.common.SortKey(first, true))));
 
             WaitForAsyncUtils.asyncFx(() -> chooser.getItems().getFirst() instanceof javafx.scene.control.Menu m
                     ? m.getItems().stream().filter(i -> ("sort-" + first).equals(i.getId())).findFirst().orElseThrow() : null)

@@ -1,5 +1,7 @@
 package app.cosell.ui.opportunities;
 
+import app.cosell.ui.common.EngagementState;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import app.cosell.model.FailureKind;

@@ -59,9 +59,10 @@ class SettingsPersistenceTest {
             console.window.listModel().filterProperty().set(new OpportunityFilter(Set.of(), Set.of(ReviewStatus.APPROVED), ""));
         }).get();
         WaitForAsyncUtils.waitForFxEvents();
-        // The columns share the table's width (constrained resize): the widened column keeps the width it got.
+        // The columns share the table's width (constrained resize): the widened column keeps the width it got, wider
+        // than its default of 170 (how much wider depends on how many columns share the table).
         double customerWidth = column(table, "customer").getWidth();
-        assertThat(customerWidth).isGreaterThan(200);
+        assertThat(customerWidth).isGreaterThan(170);
         console.close();
         console = null;
         WaitForAsyncUtils.asyncFx(Theme.LIGHT::apply).get();

@@ -1,8 +1,8 @@
-package app.cosell.ui.opportunities;
+package app.cosell.ui.common;
 
 import app.cosell.model.TaskProgress;
 
-/** The engagement column of the list: what became of the latest engagement task of an opportunity. */
+/** What became of the latest engagement task of an opportunity: the list's Engagement column, history's status. */
 public enum EngagementState {
     NONE, STARTING, RUNNING, ENGAGED, FAILED;
 
