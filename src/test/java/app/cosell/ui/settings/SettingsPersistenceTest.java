@@ -73,7 +73,8 @@ class SettingsPersistenceTest {
         assertThat(Application.getUserAgentStylesheet()).contains("primer-dark");
         TableView<OpportunitySummary> again = table();
         assertThat(again.getColumns().getFirst().getId()).isEqualTo("customer");
-        assertThat(column(again, "customer").getWidth()).isCloseTo(customerWidth, org.assertj.core.data.Offset.offset(2.0));
+        // Widths are kept as shares of the table's width; a vertical scroll bar that comes or goes moves a few pixels.
+        assertThat(column(again, "customer").getWidth()).isCloseTo(customerWidth, org.assertj.core.data.Offset.offset(8.0));
         assertThat(column(again, "spend").isVisible()).isFalse();
         assertThat(again.getSortOrder()).extracting(TableColumn::getId).containsExactly("customer");
         assertThat(again.getSortOrder().getFirst().getSortType()).isEqualTo(TableColumn.SortType.DESCENDING);
