@@ -28,6 +28,11 @@ final class AdminApi {
         void reset();
 
         ObjectNode health();
+
+        /** Adds an engagement invitation from AWS, as if it had just arrived; answers its id and catalog. */
+        default ObjectNode addInvitation(JsonNode spec) {
+            throw new IllegalArgumentException("this emulator cannot add invitations");
+        }
     }
 
     private final Controls controls;
@@ -62,10 +67,11 @@ final class AdminApi {
                     controls.reset();
                     yield new Answer(200, controls.health());
                 }
+                case "POST /invitations" -> new Answer(201, controls.addInvitation(json(body)));
                 case "GET /health", "GET /", "GET " -> new Answer(200, controls.health());
                 default -> new Answer(404, error("no admin route " + method + " " + path
                         + "; routes: GET/POST /_emulator/settings, GET/POST/PATCH/DELETE /_emulator/faults, "
-                        + "POST /_emulator/reset, GET /_emulator/health"));
+                        + "POST /_emulator/reset, GET /_emulator/health, POST /_emulator/invitations"));
             };
         } catch (IllegalArgumentException e) {
             return new Answer(400, error(e.getMessage()));

@@ -66,6 +66,7 @@ final class Operations {
         handlers.put("UntagResource", tree(this::untagResource));
         // Further resources keep their handlers in classes of their own (one per resource), registered here:
         // each puts its operations into the same map, e.g. new InvitationOperations(state, engine, clock).register(handlers);
+        new InvitationOperations(state, engine, clock).register(handlers);
     }
 
     boolean implemented(String operation) {
@@ -532,7 +533,7 @@ final class Operations {
         ObjectNode response = WireJson.object();
         response.put("Catalog", catalog.name);
         response.put("RelatedOpportunityId", opportunity.id());
-        response.put("Origin", "Partner Referral");
+        response.put("Origin", opportunity.origin() == null ? "Partner Referral" : opportunity.origin());
         response.put("InvolvementType", opportunity.involvementType());
         WireJson.put(response, "Visibility", opportunity.visibility());
         ObjectNode lifeCycle = response.putObject("LifeCycle");
@@ -706,6 +707,7 @@ final class Operations {
 
     private JsonNode listEngagementInvitations(ObjectNode request) {
         CatalogState catalog = catalog(request);
+        InvitationOperations.expireDue(state, catalog, clock.get());
         String participant = request.get("ParticipantType").asText();
         Set<String> payloadTypes = strings(request.get("PayloadType"));
         Set<String> statuses = strings(request.get("Status"));
@@ -758,6 +760,7 @@ final class Operations {
     private JsonNode getEngagementInvitation(ObjectNode request) {
         CatalogState catalog = catalog(request);
         String id = lastSegment(request.get("Identifier").asText());
+        InvitationOperations.expireDue(state, catalog, clock.get());
         Invitation invitation = catalog.invitations.get(id);
         if (invitation == null) {
             throw AwsError.notFound("Engagement invitation " + id + " was not found in catalog " + catalog.name + ".");
@@ -767,6 +770,7 @@ final class Operations {
         response.set("Payload", invitation.payload());
         WireJson.put(response, "InvitationMessage", invitation.invitationMessage());
         WireJson.put(response, "EngagementDescription", invitation.engagementDescription());
+        WireJson.put(response, "RejectionReason", catalog.rejectionReasons.get(invitation.id()));
         ArrayNode members = response.putArray("ExistingMembers");
         ObjectNode member = members.addObject();
         member.put("CompanyName", "RECEIVER".equals(invitation.participantType()) ? "AWS" : "Emulated Partner LLC");

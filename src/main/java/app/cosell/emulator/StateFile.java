@@ -2,6 +2,7 @@ package app.cosell.emulator;
 
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
@@ -52,6 +53,9 @@ final class StateFile {
             node.set("jobs", tree(catalog.jobs.values()));
             node.set("invitations", tree(catalog.invitations.values()));
             node.set("tasks", tree(catalog.tasks.values()));
+            node.set("acceptanceTasks", tree(catalog.acceptanceTasks.values()));
+            node.set("referralDetails", WireJson.MAPPER.valueToTree(catalog.referralDetails));
+            node.set("rejectionReasons", WireJson.MAPPER.valueToTree(catalog.rejectionReasons));
             ObjectNode tokens = node.putObject("clientTokens");
             catalog.clientTokens.forEach((key, use) -> tokens.set(key, WireJson.MAPPER.valueToTree(use)));
             ObjectNode tags = node.putObject("tags");
@@ -118,6 +122,10 @@ final class StateFile {
                 case "jobs" -> putEach(q, SnapshotJob.class, SnapshotJob::id, catalog.jobs);
                 case "invitations" -> putEach(q, Invitation.class, Invitation::id, catalog.invitations);
                 case "tasks" -> putEach(q, EngagementTask.class, EngagementTask::taskId, catalog.tasks);
+                case "acceptanceTasks" -> putEach(q, AcceptanceTask.class, AcceptanceTask::taskId,
+                        catalog.acceptanceTasks);
+                case "referralDetails" -> eachField(q, (id, r) -> catalog.referralDetails.put(id, read(r, JsonNode.class)));
+                case "rejectionReasons" -> eachField(q, (id, r) -> catalog.rejectionReasons.put(id, r.getValueAsString()));
                 case "clientTokens" -> eachField(q, (key, r) ->
                         catalog.clientTokens.put(key, read(r, CatalogState.ClientTokenUse.class)));
                 case "tags" -> eachField(q, (arn, r) -> catalog.tags.put(arn, List.copyOf(listOf(r, Tag.class))));
