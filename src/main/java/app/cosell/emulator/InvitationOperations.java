@@ -224,6 +224,11 @@ final class InvitationOperations {
             }
         } catch (StepFailure failure) {
             next = task.failed(failure.reasonCode, failure.getMessage());
+            // A failed acceptance leaves the invitation answerable again (inferred: the partner can retry or reject).
+            Invitation invitation = catalog.invitations.get(task.invitationId());
+            if (invitation != null && "ACCEPTED".equals(invitation.status()) && task.opportunityId() == null) {
+                catalog.invitations.put(invitation.id(), invitation.withStatus("PENDING"));
+            }
         }
         catalog.acceptanceTasks.put(taskId, next);
         LOG.debug("acceptance task {} {} -> {}", taskId, step, next.status());

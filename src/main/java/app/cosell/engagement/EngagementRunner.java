@@ -3,7 +3,6 @@ package app.cosell.engagement;
 import app.cosell.model.CallFailure;
 import app.cosell.model.PartnerCentralFailure;
 import app.cosell.model.StartEngagementRequest;
-import app.cosell.model.TaskAnswer;
 import app.cosell.model.TaskProgress;
 import app.cosell.partner.PartnerCentral;
 import org.slf4j.Logger;
@@ -109,8 +108,7 @@ public final class EngagementRunner {
         Duration pause = Duration.ofSeconds(1);
         for (int tries = 0; ; tries++) {
             try {
-                TaskAnswer answer = partnerCentral.startEngagementTask(p.request(), p.clientToken());
-                TaskProgress answered = StepInference.apply(p, answer, null, clock.instant());
+                TaskProgress answered = TaskCalls.start(partnerCentral, p, clock.instant());
                 emit.accept(answered);
                 return answered;
             } catch (PartnerCentralFailure f) {

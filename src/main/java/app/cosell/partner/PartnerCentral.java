@@ -80,6 +80,45 @@ public interface PartnerCentral extends AutoCloseable {
     /** The opportunity's {@code LifeCycle.ReviewStatus} (GetOpportunity), or null if the service sent none. */
     ReviewStatus reviewStatus(String opportunityId);
 
+    // --- AWS referrals: engagement invitations AWS sent to the partner ------------------------------------------
+
+    /**
+     * The invitations AWS sent (ListEngagementInvitations, participant RECEIVER, every page), newest first; only
+     * those in {@code statuses} when it is not empty.
+     */
+    default List<app.cosell.model.ReceivedInvitation> receivedInvitations(List<String> statuses) {
+        throw new UnsupportedOperationException("receivedInvitations");
+    }
+
+    /** GetEngagementInvitation: the invitation with everything it carries. */
+    default app.cosell.model.ReceivedInvitation receivedInvitation(String invitationId) {
+        throw new UnsupportedOperationException("receivedInvitation");
+    }
+
+    /**
+     * StartEngagementByAcceptingInvitationTask with the given ClientToken (chosen by the start policy, as for
+     * {@link #startEngagementTask}).
+     */
+    default TaskAnswer startAcceptingInvitationTask(String invitationId, String clientToken,
+                                                    List<app.cosell.model.Tag> tags) {
+        throw new UnsupportedOperationException("startAcceptingInvitationTask");
+    }
+
+    /** ListEngagementByAcceptingInvitationTasks filtered by TaskIdentifier. */
+    default List<TaskAnswer> acceptanceTasksById(String taskId) {
+        throw new UnsupportedOperationException("acceptanceTasksById");
+    }
+
+    /** ListEngagementByAcceptingInvitationTasks filtered by EngagementInvitationIdentifier, newest first. */
+    default List<TaskAnswer> acceptanceTasksForInvitation(String invitationId) {
+        throw new UnsupportedOperationException("acceptanceTasksForInvitation");
+    }
+
+    /** RejectEngagementInvitation; {@code reason} (1..80 characters) may be null. */
+    default void rejectInvitation(String invitationId, String reason) {
+        throw new UnsupportedOperationException("rejectInvitation");
+    }
+
     /** Releases the HTTP client. */
     @Override
     void close();
