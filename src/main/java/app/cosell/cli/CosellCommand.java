@@ -15,7 +15,9 @@ import picocli.CommandLine.Command;
 public final class CosellCommand {
 
     /** The sub-commands: one line each, added by the feature that brings it. */
-    private static final Class<?>[] SUBCOMMANDS = {};
+    private static final Class<?>[] SUBCOMMANDS = {
+        InvitationsCommand.class, AcceptCommand.class, RejectCommand.class,
+    };
 
     /** The names the launcher dispatches here (besides {@code --help} and {@code --version}). */
     public static boolean handles(String firstArgument) {

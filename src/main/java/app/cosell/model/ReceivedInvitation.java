@@ -95,6 +95,10 @@ public record ReceivedInvitation(
                 : project.expectedMonthlySpend().getFirst();
     }
 
-    /** This invitation's summary fields completed with a detail read. */
-    public ReceivedInvitation withDetail(ReceivedInvitation detail) { return detail; }
+    /** The same invitation in the status a later list read showed (details do not change, the status does). */
+    public ReceivedInvitation withStatus(String newStatus) {
+        return new ReceivedInvitation(catalog, id, arn, engagementId, title, newStatus, invitationDate, expirationDate,
+                senderAwsAccountId, senderCompanyName, payloadType, detailed, message, engagementDescription,
+                rejectionReason, customer, project, receiverResponsibilities, senderContacts, existingMembers);
+    }
 }

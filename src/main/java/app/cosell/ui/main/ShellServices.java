@@ -16,6 +16,7 @@ import javafx.stage.Stage;
  * @param engage        builds the engagement screens for the main window (given as their owner)
  * @param signIn        the IAM Identity Center sign-in of AWS profiles
  * @param openInBrowser opens a web page in the rep's browser
+ * @param invitations   the AWS referrals inbox's reads (null: no inbox)
  */
 public record ShellServices(
         MainWindowModel.Connector connector,
@@ -27,4 +28,16 @@ public record ShellServices(
         Background background,
         Function<Stage, EngageLauncher> engage,
         SignInService signIn,
-        java.util.function.Consumer<String> openInBrowser) {}
+        java.util.function.Consumer<String> openInBrowser,
+        app.cosell.ui.invitations.InboxModel.Source invitations) {
+
+    /** Without the AWS referrals inbox. */
+    public ShellServices(MainWindowModel.Connector connector, OpportunitySource opportunities,
+                         ReadinessItem.Check readiness, TaskHistoryFeed history, SettingsKeeper settings,
+                         SettingsModel.Services settingsServices, Background background,
+                         Function<Stage, EngageLauncher> engage, SignInService signIn,
+                         java.util.function.Consumer<String> openInBrowser) {
+        this(connector, opportunities, readiness, history, settings, settingsServices, background, engage, signIn,
+                openInBrowser, null);
+    }
+}

@@ -81,7 +81,9 @@ public final class ProgressWindows {
         Stage stage = new Stage();
         Window o = owner.get();
         if (o != null) stage.initOwner(o);
-        stage.setTitle(MessageFormat.format(messages.getString("progress.title"), task.request().opportunityId()));
+        app.cosell.model.TaskKind kind = app.cosell.model.TaskKind.of(task.request());
+        stage.setTitle(MessageFormat.format(messages.getString("progress.title"
+                + (kind.isAboutInvitation() ? "." + kind.name() : "")), task.request().opportunityId()));
         Scene scene = new Scene(root);
         if (o != null && o.getScene() != null) scene.getStylesheets().addAll(o.getScene().getStylesheets());
         scene.getStylesheets().add(getClass().getResource("/app/cosell/ui/progress/progress.css").toExternalForm());
@@ -103,9 +105,12 @@ public final class ProgressWindows {
         TaskProgress p = task.latest();
         String customer = task.customerName() == null ? "" : task.customerName();
         boolean complete = p != null && p.status() == app.cosell.model.TaskStatus.COMPLETE;
+        app.cosell.model.TaskKind kind = app.cosell.model.TaskKind.of(task.request());
+        String kindKey = kind.isAboutInvitation() ? "." + kind.name() : "";
         String text = complete
-                ? MessageFormat.format(messages.getString("progress.notify.COMPLETE"), task.request().opportunityId(), customer)
-                : MessageFormat.format(messages.getString("progress.notify.FAILED"), task.request().opportunityId(), customer,
+                ? MessageFormat.format(messages.getString("progress.notify.COMPLETE" + kindKey), task.request().opportunityId(),
+                        customer, p == null ? "" : app.cosell.model.TaskKind.createdOpportunityId(p))
+                : MessageFormat.format(messages.getString("progress.notify.FAILED" + kindKey), task.request().opportunityId(), customer,
                         reason(task));
         notified.accept(text);
         Window o = owner.get();

@@ -33,13 +33,21 @@ final class StepperRow extends HBox {
     private final Label result = new Label();
     private final Button copy = new Button(null, new FontIcon(Material2AL.CONTENT_COPY));
     private final String name;
+    private final String operationName;
 
     StepperRow(TaskProgressModel.StepRow row, boolean last, ResourceBundle messages, BiConsumer<String, String> copier) {
+        this(row, last, messages, copier, app.cosell.model.TaskKind.ENGAGEMENT_FROM_OPPORTUNITY);
+    }
+
+    /** A step of a task of {@code kind}: named and labelled with that kind's step in this slot. */
+    StepperRow(TaskProgressModel.StepRow row, boolean last, ResourceBundle messages, BiConsumer<String, String> copier,
+               app.cosell.model.TaskKind kind) {
         this.row = row;
         this.messages = messages;
         getStyleClass().add("step-row");
         setId("step-" + row.step().name());
-        name = messages.getString("progress.step." + row.step().name());
+        name = messages.getString(stepKey(kind, row.step()));
+        operationName = kind.stepOperation(row.step());
 
         icon.getStyleClass().add("step-icon");
         Region line = new Region();
@@ -51,7 +59,7 @@ final class StepperRow extends HBox {
 
         Label title = new Label(name);
         title.getStyleClass().add("step-name");
-        Label operation = new Label(row.step().operation());
+        Label operation = new Label(operationName);
         operation.getStyleClass().add("step-operation");
         HBox titleLine = new HBox(8, title, operation);
         titleLine.setAlignment(javafx.geometry.Pos.BASELINE_LEFT);
@@ -65,7 +73,7 @@ final class StepperRow extends HBox {
         result.getStyleClass().add("step-result");
         copy.getStyleClass().addAll("button-icon", "flat", "small", "step-copy");
         copy.setFocusTraversable(true);
-        copy.setOnAction(e -> copier.accept(row.step().operation(), row.resultIdProperty().get()));
+        copy.setOnAction(e -> copier.accept(operationName, row.resultIdProperty().get()));
         HBox detail = new HBox(8, state, time, result, copy);
         detail.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
         VBox texts = new VBox(titleLine, detail);
@@ -107,7 +115,7 @@ final class StepperRow extends HBox {
         copy.setManaged(hasId);
         result.setTooltip(hasId ? new Tooltip(id) : null);
         if (hasId) {
-            String label = MessageFormat.format(messages.getString("progress.copy"), row.step().operation() + " id");
+            String label = MessageFormat.format(messages.getString("progress.copy"), operationName + " id");
             copy.setAccessibleText(label);
             copy.setTooltip(new Tooltip(label));
         }
@@ -136,5 +144,11 @@ final class StepperRow extends HBox {
         long s = d.toSeconds();
         return s >= 3600 ? String.format(java.util.Locale.ROOT, "%d:%02d:%02d", s / 3600, (s / 60) % 60, s % 60)
                 : String.format(java.util.Locale.ROOT, "%d:%02d", s / 60, s % 60);
+    }
+
+    /** The message key naming the step of {@code kind} in {@code slot}. */
+    static String stepKey(app.cosell.model.TaskKind kind, app.cosell.model.TaskStep slot) {
+        return kind == app.cosell.model.TaskKind.ENGAGEMENT_FROM_OPPORTUNITY ? "progress.step." + slot.name()
+                : "progress.step." + kind.name() + "." + slot.name();
     }
 }

@@ -4,6 +4,7 @@ import app.cosell.engagement.FailureAdvice;
 import app.cosell.engagement.AdviceAction;
 import app.cosell.model.FailureKind;
 import app.cosell.model.PartnerCentralFailure;
+import app.cosell.model.TaskKind;
 import app.cosell.model.TaskStep;
 import java.text.MessageFormat;
 import java.time.Clock;
@@ -64,6 +65,8 @@ public final class TaskProgressController {
     @FXML private Button copyDiagnostics;
     @FXML private Label copiedLabel;
     @FXML private Button close;
+    @FXML private Label completeHeading;
+    @FXML private Label completeText;
 
     public TaskProgressController(TrackedTask task, TaskProgressModel model, RunningTasks tasks, ResourceBundle messages,
                                   Consumer<String> openOpportunity, String appVersion, Clock clock) {
@@ -79,13 +82,18 @@ public final class TaskProgressController {
     @FXML
     private void initialize() {
         String customer = task.customerName() == null ? "" : task.customerName();
-        heading.setText(customer.isEmpty() ? format("progress.heading.opportunity", task.request().opportunityId())
-                : format("progress.heading", task.request().opportunityId(), customer));
+        TaskKind kind = TaskKind.of(task.request());
+        String kindKey = kind.isAboutInvitation() ? "." + kind.name() : "";
+        heading.setText(customer.isEmpty() ? format("progress.heading.opportunity" + kindKey, task.request().opportunityId())
+                : format("progress.heading" + kindKey, task.request().opportunityId(), customer));
 
         List<TaskProgressModel.StepRow> rows = model.rows();
         for (int i = 0; i < rows.size(); i++) {
-            stepper.getChildren().add(new StepperRow(rows.get(i), i == rows.size() - 1, messages, this::copyId));
+            // A kind with fewer steps (a rejection) shows only its own.
+            if (kind.stepOperation(rows.get(i).step()).isEmpty()) continue;
+            stepper.getChildren().add(new StepperRow(rows.get(i), i == kind.stepCount() - 1, messages, this::copyId, kind));
         }
+        if (kind.isAboutInvitation()) showInvitationOutcome(kind);
 
         idRow(idGrid, 0, "progress.taskId", "taskId", model.taskIdProperty());
         idRow(idGrid, 1, "progress.taskArn", "taskArn", model.taskArnProperty());
@@ -113,8 +121,8 @@ public final class TaskProgressController {
                 .then(messages.getString("progress.refused.heading")).otherwise(messages.getString("progress.failed.heading")));
         failedStep.textProperty().bind(Bindings.createStringBinding(() -> {
             TaskStep s = model.failedStepProperty().get();
-            return s == null ? "" : format("progress.failed.step", messages.getString("progress.step." + s.name())
-                    + " (" + s.operation() + ")");
+            return s == null ? "" : format("progress.failed.step", messages.getString(StepperRow.stepKey(kind, s))
+                    + " (" + kind.stepOperation(s) + ")");
         }, model.failedStepProperty()));
         failedStep.visibleProperty().bind(failedStep.textProperty().isNotEmpty());
         failedStep.managedProperty().bind(failedStep.visibleProperty());
@@ -143,6 +151,25 @@ public final class TaskProgressController {
                 if (w.isShowing()) ticker.play();
             });
         });
+    }
+
+    /**
+     * The outcome panel of an AWS referral's acceptance or rejection: its own heading and text, the new opportunity's
+     * id, and the action that shows it in the main window.
+     */
+    private void showInvitationOutcome(TaskKind kind) {
+        completeHeading.setText(messages.getString("progress.complete.heading." + kind.name()));
+        completeText.setText(messages.getString("progress.complete.text." + kind.name()));
+        if (kind != TaskKind.ENGAGEMENT_BY_ACCEPTING_INVITATION) return;
+        idRow(resultGrid, 3, "progress.opportunityId", "createdOpportunityId", model.createdOpportunityIdProperty());
+        Button open = new Button(messages.getString("progress.action.OPEN_NEW_OPPORTUNITY"),
+                new FontIcon(Material2MZ.OPEN_IN_NEW));
+        open.setId("openCreatedOpportunity");
+        open.setMnemonicParsing(true);
+        open.getStyleClass().add("accent");
+        open.disableProperty().bind(model.createdOpportunityIdProperty().isNull());
+        open.setOnAction(e -> openOpportunity.accept(model.createdOpportunityIdProperty().get()));
+        completePanel.getChildren().add(open);
     }
 
     public TaskProgressModel model() { return model; }
@@ -183,7 +210,8 @@ public final class TaskProgressController {
                 ? "WAIT_AND_RETRY" : "RETRY_WITH_NEW_TOKEN"), new FontIcon(Material2MZ.REPLAY), this::retry);
         if (retryHelps) retry.getStyleClass().add("accent");
         retry.disableProperty().bind(task.runningProperty());
-        if (first == AdviceAction.OPEN_OPPORTUNITY || first == AdviceAction.FIX_FIELDS) {
+        if ((first == AdviceAction.OPEN_OPPORTUNITY || first == AdviceAction.FIX_FIELDS)
+                && !TaskKind.of(task.request()).isAboutInvitation()) {
             Button open = action("openOpportunity", "progress.action.OPEN_OPPORTUNITY", new FontIcon(Material2MZ.OPEN_IN_NEW),
                     () -> openOpportunity.accept(task.request().opportunityId()));
             if (!retryHelps) {
