@@ -71,6 +71,8 @@ public final class InboxModel {
     private final ReadOnlyBooleanWrapper loading = new ReadOnlyBooleanWrapper(this, "loading");
     private final ReadOnlyObjectWrapper<Throwable> failure = new ReadOnlyObjectWrapper<>(this, "failure");
     private final IntegerProperty loads = new SimpleIntegerProperty(this, "loads");
+    private final ReadOnlyObjectWrapper<List<ReceivedInvitation>> expiringAtLaunch =
+            new ReadOnlyObjectWrapper<>(this, "expiringAtLaunch", List.of());
     private final Map<String, ReceivedInvitation> details = new HashMap<>();
     private Set<String> known;
     private Consumer<List<ReceivedInvitation>> onArrived = l -> {};
@@ -98,6 +100,10 @@ public final class InboxModel {
     public ReadOnlyBooleanProperty loadingProperty() { return loading.getReadOnlyProperty(); }
     /** The last read's failure, or null. */
     public ReadOnlyObjectProperty<Throwable> failureProperty() { return failure.getReadOnlyProperty(); }
+    /** The pending invitations the first load found expiring within {@link #URGENT} (announced once). */
+    public ReadOnlyObjectProperty<List<ReceivedInvitation>> expiringAtLaunchProperty() {
+        return expiringAtLaunch.getReadOnlyProperty();
+    }
     /** Counts completed list reads (tests wait on it). */
     public IntegerProperty loadsProperty() { return loads; }
 
@@ -158,6 +164,7 @@ public final class InboxModel {
         loads.set(loads.get() + 1);
         if (firstLoad) {
             List<ReceivedInvitation> soon = merged.stream().filter(this::isUrgent).toList();
+            expiringAtLaunch.set(soon);
             if (!soon.isEmpty()) onExpiringSoon.accept(soon);
         } else if (!arrived.isEmpty()) {
             onArrived.accept(arrived);

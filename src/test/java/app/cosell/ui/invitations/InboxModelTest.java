@@ -74,6 +74,7 @@ class InboxModelTest {
         assertThat(model.pendingCountProperty().get()).as("a lapsed pending one does not count").isEqualTo(2);
         assertThat(model.urgentCountProperty().get()).isEqualTo(1);
         assertThat(soon).singleElement().satisfies(l -> assertThat(l).extracting(ReceivedInvitation::id).containsExactly("engi-a"));
+        assertThat(model.expiringAtLaunchProperty().get()).extracting(ReceivedInvitation::id).containsExactly("engi-a");
         assertThat(model.countdown(model.all().get(0))).isEqualTo("20h 0m");
         assertThat(model.countdown(model.all().get(1))).isEqualTo("6d 0h");
         assertThat(model.countdown(model.all().get(2))).isEmpty();
