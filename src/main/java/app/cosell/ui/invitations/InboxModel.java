@@ -163,7 +163,8 @@ public final class InboxModel {
         known = ids;
         loads.set(loads.get() + 1);
         if (firstLoad) {
-            List<ReceivedInvitation> soon = merged.stream().filter(this::isUrgent).toList();
+            List<ReceivedInvitation> soon = merged.stream().filter(this::isUrgent)
+                    .sorted(java.util.Comparator.comparing(ReceivedInvitation::expirationDate)).toList();
             expiringAtLaunch.set(soon);
             if (!soon.isEmpty()) onExpiringSoon.accept(soon);
         } else if (!arrived.isEmpty()) {
