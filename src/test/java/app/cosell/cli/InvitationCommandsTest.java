@@ -20,6 +20,13 @@ class InvitationCommandsTest {
 
     private static PartnerCentralEmulator emulator;
     @TempDir static Path dataDir;
+    /** The system properties this test sets, with their values before it (surefire sets cosell.dataDir). */
+    private static final java.util.Map<String, String> before = new java.util.HashMap<>();
+
+    private static void set(String key, String value) {
+        before.put(key, System.getProperty(key));
+        System.setProperty(key, value);
+    }
 
     @BeforeAll
     static void start() throws Exception {
@@ -27,16 +34,17 @@ class InvitationCommandsTest {
                 .throttling(false).start();
         // The command line resolves credentials through the SDK's default chain and keeps its history in the data
         // folder: both come from system properties here.
-        System.setProperty("aws.accessKeyId", emulator.accessKeyId());
-        System.setProperty("aws.secretAccessKey", emulator.secretAccessKey());
-        System.setProperty("cosell.dataDir", dataDir.toString());
+        set("aws.accessKeyId", emulator.accessKeyId());
+        set("aws.secretAccessKey", emulator.secretAccessKey());
+        set("cosell.dataDir", dataDir.toString());
     }
 
     @AfterAll
     static void stop() {
-        System.clearProperty("aws.accessKeyId");
-        System.clearProperty("aws.secretAccessKey");
-        System.clearProperty("cosell.dataDir");
+        before.forEach((key, value) -> {
+            if (value == null) System.clearProperty(key);
+            else System.setProperty(key, value);
+        });
         emulator.close();
     }
 

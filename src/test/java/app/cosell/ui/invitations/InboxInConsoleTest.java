@@ -40,8 +40,11 @@ class InboxInConsoleTest {
     private static final List<TaskProgress> saved = new CopyOnWriteArrayList<>();
     private final FxRobot robot = new FxRobot();
 
+    private static String pollBefore;
+
     @BeforeAll
     static void openConsole() throws Exception {
+        pollBefore = System.getProperty("cosell.invitationPollMillis");
         System.setProperty("cosell.invitationPollMillis", "400");
         console = ConsoleHarness.open(ConsoleHarness.newDataDir("inbox-console"), 30, Duration.ofMillis(300), null);
         WaitForAsyncUtils.asyncFx(() -> console.window.inbox().setOnNotified(notified::add)).get();
@@ -51,7 +54,8 @@ class InboxInConsoleTest {
 
     @AfterAll
     static void closeConsole() throws Exception {
-        System.clearProperty("cosell.invitationPollMillis");
+        if (pollBefore == null) System.clearProperty("cosell.invitationPollMillis");
+        else System.setProperty("cosell.invitationPollMillis", pollBefore);
         console.close();
     }
 
