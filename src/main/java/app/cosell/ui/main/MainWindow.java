@@ -240,6 +240,11 @@ public final class MainWindow {
     /** An answered referral: the inbox reads again; an accepted one's new opportunity opens in the list. */
     private void referralAnswered(app.cosell.model.TaskProgress end) {
         if (inbox != null) inbox.model().refresh();
+        // A rejection runs without a progress window: when it did not go through, say so here.
+        if (end != null && !end.isComplete() && app.cosell.model.TaskKind.of(end) == app.cosell.model.TaskKind.REJECT_INVITATION) {
+            errors.show(Messages.get("inbox.error.reject"), end.failure() != null ? end.failure().toFailure()
+                    : new IllegalStateException(end.message() == null ? end.request().invitationId() : end.message()));
+        }
         String created = end == null ? null : app.cosell.model.TaskKind.createdOpportunityId(end);
         if (created != null && end.isComplete()) {
             tabs.getSelectionModel().select(opportunitiesTab);
