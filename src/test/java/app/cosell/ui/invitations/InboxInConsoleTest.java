@@ -88,6 +88,14 @@ class InboxInConsoleTest {
         FxWait.until(5, TimeUnit.SECONDS, () -> title.equals(robot.lookup("#inboxDetailTitle").queryAs(Label.class).getText()));
     }
 
+    /** Presses an enabled button (fired, so a notification popup over it cannot take the click). */
+    private void press(String query) throws Exception {
+        FxWait.until(5, TimeUnit.SECONDS, () -> !robot.lookup(query).queryButton().isDisabled());
+        // Not waited for: the button may open a dialog that waits for an answer (showAndWait) on the FX thread.
+        Button button = robot.lookup(query).queryButton();
+        javafx.application.Platform.runLater(button::fire);
+    }
+
     /** Presses the button of {@code type} in the dialog whose pane has {@code paneId}. */
     private void pressInDialog(String paneId, String buttonText) throws Exception {
         FxWait.until(10, TimeUnit.SECONDS, () -> robot.lookup("#" + paneId).tryQuery().isPresent());
@@ -126,7 +134,7 @@ class InboxInConsoleTest {
     void acceptingFollowsTheTaskLiveAndOpensTheNewOpportunityInTheList() throws Exception {
         showInboxAndSelect("SAP on AWS migration");
         String id = titled("SAP on AWS migration").id();
-        robot.clickOn("#inboxAccept");
+        press("#inboxAccept");
         pressInDialog("acceptConfirm", "Accept referral");
 
         FxWait.until(10, TimeUnit.SECONDS, () -> robot.lookup("#step-CREATE_RESOURCE_SNAPSHOT").tryQuery().isPresent());
@@ -152,7 +160,7 @@ class InboxInConsoleTest {
     void rejectingAsksForAReasonAndTheInvitationIsRejected() throws Exception {
         showInboxAndSelect("Contact center on Amazon Connect");
         String id = titled("Contact center on Amazon Connect").id();
-        robot.clickOn("#inboxReject");
+        press("#inboxReject");
         FxWait.until(10, TimeUnit.SECONDS, () -> robot.lookup("#rejectReason").tryQuery().isPresent());
         robot.interact(() -> {
             @SuppressWarnings("unchecked")
