@@ -423,7 +423,7 @@ public final class AppContext implements AutoCloseable {
         this.browser = openInBrowser;
         return new ShellServices(this::connect, opportunitySource(), readinessCheck(), historyFeed(), settings,
                 settingsServices(), new FxBackground(executor), engageScreens, this::beginSignIn, openInBrowser,
-                batchServices());
+                batchServices(), invitationSource());
     }
 
     /** Batch engagement (queue file opened on first use, off the FX thread). */
@@ -472,6 +472,40 @@ public final class AppContext implements AutoCloseable {
             }
         };
     }
+
+    /** The AWS referrals inbox's reads over the current connection, with the invitation guard. */
+    private app.cosell.ui.invitations.InboxModel.Source invitationSource() {
+        return new app.cosell.ui.invitations.InboxModel.Source() {
+            @Override
+            public List<app.cosell.model.ReceivedInvitation> list() {
+                return partnerCentral().receivedInvitations(List.of());
+            }
+
+            @Override
+            public app.cosell.model.ReceivedInvitation detail(String invitationId) {
+                return partnerCentral().receivedInvitation(invitationId);
+            }
+
+            @Override
+            public app.cosell.engagement.InvitationReplies.Decision checkAccept(String invitationId) {
+                return new app.cosell.engagement.InvitationReplies(partnerCentral(), history(),
+                        java.time.Clock.systemUTC()).checkAccept(invitationId);
+            }
+
+            @Override
+            public app.cosell.engagement.InvitationReplies.Decision checkReject(String invitationId) {
+                return new app.cosell.engagement.InvitationReplies(partnerCentral(), history(),
+                        java.time.Clock.systemUTC()).checkReject(invitationId);
+            }
+
+            /** A minute, or {@code -Dcosell.invitationPollMillis} (tests, demos). */
+            @Override
+            public Duration pollEvery() {
+                return Duration.ofMillis(Long.getLong("cosell.invitationPollMillis", 60_000L));
+            }
+        };
+    }
+
 
     private SignInService.Attempt beginSignIn(String profile) {
         SsoSignIn.Attempt a = new SsoSignIn(options.profiles()).begin(profile);

@@ -20,6 +20,9 @@ public final class CosellCommand {
             StatusCommand.class,
             EngageCommand.class,
             SyncCommand.class,
+            InvitationsCommand.class,
+            AcceptCommand.class,
+            RejectCommand.class,
     };
 
     /** The names the launcher dispatches here (besides {@code --help} and {@code --version}). */

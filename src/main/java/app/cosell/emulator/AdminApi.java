@@ -45,6 +45,10 @@ final class AdminApi {
 
         /** Forces a review decision ({@code POST /_emulator/review}); answers the opportunity's review. */
         ObjectNode review(JsonNode request);
+        /** Adds an engagement invitation from AWS, as if it had just arrived; answers its id and catalog. */
+        default ObjectNode addInvitation(JsonNode spec) {
+            throw new IllegalArgumentException("this emulator cannot add invitations");
+        }
     }
 
     private final Controls controls;
@@ -127,10 +131,12 @@ final class AdminApi {
                     yield new Answer(200, controls.health());
                 }
                 case "POST /review" -> new Answer(200, controls.review(json(body)));
+                case "POST /invitations" -> new Answer(201, controls.addInvitation(json(body)));
                 case "GET /health", "GET /", "GET " -> new Answer(200, controls.health());
                 default -> new Answer(404, error("no admin route " + method + " " + path
                         + "; routes: GET/POST /_emulator/settings, GET/POST/PATCH/DELETE /_emulator/faults, "
-                        + "POST /_emulator/reset, POST /_emulator/review, GET /_emulator/health"));
+                        + "POST /_emulator/reset, POST /_emulator/review, POST /_emulator/invitations, "
+                        + "GET /_emulator/health"));
             };
         } catch (IllegalArgumentException e) {
             return new Answer(400, error(e.getMessage()));

@@ -30,6 +30,15 @@ final class CatalogState {
     final Map<String, ClientTokenUse> clientTokens = new ConcurrentHashMap<>();
     /** Tags by resource ARN. */
     final Map<String, List<Tag>> tags = new ConcurrentHashMap<>();
+    /** StartEngagementByAcceptingInvitationTask runs, by task id. */
+    final Map<String, AcceptanceTask> acceptanceTasks = new ConcurrentHashMap<>();
+    /**
+     * What an AWS referral keeps hidden until it is accepted (customer contacts, address), by invitation id; the
+     * acceptance copies it into the new opportunity.
+     */
+    final Map<String, JsonNode> referralDetails = new ConcurrentHashMap<>();
+    /** Why the partner rejected an invitation (RejectEngagementInvitation's RejectionReason), by invitation id. */
+    final Map<String, String> rejectionReasons = new ConcurrentHashMap<>();
     /** Numbers of opportunities created through the API continue after the seeded ones. */
     final AtomicLong nextOpportunityNumber = new AtomicLong();
     /** StartOpportunityFromEngagementTask runs by task id. */
@@ -60,6 +69,9 @@ final class CatalogState {
         tasks.clear();
         clientTokens.clear();
         tags.clear();
+        acceptanceTasks.clear();
+        referralDetails.clear();
+        rejectionReasons.clear();
         nextOpportunityNumber.set(0);
         opportunityTasks.clear();
         prospectingTasks.clear();

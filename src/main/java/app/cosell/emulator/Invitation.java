@@ -16,4 +16,11 @@ record Invitation(String catalog, String id, String engagementId, String engagem
     String arn() {
         return "arn:aws:partnercentral:us-east-1::catalog/" + catalog + "/engagement-invitation/" + id;
     }
+
+    /** The same invitation in another status (accepted, rejected, expired). */
+    Invitation withStatus(String newStatus) {
+        return new Invitation(catalog, id, engagementId, engagementTitle, newStatus, invitationDate, expirationDate,
+                senderAwsAccountId, senderCompanyName, receiverAwsAccountId, receiverAlias, participantType,
+                invitationMessage, engagementDescription, payload);
+    }
 }

@@ -72,6 +72,7 @@ final class Operations {
         new SubmissionOperations(state, engine, clock).register(handlers);
         new OpportunityFromEngagementOperations(state, clock).register(handlers);
         new ProspectingOperations(state, clock).register(handlers);
+        new InvitationOperations(state, engine, clock).register(handlers);
     }
 
     boolean implemented(String operation) {
@@ -712,6 +713,7 @@ final class Operations {
 
     private JsonNode listEngagementInvitations(ObjectNode request) {
         CatalogState catalog = catalog(request);
+        InvitationOperations.expireDue(state, catalog, clock.get());
         String participant = request.get("ParticipantType").asText();
         Set<String> payloadTypes = strings(request.get("PayloadType"));
         Set<String> statuses = strings(request.get("Status"));
@@ -764,6 +766,7 @@ final class Operations {
     private JsonNode getEngagementInvitation(ObjectNode request) {
         CatalogState catalog = catalog(request);
         String id = lastSegment(request.get("Identifier").asText());
+        InvitationOperations.expireDue(state, catalog, clock.get());
         Invitation invitation = catalog.invitations.get(id);
         if (invitation == null) {
             throw AwsError.notFound("Engagement invitation " + id + " was not found in catalog " + catalog.name + ".");
@@ -773,6 +776,7 @@ final class Operations {
         response.set("Payload", invitation.payload());
         WireJson.put(response, "InvitationMessage", invitation.invitationMessage());
         WireJson.put(response, "EngagementDescription", invitation.engagementDescription());
+        WireJson.put(response, "RejectionReason", catalog.rejectionReasons.get(invitation.id()));
         ArrayNode members = response.putArray("ExistingMembers");
         ObjectNode member = members.addObject();
         member.put("CompanyName", "RECEIVER".equals(invitation.participantType()) ? "AWS" : "Emulated Partner LLC");

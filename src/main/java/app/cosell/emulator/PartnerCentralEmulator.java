@@ -336,6 +336,17 @@ public final class PartnerCentralEmulator implements AutoCloseable {
             }
 
             @Override
+            public ObjectNode addInvitation(JsonNode spec) {
+                Invitation added = InvitationOperations.addReceived(state, engine, spec, clock.get());
+                ObjectNode node = WireJson.object();
+                node.put("id", added.id());
+                node.put("catalog", added.catalog());
+                node.put("arn", added.arn());
+                WireJson.put(node, "expirationDate", added.expirationDate());
+                return node;
+            }
+
+            @Override
             public ObjectNode health() {
                 ObjectNode node = WireJson.object();
                 node.put("status", "ok");

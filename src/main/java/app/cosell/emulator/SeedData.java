@@ -173,6 +173,7 @@ final class SeedData {
         }
         catalog.nextOpportunityNumber.set(base + count + 1);
         seedReceivedInvitations(catalog, random, now);
+        ReferralSeeds.populate(catalog, account, random, now);
     }
 
     /** Builds the partner-editable document of one opportunity, then spoils it as the scenario says. */

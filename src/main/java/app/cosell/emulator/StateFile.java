@@ -2,6 +2,7 @@ package app.cosell.emulator;
 
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
@@ -57,6 +58,9 @@ final class StateFile {
             // Absent in the file = no role set (null); files written before the setting existed keep the default.
             node.put("snapshotJobRoleSet", true);
             WireJson.put(node, "snapshotJobRole", catalog.snapshotJobRole);
+            node.set("acceptanceTasks", tree(catalog.acceptanceTasks.values()));
+            node.set("referralDetails", WireJson.MAPPER.valueToTree(catalog.referralDetails));
+            node.set("rejectionReasons", WireJson.MAPPER.valueToTree(catalog.rejectionReasons));
             ObjectNode tokens = node.putObject("clientTokens");
             catalog.clientTokens.forEach((key, use) -> tokens.set(key, WireJson.MAPPER.valueToTree(use)));
             ObjectNode tags = node.putObject("tags");
@@ -129,6 +133,10 @@ final class StateFile {
                         catalog.prospectingTasks);
                 case "snapshotJobRoleSet" -> catalog.snapshotJobRole = null; // the role follows when one is set
                 case "snapshotJobRole" -> catalog.snapshotJobRole = q.getValueAsString();
+                case "acceptanceTasks" -> putEach(q, AcceptanceTask.class, AcceptanceTask::taskId,
+                        catalog.acceptanceTasks);
+                case "referralDetails" -> eachField(q, (id, r) -> catalog.referralDetails.put(id, read(r, JsonNode.class)));
+                case "rejectionReasons" -> eachField(q, (id, r) -> catalog.rejectionReasons.put(id, r.getValueAsString()));
                 case "clientTokens" -> eachField(q, (key, r) ->
                         catalog.clientTokens.put(key, read(r, CatalogState.ClientTokenUse.class)));
                 case "tags" -> eachField(q, (arn, r) -> catalog.tags.put(arn, List.copyOf(listOf(r, Tag.class))));

@@ -91,6 +91,21 @@ final class TaskEngine {
         return review;
     }
 
+    // For the invitation-acceptance task (InvitationOperations): it runs on the same scheduler, at the same pace,
+    // and reports its steps to the same test hook (by the step's position).
+
+    ScheduledExecutorService scheduler() {
+        return scheduler;
+    }
+
+    StepObserver observer() {
+        return observer;
+    }
+
+    RandomGenerator ids() {
+        return ids;
+    }
+
     /**
      * Creates the task (IN_PROGRESS) and sets it running. Must be called inside {@link PartnerCentralState#write}
      * so the in-progress check and the insertion are atomic. Returns the task as the Start call must answer it.

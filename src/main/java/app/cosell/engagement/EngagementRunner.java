@@ -239,8 +239,7 @@ public final class EngagementRunner {
                         return found;
                     }
                 }
-                TaskAnswer answer = pc.startEngagementTask(p.request(), p.clientToken());
-                TaskProgress answered = StepInference.apply(p, answer, null, clock.instant());
+                TaskProgress answered = TaskCalls.start(pc, p, clock.instant());
                 emit.accept(answered);
                 return answered;
             } catch (PartnerCentralFailure f) {
@@ -296,7 +295,7 @@ public final class EngagementRunner {
         for (TaskProgress t : history.forOpportunity(attempt.request().opportunityId()))
             if (t.taskId() != null) known.add(t.taskId());
         if (attempt.taskId() != null) known.add(attempt.taskId());
-        List<TaskAnswer> tasks = pc.tasksForOpportunity(attempt.request().opportunityId());
+        List<TaskAnswer> tasks = TaskCalls.forTarget(pc, attempt);
         return tasks.stream()
                 .filter(a -> a.taskId() != null && !known.contains(a.taskId()))
                 .filter(a -> a.startTime() == null || !a.startTime().isBefore(since))

@@ -127,5 +127,42 @@ public final class PacedPartnerCentral implements PartnerCentral {
     }
 
     @Override
+    public List<app.cosell.model.ReceivedInvitation> receivedInvitations(List<String> statuses) {
+        budget.acquire("ListEngagementInvitations");
+        return delegate.receivedInvitations(statuses);
+    }
+
+    @Override
+    public app.cosell.model.ReceivedInvitation receivedInvitation(String invitationId) {
+        budget.acquire("GetEngagementInvitation");
+        return delegate.receivedInvitation(invitationId);
+    }
+
+    @Override
+    public TaskAnswer startAcceptingInvitationTask(String invitationId, String clientToken,
+                                                   List<app.cosell.model.Tag> tags) {
+        budget.acquire("StartEngagementByAcceptingInvitationTask");
+        return delegate.startAcceptingInvitationTask(invitationId, clientToken, tags);
+    }
+
+    @Override
+    public List<TaskAnswer> acceptanceTasksById(String taskId) {
+        budget.acquire("ListEngagementByAcceptingInvitationTasks");
+        return delegate.acceptanceTasksById(taskId);
+    }
+
+    @Override
+    public List<TaskAnswer> acceptanceTasksForInvitation(String invitationId) {
+        budget.acquire("ListEngagementByAcceptingInvitationTasks");
+        return delegate.acceptanceTasksForInvitation(invitationId);
+    }
+
+    @Override
+    public void rejectInvitation(String invitationId, String reason) {
+        budget.acquire("RejectEngagementInvitation");
+        delegate.rejectInvitation(invitationId, reason);
+    }
+
+    @Override
     public void close() { delegate.close(); }
 }

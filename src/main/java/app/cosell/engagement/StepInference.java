@@ -6,6 +6,7 @@ import app.cosell.model.StepEvidence;
 import app.cosell.model.StepProgress;
 import app.cosell.model.StepState;
 import app.cosell.model.TaskAnswer;
+import app.cosell.model.TaskKind;
 import app.cosell.model.TaskProgress;
 import app.cosell.model.TaskStatus;
 import app.cosell.model.TaskStep;
@@ -23,7 +24,9 @@ import java.util.Objects;
  * ReviewStatus Submitted marks SubmitOpportunity. COMPLETE makes every step done (the invitation step skipped when the
  * task reports no invitation: the opportunity already had an engagement). FAILED fails the step its ReasonCode names;
  * a code naming no step (throttling, quota, internal error, or a code this app does not know) fails the first step
- * not yet shown done. Steps never go backwards while the task runs.
+ * not yet shown done. Steps never go backwards while the task runs. Other kinds of task ({@link TaskKind}) use the
+ * same six slots with their own steps: an acceptance shows its first two done once the invitation reads ACCEPTED, and
+ * its ReasonCodes fail the steps {@link TaskKind#stepOf} names.
  */
 public final class StepInference {
 
@@ -53,25 +56,36 @@ public final class StepInference {
         String invitationId = first(answer == null ? null : answer.engagementInvitationId(), ev.engagementInvitationId(), prev.engagementInvitationId());
         String snapshot = first(ev.resourceSnapshotArn(), prev.step(TaskStep.CREATE_RESOURCE_SNAPSHOT).resultId());
 
+        TaskKind kind = TaskKind.of(prev);
         String[] results = new String[TaskStep.values().length];
         results[TaskStep.GET_OPPORTUNITY.ordinal()] = prev.request().opportunityId();
         results[TaskStep.CREATE_ENGAGEMENT.ordinal()] = engagementId;
         results[TaskStep.CREATE_RESOURCE_SNAPSHOT.ordinal()] = snapshot;
         results[TaskStep.CREATE_RESOURCE_SNAPSHOT_JOB.ordinal()] = jobId;
         results[TaskStep.CREATE_ENGAGEMENT_INVITATION.ordinal()] = invitationId;
+        if (kind == TaskKind.ENGAGEMENT_BY_ACCEPTING_INVITATION) {
+            // Accepting: the invitation, the engagement joined, the new opportunity, the job created and started.
+            results[TaskKind.CREATE_OPPORTUNITY_SLOT.ordinal()] = first(answer == null ? null : answer.opportunityId(),
+                    prev.step(TaskKind.CREATE_OPPORTUNITY_SLOT).resultId());
+            results[TaskStep.CREATE_ENGAGEMENT_INVITATION.ordinal()] = jobId;
+        }
 
         StepState[] states = new StepState[TaskStep.values().length];
         if (status == null) {
             for (int i = 0; i < states.length; i++) states[i] = prev.steps().get(i).state();
         } else if (status == TaskStatus.COMPLETE) {
             java.util.Arrays.fill(states, StepState.DONE);
-            if (invitationId == null) states[TaskStep.CREATE_ENGAGEMENT_INVITATION.ordinal()] = StepState.SKIPPED;
+            if (kind == TaskKind.ENGAGEMENT_FROM_OPPORTUNITY && invitationId == null)
+                states[TaskStep.CREATE_ENGAGEMENT_INVITATION.ordinal()] = StepState.SKIPPED;
+            for (int i = kind.stepCount(); i < states.length; i++) states[i] = StepState.SKIPPED;
         } else {
-            int done = Math.max(doneCount(prev), evidenceLevel(engagementId, snapshot, jobId, invitationId, ev.reviewStatus()));
+            int done = Math.max(doneCount(prev), kind == TaskKind.ENGAGEMENT_FROM_OPPORTUNITY
+                    ? evidenceLevel(engagementId, snapshot, jobId, invitationId, ev.reviewStatus())
+                    // Accepting: the invitation read ACCEPTED, with its engagement, shows the first two steps done.
+                    : ev.engagementId() != null ? TaskStep.CREATE_ENGAGEMENT.ordinal() + 1 : 0);
             if (status == TaskStatus.FAILED) {
-                ReasonCode code = ReasonCode.fromWire(reasonCode);
-                int failing = code != null && code.step() != null ? code.step().ordinal()
-                        : Math.min(done, TaskStep.values().length - 1);
+                TaskStep named = kind.stepOf(ReasonCode.fromWire(reasonCode));
+                int failing = named != null ? named.ordinal() : Math.min(done, kind.stepCount() - 1);
                 for (int i = 0; i < states.length; i++)
                     states[i] = i < failing ? StepState.DONE : i == failing ? StepState.FAILED : StepState.PENDING;
             } else {

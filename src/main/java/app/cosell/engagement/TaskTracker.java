@@ -86,7 +86,7 @@ final class TaskTracker {
                 if (readTask) {
                     looksSinceNews = 0;
                     String taskId = p.taskId();
-                    List<TaskAnswer> answers = partnerCentral.tasksById(taskId);
+                    List<TaskAnswer> answers = TaskCalls.read(partnerCentral, p);
                     Optional<TaskAnswer> mine = answers.stream().filter(a -> taskId.equals(a.taskId())).findFirst()
                             .or(() -> answers.stream().findFirst());
                     if (mine.isEmpty() && ++unknownAnswers >= UNKNOWN_TASK_READS) {
@@ -210,6 +210,8 @@ final class TaskTracker {
 
     /** One read call revealing whether {@code next} is done; null when it showed nothing new. */
     private StepEvidence readEvidence(PartnerCentral partnerCentral, TaskStep next, TaskProgress p, StepEvidence ev) {
+        if (app.cosell.model.TaskKind.of(p) != app.cosell.model.TaskKind.ENGAGEMENT_FROM_OPPORTUNITY)
+            return TaskCalls.acceptanceEvidence(partnerCentral, p, ev);
         String opportunityId = p.request().opportunityId();
         String engagementId = ev.engagementId() != null ? ev.engagementId() : p.engagementId();
         switch (next) {

@@ -102,6 +102,33 @@ public interface PartnerCentral extends AutoCloseable {
     /** AssociateOpportunity with RelatedEntityType Solutions. */
     void associateSolution(String opportunityId, String solutionId);
 
+    // --- AWS referrals: engagement invitations AWS sent to the partner ------------------------------------------
+
+    /**
+     * The invitations AWS sent (ListEngagementInvitations, participant RECEIVER, every page), newest first; only
+     * those in {@code statuses} when it is not empty.
+     */
+    List<app.cosell.model.ReceivedInvitation> receivedInvitations(List<String> statuses);
+
+    /** GetEngagementInvitation: the invitation with everything it carries. */
+    app.cosell.model.ReceivedInvitation receivedInvitation(String invitationId);
+
+    /**
+     * StartEngagementByAcceptingInvitationTask with the given ClientToken (chosen by the start policy, as for
+     * {@link #startEngagementTask}).
+     */
+    TaskAnswer startAcceptingInvitationTask(String invitationId, String clientToken,
+                                                    List<app.cosell.model.Tag> tags);
+
+    /** ListEngagementByAcceptingInvitationTasks filtered by TaskIdentifier. */
+    List<TaskAnswer> acceptanceTasksById(String taskId);
+
+    /** ListEngagementByAcceptingInvitationTasks filtered by EngagementInvitationIdentifier, newest first. */
+    List<TaskAnswer> acceptanceTasksForInvitation(String invitationId);
+
+    /** RejectEngagementInvitation; {@code reason} (1..80 characters) may be null. */
+    void rejectInvitation(String invitationId, String reason);
+
     /** Releases the HTTP client. */
     @Override
     void close();

@@ -292,6 +292,66 @@ final class SdkPartnerCentral implements PartnerCentral {
         return r.lifeCycle() == null ? null : ReviewStatus.fromWire(r.lifeCycle().reviewStatusAsString());
     }
 
+    // --- AWS referrals ------------------------------------------------------------------------------------------
+
+    @Override
+    public List<app.cosell.model.ReceivedInvitation> receivedInvitations(List<String> statuses) {
+        List<app.cosell.model.ReceivedInvitation> out = new java.util.ArrayList<>();
+        String next = null;
+        do {
+            String token = next;
+            var page = call("ListEngagementInvitations", () -> client.listEngagementInvitations(b -> {
+                b.catalog(catalog.wire()).participantType(ParticipantType.RECEIVER).maxResults(100).nextToken(token)
+                        .sort(s -> s.sortBy("InvitationDate").sortOrder(SortOrder.DESCENDING));
+                if (statuses != null && !statuses.isEmpty()) b.statusWithStrings(statuses);
+            }));
+            page.engagementInvitationSummaries().forEach(i -> out.add(InvitationShapes.summary(i, catalog)));
+            next = page.nextToken() == null || page.nextToken().isEmpty() ? null : page.nextToken();
+        } while (next != null);
+        return out;
+    }
+
+    @Override
+    public app.cosell.model.ReceivedInvitation receivedInvitation(String invitationId) {
+        return InvitationShapes.detail(call("GetEngagementInvitation", () -> client.getEngagementInvitation(b -> b
+                .catalog(catalog.wire()).identifier(invitationId))), catalog);
+    }
+
+    @Override
+    public TaskAnswer startAcceptingInvitationTask(String invitationId, String clientToken,
+                                                   List<app.cosell.model.Tag> tags) {
+        var r = call("StartEngagementByAcceptingInvitationTask", () -> client.startEngagementByAcceptingInvitationTask(b -> {
+            b.catalog(catalog.wire()).clientToken(clientToken).identifier(invitationId);
+            if (tags != null && !tags.isEmpty()) b.tags(tags.stream()
+                    .map(t -> software.amazon.awssdk.services.partnercentralselling.model.Tag.builder()
+                            .key(t.key()).value(t.value()).build()).toList());
+        }));
+        log.info("Started acceptance task {} for invitation {}: {}", r.taskId(), invitationId, r.taskStatusAsString());
+        return InvitationShapes.answer(r);
+    }
+
+    @Override
+    public List<TaskAnswer> acceptanceTasksById(String taskId) {
+        return call("ListEngagementByAcceptingInvitationTasks", () -> client.listEngagementByAcceptingInvitationTasks(b -> b
+                .catalog(catalog.wire()).taskIdentifier(taskId)))
+                .taskSummaries().stream().map(InvitationShapes::answer).toList();
+    }
+
+    @Override
+    public List<TaskAnswer> acceptanceTasksForInvitation(String invitationId) {
+        return call("ListEngagementByAcceptingInvitationTasks", () -> client.listEngagementByAcceptingInvitationTasks(b -> b
+                .catalog(catalog.wire()).engagementInvitationIdentifier(invitationId).maxResults(100)
+                .sort(ListTasksSortBase.builder().sortBy("StartTime").sortOrder(SortOrder.DESCENDING).build())))
+                .taskSummaries().stream().map(InvitationShapes::answer).toList();
+    }
+
+    @Override
+    public void rejectInvitation(String invitationId, String reason) {
+        call("RejectEngagementInvitation", () -> client.rejectEngagementInvitation(b -> b.catalog(catalog.wire())
+                .identifier(invitationId).rejectionReason(reason == null || reason.isBlank() ? null : reason)));
+        log.info("Rejected invitation {}", invitationId);
+    }
+
     @Override
     public app.cosell.model.AwsOpportunitySummary awsOpportunitySummary(String opportunityId) {
         var r = call("GetAwsOpportunitySummary", () -> client.getAwsOpportunitySummary(

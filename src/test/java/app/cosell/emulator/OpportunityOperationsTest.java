@@ -349,7 +349,7 @@ class OpportunityOperationsTest {
         assertThat(client.listEngagements(r -> r.catalog("AWS").maxResults(100)).engagementSummaryList())
                 .extracting(e -> e.id()).contains(engagementId);
         assertThat(client.listEngagementInvitations(r -> r.catalog("AWS").participantType(ParticipantType.RECEIVER))
-                .engagementInvitationSummaries()).hasSize(3).allMatch(i -> i.senderAwsAccountId().equals("aws"));
+                .engagementInvitationSummaries()).hasSize(10).allMatch(i -> i.senderAwsAccountId().equals("aws"));
         assertThatThrownBy(() -> client.getEngagement(r -> r.catalog("AWS").identifier("eng-00000000000000")))
                 .isInstanceOf(ResourceNotFoundException.class);
         assertThatThrownBy(() -> client.getResourceSnapshotJob(r -> r.catalog("AWS")

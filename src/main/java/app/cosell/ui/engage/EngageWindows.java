@@ -189,6 +189,33 @@ public final class EngageWindows implements EngageLauncher, StartEngagementContr
                 target, ClientTokens::fresh);
     }
 
+    @Override
+    public void startTask(StartEngagementRequest request, String title, boolean showProgress,
+                          java.util.function.Consumer<TaskProgress> onEnded) {
+        TrackedTask t = tasks.start(request, title);
+        if (showProgress) progress.show(t);
+        whenEnded(t, onEnded);
+    }
+
+    @Override
+    public void resumeTask(TaskProgress unfinished, String title, java.util.function.Consumer<TaskProgress> onEnded) {
+        TrackedTask t = tasks.find(unfinished).orElseGet(() -> tasks.resume(unfinished, title));
+        progress.show(t);
+        whenEnded(t, onEnded);
+    }
+
+    /** Calls {@code onEnded} with the task's last snapshot once its run stops (FX thread). */
+    private static void whenEnded(TrackedTask t, java.util.function.Consumer<TaskProgress> onEnded) {
+        t.runningProperty().addListener(new javafx.beans.value.ChangeListener<>() {
+            @Override
+            public void changed(javafx.beans.value.ObservableValue<? extends Boolean> o, Boolean was, Boolean running) {
+                if (running) return;
+                o.removeListener(this);
+                onEnded.accept(t.latest());
+            }
+        });
+    }
+
     /** The running-tasks indicator for the main window's status bar. */
     @Override
     public Node runningTasksIndicator() {

@@ -56,6 +56,19 @@ public interface EngageLauncher {
      */
     default java.util.List<String> runningTaskLines() { return java.util.List.of(); }
 
+    /**
+     * Starts a task of any kind (e.g. accepting or rejecting an AWS referral) through the start policy, shows its live
+     * progress when {@code showProgress}, and calls {@code onEnded} on the FX thread with its last snapshot when it
+     * ends. FX thread; returns at once.
+     */
+    default void startTask(app.cosell.model.StartEngagementRequest request, String title, boolean showProgress,
+                           java.util.function.Consumer<TaskProgress> onEnded) {}
+
+    /** Follows again an unfinished task (shown live), calling {@code onEnded} when it ends. FX thread. */
+    default void resumeTask(TaskProgress unfinished, String title, java.util.function.Consumer<TaskProgress> onEnded) {
+        openProgress(unfinished);
+    }
+
     /** Until the engagement screens are wired: tells nothing, shows nothing. */
     EngageLauncher NONE = new EngageLauncher() {
         @Override public void openStartEngagement(OpportunitySummary opportunity) {}

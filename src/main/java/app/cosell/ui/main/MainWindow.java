@@ -147,6 +147,7 @@ public final class MainWindow {
                 t -> engage.openProgress(t));
         root.setCenter(opportunities.load());
         opportunities.connectingProperty().bind(model.signInProperty().isEqualTo(MainWindowModel.SignIn.CONNECTING));
+        if (services.invitations() != null) installReferralsInbox();
 
         historyButton.setGraphic(Icons.HISTORY.create());
         batchButton.setGraphic(Icons.BATCH.create());
@@ -189,6 +190,10 @@ public final class MainWindow {
     private void connect() {
         list.stop();
         model.connect(() -> {
+            if (inbox != null) {
+                inbox.model().refresh();
+                inbox.model().startPolling(services.invitations().pollEvery());
+            }
             list.refresh();
             reloadTasks();
             if (!resumed) resumeUnfinished();
@@ -245,6 +250,80 @@ public final class MainWindow {
                 services.batches().advice());
         lastBatch = new app.cosell.ui.batch.BatchWindow(stage, model, errors, t -> engage.openProgress(t));
         return lastBatch;
+    }
+
+    // --- AWS referrals inbox: a tab beside the opportunities ----------------------------------------------------
+
+    private app.cosell.ui.invitations.InboxController inbox;
+    private javafx.scene.control.TabPane tabs;
+    private javafx.scene.control.Tab opportunitiesTab;
+    private javafx.scene.control.Tab referralsTab;
+
+    /** The AWS referrals inbox (null when the shell has none). */
+    public app.cosell.ui.invitations.InboxController inbox() { return inbox; }
+
+    /** The tabs: opportunities and AWS referrals (null without the inbox). */
+    public javafx.scene.control.TabPane tabs() { return tabs; }
+
+    /** Puts the opportunities and the AWS referrals inbox (with its pending count) on two tabs. */
+    private void installReferralsInbox() {
+        app.cosell.ui.invitations.InboxModel model = new app.cosell.ui.invitations.InboxModel(services.invitations(),
+                services.background(), java.time.Clock.systemUTC());
+        inbox = new app.cosell.ui.invitations.InboxController(model, new app.cosell.ui.invitations.InboxController.Answers() {
+            @Override
+            public void accept(app.cosell.model.ReceivedInvitation i) {
+                engage.startTask(app.cosell.model.StartEngagementRequest.acceptInvitation(i.catalog(), i.id(),
+                        java.util.List.of()), i.title(), true, MainWindow.this::referralAnswered);
+            }
+
+            @Override
+            public void resume(app.cosell.model.TaskProgress existing, app.cosell.model.ReceivedInvitation i) {
+                engage.resumeTask(existing, i.title(), MainWindow.this::referralAnswered);
+            }
+
+            @Override
+            public void reject(app.cosell.model.ReceivedInvitation i, String reason) {
+                engage.startTask(app.cosell.model.StartEngagementRequest.rejectInvitation(i.catalog(), i.id(), reason),
+                        i.title(), false, MainWindow.this::referralAnswered);
+            }
+        }, () -> stage, errors);
+        javafx.scene.Node center = root.getCenter();
+        opportunitiesTab = new javafx.scene.control.Tab(Messages.get("main.tab.opportunities"), center);
+        opportunitiesTab.setId("opportunitiesTab");
+        referralsTab = new javafx.scene.control.Tab(Messages.get("main.tab.referrals"), inbox.load());
+        referralsTab.setId("referralsTab");
+        Label badgeCount = new Label();
+        badgeCount.setId("referralsBadge");
+        badgeCount.getStyleClass().add("count-badge");
+        badgeCount.textProperty().bind(model.pendingCountProperty().asString());
+        badgeCount.visibleProperty().bind(model.pendingCountProperty().greaterThan(0));
+        // Pending referrals that expire within 48 h turn the badge urgent.
+        model.urgentCountProperty().addListener((o, a, n) -> {
+            badgeCount.getStyleClass().remove("urgent");
+            if (n.intValue() > 0) badgeCount.getStyleClass().add("urgent");
+        });
+        referralsTab.setGraphic(badgeCount);
+        model.pendingCountProperty().addListener((o, a, n) -> referralsTab.getGraphic()
+                .setAccessibleText(Messages.format("main.tab.referrals.accessible", n)));
+        tabs = new javafx.scene.control.TabPane(opportunitiesTab, referralsTab);
+        tabs.setId("mainTabs");
+        tabs.setTabClosingPolicy(javafx.scene.control.TabPane.TabClosingPolicy.UNAVAILABLE);
+        root.setCenter(tabs);
+    }
+
+    /** An answered referral: the inbox reads again; an accepted one's new opportunity opens in the list. */
+    private void referralAnswered(app.cosell.model.TaskProgress end) {
+        if (inbox != null) inbox.model().refresh();
+        // A rejection runs without a progress window: when it did not go through, say so here.
+        if (end != null && !end.isComplete() && app.cosell.model.TaskKind.of(end) == app.cosell.model.TaskKind.REJECT_INVITATION) {
+            errors.show(Messages.get("inbox.error.reject"), end.failure() != null ? end.failure().toFailure()
+                    : new IllegalStateException(end.message() == null ? end.request().invitationId() : end.message()));
+        }
+        String created = end == null ? null : app.cosell.model.TaskKind.createdOpportunityId(end);
+        if (created != null && end.isComplete()) {
+            tabs.getSelectionModel().select(opportunitiesTab);
+            openOpportunity(created);
+        }
     }
 
     /** "Sign in" when the profile's IAM Identity Center sign-in expired, else "Reconnect". */

@@ -17,6 +17,7 @@ import javafx.stage.Stage;
  * @param signIn        the IAM Identity Center sign-in of AWS profiles
  * @param openInBrowser opens a web page in the rep's browser
  * @param batches       batch engagement: triage, queue, runs
+ * @param invitations   the AWS referrals inbox's reads (null: no inbox)
  */
 public record ShellServices(
         MainWindowModel.Connector connector,
@@ -29,4 +30,16 @@ public record ShellServices(
         Function<Stage, EngageLauncher> engage,
         SignInService signIn,
         java.util.function.Consumer<String> openInBrowser,
-        app.cosell.ui.batch.BatchModel.Services batches) {}
+        app.cosell.ui.batch.BatchModel.Services batches,
+        app.cosell.ui.invitations.InboxModel.Source invitations) {
+
+    /** Without batches and without the AWS referrals inbox (shell tests). */
+    public ShellServices(MainWindowModel.Connector connector, OpportunitySource opportunities,
+                         ReadinessItem.Check readiness, TaskHistoryFeed history, SettingsKeeper settings,
+                         SettingsModel.Services settingsServices, Background background,
+                         Function<Stage, EngageLauncher> engage, SignInService signIn,
+                         java.util.function.Consumer<String> openInBrowser) {
+        this(connector, opportunities, readiness, history, settings, settingsServices, background, engage, signIn,
+                openInBrowser, app.cosell.ui.batch.BatchModel.Services.NONE, null);
+    }
+}

@@ -170,7 +170,9 @@ public final class ProgressWindows {
         Stage stage = new Stage();
         Window o = owner.get();
         if (o != null) stage.initOwner(o);
-        stage.setTitle(MessageFormat.format(messages.getString("progress.title"), task.request().opportunityId()));
+        app.cosell.model.TaskKind kind = app.cosell.model.TaskKind.of(task.request());
+        stage.setTitle(MessageFormat.format(messages.getString("progress.title"
+                + (kind.isAboutInvitation() ? "." + kind.name() : "")), task.request().opportunityId()));
         Scene scene = new Scene(root);
         if (o != null && o.getScene() != null) scene.getStylesheets().addAll(o.getScene().getStylesheets());
         scene.getStylesheets().add(getClass().getResource("/app/cosell/ui/progress/progress.css").toExternalForm());
@@ -214,6 +216,14 @@ public final class ProgressWindows {
     /** "Engagement started for O2… (Customer)."; without the parentheses when the customer is not known (a resumed task). */
     String notificationText(TrackedTask task, boolean complete) {
         String customer = task.customerName() == null ? "" : task.customerName().strip();
+        app.cosell.model.TaskKind kind = task.request() == null ? null : app.cosell.model.TaskKind.of(task.request());
+        if (kind != null && kind.isAboutInvitation()) {
+            // An AWS referral accepted (the opportunity it created) or rejected, or what stopped that.
+            TaskProgress p = task.latest();
+            return MessageFormat.format(messages.getString("progress.notify." + (complete ? "COMPLETE." : "FAILED.")
+                    + kind.name()), task.request().opportunityId(), customer,
+                    complete ? (p == null ? "" : app.cosell.model.TaskKind.createdOpportunityId(p)) : plainReason(task));
+        }
         String key = "progress.notify." + (complete ? "COMPLETE" : "FAILED") + (customer.isEmpty() ? ".noCustomer" : "");
         return MessageFormat.format(messages.getString(key), task.request().opportunityId(), customer,
                 complete ? "" : plainReason(task));

@@ -33,13 +33,21 @@ final class StepperRow extends HBox {
     private final Label result = new Label();
     private final Button copy = new Button(null, new FontIcon(Material2AL.CONTENT_COPY));
     private final String name;
+    private final String operationName;
 
     StepperRow(TaskProgressModel.StepRow row, boolean last, ResourceBundle messages, BiConsumer<String, String> copier) {
+        this(row, last, messages, copier, app.cosell.model.TaskKind.ENGAGEMENT_FROM_OPPORTUNITY);
+    }
+
+    /** A step of a task of {@code kind}: named and labelled with that kind's step in this slot. */
+    StepperRow(TaskProgressModel.StepRow row, boolean last, ResourceBundle messages, BiConsumer<String, String> copier,
+               app.cosell.model.TaskKind kind) {
         this.row = row;
         this.messages = messages;
         getStyleClass().add("step-row");
         setId("step-" + row.step().name());
-        name = messages.getString("progress.step." + row.step().name());
+        name = messages.getString(stepKey(kind, row.step()));
+        operationName = kind.stepOperation(row.step());
 
         icon.getStyleClass().add("step-icon");
         Region line = new Region();
@@ -52,7 +60,7 @@ final class StepperRow extends HBox {
         Label title = new Label(name);
         title.getStyleClass().add("step-name");
         // The API operation's name is for support: in the tooltip and the diagnostics, not in the rep's way.
-        title.setTooltip(new Tooltip(MessageFormat.format(messages.getString("progress.step.operation"), row.step().operation())));
+        title.setTooltip(new Tooltip(MessageFormat.format(messages.getString("progress.step.operation"), operationName)));
         HBox titleLine = new HBox(8, title);
         titleLine.setAlignment(javafx.geometry.Pos.BASELINE_LEFT);
 
@@ -138,5 +146,11 @@ final class StepperRow extends HBox {
         long s = d.toSeconds();
         return s >= 3600 ? String.format(java.util.Locale.ROOT, "%d:%02d:%02d", s / 3600, (s / 60) % 60, s % 60)
                 : String.format(java.util.Locale.ROOT, "%d:%02d", s / 60, s % 60);
+    }
+
+    /** The message key naming the step of {@code kind} in {@code slot}. */
+    static String stepKey(app.cosell.model.TaskKind kind, app.cosell.model.TaskStep slot) {
+        return kind == app.cosell.model.TaskKind.ENGAGEMENT_FROM_OPPORTUNITY ? "progress.step." + slot.name()
+                : "progress.step." + kind.name() + "." + slot.name();
     }
 }

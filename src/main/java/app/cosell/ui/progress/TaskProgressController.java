@@ -4,6 +4,7 @@ import app.cosell.engagement.FailureAdvice;
 import app.cosell.engagement.AdviceAction;
 import app.cosell.model.FailureKind;
 import app.cosell.model.PartnerCentralFailure;
+import app.cosell.model.TaskKind;
 import app.cosell.model.TaskStep;
 import java.text.MessageFormat;
 import java.time.Clock;
@@ -66,6 +67,8 @@ public final class TaskProgressController {
     @FXML private Button copyDiagnostics;
     @FXML private Label copiedLabel;
     @FXML private Button close;
+    @FXML private Label completeHeading;
+    @FXML private Label completeText;
 
     public TaskProgressController(TrackedTask task, TaskProgressModel model, RunningTasks tasks, ResourceBundle messages,
                                   Consumer<String> openOpportunity, String appVersion, Clock clock) {
@@ -97,13 +100,18 @@ public final class TaskProgressController {
     @FXML
     private void initialize() {
         String customer = task.customerName() == null ? "" : task.customerName();
-        heading.setText(customer.isEmpty() ? format("progress.heading.opportunity", task.request().opportunityId())
-                : format("progress.heading", task.request().opportunityId(), customer));
+        TaskKind kind = TaskKind.of(task.request());
+        String kindKey = kind.isAboutInvitation() ? "." + kind.name() : "";
+        heading.setText(customer.isEmpty() ? format("progress.heading.opportunity" + kindKey, task.request().opportunityId())
+                : format("progress.heading" + kindKey, task.request().opportunityId(), customer));
 
         List<TaskProgressModel.StepRow> rows = model.rows();
         for (int i = 0; i < rows.size(); i++) {
-            stepper.getChildren().add(new StepperRow(rows.get(i), i == rows.size() - 1, messages, this::copyId));
+            // A kind with fewer steps (a rejection) shows only its own.
+            if (kind.stepOperation(rows.get(i).step()).isEmpty()) continue;
+            stepper.getChildren().add(new StepperRow(rows.get(i), i == kind.stepCount() - 1, messages, this::copyId, kind));
         }
+        if (kind.isAboutInvitation()) showInvitationOutcome(kind);
 
         idRow(idGrid, 0, "progress.taskId", "taskId", model.taskIdProperty());
         idRow(idGrid, 1, "progress.taskArn", "taskArn", model.taskArnProperty());
@@ -131,7 +139,7 @@ public final class TaskProgressController {
                         .otherwise(messages.getString("progress.failed.heading"))));
         failedStep.textProperty().bind(Bindings.createStringBinding(() -> {
             TaskStep s = model.failedStepProperty().get();
-            return s == null ? "" : format("progress.failed.step", messages.getString("progress.step." + s.name()));
+            return s == null ? "" : format("progress.failed.step", messages.getString(StepperRow.stepKey(kind, s)));
         }, model.failedStepProperty()));
         failedStep.visibleProperty().bind(failedStep.textProperty().isNotEmpty());
         failedStep.managedProperty().bind(failedStep.visibleProperty());
@@ -160,6 +168,25 @@ public final class TaskProgressController {
                 if (w.isShowing()) ticker.play();
             });
         });
+    }
+
+    /**
+     * The outcome panel of an AWS referral's acceptance or rejection: its own heading and text, the new opportunity's
+     * id, and the action that shows it in the main window.
+     */
+    private void showInvitationOutcome(TaskKind kind) {
+        completeHeading.setText(messages.getString("progress.complete.heading." + kind.name()));
+        completeText.setText(messages.getString("progress.complete.text." + kind.name()));
+        if (kind != TaskKind.ENGAGEMENT_BY_ACCEPTING_INVITATION) return;
+        idRow(resultGrid, 3, "progress.opportunityId", "createdOpportunityId", model.createdOpportunityIdProperty());
+        Button open = new Button(messages.getString("progress.action.OPEN_NEW_OPPORTUNITY"),
+                new FontIcon(Material2MZ.OPEN_IN_NEW));
+        open.setId("openCreatedOpportunity");
+        open.setMnemonicParsing(true);
+        open.getStyleClass().add("accent");
+        open.disableProperty().bind(model.createdOpportunityIdProperty().isNull());
+        open.setOnAction(e -> openOpportunity.accept(model.createdOpportunityIdProperty().get()));
+        completePanel.getChildren().add(open);
     }
 
     public TaskProgressModel model() { return model; }
@@ -213,7 +240,7 @@ public final class TaskProgressController {
                 }
                 case FIX_IT -> action("fixIt", "progress.action.FIX_IT", new FontIcon(Material2AL.EDIT),
                         () -> adviceHandlers.fixIt(opportunityId, advice.field()));
-                case OPEN_OPPORTUNITY -> action("openOpportunity", "progress.action.OPEN_OPPORTUNITY",
+                case OPEN_OPPORTUNITY -> TaskKind.of(task.request()).isAboutInvitation() ? null : action("openOpportunity", "progress.action.OPEN_OPPORTUNITY",
                         new FontIcon(Material2MZ.OPEN_IN_NEW), () -> openOpportunity.accept(opportunityId));
                 case OPEN_IN_PARTNER_CENTRAL -> action("openInPartnerCentral", "progress.action.OPEN_IN_PARTNER_CENTRAL",
                         new FontIcon(Material2MZ.OPEN_IN_BROWSER),

@@ -96,6 +96,7 @@ public final class TaskProgressModel {
     private final ReadOnlyObjectWrapper<TrackingPause> pause = new ReadOnlyObjectWrapper<>(this, "pause");
     private final ReadOnlyBooleanWrapper unconfirmed = new ReadOnlyBooleanWrapper(this, "unconfirmed");
     private final ReadOnlyStringWrapper statusKey = new ReadOnlyStringWrapper(this, "statusKey", "REQUESTED");
+    private final ReadOnlyStringWrapper createdOpportunityId = new ReadOnlyStringWrapper(this, "createdOpportunityId");
 
     /**
      * @param advisor        what to tell the rep about a failed task (the failure advice catalogue)
@@ -154,6 +155,8 @@ public final class TaskProgressModel {
         return p != null && app.cosell.engagement.EngagementRunner.retryPlan(p)
                 == app.cosell.engagement.EngagementRunner.RetryPlan.SAME_ATTEMPT;
     }
+    /** The opportunity an accepted AWS referral created (null for other kinds, and until it is known). */
+    public ReadOnlyStringProperty createdOpportunityIdProperty() { return createdOpportunityId.getReadOnlyProperty(); }
 
     /** Shows a new snapshot of the task. */
     public void show(TaskProgress p, Instant now) {
@@ -186,6 +189,7 @@ public final class TaskProgressModel {
         engagementId.set(p.engagementId());
         invitationId.set(p.engagementInvitationId());
         snapshotJobId.set(p.resourceSnapshotJobId());
+        createdOpportunityId.set(app.cosell.model.TaskKind.createdOpportunityId(p));
         if (p.status() != TaskStatus.FAILED && callFailure != null) {
             reasonCode.set(callFailure.errorCode() != null ? callFailure.errorCode() : callFailure.kind().name());
             message.set(callFailure.message());
@@ -258,7 +262,10 @@ public final class TaskProgressModel {
         StringBuilder b = new StringBuilder("Co-Sell Console diagnostics\n");
         line(b, "App version", appVersion);
         if (p != null) {
-            line(b, "Opportunity", p.request().opportunityId());
+            app.cosell.model.TaskKind kind = app.cosell.model.TaskKind.of(p);
+            if (kind.isAboutInvitation()) line(b, "Task", kind.operation());
+            line(b, kind.isAboutInvitation() ? "Invitation" : "Opportunity", p.request().opportunityId());
+            line(b, "Created opportunity", app.cosell.model.TaskKind.createdOpportunityId(p));
             line(b, "Customer", customerName);
             line(b, "Catalog", p.request().catalog().wire());
             line(b, "Involvement", p.request().involvementType().wire()
@@ -282,7 +289,9 @@ public final class TaskProgressModel {
             line(b, "ResourceSnapshotJobId", p.resourceSnapshotJobId());
             b.append("Steps:\n");
             for (StepProgress s : p.steps()) {
-                b.append("  ").append(s.step().operation()).append(": ").append(s.state());
+                String operation = kind.stepOperation(s.step());
+                if (operation.isEmpty()) continue;
+                b.append("  ").append(operation).append(": ").append(s.state());
                 if (s.startedAt() != null) b.append(", started ").append(s.startedAt());
                 if (s.endedAt() != null) b.append(", ended ").append(s.endedAt());
                 if (s.resultId() != null) b.append(", id ").append(s.resultId());

@@ -46,8 +46,7 @@ class ProductionHeaderTest {
                     @Override public List<String> awsProfiles() { return List.of("sales-prod"); }
                     @Override public List<String> faultScenarios() { return List.of(); }
                     @Override public void applyEmulatorDemo(UiSettings.EmulatorDemo d) {}
-                }, background, s -> EngageLauncher.NONE, p -> { throw new UnsupportedOperationException(); }, url -> {},
-                app.cosell.ui.batch.BatchModel.Services.NONE);
+                }, background, s -> EngageLauncher.NONE, p -> { throw new UnsupportedOperationException(); }, url -> {});
         MainWindow window = WaitForAsyncUtils.asyncFx(() -> {
             stage.setWidth(1400);
             stage.setHeight(700);
