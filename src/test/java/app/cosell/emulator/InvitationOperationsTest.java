@@ -38,7 +38,7 @@ class InvitationOperationsTest {
 
     @BeforeAll
     static void startEmulator() throws Exception {
-        emulator = PartnerCentralEmulator.builder().opportunities(30).stepDelay(Duration.ZERO).throttling(false).start();
+        emulator = PartnerCentralEmulator.builder().admin(true).opportunities(30).stepDelay(Duration.ZERO).throttling(false).start();
         client = EmulatorClients.client(emulator);
     }
 
@@ -193,7 +193,9 @@ class InvitationOperationsTest {
     void theAdminEndpointMakesANewInvitationArrive() throws Exception {
         int before = received(InvitationStatus.PENDING).size();
         HttpResponse<String> answer = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
-                URI.create(emulator.endpoint() + "/_emulator/invitations")).POST(HttpRequest.BodyPublishers.ofString(
+                URI.create(emulator.endpoint() + "/_emulator/invitations"))
+                .header("Content-Type", "application/json")
+                .header(PartnerCentralEmulator.ADMIN_TOKEN_HEADER, emulator.adminToken()).POST(HttpRequest.BodyPublishers.ofString(
                 "{\"catalog\":\"Sandbox\",\"title\":\"Edge AI pilot\",\"companyName\":\"Harbor Foods Co.\","
                         + "\"expiresInHours\":30}")).build(), HttpResponse.BodyHandlers.ofString());
         assertThat(answer.statusCode()).isEqualTo(201);
@@ -203,7 +205,9 @@ class InvitationOperationsTest {
                     Instant.now().plus(Duration.ofHours(31)));
         });
         HttpResponse<String> bad = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
-                URI.create(emulator.endpoint() + "/_emulator/invitations")).POST(HttpRequest.BodyPublishers.ofString(
+                URI.create(emulator.endpoint() + "/_emulator/invitations"))
+                .header("Content-Type", "application/json")
+                .header(PartnerCentralEmulator.ADMIN_TOKEN_HEADER, emulator.adminToken()).POST(HttpRequest.BodyPublishers.ofString(
                 "{\"expiresInHours\":9999}")).build(), HttpResponse.BodyHandlers.ofString());
         assertThat(bad.statusCode()).isEqualTo(400);
     }

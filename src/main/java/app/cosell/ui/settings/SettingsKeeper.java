@@ -41,15 +41,19 @@ public final class SettingsKeeper {
         if (next.equals(current.get())) return;
         current.set(next);
         long v = version.incrementAndGet();
-        executor.execute(() -> {
-            try {
-                Thread.sleep(quietPeriod);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return;
-            }
-            if (version.get() == v) save(next);
-        });
+        try {
+            executor.execute(() -> {
+                try {
+                    Thread.sleep(quietPeriod);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return;
+                }
+                if (version.get() == v) save(next);
+            });
+        } catch (java.util.concurrent.RejectedExecutionException closing) {
+            // The app is closing (its executor is shut down): the close flushed the settings already.
+        }
     }
 
     /** Saves now, on the calling thread (at exit, and in tests). */

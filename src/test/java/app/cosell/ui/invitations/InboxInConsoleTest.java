@@ -183,6 +183,8 @@ class InboxInConsoleTest {
     void aNewInvitationAddedThroughTheAdminEndpointShowsUpWithANotification() throws Exception {
         URI admin = URI.create(console.context.emulatorEndpoint() + "/_emulator/invitations");
         HttpResponse<String> answer = HttpClient.newHttpClient().send(HttpRequest.newBuilder(admin)
+                .header("Content-Type", "application/json")
+                .header(app.cosell.emulator.PartnerCentralEmulator.ADMIN_TOKEN_HEADER, console.context.emulatorAdminToken())
                 .POST(HttpRequest.BodyPublishers.ofString("{\"catalog\":\"" + console.context.partnerCentral().catalog().wire()
                         + "\",\"title\":\"Edge AI retail pilot\",\"companyName\":\"Harbor Foods Co.\"}")).build(),
                 HttpResponse.BodyHandlers.ofString());
