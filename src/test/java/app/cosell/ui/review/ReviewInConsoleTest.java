@@ -148,6 +148,8 @@ class ReviewInConsoleTest {
         URI endpoint = context.emulatorEndpoint().resolve("/_emulator/review");
         try (HttpClient http = HttpClient.newHttpClient()) {
             HttpResponse<String> answer = http.send(HttpRequest.newBuilder(endpoint)
+                    .header("Content-Type", "application/json")
+                    .header(app.cosell.emulator.PartnerCentralEmulator.ADMIN_TOKEN_HEADER, context.emulatorAdminToken())
                     .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
             assertThat(answer.statusCode()).as(answer.body()).isEqualTo(200);
         }
