@@ -37,7 +37,6 @@ import javafx.scene.control.TextField;
 import javafx.scene.control.Tooltip;
 import javafx.scene.control.cell.TextFieldTableCell;
 import javafx.scene.input.KeyCode;
-import javafx.scene.input.KeyCodeCombination;
 import javafx.scene.layout.BorderPane;
 import javafx.stage.FileChooser;
 import javafx.stage.Stage;
@@ -104,7 +103,14 @@ public final class BatchWindow {
             window.setTitle(Messages.get("batch.title"));
             Scene scene = new Scene(Views.load("/app/cosell/ui/batch/Batch.fxml", this));
             Theme.style(scene);
-            scene.getAccelerators().put(new KeyCodeCombination(KeyCode.ESCAPE), window::close);
+            // Esc closes the window wherever the focus is, except while a tag cell is being edited (Esc cancels
+            // that edit). A filter: the table's own behaviour consumes Esc before an accelerator could see it.
+            scene.addEventFilter(javafx.scene.input.KeyEvent.KEY_PRESSED, e -> {
+                if (e.getCode() == KeyCode.ESCAPE && table.getEditingCell() == null) {
+                    e.consume();
+                    window.close();
+                }
+            });
             window.setScene(scene);
             window.setMinWidth(720);
             window.setMinHeight(440);
@@ -192,10 +198,18 @@ public final class BatchWindow {
             });
             return row;
         });
-        table.setOnKeyPressed(e -> {
-            // Enter opens a row's progress when it has one; otherwise it goes on to the default button (Start).
+        // Enter in the list: a row's progress when it has one, editing when on the "Own tags" column, otherwise
+        // the default button (Start). A filter, because the editable table's own behaviour eats Enter otherwise.
+        table.addEventFilter(javafx.scene.input.KeyEvent.KEY_PRESSED, e -> {
+            if (e.getCode() != KeyCode.ENTER || table.getEditingCell() != null) return;
             BatchRow selected = table.getSelectionModel().getSelectedItem();
-            if (e.getCode() == KeyCode.ENTER && selected != null && selected.task() != null) { openSelected(); e.consume(); }
+            var focusedCell = table.getFocusModel().getFocusedCell();
+            if (selected != null && selected.task() != null) openSelected();
+            else if (focusedCell != null && focusedCell.getTableColumn() == rowTagsColumn && rowTagsColumn.isEditable()) return;
+            else if (!startButton.isDisabled()) startButton.fire();
+            e.consume();
+        });
+        table.setOnKeyPressed(e -> {
             if (e.getCode() == KeyCode.DELETE && model.canRemoveProperty().get()) { removeSelected(); e.consume(); }
         });
 
