@@ -345,8 +345,8 @@ public final class BatchModel {
             int blocked = (int) rows.stream().filter(r -> r.verdict() == BatchTriage.Verdict.BLOCKED).count();
             int unknown = (int) rows.stream().filter(r -> r.verdict() == BatchTriage.Verdict.UNKNOWN).count();
             int pending = rows.size() - ready - blocked - unknown;
-            countsText.set(services.words("batch.triageCounts", List.of(String.valueOf(ready), String.valueOf(blocked),
-                    String.valueOf(unknown), String.valueOf(pending))));
+            countsText.set(counts(new String[] {"batch.count.ready", "batch.count.blocked", "batch.count.unknown",
+                    "batch.count.checking"}, new long[] {ready, blocked, unknown, pending}, 2));
             long left = services.writesLeftToday();
             budgetText.set(ready > left
                     ? services.words("batch.budget.short", List.of(Formats.count(left), Formats.count(ready)))
@@ -357,8 +357,22 @@ public final class BatchModel {
         BatchRun.Progress p = current.progress();
         int sendable = p.total() - p.count(BatchItemState.BLOCKED);
         fractionDone.set(sendable == 0 ? 1 : (double) (p.done() + p.failed() + p.count(BatchItemState.CANCELLED)) / sendable);
-        countsText.set(services.words("batch.runCounts", List.of(String.valueOf(p.done()), String.valueOf(p.running()),
-                String.valueOf(p.failed()), String.valueOf(p.waiting()), clock(p.eta()))));
+        String counts = counts(new String[] {"batch.count.engaged", "batch.count.running", "batch.count.failed",
+                "batch.count.waiting"}, new long[] {p.done(), p.running(), p.failed(), p.waiting()}, 1);
+        countsText.set(p.running() + p.waiting() == 0 ? counts
+                : counts + services.words("batch.count.separator", List.of())
+                        + services.words("batch.count.left", List.of(clock(p.eta()))));
+    }
+
+    /**
+     * "2 ready · 1 blocked": the first {@code always} parts always, the others only when not zero, so the rep does
+     * not read a row of "0 not checked · 0 still being checked" noise.
+     */
+    private String counts(String[] keys, long[] values, int always) {
+        List<String> parts = new ArrayList<>();
+        for (int i = 0; i < keys.length; i++)
+            if (i < always || values[i] != 0) parts.add(services.words(keys[i], List.of(Formats.count(values[i]))));
+        return String.join(services.words("batch.count.separator", List.of()), parts);
     }
 
     static String clock(Duration d) {

@@ -37,7 +37,6 @@ import javafx.scene.control.TextField;
 import javafx.scene.control.Tooltip;
 import javafx.scene.control.cell.TextFieldTableCell;
 import javafx.scene.input.KeyCode;
-import javafx.scene.input.KeyCodeCombination;
 import javafx.scene.layout.BorderPane;
 import javafx.stage.FileChooser;
 import javafx.stage.Stage;
@@ -104,14 +103,31 @@ public final class BatchWindow {
             window.setTitle(Messages.get("batch.title"));
             Scene scene = new Scene(Views.load("/app/cosell/ui/batch/Batch.fxml", this));
             Theme.style(scene);
-            scene.getAccelerators().put(new KeyCodeCombination(KeyCode.ESCAPE), window::close);
+            // Esc closes the window wherever the focus is, except while a tag cell is being edited (Esc cancels
+            // that edit). A filter: the table's own behaviour consumes Esc before an accelerator could see it.
+            scene.addEventFilter(javafx.scene.input.KeyEvent.KEY_PRESSED, e -> {
+                if (e.getCode() == KeyCode.ESCAPE && table.getEditingCell() == null) {
+                    e.consume();
+                    window.close();
+                }
+            });
             window.setScene(scene);
             window.setMinWidth(720);
             window.setMinHeight(440);
+            fitToScreen(window);
         }
         window.show();
         window.toFront();
         table.requestFocus();
+    }
+
+    /** The window's preferred size, but never larger than the screen it opens on (a 960×640 screen included). */
+    private void fitToScreen(Stage stage) {
+        javafx.geometry.Rectangle2D screen = javafx.stage.Screen.getScreensForRectangle(
+                owner.getX(), owner.getY(), Math.max(1, owner.getWidth()), Math.max(1, owner.getHeight()))
+                .stream().findFirst().orElse(javafx.stage.Screen.getPrimary()).getVisualBounds();
+        stage.setWidth(Math.max(stage.getMinWidth(), Math.min(root.prefWidth(-1), screen.getWidth())));
+        stage.setHeight(Math.max(stage.getMinHeight(), Math.min(root.prefHeight(-1), screen.getHeight())));
     }
 
     @FXML
@@ -132,6 +148,11 @@ public final class BatchWindow {
         tagsField.disableProperty().bind(editable.not());
         tagsField.textProperty().addListener((o, was, text) -> tagsChanged(text));
         budgetLabel.textProperty().bind(model.budgetTextProperty());
+        // The budget speaks of what is about to be sent; once the batch runs, the counts below say how it goes.
+        var beforeRun = Bindings.createBooleanBinding(() -> model.phase() == BatchModel.Phase.TRIAGING
+                || model.phase() == BatchModel.Phase.REVIEW, model.phaseProperty());
+        budgetLabel.visibleProperty().bind(beforeRun);
+        budgetLabel.managedProperty().bind(beforeRun);
 
         table.setItems(model.rows());
         table.getSelectionModel().setSelectionMode(SelectionMode.MULTIPLE);
@@ -177,8 +198,18 @@ public final class BatchWindow {
             });
             return row;
         });
+        // Enter in the list: a row's progress when it has one, editing when on the "Own tags" column, otherwise
+        // the default button (Start). A filter, because the editable table's own behaviour eats Enter otherwise.
+        table.addEventFilter(javafx.scene.input.KeyEvent.KEY_PRESSED, e -> {
+            if (e.getCode() != KeyCode.ENTER || table.getEditingCell() != null) return;
+            BatchRow selected = table.getSelectionModel().getSelectedItem();
+            var focusedCell = table.getFocusModel().getFocusedCell();
+            if (selected != null && selected.task() != null) openSelected();
+            else if (focusedCell != null && focusedCell.getTableColumn() == rowTagsColumn && rowTagsColumn.isEditable()) return;
+            else if (!startButton.isDisabled()) startButton.fire();
+            e.consume();
+        });
         table.setOnKeyPressed(e -> {
-            if (e.getCode() == KeyCode.ENTER) { openSelected(); e.consume(); }
             if (e.getCode() == KeyCode.DELETE && model.canRemoveProperty().get()) { removeSelected(); e.consume(); }
         });
 
@@ -275,16 +306,30 @@ public final class BatchWindow {
 
     /** Readiness in words: a check for ready, the reason for blocked, "not checked" for unknown. */
     private static final class ReadinessCell extends TableCell<BatchRow, BatchRow> {
+        private final Tooltip tooltip = new Tooltip();
+        private final javafx.beans.InvalidationListener restyle = o -> restyle();
+        private BatchRow shown;
+
+        ReadinessCell() {
+            tooltip.textProperty().bind(textProperty());
+            tooltip.setWrapText(true);
+            tooltip.setMaxWidth(420);
+        }
+
         @Override
         protected void updateItem(BatchRow row, boolean empty) {
             super.updateItem(row, empty);
             textProperty().unbind();
-            getStyleClass().removeIf(s -> s.startsWith("readiness-"));
-            if (empty || row == null) {
+            if (shown != null) shown.verdictProperty().removeListener(restyle);
+            shown = empty ? null : row;
+            if (shown == null) {
                 setText(null);
                 setTooltip(null);
+                restyle();
                 return;
             }
+            // The verdict arrives after the row is shown: text, tooltip and colour follow it, not the first look.
+            shown.verdictProperty().addListener(restyle);
             textProperty().bind(Bindings.createStringBinding(() -> {
                 BatchTriage.Verdict v = row.verdict();
                 if (v == null) return Messages.get("batch.readiness.checking");
@@ -292,8 +337,14 @@ public final class BatchWindow {
                 String reason = row.reasonProperty().get();
                 return reason == null || reason.isEmpty() ? word : word + " — " + reason;
             }, row.verdictProperty(), row.reasonProperty()));
-            if (row.verdict() != null) getStyleClass().add("readiness-" + row.verdict().name().toLowerCase());
-            setTooltip(new Tooltip(getText()));
+            setTooltip(tooltip);
+            restyle();
+        }
+
+        private void restyle() {
+            getStyleClass().removeIf(s -> s.startsWith("readiness-"));
+            if (shown != null && shown.verdict() != null)
+                getStyleClass().add("readiness-" + shown.verdict().name().toLowerCase());
         }
     }
 }

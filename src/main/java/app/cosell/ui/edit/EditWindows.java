@@ -73,6 +73,9 @@ public final class EditWindows implements OpportunityEditor {
         if (o != null && o.getScene() != null) scene.getStylesheets().addAll(o.getScene().getStylesheets());
         scene.getStylesheets().add(getClass().getResource("/app/cosell/ui/edit/edit.css").toExternalForm());
         window.setScene(scene);
+        window.setMinWidth(520);
+        window.setMinHeight(420);
+        fitToScreen(window, root, o);
         window.setUserData(controller);
         model.lastSavedProperty().addListener((obs, was, saved) -> {
             if (saved != null) for (Consumer<Opportunity> l : savedListeners) l.accept(saved);
@@ -81,6 +84,17 @@ public final class EditWindows implements OpportunityEditor {
         window.addEventHandler(javafx.stage.WindowEvent.WINDOW_HIDDEN, e -> open.remove(opportunityId, window));
         window.show();
         model.load();
+    }
+
+    /** The editor's preferred size, but never taller or wider than the screen it opens on (960×640 included). */
+    private static void fitToScreen(Stage window, Parent root, Window owner) {
+        javafx.stage.Screen screen = owner == null ? javafx.stage.Screen.getPrimary()
+                : javafx.stage.Screen.getScreensForRectangle(owner.getX(), owner.getY(),
+                        Math.max(1, owner.getWidth()), Math.max(1, owner.getHeight()))
+                .stream().findFirst().orElse(javafx.stage.Screen.getPrimary());
+        javafx.geometry.Rectangle2D bounds = screen.getVisualBounds();
+        window.setWidth(Math.max(window.getMinWidth(), Math.min(root.prefWidth(-1), bounds.getWidth())));
+        window.setHeight(Math.max(window.getMinHeight(), Math.min(root.prefHeight(-1), bounds.getHeight())));
     }
 
     /** The open editor of an opportunity (tests). */

@@ -59,6 +59,7 @@ public final class OpportunityEditController {
     private final Map<EditableField, Region> controls = new EnumMap<>(EditableField.class);
     private final Map<EditableField, VBox> rows = new EnumMap<>(EditableField.class);
     private final Map<EditableField, Label> errorLabels = new EnumMap<>(EditableField.class);
+    private final Map<EditableField, Label> lockedLabels = new EnumMap<>(EditableField.class);
     private boolean focused;
 
     @FXML private BorderPane root;
@@ -92,8 +93,9 @@ public final class OpportunityEditController {
         generalError.textProperty().bind(model.generalErrorProperty());
         statusLabel.textProperty().bind(model.statusProperty());
         save.disableProperty().bind(model.canSaveProperty().not());
-        start.visibleProperty().bind(model.readyToStartProperty());
-        start.managedProperty().bind(start.visibleProperty());
+        // Shown from the start, disabled until a save leaves the opportunity ready: the rep sees where it leads,
+        // and the status line beside it says what is still missing.
+        start.disableProperty().bind(model.readyToStartProperty().not());
         save.defaultButtonProperty().bind(model.readyToStartProperty().not());
         start.defaultButtonProperty().bind(model.readyToStartProperty());
         model.readyToStartProperty().addListener((o, a, ready) -> { if (ready) start.requestFocus(); });
@@ -139,7 +141,15 @@ public final class OpportunityEditController {
         error.getStyleClass().add("field-error");
         error.setWrapText(true);
         showWhenText(error);
-        VBox row = new VBox(3, name, control, error);
+        // Why a field cannot be changed, in words under it: a tooltip would never show, a disabled control gets
+        // no mouse events.
+        Label locked = new Label();
+        locked.setId("edit-locked-" + f.name());
+        locked.getStyleClass().add("field-locked");
+        locked.setWrapText(true);
+        showWhenText(locked);
+        lockedLabels.put(f, locked);
+        VBox row = new VBox(3, name, control, error, locked);
         row.getStyleClass().add("edit-field");
         if (model.isHighlighted(f)) row.getStyleClass().add("highlighted");
         controls.put(f, control);
@@ -237,11 +247,9 @@ public final class OpportunityEditController {
         for (Map.Entry<EditableField, Region> e : controls.entrySet()) {
             boolean editable = model.isEditable(e.getKey());
             e.getValue().setDisable(!editable);
-            if (!editable && model.baseProperty().get() != null && status != null && reason == null
-                    && model.scope().allows(e.getKey())) {
-                javafx.scene.control.Tooltip.install(e.getValue(),
-                        new javafx.scene.control.Tooltip(Messages.format("edit.locked", status)));
-            }
+            boolean lockedByReview = !editable && model.baseProperty().get() != null && status != null
+                    && reason == null && model.scope().allows(e.getKey());
+            lockedLabels.get(e.getKey()).setText(lockedByReview ? Messages.format("edit.locked", status) : null);
         }
         showErrors();
         if (model.baseProperty().get() != null && !focused) {

@@ -27,6 +27,7 @@ public final class ChangeAlertsView {
     private final Supplier<Window> owner;
     private final Consumer<String> openOpportunity;
     private final Button button = new Button();
+    private final javafx.scene.control.Tooltip tooltip = new javafx.scene.control.Tooltip();
     private Consumer<String> notified = text -> {};
 
     public ChangeAlertsView(ChangeAlertsModel model, Supplier<Window> owner, Consumer<String> openOpportunity) {
@@ -34,7 +35,10 @@ public final class ChangeAlertsView {
         this.owner = owner;
         this.openOpportunity = openOpportunity;
         button.setId("alertsButton");
-        button.getStyleClass().addAll(Styles.SMALL, Styles.FLAT);
+        // Same size as the tasks indicator beside it in the status bar, with an icon so it reads as a button.
+        button.getStyleClass().add(Styles.FLAT);
+        button.setGraphic(app.cosell.ui.common.Icons.CLOUD.create());
+        button.setTooltip(tooltip);
         model.unseenProperty().addListener(o -> showBadge());
         showBadge();
         button.setOnAction(e -> showList());
@@ -52,6 +56,7 @@ public final class ChangeAlertsView {
         button.getStyleClass().remove(Styles.ACCENT);
         if (n > 0) button.getStyleClass().add(Styles.ACCENT);
         button.setAccessibleText(Messages.format("alerts.badge.accessible", n));
+        tooltip.setText(button.getAccessibleText());
     }
 
     private void showList() {

@@ -29,6 +29,8 @@ public final class ReviewPanelController {
     @FXML private Button copyEmailButton;
     @FXML private GridPane awsGrid;
     @FXML private Label failureLabel;
+    private VBox awsLists;
+    private final javafx.animation.PauseTransition copiedShown = new javafx.animation.PauseTransition(javafx.util.Duration.seconds(2));
 
     public ReviewPanelController(ReviewPanelModel model) {
         this.model = model;
@@ -62,6 +64,9 @@ public final class ReviewPanelController {
         content.putString(model.sellerEmail());
         Clipboard.getSystemClipboard().setContent(content);
         copyEmailButton.setText(Messages.get("review.emailCopied"));
+        // The confirmation is shown for a moment, then the button says again what it does.
+        copiedShown.setOnFinished(e -> copyEmailButton.setText(Messages.get("review.copyEmail")));
+        copiedShown.playFromStart();
     }
 
     private void refresh() {
@@ -78,8 +83,14 @@ public final class ReviewPanelController {
         copyEmailButton.setText(Messages.get("review.copyEmail"));
         copyEmailButton.setAccessibleText(Messages.get("review.copyEmail") + " " + model.sellerEmail());
         fill(awsGrid, "review.awsStage", model.awsStage(), "review.score", model.engagementScore(),
-                "review.nextBestActions", model.nextBestActions(), "review.nextSteps", model.nextSteps(),
-                "review.involvement", model.involvement(), "review.seller", String.join("\n", model.otherTeam()));
+                "review.involvement", model.involvement(), "review.team", String.join("\n", model.otherTeam()));
+        // Sentences (next best actions, next steps) take the pane's full width under their names: in a grid
+        // column beside a long name they wrap into a narrow strip, word by word, in a 960 px window.
+        if (awsLists == null) {
+            awsLists = new VBox(6);
+            awsBox.getChildren().add(awsLists);
+        }
+        stack(awsLists, "review.nextBestActions", model.nextBestActions(), "review.nextSteps", model.nextSteps());
     }
 
     /** Long texts (AWS's comments): the name above, the text the pane's full width under it. */

@@ -69,7 +69,8 @@ class BatchModelTest {
         assertThat(model.canStartProperty().get()).isTrue();
         assertThat(model.rows().get(2).reasonProperty().get()).isEqualTo("readiness.websiteMissing.what[]");
         assertThat(model.rows().get(3).verdict()).isEqualTo(BatchTriage.Verdict.UNKNOWN);
-        assertThat(model.countsTextProperty().get()).isEqualTo("batch.triageCounts[2, 1, 1, 0]");
+        assertThat(model.countsTextProperty().get()).isEqualTo("batch.count.ready[2]batch.count.separator[]batch.count.blocked[1]"
+                + "batch.count.separator[]batch.count.unknown[1]");
         assertThat(model.canPauseProperty().get()).isFalse();
         assertThat(model.canExportProperty().get()).isFalse();
     }

@@ -123,8 +123,16 @@ class GuardAndFixInConsoleTest {
         app.cosell.ui.engage.ScreenshotWriter.save(robot.lookup("#edit-WEBSITE").query().getScene().getRoot(),
                 "opportunity-editor");
         robot.press(KeyCode.ENTER).release(KeyCode.ENTER);                       // Save (the default button)
-        FxWait.until(15, TimeUnit.SECONDS, () -> robot.lookup("#editStart").tryQuery().filter(Node::isVisible).isPresent());
+        FxWait.until(15, TimeUnit.SECONDS, () -> robot.lookup("#editStart").tryQuery().filter(n -> n.isVisible() && !n.isDisabled()).isPresent());
         assertThat(robot.lookup("#editStatus").queryAs(Label.class).getText()).contains("ready");
+        // Half a 1920 px screen: heading, status and buttons all inside the editor; the fields scroll.
+        Stage editor = (Stage) robot.lookup("#editStart").query().getScene().getWindow();
+        WaitForAsyncUtils.asyncFx(() -> {
+            editor.setWidth(960);
+            editor.setHeight(640);
+        }).get(5, TimeUnit.SECONDS);
+        WaitForAsyncUtils.waitForFxEvents();
+        WaitForAsyncUtils.asyncFx(() -> app.cosell.ui.ControlsInWindow.assertInside(editor.getScene())).get(5, TimeUnit.SECONDS);
         assertThat(console.context.partnerCentral().getOpportunity(id).customer().websiteUrl())
                 .isEqualTo("https://www.example.com");
         FxWait.until(15, TimeUnit.SECONDS, () -> !console.window.detailModel().startBlockedProperty().get()
@@ -173,7 +181,7 @@ class GuardAndFixInConsoleTest {
                 "opportunity-editor-merged");
 
         robot.interact(() -> robot.lookup("#editSave").queryButton().fire()); // re-apply
-        FxWait.until(15, TimeUnit.SECONDS, () -> robot.lookup("#editStart").tryQuery().filter(Node::isVisible).isPresent());
+        FxWait.until(15, TimeUnit.SECONDS, () -> robot.lookup("#editStart").tryQuery().filter(n -> n.isVisible() && !n.isDisabled()).isPresent());
         Opportunity merged = console.context.partnerCentral().getOpportunity(id);
         assertThat(merged.project().title()).isEqualTo("Renamed by a colleague");
         assertThat(merged.customer().postalCode()).isEqualTo("10001");

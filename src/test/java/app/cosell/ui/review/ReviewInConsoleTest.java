@@ -52,7 +52,10 @@ class ReviewInConsoleTest {
     @BeforeAll
     static void openConsole() throws Exception {
         Path dataDir = ConsoleHarness.newDataDir("review-console");
-        stage = FxToolkit.registerPrimaryStage();
+        // A stage of its own, not the shared primary one: console tests before this one leave their main window's
+        // listeners on the primary stage, and resizing it would run them against their closed contexts.
+        FxToolkit.registerPrimaryStage(); // starts the toolkit
+        stage = WaitForAsyncUtils.asyncFx(() -> new Stage()).get(10, TimeUnit.SECONDS);
         context = ConsoleHarness.context(dataDir, 30, Duration.ofMillis(60))
                 .withEmulatorReviewDelay(Duration.ofMillis(700))
                 .withReviewFollow(Duration.ofMillis(250))
