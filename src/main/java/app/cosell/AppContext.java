@@ -358,6 +358,9 @@ public final class AppContext implements AutoCloseable {
                 this::cliTarget, AppContext.class.getPackage().getImplementationVersion(), id -> owner.toFront());
         windows.progressWindows().setAfterComplete(id -> reviewScreens().following(id));
         windows.progressWindows().setLogTail(logTail());
+        UiSettings.WindowSize size = settings.get().progressWindow();
+        windows.progressWindows().rememberSize(size == null ? null : new javafx.geometry.Dimension2D(size.width(), size.height()),
+                d -> settings.update(x -> x.withProgressWindow(new UiSettings.WindowSize(d.getWidth(), d.getHeight()))));
         guardAndFix(windows, owner);
         return windows;
     }

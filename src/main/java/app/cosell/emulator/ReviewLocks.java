@@ -31,14 +31,21 @@ final class ReviewLocks {
     /** The first field the update changes that {@code status} locks, or null when the update may go ahead. */
     static String changedLockedField(String status, JsonNode current, JsonNode next) {
         if ("Action Required".equals(status)) {
-            return firstDifference(current, next, "", path -> !covered(path, EDITABLE_WHEN_ACTION_REQUIRED)
-                    && !covered(path, AWS_OWNED));
+            return firstDifference(current, next, "", path -> covered(path, UPDATABLE)
+                    && !covered(path, EDITABLE_WHEN_ACTION_REQUIRED) && !covered(path, AWS_OWNED));
         }
         if ("Approved".equals(status)) {
             return firstDifference(current, next, "", path -> covered(path, LOCKED_WHEN_APPROVED));
         }
         return null;
     }
+
+    /**
+     * The members UpdateOpportunity carries (its input shape): only these can be changed (or cleared) by an update;
+     * the others of the record (OpportunityTeam, the AWS-side data…) are not the update's to lock.
+     */
+    private static final List<String> UPDATABLE = List.of("Customer", "LifeCycle", "Marketing", "NationalSecurity",
+            "OpportunityType", "PartnerOpportunityIdentifier", "PrimaryNeedsFromAws", "Project", "SoftwareRevenue");
 
     private static boolean covered(String path, List<String> fields) {
         for (String f : fields) if (path.equals(f) || path.startsWith(f + ".") || path.startsWith(f + "[")) return true;

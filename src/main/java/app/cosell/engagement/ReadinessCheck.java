@@ -82,7 +82,8 @@ public final class ReadinessCheck {
         if (p == null || p.deliveryModels().isEmpty())
             out.add(issue("Project.DeliveryModels", "readiness.deliveryModelsMissing", Severity.WILL_FAIL));
         if (p == null || p.expectedCustomerSpend().isEmpty()) {
-            out.add(issue("Project.ExpectedCustomerSpend", "readiness.spendMissing", Severity.MAY_FAIL));
+            // The model lets the list be empty, but submissions without it are refused (API-NOTES §5): a blocker.
+            out.add(issue("Project.ExpectedCustomerSpend", "readiness.spendMissing", Severity.WILL_FAIL));
         } else {
             for (Money m : p.expectedCustomerSpend()) {
                 if (m.currencyCode() != null && !m.currencyCode().equals("USD")) {
@@ -113,7 +114,8 @@ public final class ReadinessCheck {
         if (involvement == InvolvementType.CO_SELL && o.primaryNeedsFromAws().isEmpty())
             out.add(issue("PrimaryNeedsFromAws", "readiness.primaryNeedsMissing", Severity.WILL_FAIL));
         if (blank(o.marketingSource()))
-            out.add(issue("Marketing.Source", "readiness.marketingSourceMissing", Severity.MAY_FAIL));
+            // Observed: REQUIRED_FIELD_MISSING at submission without it (API-NOTES §5): a blocker.
+            out.add(issue("Marketing.Source", "readiness.marketingSourceMissing", Severity.WILL_FAIL));
         if (o.origin() != null && o.catalog() != null && o.catalog().isProduction() && !o.origin().equals("Partner Referral"))
             out.add(issue("Origin", "readiness.originNotPartnerReferral", ReasonCode.OpportunityValidationFailed,
                     Severity.WILL_FAIL, o.origin()));

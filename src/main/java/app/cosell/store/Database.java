@@ -22,7 +22,9 @@ import org.slf4j.LoggerFactory;
  * used under this object's lock, so callers on any thread are serialised; every write is its own transaction (or
  * one per page / batch), so a crash or {@code kill -9} loses at most the write in flight, never a committed one
  * ({@code synchronous=NORMAL} in WAL mode is durable against process death; a power cut may lose the last
- * commits, which the next sync fetches again).
+ * commits, which the next sync fetches again). The app-wide file ({@link StoreFiles#APP_FILE}) holds the client tokens
+ * saved before each Start (task history, batch queue): there every commit reaches the disk ({@code synchronous=FULL}),
+ * so not even a power cut forgets a token whose request may have left.
  */
 public final class Database implements AutoCloseable {
 
@@ -53,7 +55,8 @@ public final class Database implements AutoCloseable {
                 if (version > migrations.size()) throw new StoreTooNewException(absolute, version, migrations.size());
                 try (Statement s = c.createStatement()) {
                     s.execute("PRAGMA journal_mode=WAL");
-                    s.execute("PRAGMA synchronous=NORMAL");
+                    boolean tokens = absolute.getFileName().toString().equals(StoreFiles.APP_FILE);
+                    s.execute(tokens ? "PRAGMA synchronous=FULL" : "PRAGMA synchronous=NORMAL");
                     s.execute("PRAGMA foreign_keys=ON");
                     s.execute("PRAGMA busy_timeout=5000");
                 }

@@ -36,14 +36,19 @@ class EngageCommandTest {
                 .throttling(false).start();
         System.setProperty("aws.accessKeyId", emulator.accessKeyId());
         System.setProperty("aws.secretAccessKey", emulator.secretAccessKey());
+        dataDirBefore = System.getProperty(AppDataFolder.OVERRIDE_PROPERTY);
         System.setProperty(AppDataFolder.OVERRIDE_PROPERTY, data.toString());
     }
+
+    /** Surefire's own data folder for the tests, put back afterwards (later test classes read it). */
+    static String dataDirBefore;
 
     @AfterAll
     static void stop() {
         System.clearProperty("aws.accessKeyId");
         System.clearProperty("aws.secretAccessKey");
-        System.clearProperty(AppDataFolder.OVERRIDE_PROPERTY);
+        if (dataDirBefore == null) System.clearProperty(AppDataFolder.OVERRIDE_PROPERTY);
+        else System.setProperty(AppDataFolder.OVERRIDE_PROPERTY, dataDirBefore);
         emulator.close();
     }
 

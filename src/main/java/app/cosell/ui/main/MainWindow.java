@@ -48,6 +48,8 @@ public final class MainWindow {
     private final AtomicBoolean tasksReloadPending = new AtomicBoolean();
     private EngageLauncher engage = EngageLauncher.NONE;
     private OpportunitiesController opportunities;
+    /** Below this width the header's buttons show only their icons. */
+    static final double HEADER_COMPACT_WIDTH = 1180;
     private HistoryWindow history;
     private app.cosell.ui.batch.BatchWindow lastBatch;
     private boolean firstRowsLogged;
@@ -151,6 +153,14 @@ public final class MainWindow {
 
         historyButton.setGraphic(Icons.HISTORY.create());
         batchButton.setGraphic(Icons.BATCH.create());
+        // Half a 1920 px screen: the header's buttons keep only their icons (their names stay in the tooltips and
+        // the accessible text), so the title, the catalog badge and the connection stay whole.
+        root.widthProperty().addListener((o, was, now) -> {
+            boolean compact = now.doubleValue() < HEADER_COMPACT_WIDTH;
+            for (Button b : new Button[] {batchButton, historyButton, settingsButton})
+                b.setContentDisplay(compact ? javafx.scene.control.ContentDisplay.GRAPHIC_ONLY
+                        : javafx.scene.control.ContentDisplay.LEFT);
+        });
         batchButton.setTooltip(new javafx.scene.control.Tooltip(Messages.get("main.batch.tooltip")));
         settingsButton.setGraphic(Icons.SETTINGS.create());
         reconnectButton.setGraphic(Icons.SIGN_IN.create());

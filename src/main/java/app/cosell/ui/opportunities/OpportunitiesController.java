@@ -64,7 +64,7 @@ public final class OpportunitiesController {
     private static final int NEAR_END_ROWS = 40;
 
     /** Below this width the toolbar's secondary buttons go into the "More" menu. */
-    static final double TOOLBAR_OVERFLOW_WIDTH = 1180;
+    static final double TOOLBAR_OVERFLOW_WIDTH = 1440;
     /** Below this width the detail pane moves under the table. */
     static final double DETAIL_BELOW_WIDTH = 1120;
     private final javafx.beans.property.BooleanProperty connecting =
@@ -258,8 +258,8 @@ public final class OpportunitiesController {
     }
 
     /**
-     * Narrow windows (half a 1920 px screen): below {@link #TOOLBAR_OVERFLOW_WIDTH} Refresh, Clear filters and the
-     * column chooser move into a "More" menu; below {@link #DETAIL_BELOW_WIDTH} the detail pane moves under the table.
+     * Narrow windows (half a 1920 px screen): below {@link #TOOLBAR_OVERFLOW_WIDTH} Refresh, Clear filters, the
+     * saved views and the column chooser move into a "More" menu; below {@link #DETAIL_BELOW_WIDTH} the detail pane moves under the table.
      */
     private void setUpNarrowLayout() {
         overflowButton.setGraphic(Icons.MORE.create());
@@ -281,6 +281,8 @@ public final class OpportunitiesController {
             showColumnChooser();
         }));
         overflowButton.getItems().setAll(refreshItem, clearItem, columnsItem);
+        if (readyOverflow != null) overflowButton.getItems().add(readyOverflow);
+        if (viewsOverflow != null) overflowButton.getItems().add(viewsOverflow);
         root.widthProperty().addListener((o, was, now) -> fitToWidth(now.doubleValue()));
         fitToWidth(root.getWidth());
     }
@@ -288,13 +290,15 @@ public final class OpportunitiesController {
     private void fitToWidth(double width) {
         if (width <= 0) return;
         boolean narrow = width < TOOLBAR_OVERFLOW_WIDTH;
-        for (javafx.scene.Node n : new javafx.scene.Node[] {refreshButton, clearFiltersButton, columnsButton}) {
-            if (columnsButton.isShowing() && n == columnsButton) continue;
+        for (javafx.scene.Node n : new javafx.scene.Node[] {refreshButton, clearFiltersButton, columnsButton, viewsButton,
+                readyToggle}) {
+            if (n == null || columnsButton.isShowing() && n == columnsButton) continue;
             n.setVisible(!narrow);
             n.setManaged(!narrow);
         }
         overflowButton.setVisible(narrow);
         overflowButton.setManaged(narrow);
+        searchField.setPrefColumnCount(narrow ? 12 : 20);
         javafx.geometry.Orientation o = width < DETAIL_BELOW_WIDTH
                 ? javafx.geometry.Orientation.VERTICAL : javafx.geometry.Orientation.HORIZONTAL;
         if (split.getOrientation() != o) {
@@ -494,8 +498,23 @@ public final class OpportunitiesController {
         readyOnly.setTooltip(tip);
         var bar = ((javafx.scene.layout.Pane) clearFiltersButton.getParent()).getChildren();
         bar.add(bar.indexOf(clearFiltersButton), readyOnly);
+        readyToggle = readyOnly;
+        // Narrow windows: the same quick filter in the "More" menu.
+        readyOverflow = new javafx.scene.control.CheckMenuItem(Messages.get("opportunities.filter.ready"));
+        readyOverflow.setId("overflowReady");
+        readyOverflow.selectedProperty().bindBidirectional(list.readyOnlyProperty());
+        if (overflowButton != null && !overflowButton.getItems().contains(readyOverflow))
+            overflowButton.getItems().add(readyOverflow);
         setUpSavedViews(bar);
     }
+
+    /** The "Ready to submit" quick filter, and the same in the "More" menu of narrow windows. */
+    private javafx.scene.control.ToggleButton readyToggle;
+    private javafx.scene.control.CheckMenuItem readyOverflow;
+
+    /** The Views menu button, and the same menu in the "More" menu of narrow windows (null without saved views). */
+    private MenuButton viewsButton;
+    private javafx.scene.control.Menu viewsOverflow;
 
     /** The Views menu: each saved view (applies it) and "Save current view…". */
     private void setUpSavedViews(javafx.collections.ObservableList<javafx.scene.Node> bar) {
@@ -504,31 +523,44 @@ public final class OpportunitiesController {
         MenuButton menu = new MenuButton(Messages.get("opportunities.views"));
         menu.setId("viewsButton");
         menu.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        viewsButton = menu;
+        viewsOverflow = new javafx.scene.control.Menu(Messages.get("opportunities.views"));
+        viewsOverflow.setId("overflowViews");
         Runnable rebuild = () -> {
-            menu.getItems().clear();
-            for (SavedView v : views.views()) {
-                javafx.scene.control.MenuItem item = new javafx.scene.control.MenuItem(v.name());
-                item.setId("view-" + v.name());
-                item.setOnAction(e -> views.apply(v, x -> TableLayout.apply(table, x.columns(), x.sort())));
-                menu.getItems().add(item);
-            }
-            if (!views.views().isEmpty()) menu.getItems().add(new javafx.scene.control.SeparatorMenuItem());
-            javafx.scene.control.MenuItem save = new javafx.scene.control.MenuItem(Messages.get("opportunities.views.save"));
-            save.setId("saveViewItem");
-            save.setOnAction(e -> {
-                javafx.scene.control.TextInputDialog ask = new javafx.scene.control.TextInputDialog();
-                ask.initOwner(table.getScene().getWindow());
-                ask.setTitle(Messages.get("opportunities.views.save.title"));
-                ask.setHeaderText(Messages.get("opportunities.views.save.header"));
-                ask.getDialogPane().setId("saveViewDialog");
-                ask.showAndWait().ifPresent(name -> views.saveCurrent(name, TableLayout.columns(table), TableLayout.sort(table)));
-            });
-            menu.getItems().add(save);
+            fillViewsMenu(menu.getItems(), views, "");
+            fillViewsMenu(viewsOverflow.getItems(), views, "overflow-");
         };
         views.views().addListener((javafx.collections.ListChangeListener<SavedView>) c -> rebuild.run());
         rebuild.run();
         bar.add(bar.indexOf(columnsButton), menu);
+        if (overflowButton != null && !overflowButton.getItems().contains(viewsOverflow))
+            overflowButton.getItems().add(viewsOverflow);
+        fitToWidth(root.getWidth());
         views.load();
+    }
+
+    /** The saved views (each applies itself) and "Save current view…", into {@code items}. */
+    private void fillViewsMenu(javafx.collections.ObservableList<javafx.scene.control.MenuItem> items, SavedViewsModel views,
+                               String idPrefix) {
+        items.clear();
+        for (SavedView v : views.views()) {
+            javafx.scene.control.MenuItem item = new javafx.scene.control.MenuItem(v.name());
+            item.setId(idPrefix + "view-" + v.name());
+            item.setOnAction(e -> views.apply(v, x -> TableLayout.apply(table, x.columns(), x.sort())));
+            items.add(item);
+        }
+        if (!views.views().isEmpty()) items.add(new javafx.scene.control.SeparatorMenuItem());
+        javafx.scene.control.MenuItem save = new javafx.scene.control.MenuItem(Messages.get("opportunities.views.save"));
+        save.setId(idPrefix + "saveViewItem");
+        save.setOnAction(e -> {
+            javafx.scene.control.TextInputDialog ask = new javafx.scene.control.TextInputDialog();
+            ask.initOwner(table.getScene().getWindow());
+            ask.setTitle(Messages.get("opportunities.views.save.title"));
+            ask.setHeaderText(Messages.get("opportunities.views.save.header"));
+            ask.getDialogPane().setId("saveViewDialog");
+            ask.showAndWait().ifPresent(name -> views.saveCurrent(name, TableLayout.columns(table), TableLayout.sort(table)));
+        });
+        items.add(save);
     }
 
     /** "Ready", "Blocked: why", or "Not yet checked". */

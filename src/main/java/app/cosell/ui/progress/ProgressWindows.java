@@ -119,7 +119,7 @@ public final class ProgressWindows {
     }
 
     /**
-     * A new progress window: the size the rep last gave one (this session), fitted to the screen, and cascaded from
+     * A new progress window: the size the rep last gave one (kept across launches), fitted to the screen, and cascaded from
      * the progress windows already open so none hides another.
      */
     private void place(Stage stage) {
@@ -138,10 +138,22 @@ public final class ProgressWindows {
         javafx.beans.InvalidationListener resized = x -> {
             if (stage.isShowing() && !stage.isMaximized()) {
                 lastSize = new javafx.geometry.Dimension2D(stage.getWidth(), stage.getHeight());
+                sizeKept.accept(lastSize);
             }
         };
         stage.widthProperty().addListener(resized);
         stage.heightProperty().addListener(resized);
+    }
+
+    private Consumer<javafx.geometry.Dimension2D> sizeKept = size -> {};
+
+    /**
+     * The size new progress windows open at ({@code remembered}, null for their own), and where a size the rep gives
+     * one goes (the settings, so the next launch opens them at it). FX thread.
+     */
+    public void rememberSize(javafx.geometry.Dimension2D remembered, Consumer<javafx.geometry.Dimension2D> kept) {
+        if (remembered != null) lastSize = remembered;
+        this.sizeKept = kept;
     }
 
     /** Where "Open the opportunity" also goes, after the handler given at construction: the main window shows it. */

@@ -22,10 +22,11 @@ public record UiSettings(
         List<ColumnLayout> columns,
         List<SortKey> sort,
         LastFilter filter,
-        Alerts alerts) {
+        Alerts alerts,
+        WindowSize progressWindow) {
 
     public static final UiSettings DEFAULTS = new UiSettings(Theme.LIGHT, Connection.DEFAULT, EmulatorDemo.DEFAULT,
-            null, List.of(), List.of(), LastFilter.NONE, Alerts.DEFAULT);
+            null, List.of(), List.of(), LastFilter.NONE, Alerts.DEFAULT, null);
 
     public UiSettings {
         theme = theme == null ? Theme.LIGHT : theme;
@@ -40,8 +41,11 @@ public record UiSettings(
     /** The settings of the file format before alerts (kept so callers need not name them). */
     public UiSettings(Theme theme, Connection connection, EmulatorDemo emulator, WindowBounds window,
                       List<ColumnLayout> columns, List<SortKey> sort, LastFilter filter) {
-        this(theme, connection, emulator, window, columns, sort, filter, Alerts.DEFAULT);
+        this(theme, connection, emulator, window, columns, sort, filter, Alerts.DEFAULT, null);
     }
+
+    /** The size the rep last gave a progress window (new ones open at it); null until they resized one. */
+    public record WindowSize(double width, double height) {}
 
     /** Which Partner Central the console talks to. {@code profileName} is used with {@link Target#AWS_PROFILE}. */
     public record Connection(Target target, String profileName, Catalog catalog) {
@@ -90,21 +94,23 @@ public record UiSettings(
         }
     }
 
-    public UiSettings withTheme(Theme t) { return new UiSettings(t, connection, emulator, window, columns, sort, filter, alerts); }
+    public UiSettings withTheme(Theme t) { return new UiSettings(t, connection, emulator, window, columns, sort, filter, alerts, progressWindow); }
 
-    public UiSettings withConnection(Connection c) { return new UiSettings(theme, c, emulator, window, columns, sort, filter, alerts); }
+    public UiSettings withConnection(Connection c) { return new UiSettings(theme, c, emulator, window, columns, sort, filter, alerts, progressWindow); }
 
-    public UiSettings withEmulator(EmulatorDemo e) { return new UiSettings(theme, connection, e, window, columns, sort, filter, alerts); }
+    public UiSettings withEmulator(EmulatorDemo e) { return new UiSettings(theme, connection, e, window, columns, sort, filter, alerts, progressWindow); }
 
-    public UiSettings withWindow(WindowBounds w) { return new UiSettings(theme, connection, emulator, w, columns, sort, filter, alerts); }
+    public UiSettings withWindow(WindowBounds w) { return new UiSettings(theme, connection, emulator, w, columns, sort, filter, alerts, progressWindow); }
 
-    public UiSettings withColumns(List<ColumnLayout> c) { return new UiSettings(theme, connection, emulator, window, c, sort, filter, alerts); }
+    public UiSettings withColumns(List<ColumnLayout> c) { return new UiSettings(theme, connection, emulator, window, c, sort, filter, alerts, progressWindow); }
 
-    public UiSettings withSort(List<SortKey> s) { return new UiSettings(theme, connection, emulator, window, columns, s, filter, alerts); }
+    public UiSettings withSort(List<SortKey> s) { return new UiSettings(theme, connection, emulator, window, columns, s, filter, alerts, progressWindow); }
 
-    public UiSettings withFilter(LastFilter f) { return new UiSettings(theme, connection, emulator, window, columns, sort, f, alerts); }
+    public UiSettings withFilter(LastFilter f) { return new UiSettings(theme, connection, emulator, window, columns, sort, f, alerts, progressWindow); }
 
-    public UiSettings withAlerts(Alerts a) { return new UiSettings(theme, connection, emulator, window, columns, sort, filter, a); }
+    public UiSettings withAlerts(Alerts a) { return new UiSettings(theme, connection, emulator, window, columns, sort, filter, a, progressWindow); }
+
+    public UiSettings withProgressWindow(WindowSize size) { return new UiSettings(theme, connection, emulator, window, columns, sort, filter, alerts, size); }
 
     /** How often the console checks Partner Central for what AWS changed on the rep's submissions. */
     public record Alerts(int pollMinutes) {

@@ -87,6 +87,8 @@ class BatchInConsoleTest {
         robot.push(KeyCode.ENTER);
 
         FxWait.until(60, TimeUnit.SECONDS, () -> model.phase() == BatchModel.Phase.FINISHED);
+        WaitForAsyncUtils.waitForFxEvents();
+        app.cosell.ui.Screenshots.save(batch.stage().getScene(), "batch");
         assertThat(row(model, "O20000001").state()).isEqualTo(BatchItemState.COMPLETE);
         assertThat(row(model, "O20000019").state()).isEqualTo(BatchItemState.COMPLETE);
         assertThat(row(model, "O20000002").state()).isEqualTo(BatchItemState.FAILED);
