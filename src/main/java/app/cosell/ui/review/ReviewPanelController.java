@@ -101,6 +101,7 @@ public final class ReviewPanelController {
             if (value == null || value.isBlank()) continue;
             Label name = new Label(Messages.get(keysAndValues[i]));
             name.getStyleClass().add("field-name");
+            name.setMinWidth(Region.USE_PREF_SIZE);   // a name is never cut ("What happens n…")
             Label v = new Label(value);
             v.setWrapText(true);
             v.setId("review-" + keysAndValues[i].substring("review.".length()));
