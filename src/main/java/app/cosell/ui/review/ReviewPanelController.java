@@ -100,8 +100,8 @@ public final class ReviewPanelController {
             String value = keysAndValues[i + 1];
             if (value == null || value.isBlank()) continue;
             Label name = new Label(Messages.get(keysAndValues[i]));
-            name.getStyleClass().add("field-name");
-            name.setMinWidth(Region.USE_PREF_SIZE);   // a name is never cut ("What happens n…")
+            // Above its text, a name takes its own width (not the label column of the panes beside): never cut.
+            name.getStyleClass().add("field-name-above");
             Label v = new Label(value);
             v.setWrapText(true);
             v.setId("review-" + keysAndValues[i].substring("review.".length()));
