@@ -23,7 +23,7 @@ import org.slf4j.LoggerFactory;
  */
 public final class CallBudget implements CallObserver {
 
-    private static final Logger log = LoggerFactory.getLogger(CallBudget.class);
+    private static final Logger LOG = LoggerFactory.getLogger(CallBudget.class);
 
     public static final int READS_PER_SECOND = 10;
     public static final int WRITES_PER_SECOND = 1;
@@ -140,7 +140,7 @@ public final class CallBudget implements CallObserver {
         try {
             ledger.add(kind.ledgerName, clock.instant(), calls, throttledCalls);
         } catch (RuntimeException e) {
-            log.warn("Call ledger not updated: {}", e.getMessage());
+            LOG.warn("Call ledger not updated: {}", e.getMessage());
         }
     }
 
@@ -174,7 +174,7 @@ public final class CallBudget implements CallObserver {
                     writesToday = t.writes();
                     throttledToday = t.throttled();
                 } catch (RuntimeException e) {
-                    log.warn("Call ledger unreadable: {}", e.getMessage());
+                    LOG.warn("Call ledger unreadable: {}", e.getMessage());
                 }
             }
             return new Usage(readsToday, writesToday, throttledToday, attempts.get(), throttled.get());

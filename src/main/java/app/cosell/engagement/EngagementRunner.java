@@ -40,7 +40,7 @@ import java.util.function.Consumer;
  */
 public final class EngagementRunner {
 
-    private static final Logger log = LoggerFactory.getLogger(EngagementRunner.class);
+    private static final Logger LOG = LoggerFactory.getLogger(EngagementRunner.class);
     /**
      * How long the service is assumed to remember a ClientToken. API-NOTES: "Token retention window is not
      * documented"; AWS services that document one keep tokens for hours (EC2: at least 24 hours), so one hour is a
@@ -148,7 +148,7 @@ public final class EngagementRunner {
         } catch (PartnerCentralFailure f) {
             // Cannot find out: do not guess. The attempt stays as it was in the history (it is the service's truth);
             // the view is told why nothing happened, and the rep can retry again.
-            log.info("Retry of {} could not list the opportunity's tasks: {} {}", last.localId(), f.kind(), f.errorCode());
+            LOG.info("Retry of {} could not list the opportunity's tasks: {} {}", last.localId(), f.kind(), f.errorCode());
             TaskProgress unchanged = last.withFailure(last.failure() != null ? last.failure() : CallFailure.of(f), clock.instant());
             onChange.accept(unchanged);
             return unchanged;
@@ -157,7 +157,7 @@ public final class EngagementRunner {
             // A task exists for this opportunity since the attempt began: follow it instead of starting another.
             TaskProgress base = last.isStarted() ? newAttempt(last.request(), last.attempt() + 1)
                     : last.withFailure(null, clock.instant());
-            log.info("Retry of {} follows task {} that the service already has", last.localId(), existing.get().taskId());
+            LOG.info("Retry of {} follows task {} that the service already has", last.localId(), existing.get().taskId());
             return run(StepInference.apply(base, existing.get(), null, clock.instant()), onChange);
         }
         return run(newAttempt(last.request(), last.attempt() + 1), onChange);
@@ -174,7 +174,7 @@ public final class EngagementRunner {
     public TaskProgress resume(TaskProgress unfinished, Consumer<TaskProgress> onChange) throws InterruptedException {
         if (unfinished.isEnded()) return unfinished;
         if (connection.now(unfinished.request().catalog()).isEmpty() && !connection.changeable()) {
-            log.info("Not resuming {}: it belongs to catalog {}", unfinished.localId(), unfinished.request().catalog());
+            LOG.info("Not resuming {}: it belongs to catalog {}", unfinished.localId(), unfinished.request().catalog());
             return unfinished;
         }
         TaskProgress p = unfinished.failure() == null ? unfinished : unfinished.withFailure(null, clock.instant());
@@ -219,7 +219,7 @@ public final class EngagementRunner {
         while (true) {
             if (shownUnconfirmed && startPatience != null
                     && Duration.between(began, clock.instant()).compareTo(startPatience) >= 0) {
-                log.info("Start for {} still not confirmed after {}; left unfinished", p.request().opportunityId(),
+                LOG.info("Start for {} still not confirmed after {}; left unfinished", p.request().opportunityId(),
                         startPatience);
                 return p; // unfinished, START_NOT_CONFIRMED: resume re-sends the same token
             }
@@ -231,7 +231,7 @@ public final class EngagementRunner {
                     Optional<TaskAnswer> existing = startedSince(pc, p, false);
                     checked = true;
                     if (existing.isPresent()) {
-                        log.info("Start of {} is older than the token memory; following task {}", p.localId(),
+                        LOG.info("Start of {} is older than the token memory; following task {}", p.localId(),
                                 existing.get().taskId());
                         TaskProgress found = StepInference.apply(p.withFailure(null, clock.instant()), existing.get(),
                                 null, clock.instant());
@@ -245,15 +245,15 @@ public final class EngagementRunner {
             } catch (PartnerCentralFailure f) {
                 if (Thread.currentThread().isInterrupted()) throw new InterruptedException();
                 if (!f.kind().isTransient() && f.kind() != FailureKind.UNKNOWN) {
-                    log.info("Start for {} not answered: {} {}", p.request().opportunityId(), f.kind(), f.errorCode());
+                    LOG.info("Start for {} not answered: {} {}", p.request().opportunityId(), f.kind(), f.errorCode());
                     TaskProgress stopped = p.withFailure(CallFailure.of(f), clock.instant());
                     emit.accept(stopped);
                     return stopped;
                 }
-                log.debug("Start for {} not confirmed yet: {} {}", p.request().opportunityId(), f.kind(), f.errorCode());
+                LOG.debug("Start for {} not confirmed yet: {} {}", p.request().opportunityId(), f.kind(), f.errorCode());
             } catch (RuntimeException unexpected) {
                 if (Thread.currentThread().isInterrupted()) throw new InterruptedException();
-                log.warn("Start for {} not confirmed yet: unexpected {}", p.request().opportunityId(), unexpected.toString());
+                LOG.warn("Start for {} not confirmed yet: unexpected {}", p.request().opportunityId(), unexpected.toString());
             }
             if (!shownUnconfirmed) {
                 shownUnconfirmed = true;

@@ -27,7 +27,7 @@ import java.util.function.Supplier;
  */
 public final class JsonFileStore<T> {
 
-    private static final Logger log = LoggerFactory.getLogger(JsonFileStore.class);
+    private static final Logger LOG = LoggerFactory.getLogger(JsonFileStore.class);
     private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss").withZone(ZoneOffset.UTC);
 
     private final Path file;
@@ -76,9 +76,9 @@ public final class JsonFileStore<T> {
             try {
                 moved = Files.move(file, aside, StandardCopyOption.REPLACE_EXISTING);
             } catch (IOException moveFailed) {
-                log.warn("Could not move unreadable {} aside: {}", file, moveFailed.toString());
+                LOG.warn("Could not move unreadable {} aside: {}", file, moveFailed.toString());
             }
-            log.warn("Unreadable {} ({}); moved to {}", file, e.getMessage(), moved);
+            LOG.warn("Unreadable {} ({}); moved to {}", file, e.getMessage(), moved);
             return new Loaded<>(empty.get(), new LoadProblem(file, moved, String.valueOf(e.getMessage())));
         }
     }

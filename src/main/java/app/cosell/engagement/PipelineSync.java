@@ -40,7 +40,7 @@ import org.slf4j.LoggerFactory;
  */
 public final class PipelineSync {
 
-    private static final Logger log = LoggerFactory.getLogger(PipelineSync.class);
+    private static final Logger LOG = LoggerFactory.getLogger(PipelineSync.class);
 
     public static final int PAGE_SIZE = 100;
     public static final Duration OVERLAP = Duration.ofSeconds(1);
@@ -125,7 +125,7 @@ public final class PipelineSync {
         if (newest != null) state.put(WATERMARK, newest.toString());
         int gone = store.markUnseenGone(generation, state);
         Result result = new Result(true, calls, total.added(), total.changed(), gone, Duration.ofNanos(System.nanoTime() - started));
-        log.info("Full sync of {}: {}", partnerCentral.catalog(), result);
+        LOG.info("Full sync of {}: {}", partnerCentral.catalog(), result);
         return result;
     }
 
@@ -151,7 +151,7 @@ public final class PipelineSync {
         } while (token != null);
         store.putState(Map.of(LAST_SYNC_AT, clock.instant().toString()));
         Result result = new Result(false, calls, total.added(), total.changed(), 0, Duration.ofNanos(System.nanoTime() - started));
-        log.info("Incremental sync of {}: {}", partnerCentral.catalog(), result);
+        LOG.info("Incremental sync of {}: {}", partnerCentral.catalog(), result);
         return result;
     }
 

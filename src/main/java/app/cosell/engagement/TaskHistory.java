@@ -34,7 +34,7 @@ import java.util.function.Consumer;
  */
 public final class TaskHistory implements AutoCloseable {
 
-    private static final Logger log = LoggerFactory.getLogger(TaskHistory.class);
+    private static final Logger LOG = LoggerFactory.getLogger(TaskHistory.class);
     public static final String FILE_NAME = "task-history.json";
     public static final int SCHEMA_VERSION = 1;
     /** Older ended tasks beyond this many are dropped, so the file stays small. */
@@ -97,13 +97,13 @@ public final class TaskHistory implements AutoCloseable {
             problem = loaded.problem();
             List<TaskProgress> old = loaded.value().tasks().stream().filter(t -> t != null && t.localId() != null).toList();
             rows.saveAll(old, IMPORT_MARKER);
-            log.info("Imported {} tasks from {}", old.size(), legacy.file());
+            LOG.info("Imported {} tasks from {}", old.size(), legacy.file());
             if (problem == null) {
                 try {
                     Files.move(legacy.file(), legacy.file().resolveSibling(FILE_NAME + IMPORTED_SUFFIX),
                             StandardCopyOption.REPLACE_EXISTING);
                 } catch (IOException e) {
-                    log.warn("Imported {} but could not rename it: {}", legacy.file(), e.toString());
+                    LOG.warn("Imported {} but could not rename it: {}", legacy.file(), e.toString());
                 }
             }
         }

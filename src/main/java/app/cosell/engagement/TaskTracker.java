@@ -31,7 +31,7 @@ import java.util.function.Consumer;
  */
 final class TaskTracker {
 
-    private static final Logger log = LoggerFactory.getLogger(TaskTracker.class);
+    private static final Logger LOG = LoggerFactory.getLogger(TaskTracker.class);
 
     /** Looks made at the {@code first} pace before settling to the steady one. */
     private static final int EARLY_LOOKS = 3;
@@ -114,7 +114,7 @@ final class TaskTracker {
                 }
                 if (f.kind() == FailureKind.UNKNOWN) {
                     // Not a refusal the rep can act on: tracking pauses and keeps looking, like any unexpected failure.
-                    log.warn("Tracking of {} paused: {} {}", p.taskId(), f.kind(), f.errorCode());
+                    LOG.warn("Tracking of {} paused: {} {}", p.taskId(), f.kind(), f.errorCode());
                     if (TrackingPause.of(p).isEmpty()) {
                         p = p.withFailure(TrackingPause.TRACKING_PAUSED.failure(f.errorCode()), clock.instant());
                         emit.accept(p);
@@ -124,12 +124,12 @@ final class TaskTracker {
                 }
                 if (f.kind().isTransient()) {
                     pause = min(pause.multipliedBy(2).plusMillis(500), schedule.throttled());
-                    log.debug("Poll of {} failed transiently ({}); next look in {}", p.taskId(), f.kind(), pause);
+                    LOG.debug("Poll of {} failed transiently ({}); next look in {}", p.taskId(), f.kind(), pause);
                     continue;
                 }
                 if (!readTask && f.kind() != FailureKind.SIGN_IN_NEEDED) {
                     // An evidence read this connection cannot make (permissions, older emulator): the task read suffices.
-                    log.info("Evidence reads disabled for {}: {} {}", p.taskId(), f.kind(), f.errorCode());
+                    LOG.info("Evidence reads disabled for {}: {} {}", p.taskId(), f.kind(), f.errorCode());
                     evidenceWorks = false;
                     continue;
                 }
@@ -144,7 +144,7 @@ final class TaskTracker {
                     pause = schedule.first();
                     continue;
                 }
-                log.warn("Tracking of {} paused: unexpected {}", p.taskId(), unexpected.toString());
+                LOG.warn("Tracking of {} paused: unexpected {}", p.taskId(), unexpected.toString());
                 if (TrackingPause.of(p).isEmpty()) {
                     p = p.withFailure(TrackingPause.TRACKING_PAUSED.failure(unexpected.getClass().getSimpleName()),
                             clock.instant());

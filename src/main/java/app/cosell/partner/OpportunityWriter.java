@@ -37,7 +37,7 @@ import java.util.function.Supplier;
  */
 final class OpportunityWriter {
 
-    private static final Logger log = LoggerFactory.getLogger(OpportunityWriter.class);
+    private static final Logger LOG = LoggerFactory.getLogger(OpportunityWriter.class);
 
     /** The gateway's error mapping around one SDK call. */
     interface Caller {
@@ -63,7 +63,7 @@ final class OpportunityWriter {
         if (!fields.isEmpty()) {
             UpdateOpportunityRequest request = request(catalog, fresh, e, fields);
             caller.call("UpdateOpportunity", () -> client.updateOpportunity(request));
-            log.info("Updated opportunity {} ({} fields)", e.id(), fields.size());
+            LOG.info("Updated opportunity {} ({} fields)", e.id(), fields.size());
         }
         if (touched.contains(EditableField.SOLUTION)) {
             List<String> linked = fresh.relatedEntityIdentifiers() == null
@@ -195,7 +195,7 @@ final class OpportunityWriter {
         caller.call("AssociateOpportunity", () -> client.associateOpportunity(b -> b.catalog(catalog.wire())
                 .opportunityIdentifier(opportunityId).relatedEntityType("Solutions")
                 .relatedEntityIdentifier(solutionId)));
-        log.info("Linked solution {} with opportunity {}", solutionId, opportunityId);
+        LOG.info("Linked solution {} with opportunity {}", solutionId, opportunityId);
     }
 
     private static String blankToNull(String s) { return s == null || s.isBlank() ? null : s.strip(); }

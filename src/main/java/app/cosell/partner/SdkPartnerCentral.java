@@ -45,7 +45,7 @@ import java.util.function.Supplier;
 /** {@link PartnerCentral} over the AWS SDK client: maps SDK shapes to model records and SDK errors to failures. */
 final class SdkPartnerCentral implements PartnerCentral {
 
-    private static final Logger log = LoggerFactory.getLogger(SdkPartnerCentral.class);
+    private static final Logger LOG = LoggerFactory.getLogger(SdkPartnerCentral.class);
 
     private final PartnerCentralSellingClient client;
     private final Catalog catalog;
@@ -75,7 +75,7 @@ final class SdkPartnerCentral implements PartnerCentral {
             if (closed) throw connectionClosed(operation, e);
             PartnerCentralFailure f = SdkFailures.from(e, profile, sso);
             if (f.kind() == FailureKind.SIGN_IN_NEEDED && credentials != null) credentials.rebuild();
-            log.debug("{} failed: {} {}", operation, f.kind(), f.errorCode());
+            LOG.debug("{} failed: {} {}", operation, f.kind(), f.errorCode());
             throw f;
         } catch (RuntimeException e) {
             // A call racing close() (a reconnect) meets a shut-down client: RejectedExecutionException,
@@ -89,7 +89,7 @@ final class SdkPartnerCentral implements PartnerCentral {
     private volatile boolean closed;
 
     private PartnerCentralFailure connectionClosed(String operation, RuntimeException cause) {
-        log.debug("{} failed: the connection was closed ({})", operation, cause.getClass().getSimpleName());
+        LOG.debug("{} failed: the connection was closed ({})", operation, cause.getClass().getSimpleName());
         return new PartnerCentralFailure(FailureKind.NETWORK, "ConnectionClosed",
                 "The connection to Partner Central was closed while " + operation + " was under way.", null, null,
                 List.of(), profile, cause);
@@ -219,7 +219,7 @@ final class SdkPartnerCentral implements PartnerCentral {
                             .map(t -> software.amazon.awssdk.services.partnercentralselling.model.Tag.builder()
                                     .key(t.key()).value(t.value()).build()).toList());
                 }));
-        log.info("Started engagement task {} for {}: {}", r.taskId(), request.opportunityId(), r.taskStatusAsString());
+        LOG.info("Started engagement task {} for {}: {}", r.taskId(), request.opportunityId(), r.taskStatusAsString());
         return new TaskAnswer(r.taskId(), r.taskArn(), r.startTime(), TaskStatus.fromWire(r.taskStatusAsString()),
                 r.taskStatusAsString(), r.opportunityId(), r.engagementId(), r.resourceSnapshotJobId(),
                 r.engagementInvitationId(), blankToNull(r.reasonCodeAsString()), r.message());
@@ -326,7 +326,7 @@ final class SdkPartnerCentral implements PartnerCentral {
                     .map(t -> software.amazon.awssdk.services.partnercentralselling.model.Tag.builder()
                             .key(t.key()).value(t.value()).build()).toList());
         }));
-        log.info("Started acceptance task {} for invitation {}: {}", r.taskId(), invitationId, r.taskStatusAsString());
+        LOG.info("Started acceptance task {} for invitation {}: {}", r.taskId(), invitationId, r.taskStatusAsString());
         return InvitationShapes.answer(r);
     }
 
@@ -349,7 +349,7 @@ final class SdkPartnerCentral implements PartnerCentral {
     public void rejectInvitation(String invitationId, String reason) {
         call("RejectEngagementInvitation", () -> client.rejectEngagementInvitation(b -> b.catalog(catalog.wire())
                 .identifier(invitationId).rejectionReason(reason == null || reason.isBlank() ? null : reason)));
-        log.info("Rejected invitation {}", invitationId);
+        LOG.info("Rejected invitation {}", invitationId);
     }
 
     @Override

@@ -42,7 +42,7 @@ import java.util.List;
  */
 public final class SsoSignIn {
 
-    private static final Logger log = LoggerFactory.getLogger(SsoSignIn.class);
+    private static final Logger LOG = LoggerFactory.getLogger(SsoSignIn.class);
     private static final String DEVICE_GRANT = "urn:ietf:params:oauth:grant-type:device_code";
     private static final String REFRESH_GRANT = "refresh_token";
 
@@ -139,7 +139,7 @@ public final class SsoSignIn {
                                 .clientSecret(client.clientSecret()).grantType(DEVICE_GRANT).deviceCode(auth.deviceCode()));
                         Instant expiresAt = clock.instant().plusSeconds(token.expiresIn() == null ? 3600 : token.expiresIn());
                         writeCache(token, expiresAt);
-                        log.info("Signed in to IAM Identity Center for profile {}", profile.name());
+                        LOG.info("Signed in to IAM Identity Center for profile {}", profile.name());
                         return expiresAt;
                     } catch (AuthorizationPendingException pending) {
                         // The rep has not confirmed yet.

@@ -28,7 +28,7 @@ import org.slf4j.LoggerFactory;
  */
 public final class Database implements AutoCloseable {
 
-    private static final Logger log = LoggerFactory.getLogger(Database.class);
+    private static final Logger LOG = LoggerFactory.getLogger(Database.class);
     static final Set<PosixFilePermission> OWNER_ONLY = PosixFilePermissions.fromString("rw-------");
 
     private final Path file;
@@ -129,7 +129,7 @@ public final class Database implements AutoCloseable {
         try {
             connection.close();
         } catch (SQLException e) {
-            log.warn("Closing {}: {}", file, e.toString());
+            LOG.warn("Closing {}: {}", file, e.toString());
         }
     }
 
@@ -152,7 +152,7 @@ public final class Database implements AutoCloseable {
             } finally {
                 c.setAutoCommit(true);
             }
-            log.info("Store {} migrated to schema version {}", file.getFileName(), version);
+            LOG.info("Store {} migrated to schema version {}", file.getFileName(), version);
         }
     }
 

@@ -21,7 +21,7 @@ import org.slf4j.LoggerFactory;
  */
 public final class TaskStore {
 
-    private static final Logger log = LoggerFactory.getLogger(TaskStore.class);
+    private static final Logger LOG = LoggerFactory.getLogger(TaskStore.class);
     private final Database db;
     private final ObjectMapper json;
     private final ObjectWriter compact;
@@ -44,7 +44,7 @@ public final class TaskStore {
                     try {
                         out.add(json.readValue(r.getString(2), TaskProgress.class));
                     } catch (JsonProcessingException | RuntimeException e) {
-                        log.warn("Task {} in {} is unreadable and skipped: {}", r.getString(1), db.file(), e.getMessage());
+                        LOG.warn("Task {} in {} is unreadable and skipped: {}", r.getString(1), db.file(), e.getMessage());
                     }
                 }
             }
