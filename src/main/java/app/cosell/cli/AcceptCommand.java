@@ -1,6 +1,5 @@
 package app.cosell.cli;
 
-import app.cosell.engagement.AppDataFolder;
 import app.cosell.engagement.AppJson;
 import app.cosell.engagement.EngagementRunner;
 import app.cosell.engagement.InvitationReplies;
@@ -53,8 +52,9 @@ public final class AcceptCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         String id = invitationId.substring(invitationId.lastIndexOf('/') + 1);
         ObjectMapper mapper = AppJson.newMapper();
-        try (PartnerCentral pc = connection.open(CosellCommand.appVersion())) {
-            TaskHistory history = TaskHistory.open(AppDataFolder.resolve(), mapper);
+        try (CliSession session = new CliSession(connection)) {
+            PartnerCentral pc = session.partnerCentral;
+            TaskHistory history = session.history;
             InvitationReplies.Decision d = new InvitationReplies(pc, history, Clock.systemUTC()).checkAccept(id);
             if (d.refused()) {
                 if (json) out.println(mapper.writeValueAsString(outcome(mapper, id, d.existing(), "REFUSED", d.reason())));

@@ -1,6 +1,5 @@
 package app.cosell.cli;
 
-import app.cosell.engagement.AppDataFolder;
 import app.cosell.engagement.AppJson;
 import app.cosell.engagement.EngagementRunner;
 import app.cosell.engagement.FailureAdvice;
@@ -105,8 +104,10 @@ public final class EngageCommand implements Callable<Integer> {
                     v.index() < 0 ? "" : tags.get(v.index()), v.problem().name()));
         }
 
-        TaskHistory history = TaskHistory.open(AppDataFolder.resolve(), AppJson.newMapper());
-        try (PartnerCentral pc = connection.open(CosellCommand.appVersion())) {
+        // The app's data folder and history, every call paced to the quotas and counted, as the app does.
+        try (CliSession session = new CliSession(connection)) {
+            PartnerCentral pc = session.partnerCentral;
+            TaskHistory history = session.history;
             // 1. The guard, on the full record and on whether a task for it still runs.
             Opportunity o;
             boolean running;

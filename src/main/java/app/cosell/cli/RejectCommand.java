@@ -1,7 +1,5 @@
 package app.cosell.cli;
 
-import app.cosell.engagement.AppDataFolder;
-import app.cosell.engagement.AppJson;
 import app.cosell.engagement.EngagementRunner;
 import app.cosell.engagement.InvitationReplies;
 import app.cosell.engagement.TaskHistory;
@@ -52,8 +50,9 @@ public final class RejectCommand implements Callable<Integer> {
             err.println("--reason must be 1 to 80 characters of text (no line breaks).");
             return ExitCode.USAGE;
         }
-        try (PartnerCentral pc = connection.open(CosellCommand.appVersion())) {
-            TaskHistory history = TaskHistory.open(AppDataFolder.resolve(), AppJson.newMapper());
+        try (CliSession session = new CliSession(connection)) {
+            PartnerCentral pc = session.partnerCentral;
+            TaskHistory history = session.history;
             InvitationReplies.Decision d = new InvitationReplies(pc, history, Clock.systemUTC()).checkReject(id);
             if (d.refused()) {
                 err.println("Refused: " + d.reason());

@@ -99,12 +99,6 @@ public final class BatchRun {
      * their reasons. Nothing is sent.
      */
     public static Batch plan(BatchQueue queue, Batch settings, BatchTriage.Result triage,
-                             java.util.function.BiFunction<String, List<String>, String> words, Clock clock) {
-        return plan(queue, settings, triage, Map.of(), words, clock);
-    }
-
-    /** {@link #plan} with tags some items add to the batch's own ({@code extraTags} by opportunity id). */
-    public static Batch plan(BatchQueue queue, Batch settings, BatchTriage.Result triage,
                              Map<String, List<app.cosell.model.Tag>> extraTags,
                              java.util.function.BiFunction<String, List<String>, String> words, Clock clock) {
         Instant now = clock.instant();

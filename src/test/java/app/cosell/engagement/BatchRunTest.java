@@ -85,7 +85,7 @@ class BatchRunTest {
     Batch plan(List<String> ids) throws InterruptedException {
         Batch settings = new Batch("new", Catalog.Sandbox, InvolvementType.CO_SELL, Visibility.FULL,
                 List.of(new Tag("Campaign", "Q4")), Batch.Status.RUNNING, null, null);
-        return BatchRun.plan(queue, settings, triage(ids), (key, args) -> key, Clock.systemUTC());
+        return BatchRun.plan(queue, settings, triage(ids), java.util.Map.of(), (key, args) -> key, Clock.systemUTC());
     }
 
     BatchRun run(Batch batch) {
