@@ -54,6 +54,11 @@ public final class ChangeWatcher {
     private final Clock clock;
     private final Duration readSpacing;
     private WatchState state;
+    /**
+     * Rows of the last poll's overlap window that were not the rep's then (id to LastModifiedDate): one of them may be
+     * a submission the task history had not recorded yet, whose next read must not become its baseline.
+     */
+    private Map<String, Instant> othersInOverlap = Map.of();
 
     /**
      * @param partnerCentral the current connection (asked at each poll: the rep may switch catalogs)
@@ -99,10 +104,8 @@ public final class ChangeWatcher {
         }
         OpportunityQuery changed = OpportunityQuery.all().sortedBy(OpportunitySortKey.LAST_MODIFIED, false)
                 .modifiedAfter(s.watermark().minus(OVERLAP));
-        Set<String> mine = submittedIds.get();
         Instant newest = s.watermark();
-        List<OpportunitySummary> candidates = new ArrayList<>();
-        Map<String, Seen> seen = new HashMap<>(s.seen());
+        List<OpportunitySummary> listed = new ArrayList<>();
         String token = null;
         do {
             OpportunityPage page = pc.listOpportunities(changed, token, PAGE_SIZE);
@@ -110,19 +113,38 @@ public final class ChangeWatcher {
                 if (row.lastModifiedDate() != null && row.lastModifiedDate().isAfter(newest)) {
                     newest = row.lastModifiedDate();
                 }
-                Seen before = s.seen().get(row.id());
-                boolean alreadySeen = before != null && row.lastModifiedDate() != null
-                        && row.lastModifiedDate().equals(before.lastModifiedDate());
-                if (!mine.contains(row.id()) || alreadySeen) continue;
-                if (before == null && row.lastModifiedDate() != null && !row.lastModifiedDate().isAfter(s.watermark())) {
-                    // Read again only because of the overlap, and never seen: what it is now is the baseline.
-                    seen.put(row.id(), new Seen(row.reviewStatus(), null, null, row.lastModifiedDate()));
-                    continue;
-                }
-                candidates.add(row);
+                listed.add(row);
             }
             token = page.nextToken();
         } while (token != null);
+        // Asked after listing: a submission that completed while the list was read counts as the rep's, so AWS's
+        // first decision on it (written after the submission) is not taken for the baseline at the next poll.
+        Set<String> mine = submittedIds.get();
+        List<OpportunitySummary> candidates = new ArrayList<>();
+        Map<String, Seen> seen = new HashMap<>(s.seen());
+        Map<String, Instant> othersBefore = othersInOverlap;
+        Map<String, Instant> othersNow = new HashMap<>();
+        for (OpportunitySummary row : listed) {
+            Seen before = s.seen().get(row.id());
+            boolean alreadySeen = before != null && row.lastModifiedDate() != null
+                    && row.lastModifiedDate().equals(before.lastModifiedDate());
+            if (!mine.contains(row.id())) {
+                if (row.lastModifiedDate() != null) othersNow.put(row.id(), row.lastModifiedDate());
+                continue;
+            }
+            if (alreadySeen) continue;
+            if (before == null && row.lastModifiedDate() != null && !row.lastModifiedDate().isAfter(s.watermark())
+                    && !row.lastModifiedDate().equals(othersBefore.get(row.id()))) {
+                // Read again only because of the overlap, and never seen: what it is now is the baseline. (One the
+                // last poll passed over because its submission was not recorded yet is compared to Submitted.)
+                seen.put(row.id(), new Seen(row.reviewStatus(), null, null, row.lastModifiedDate()));
+                continue;
+            }
+            candidates.add(row);
+        }
+        Instant overlapStart = newest.minus(OVERLAP);
+        othersNow.values().removeIf(modified -> modified.isBefore(overlapStart));
+        othersInOverlap = othersNow;
 
         List<ReviewChange> changes = new ArrayList<>();
         boolean firstRead = true;

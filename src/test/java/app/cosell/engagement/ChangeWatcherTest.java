@@ -83,6 +83,45 @@ class ChangeWatcherTest {
     }
 
     @Test
+    void aSubmissionRecordedWhileAPollListsStillRaisesAwsFirstDecision() {
+        String id = EmulatorFixture.SUBMITTABLE;
+        // The rep's submission reaches the history only once the poll's list call has been answered.
+        int[] listsBefore = new int[1];
+        JsonFileStore<ChangeWatchStore.WatchState> file = new JsonFileStore<>(dir.resolve("review-watch.json"),
+                AppJson.newMapper(), ChangeWatchStore.WatchState.class, () -> ChangeWatchStore.WatchState.EMPTY);
+        ChangeWatcher watcher = new ChangeWatcher(() -> fixture.partnerCentral,
+                () -> fixture.calls("ListOpportunities") > listsBefore[0] ? Set.of(id) : Set.of(),
+                ChangeWatchStore.inFile(file), Clock.systemUTC(), Duration.ZERO);
+        watcher.poll();
+        fixture.emulator.forceReview("Sandbox", id, "Approved", null);
+        fixture.resetCounts();
+
+        List<ReviewChange> first = watcher.poll();
+        List<ReviewChange> second = watcher.poll();
+        assertThat(first).as("first poll").singleElement()
+                .satisfies(c -> assertThat(c.reviewStatusAfter()).isEqualTo(ReviewStatus.APPROVED));
+        assertThat(second).as("second poll").isEmpty();
+    }
+
+    @Test
+    void aSubmissionRecordedOnlyAfterAwsDecidedStillRaisesThatDecision() {
+        String id = EmulatorFixture.SUBMITTABLE;
+        Set<String> submitted = new java.util.concurrent.CopyOnWriteArraySet<>();
+        JsonFileStore<ChangeWatchStore.WatchState> file = new JsonFileStore<>(dir.resolve("review-watch.json"),
+                AppJson.newMapper(), ChangeWatchStore.WatchState.class, () -> ChangeWatchStore.WatchState.EMPTY);
+        ChangeWatcher watcher = new ChangeWatcher(() -> fixture.partnerCentral, () -> submitted,
+                ChangeWatchStore.inFile(file), Clock.systemUTC(), Duration.ZERO);
+        watcher.poll();
+        fixture.emulator.forceReview("Sandbox", id, "Approved", null);
+        assertThat(watcher.poll()).as("not the rep's yet").isEmpty();
+
+        submitted.add(id); // the history records the submission late, after AWS's decision was listed
+        assertThat(watcher.poll()).singleElement()
+                .satisfies(c -> assertThat(c.reviewStatusAfter()).isEqualTo(ReviewStatus.APPROVED));
+        assertThat(watcher.poll()).isEmpty();
+    }
+
+    @Test
     void nextLaunchCatchesUpWithWhatChangedWhileClosed() {
         String id = EmulatorFixture.SUBMITTABLE_SECOND;
         ChangeWatcher first = watcher(Set.of(id));
