@@ -17,16 +17,11 @@ APP=${APP:-$ROOT/target/dist/cosell-console}
 need xvfb:Xvfb
 start_xvfb
 work=$(mktemp -d)
-KEY=AKIAIOSFODNN7EXAMPLE; SECRET=wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY
 CFG=$APP/lib/app/cosell-console.cfg
 CP=$(sed -n 's/^app.classpath=//p' "$CFG" | sed "s#\$APPDIR#$APP/lib/app#g" | paste -sd:)
-"$APP/lib/runtime/bin/java" -Xmx2g -cp "$CP" app.cosell.Launcher emulator --port 0 --opportunities "$N" \
-  --access-key-id "$KEY" --secret-access-key "$SECRET" >"$work/emulator.log" 2>&1 &
-emu=$!
-trap 'kill $emu 2>/dev/null; kill $XVFB_PID 2>/dev/null; rm -rf "$work"' EXIT
-for _ in $(seq 1200); do grep -q 'listening on' "$work/emulator.log" && break; sleep 0.1; done
-url=$(sed -n 's/.*listening on \(http[^ ]*\).*/\1/p' "$work/emulator.log" | head -1)
-[ -n "$url" ] || { cat "$work/emulator.log" >&2; echo "FAIL: the emulator did not start" >&2; exit 1; }
+start_standalone_emulator "$APP/lib/runtime/bin/java" "$CP" "$N" "$work/emulator.log" -Xmx2g
+trap 'kill $EMU_PID 2>/dev/null; kill $XVFB_PID 2>/dev/null; rm -rf "$work"' EXIT
+url=$EMU_URL; KEY=$EMU_KEY; SECRET=$EMU_SECRET
 mkdir -p "$work/home/.aws"
 printf '[default]\nregion = us-east-1\n' >"$work/home/.aws/config"
 printf '[default]\naws_access_key_id = %s\naws_secret_access_key = %s\n' "$KEY" "$SECRET" >"$work/home/.aws/credentials"
