@@ -4,14 +4,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
-import java.util.SplittableRandom;
-import java.util.function.Function;
-import java.util.function.Supplier;
 
 /**
  * StartOpportunityFromEngagementTask and ListOpportunityFromEngagementTasks: a lead context of an engagement
@@ -21,25 +15,16 @@ import java.util.function.Supplier;
  * (ContextNotFound, CustomerProjectContextNotPermitted, DisqualifiedLeadNotPermitted, OpportunityConflict,
  * ResourceSnapshotJobAccessDenied); an unknown engagement is refused synchronously (ResourceNotFoundException).
  */
-final class OpportunityFromEngagementOperations {
+final class OpportunityFromEngagementOperations extends ResourceOperations {
 
-    private final PartnerCentralState state;
-    private final Supplier<Instant> clock;
-    /** Used inside state writes only, so never concurrently. */
-    private final SplittableRandom random = new SplittableRandom();
 
-    OpportunityFromEngagementOperations(PartnerCentralState state, Supplier<Instant> clock) {
-        this.state = state;
-        this.clock = clock;
+    OpportunityFromEngagementOperations(Services services) {
+        super(services);
     }
 
-    void register(Map<String, Function<ObjectNode, WireJson.Rendering>> handlers) {
-        handlers.put("StartOpportunityFromEngagementTask", Operations.tree(this::start));
-        handlers.put("ListOpportunityFromEngagementTasks", Operations.tree(this::list));
-    }
 
-    private JsonNode start(ObjectNode request) {
-        CatalogState catalog = Operations.catalog(state, request);
+    JsonNode start(ObjectNode request) {
+        CatalogState catalog = catalog(request);
         String engagementId = Operations.lastSegment(request.get("Identifier").asText());
         String contextId = request.get("ContextIdentifier").asText();
         List<Tag> tags = Operations.tags(request.get("Tags"));
@@ -181,30 +166,15 @@ final class OpportunityFromEngagementOperations {
             "Software and Internet", "Telecommunications", "Transportation and Logistics", "Travel",
             "Wholesale and Distribution", "Other");
 
-    private JsonNode list(ObjectNode request) {
-        CatalogState catalog = Operations.catalog(state, request);
-        Set<String> taskIds = Operations.idsOf(Operations.strings(request.get("TaskIdentifier")));
-        Set<String> opportunities = Operations.strings(request.get("OpportunityIdentifier"));
-        Set<String> engagements = Operations.idsOf(Operations.strings(request.get("EngagementIdentifier")));
-        Set<String> contexts = Operations.strings(request.get("ContextIdentifier"));
-        Set<String> statuses = Operations.strings(request.get("TaskStatus"));
-        List<OpportunityFromEngagementTask> matching = new ArrayList<>();
-        for (OpportunityFromEngagementTask task : catalog.opportunityTasks.values()) {
-            if ((taskIds == null || taskIds.contains(task.taskId()))
-                    && (opportunities == null || opportunities.contains(task.opportunityId()))
-                    && (engagements == null || engagements.contains(task.engagementId()))
-                    && (contexts == null || contexts.contains(task.contextId()))
-                    && (statuses == null || statuses.contains(task.status()))) {
-                matching.add(task);
-            }
-        }
-        Comparator<OpportunityFromEngagementTask> order = Comparator
-                .comparing(OpportunityFromEngagementTask::startTime).thenComparing(OpportunityFromEngagementTask::taskId);
-        if (!"ASCENDING".equals(request.at("/Sort/SortOrder").asText("DESCENDING"))) {
-            order = order.reversed();
-        }
-        matching.sort(order);
-        return Operations.pageAnswer(matching, request, 20, "TaskSummaries", (task, node) -> node.setAll(summary(task)));
+    JsonNode list(ObjectNode request) {
+        CatalogState catalog = catalog(request);
+        List<OpportunityFromEngagementTask> matching = catalog.opportunityTasks(
+                Operations.idsOf(Operations.strings(request.get("TaskIdentifier"))),
+                Operations.strings(request.get("OpportunityIdentifier")),
+                Operations.idsOf(Operations.strings(request.get("EngagementIdentifier"))),
+                Operations.strings(request.get("ContextIdentifier")), Operations.strings(request.get("TaskStatus")),
+                ListAnswer.ascending(request, "DESCENDING"));
+        return ListAnswer.of(matching, request, 20, "TaskSummaries", (task, node) -> node.setAll(summary(task)));
     }
 
     private static ObjectNode summary(OpportunityFromEngagementTask task) {

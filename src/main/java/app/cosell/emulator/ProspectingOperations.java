@@ -5,14 +5,9 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
-import java.util.SplittableRandom;
-import java.util.function.Function;
-import java.util.function.Supplier;
 
 /**
  * The prospecting tasks of the newest model: StartProspectingFromEngagementTask, GetProspectingFromEngagementTask
@@ -21,26 +16,16 @@ import java.util.function.Supplier;
  * engagement that does not exist, or has no customer to prospect, fails on its own. The emulator finishes the
  * task within the Start call (the service runs it asynchronously); clients poll with Get as they would anyway.
  */
-final class ProspectingOperations {
+final class ProspectingOperations extends ResourceOperations {
 
-    private final PartnerCentralState state;
-    private final Supplier<Instant> clock;
-    /** Used inside state writes only, so never concurrently. */
-    private final SplittableRandom random = new SplittableRandom();
 
-    ProspectingOperations(PartnerCentralState state, Supplier<Instant> clock) {
-        this.state = state;
-        this.clock = clock;
+    ProspectingOperations(Services services) {
+        super(services);
     }
 
-    void register(Map<String, Function<ObjectNode, WireJson.Rendering>> handlers) {
-        handlers.put("StartProspectingFromEngagementTask", Operations.tree(this::start));
-        handlers.put("GetProspectingFromEngagementTask", Operations.tree(this::get));
-        handlers.put("ListProspectingFromEngagementTasks", Operations.tree(this::list));
-    }
 
-    private JsonNode start(ObjectNode request) {
-        CatalogState catalog = Operations.catalog(state, request);
+    JsonNode start(ObjectNode request) {
+        CatalogState catalog = catalog(request);
         String name = request.get("TaskName").asText();
         Set<String> identifiers = new LinkedHashSet<>();
         request.get("Identifiers").forEach(id -> identifiers.add(Operations.lastSegment(id.asText())));
@@ -150,8 +135,8 @@ final class ProspectingOperations {
         return node;
     }
 
-    private JsonNode get(ObjectNode request) {
-        CatalogState catalog = Operations.catalog(state, request);
+    JsonNode get(ObjectNode request) {
+        CatalogState catalog = catalog(request);
         String id = request.get("TaskIdentifier").asText();
         ProspectingTask task = catalog.prospectingTasks.get(id);
         if (task == null) {
@@ -175,32 +160,14 @@ final class ProspectingOperations {
         return response;
     }
 
-    private JsonNode list(ObjectNode request) {
-        CatalogState catalog = Operations.catalog(state, request);
-        Set<String> ids = Operations.strings(request.get("TaskIdentifier"));
-        Set<String> names = Operations.strings(request.get("TaskName"));
-        Instant after = request.hasNonNull("StartAfter") ? WireJson.parseTimestamp(request.get("StartAfter")) : null;
-        Instant before = request.hasNonNull("StartBefore") ? WireJson.parseTimestamp(request.get("StartBefore")) : null;
-        List<ProspectingTask> matching = new ArrayList<>();
-        for (ProspectingTask task : catalog.prospectingTasks.values()) {
-            if ((ids == null || ids.contains(task.taskId())) && (names == null || names.contains(task.taskName()))
-                    && (after == null || task.startTime().isAfter(after))
-                    && (before == null || task.startTime().isBefore(before))) {
-                matching.add(task);
-            }
-        }
-        Comparator<ProspectingTask> order = switch (request.at("/Sort/SortBy").asText("StartTime")) {
-            case "TaskName" -> Comparator.comparing(ProspectingTask::taskName);
-            case "FailedEngagementCount" -> Comparator.comparing((ProspectingTask task) -> task.count("FAILED"));
-            default -> Comparator.comparing(ProspectingTask::startTime);
-        };
-        order = order.thenComparing(ProspectingTask::taskId);
+    JsonNode list(ObjectNode request) {
+        CatalogState catalog = catalog(request);
         // Newest first unless asked otherwise (inferred, like the other task lists).
-        if (!"ASCENDING".equals(request.at("/Sort/SortOrder").asText("DESCENDING"))) {
-            order = order.reversed();
-        }
-        matching.sort(order);
-        return Operations.pageAnswer(matching, request, 20, "TaskSummaries", (task, node) -> {
+        List<ProspectingTask> matching = catalog.prospectingTasks(Operations.strings(request.get("TaskIdentifier")),
+                Operations.strings(request.get("TaskName")), Operations.timestamp(request, "StartAfter"),
+                Operations.timestamp(request, "StartBefore"), ListAnswer.sortBy(request, "StartTime"),
+                ListAnswer.ascending(request, "DESCENDING"));
+        return ListAnswer.of(matching, request, 20, "TaskSummaries", (task, node) -> {
             node.put("TaskId", task.taskId());
             node.put("TaskArn", task.arn(state.partnerAccount()));
             node.put("TaskName", task.taskName());

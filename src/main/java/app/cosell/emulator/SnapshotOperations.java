@@ -5,45 +5,30 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
-import java.util.SplittableRandom;
-import java.util.function.Function;
-import java.util.function.Supplier;
 
 /**
- * Resource snapshots and snapshot jobs: CreateResourceSnapshot, CreateResourceSnapshotJob and
- * Start/Stop/DeleteResourceSnapshotJob. They write the same records the engagement task writes, so
- * ListResourceSnapshots, GetResourceSnapshot and the job reads show them alike.
+ * Resource snapshots and snapshot jobs: CreateResourceSnapshot, CreateResourceSnapshotJob,
+ * Start/Stop/DeleteResourceSnapshotJob, and the reads ListResourceSnapshots, GetResourceSnapshot,
+ * ListResourceSnapshotJobs and GetResourceSnapshotJob. The writes make the same records the engagement task makes,
+ * so the reads show them alike.
  *
  * <p>States: a created job is Stopped until StartResourceSnapshotJob; starting runs it once (a new snapshot
  * revision when the opportunity changed since the latest one) and leaves it Running; Stop needs a job that was
  * started; Delete needs a Stopped job. Jobs run as the selling-system role: without one, starting is refused.
  */
-final class SnapshotOperations {
+final class SnapshotOperations extends ResourceOperations {
 
     /** The templates snapshots can be taken with (the OpportunitySummary payload). */
     static final List<String> TEMPLATES = List.of(TaskEngine.SNAPSHOT_TEMPLATE);
 
-    private final PartnerCentralState state;
-    private final Supplier<Instant> clock;
-    /** Used inside state writes only, so never concurrently. */
-    private final SplittableRandom random = new SplittableRandom();
 
-    SnapshotOperations(PartnerCentralState state, Supplier<Instant> clock) {
-        this.state = state;
-        this.clock = clock;
+    SnapshotOperations(Services services) {
+        super(services);
     }
 
-    void register(Map<String, Function<ObjectNode, WireJson.Rendering>> handlers) {
-        handlers.put("CreateResourceSnapshot", Operations.tree(this::createSnapshot));
-        handlers.put("CreateResourceSnapshotJob", Operations.tree(this::createJob));
-        handlers.put("StartResourceSnapshotJob", Operations.tree(this::startJob));
-        handlers.put("StopResourceSnapshotJob", Operations.tree(this::stopJob));
-        handlers.put("DeleteResourceSnapshotJob", Operations.tree(this::deleteJob));
-    }
 
-    private JsonNode createSnapshot(ObjectNode request) {
-        CatalogState catalog = Operations.catalog(state, request);
+    JsonNode createSnapshot(ObjectNode request) {
+        CatalogState catalog = catalog(request);
         String engagementId = Operations.lastSegment(request.get("EngagementIdentifier").asText());
         String resourceId = request.get("ResourceIdentifier").asText();
         String template = template(request);
@@ -64,8 +49,8 @@ final class SnapshotOperations {
         return response;
     }
 
-    private JsonNode createJob(ObjectNode request) {
-        CatalogState catalog = Operations.catalog(state, request);
+    JsonNode createJob(ObjectNode request) {
+        CatalogState catalog = catalog(request);
         String engagementId = Operations.lastSegment(request.get("EngagementIdentifier").asText());
         String resourceId = request.get("ResourceIdentifier").asText();
         String template = template(request);
@@ -102,8 +87,8 @@ final class SnapshotOperations {
         return response;
     }
 
-    private JsonNode startJob(ObjectNode request) {
-        CatalogState catalog = Operations.catalog(state, request);
+    JsonNode startJob(ObjectNode request) {
+        CatalogState catalog = catalog(request);
         String id = request.get("ResourceSnapshotJobIdentifier").asText();
         state.write(() -> {
             SnapshotJob job = job(catalog, id);
@@ -127,8 +112,8 @@ final class SnapshotOperations {
         return WireJson.object();
     }
 
-    private JsonNode stopJob(ObjectNode request) {
-        CatalogState catalog = Operations.catalog(state, request);
+    JsonNode stopJob(ObjectNode request) {
+        CatalogState catalog = catalog(request);
         String id = request.get("ResourceSnapshotJobIdentifier").asText();
         state.write(() -> {
             SnapshotJob job = job(catalog, id);
@@ -148,8 +133,8 @@ final class SnapshotOperations {
         return WireJson.object();
     }
 
-    private JsonNode deleteJob(ObjectNode request) {
-        CatalogState catalog = Operations.catalog(state, request);
+    JsonNode deleteJob(ObjectNode request) {
+        CatalogState catalog = catalog(request);
         String id = request.get("ResourceSnapshotJobIdentifier").asText();
         state.write(() -> {
             SnapshotJob job = job(catalog, id);
@@ -161,6 +146,81 @@ final class SnapshotOperations {
             catalog.tags.remove(job.arn(state.partnerAccount()));
         });
         return WireJson.object();
+    }
+
+    // ---- reads ----------------------------------------------------------------------------------------------
+
+    JsonNode listJobs(ObjectNode request) {
+        CatalogState catalog = catalog(request);
+        List<SnapshotJob> matching = catalog.jobs(WireJson.text(request, "EngagementIdentifier"),
+                WireJson.text(request, "Status"), ListAnswer.ascending(request, "DESCENDING"));
+        return ListAnswer.of(matching, request, 50, "ResourceSnapshotJobSummaries", (job, node) -> {
+            node.put("Id", job.id());
+            node.put("Arn", job.arn(state.partnerAccount()));
+            node.put("EngagementId", job.engagementId());
+            node.put("Status", job.status());
+        });
+    }
+
+    JsonNode getJob(ObjectNode request) {
+        CatalogState catalog = catalog(request);
+        String id = request.get("ResourceSnapshotJobIdentifier").asText();
+        SnapshotJob job = job(catalog, id);
+        ObjectNode response = WireJson.object();
+        response.put("Catalog", catalog.name);
+        response.put("Id", job.id());
+        response.put("Arn", job.arn(state.partnerAccount()));
+        response.put("EngagementId", job.engagementId());
+        response.put("ResourceType", job.resourceType());
+        response.put("ResourceId", job.resourceId());
+        response.put("ResourceArn", job.resourceArn(state.partnerAccount()));
+        response.put("ResourceSnapshotTemplateName", job.templateName());
+        WireJson.put(response, "CreatedAt", job.createdAt());
+        response.put("Status", job.status());
+        WireJson.put(response, "LastSuccessfulExecutionDate", job.lastSuccessfulExecutionDate());
+        return response;
+    }
+
+    JsonNode listSnapshots(ObjectNode request) {
+        CatalogState catalog = catalog(request);
+        String engagementId = Operations.lastSegment(request.get("EngagementIdentifier").asText());
+        Operations.engagement(catalog, engagementId);
+        List<ResourceSnapshot> matching = catalog.snapshots(engagementId, WireJson.text(request, "ResourceType"),
+                WireJson.text(request, "ResourceIdentifier"), WireJson.text(request, "ResourceSnapshotTemplateIdentifier"),
+                WireJson.text(request, "CreatedBy"));
+        return ListAnswer.of(matching, request, 50, "ResourceSnapshotSummaries", (snapshot, node) -> {
+            node.put("Arn", snapshot.arn());
+            node.put("Revision", snapshot.revision());
+            node.put("ResourceType", snapshot.resourceType());
+            node.put("ResourceId", snapshot.resourceId());
+            node.put("ResourceSnapshotTemplateName", snapshot.templateName());
+            node.put("CreatedBy", snapshot.createdBy());
+        });
+    }
+
+    JsonNode getSnapshot(ObjectNode request) {
+        CatalogState catalog = catalog(request);
+        String engagementId = Operations.lastSegment(request.get("EngagementIdentifier").asText());
+        String resource = request.get("ResourceIdentifier").asText();
+        String template = request.get("ResourceSnapshotTemplateIdentifier").asText();
+        int revision = request.hasNonNull("Revision") ? request.get("Revision").asInt() : -1;
+        ResourceSnapshot found = catalog.snapshot(engagementId, resource, template, revision);
+        if (found == null) {
+            throw AwsError.notFound("No snapshot of " + resource + " with template " + template + " in engagement "
+                    + engagementId + ".");
+        }
+        ObjectNode response = WireJson.object();
+        response.put("Catalog", catalog.name);
+        response.put("Arn", found.arn());
+        response.put("CreatedBy", found.createdBy());
+        WireJson.put(response, "CreatedAt", found.createdAt());
+        response.put("EngagementId", found.engagementId());
+        response.put("ResourceType", found.resourceType());
+        response.put("ResourceId", found.resourceId());
+        response.put("ResourceSnapshotTemplateName", found.templateName());
+        response.put("Revision", found.revision());
+        response.set("Payload", found.payload());
+        return response;
     }
 
     // ---- shared with the other operation classes ------------------------------------------------------------

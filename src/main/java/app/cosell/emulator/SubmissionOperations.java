@@ -8,38 +8,26 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.function.Function;
-import java.util.function.Supplier;
 
 /**
  * SubmitOpportunity (the documented way to submit without an engagement task) and AssignOpportunity (hand an
  * opportunity to another user of the partner's Partner Central account).
  */
-final class SubmissionOperations {
+final class SubmissionOperations extends ResourceOperations {
 
-    private final PartnerCentralState state;
-    private final Supplier<java.time.Instant> clock;
-    private final TaskEngine engine;
 
-    SubmissionOperations(PartnerCentralState state, TaskEngine engine, Supplier<java.time.Instant> clock) {
-        this.engine = engine;
-        this.state = state;
-        this.clock = clock;
+    SubmissionOperations(Services services) {
+        super(services);
     }
 
-    void register(Map<String, Function<ObjectNode, WireJson.Rendering>> handlers) {
-        handlers.put("SubmitOpportunity", Operations.tree(this::submit));
-        handlers.put("AssignOpportunity", Operations.tree(this::assign));
-    }
 
     /**
      * Submits for AWS review: allowed from Pending Submission or Action Required, when the opportunity passes the
      * submission checks the engagement task applies. Afterwards it is read-only (Submitted) until reviewed. The
      * model lists no ConflictException here, so a wrong state is a business ValidationException.
      */
-    private JsonNode submit(ObjectNode request) {
-        CatalogState catalog = Operations.catalog(state, request);
+    JsonNode submit(ObjectNode request) {
+        CatalogState catalog = catalog(request);
         String id = request.get("Identifier").asText();
         String involvement = request.get("InvolvementType").asText();
         String visibility = WireJson.text(request, "Visibility");
@@ -83,8 +71,8 @@ final class SubmissionOperations {
      * owner; other team members stay. (Inferred: the API reference says the opportunity moves to that user and
      * that BusinessTitle PartnerAccountManager updates the owner's details.)
      */
-    private JsonNode assign(ObjectNode request) {
-        CatalogState catalog = Operations.catalog(state, request);
+    JsonNode assign(ObjectNode request) {
+        CatalogState catalog = catalog(request);
         String id = request.get("Identifier").asText();
         JsonNode assignee = request.get("Assignee");
         state.write(() -> {
