@@ -19,12 +19,7 @@ import java.util.Map;
  * invitation on it. The partner sees only engagements it is a member of, so an engagement AWS invited it to
  * appears in ListEngagements/GetEngagement once the invitation is accepted.
  */
-final class EngagementInvitationOperations extends ResourceOperations {
-
-
-    EngagementInvitationOperations(Services services) {
-        super(services);
-    }
+record EngagementInvitationOperations(Services services) implements ResourceOperations {
 
 
     JsonNode createInvitation(ObjectNode request) {
@@ -33,13 +28,13 @@ final class EngagementInvitationOperations extends ResourceOperations {
         JsonNode invitation = request.get("Invitation");
         String receiver = invitation.at("/Receiver/Account/AwsAccountId").asText();
         String alias = WireJson.textAt(invitation, "Receiver.Account.Alias");
-        String account = state.partnerAccount();
+        String account = state().partnerAccount();
         if (receiver.equals(account)) {
             String message = "An engagement invitation cannot be sent to your own account.";
             throw AwsError.businessValidation(message, List.of(new FieldError(
                     "Invitation.Receiver.Account.AwsAccountId", message, "INVALID_VALUE")));
         }
-        Invitation created = state.write(() -> {
+        Invitation created = state().write(() -> {
             String existing = Operations.idempotent(catalog, "CreateEngagementInvitation", request);
             if (existing != null && catalog.invitations.containsKey(existing)) {
                 return catalog.invitations.get(existing);
@@ -64,9 +59,9 @@ final class EngagementInvitationOperations extends ResourceOperations {
             }
             String id;
             do {
-                id = Ids.invitation(random);
+                id = Ids.INVITATION.next(random());
             } while (catalog.invitations.containsKey(id));
-            Instant now = clock.get();
+            Instant now = clock().get();
             Invitation sent = new Invitation(catalog.name, id, engagementId, engagement.title(), "PENDING", now,
                     now.plus(Duration.ofDays(15)), account, EngagementOperations.PARTNER_COMPANY, receiver,
                     alias != null ? alias : "aws".equals(receiver) ? "AWS" : null, "SENDER",
@@ -76,22 +71,19 @@ final class EngagementInvitationOperations extends ResourceOperations {
             Operations.remember(catalog, "CreateEngagementInvitation", request, id);
             return sent;
         });
-        ObjectNode response = WireJson.object();
-        response.put("Id", created.id());
-        response.put("Arn", created.arn());
-        return response;
+        return WireJson.object().put("Id", created.id()).put("Arn", created.arn());
     }
 
     JsonNode acceptInvitation(ObjectNode request) {
         CatalogState catalog = catalog(request);
         String id = Operations.lastSegment(request.get("Identifier").asText());
-        state.write(() -> {
+        state().write(() -> {
             Invitation invitation = catalog.invitations.get(id);
             if (invitation == null) {
                 throw AwsError.notFound("Engagement invitation " + id + " was not found in catalog "
                         + catalog.name + ".");
             }
-            accept(catalog, invitation, clock.get(), state.partnerAccount());
+            accept(catalog, invitation, clock().get(), state().partnerAccount());
         });
         return WireJson.object();
     }
@@ -183,7 +175,7 @@ final class EngagementInvitationOperations extends ResourceOperations {
         CatalogState catalog = catalog(request);
         Engagement engagement = Operations.engagement(catalog,
                 Operations.lastSegment(request.get("Identifier").asText()));
-        List<ObjectNode> members = members(catalog, engagement, state.partnerAccount());
+        List<ObjectNode> members = members(catalog, engagement, state().partnerAccount());
         return ListAnswer.of(members, request, EngagementOperations.MAX_MEMBERS, "EngagementMemberList",
                 (member, node) -> node.setAll(member));
     }

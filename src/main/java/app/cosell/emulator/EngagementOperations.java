@@ -12,7 +12,7 @@ import java.util.List;
  * The engagement lifecycle the partner drives itself: CreateEngagement, CreateEngagementContext and
  * UpdateEngagementContext. Its invitations and members are {@link EngagementInvitationOperations}'.
  */
-final class EngagementOperations extends ResourceOperations {
+record EngagementOperations(Services services) implements ResourceOperations {
 
     static final String PARTNER_COMPANY = "Emulated Partner LLC";
     static final String PARTNER_WEBSITE = "https://partner.example.com";
@@ -20,11 +20,6 @@ final class EngagementOperations extends ResourceOperations {
     static final int MAX_MEMBERS = 10;
     /** At most this many contexts per engagement (the model's EngagementContexts list holds up to 5). */
     static final int MAX_CONTEXTS = 5;
-
-
-    EngagementOperations(Services services) {
-        super(services);
-    }
 
 
     // ---- engagements and contexts ---------------------------------------------------------------------------
@@ -43,26 +38,24 @@ final class EngagementOperations extends ResourceOperations {
         }
         String title = WireJson.text(request, "Title");
         String description = WireJson.text(request, "Description");
-        Engagement engagement = state.write(() -> {
+        Engagement engagement = state().write(() -> {
             String existing = Operations.idempotent(catalog, "CreateEngagement", request);
             if (existing != null && catalog.engagements.containsKey(existing)) {
                 return catalog.engagements.get(existing);
             }
             String id;
             do {
-                id = Ids.engagement(random);
+                id = Ids.ENGAGEMENT.next(random());
             } while (catalog.engagements.containsKey(id));
-            Instant now = clock.get();
-            String account = state.partnerAccount();
+            Instant now = clock().get();
+            String account = state().partnerAccount();
             Engagement created = new Engagement(catalog.name, id, title == null ? "" : title, description, now,
                     account, now, account, 1, contexts);
             catalog.engagements.put(id, created);
             Operations.remember(catalog, "CreateEngagement", request, id);
             return created;
         });
-        ObjectNode response = WireJson.object();
-        response.put("Id", engagement.id());
-        response.put("Arn", engagement.arn());
+        ObjectNode response = WireJson.object().put("Id", engagement.id()).put("Arn", engagement.arn());
         WireJson.put(response, "ModifiedAt", engagement.modifiedAt());
         return response;
     }
@@ -73,7 +66,7 @@ final class EngagementOperations extends ResourceOperations {
         String type = request.get("Type").asText();
         ObjectNode payload = payload(type, request.get("Payload"), null);
         String[] contextId = new String[1];
-        Engagement engagement = state.write(() -> {
+        Engagement engagement = state().write(() -> {
             String existing = Operations.idempotent(catalog, "CreateEngagementContext", request);
             Engagement current = Operations.engagement(catalog, engagementId);
             if (existing != null) {
@@ -95,8 +88,8 @@ final class EngagementOperations extends ResourceOperations {
             contextId[0] = String.valueOf(next);
             List<Engagement.Context> contexts = new ArrayList<>(current.contexts());
             contexts.add(new Engagement.Context(contextId[0], type, payload));
-            Engagement changed = modified(current, contexts, Operations.laterThan(clock, current.modifiedAt()),
-                    state.partnerAccount());
+            Engagement changed = modified(current, contexts, Operations.laterThan(clock(), current.modifiedAt()),
+                    state().partnerAccount());
             catalog.engagements.put(engagementId, changed);
             Operations.remember(catalog, "CreateEngagementContext", request, contextId[0]);
             return changed;
@@ -128,7 +121,7 @@ final class EngagementOperations extends ResourceOperations {
         if ("ProspectingResult".equals(type)) {
             throw notPermitted("Type", "ProspectingResult contexts are written by prospecting tasks, not by partners.");
         }
-        Engagement engagement = state.write(() -> {
+        Engagement engagement = state().write(() -> {
             Engagement current = Operations.engagement(catalog, engagementId);
             Engagement.Context context = current.contexts().stream().filter(c -> c.id().equals(contextId))
                     .findFirst().orElseThrow(() -> AwsError.notFound("Context " + contextId
@@ -148,8 +141,8 @@ final class EngagementOperations extends ResourceOperations {
             for (Engagement.Context each : current.contexts()) {
                 contexts.add(each.id().equals(contextId) ? new Engagement.Context(contextId, type, payload) : each);
             }
-            Engagement changed = modified(current, contexts, Operations.laterThan(clock, current.modifiedAt()),
-                    state.partnerAccount());
+            Engagement changed = modified(current, contexts, Operations.laterThan(clock(), current.modifiedAt()),
+                    state().partnerAccount());
             catalog.engagements.put(engagementId, changed);
             return changed;
         });

@@ -10,12 +10,7 @@ import java.util.List;
  * ListEngagementResourceAssociations. Pending invitations past their expiration date are marked EXPIRED before an
  * invitation read answers.
  */
-final class EngagementReadOperations extends ResourceOperations {
-
-
-    EngagementReadOperations(Services services) {
-        super(services);
-    }
+record EngagementReadOperations(Services services) implements ResourceOperations {
 
 
     JsonNode listEngagements(ObjectNode request) {
@@ -63,7 +58,7 @@ final class EngagementReadOperations extends ResourceOperations {
 
     JsonNode listEngagementInvitations(ObjectNode request) {
         CatalogState catalog = catalog(request);
-        InvitationOperations.expireDue(state, catalog, clock.get());
+        InvitationOperations.expireDue(state(), catalog, clock().get());
         List<Invitation> matching = catalog.invitations(request.get("ParticipantType").asText(),
                 Operations.strings(request.get("PayloadType")), Operations.strings(request.get("Status")),
                 Operations.idsOf(Operations.strings(request.get("EngagementIdentifier"))),
@@ -96,11 +91,8 @@ final class EngagementReadOperations extends ResourceOperations {
     JsonNode getEngagementInvitation(ObjectNode request) {
         CatalogState catalog = catalog(request);
         String id = Operations.lastSegment(request.get("Identifier").asText());
-        InvitationOperations.expireDue(state, catalog, clock.get());
-        Invitation invitation = catalog.invitations.get(id);
-        if (invitation == null) {
-            throw AwsError.notFound("Engagement invitation " + id + " was not found in catalog " + catalog.name + ".");
-        }
+        InvitationOperations.expireDue(state(), catalog, clock().get());
+        Invitation invitation = Operations.found(catalog, "Engagement invitation", id, catalog.invitations.get(id));
         ObjectNode response = WireJson.object();
         invitationCommon(invitation, response);
         response.set("Payload", invitation.payload());

@@ -8,12 +8,7 @@ import java.util.List;
  * StartEngagementFromOpportunityTask and ListEngagementFromOpportunityTasks: the handlers of the engagement task;
  * {@link TaskEngine} runs its steps.
  */
-final class EngagementTaskOperations extends ResourceOperations {
-
-
-    EngagementTaskOperations(Services services) {
-        super(services);
-    }
+record EngagementTaskOperations(Services services) implements ResourceOperations {
 
 
     JsonNode startEngagementFromOpportunityTask(ObjectNode request) {
@@ -23,19 +18,19 @@ final class EngagementTaskOperations extends ResourceOperations {
         String visibility = request.at("/AwsSubmission/Visibility").asText("Full");
         List<Tag> tags = Operations.tags(request.get("Tags"));
         EngagementTask[] started = new EngagementTask[1];
-        EngagementTask answer = state.write(() -> {
+        EngagementTask answer = state().write(() -> {
             String existing = Operations.idempotent(catalog, "StartEngagementFromOpportunityTask", request);
             if (existing != null) {
                 return catalog.tasks.get(existing);
             }
             Operations.opportunity(catalog, opportunityId);
-            EngagementTask task = engine.start(catalog, opportunityId, involvement, visibility, tags);
+            EngagementTask task = engine().start(catalog, opportunityId, involvement, visibility, tags);
             Operations.remember(catalog, "StartEngagementFromOpportunityTask", request, task.taskId());
             started[0] = task;
             return task;
         });
         if (started[0] != null) {
-            answer = engine.run(started[0]);
+            answer = engine().run(started[0]);
         }
         return taskSummary(answer);
     }
@@ -51,19 +46,14 @@ final class EngagementTaskOperations extends ResourceOperations {
     }
 
     private static ObjectNode taskSummary(EngagementTask task) {
-        ObjectNode node = WireJson.object();
-        node.put("TaskId", task.taskId());
-        node.put("TaskArn", task.arn());
-        WireJson.put(node, "StartTime", task.startTime());
-        node.put("TaskStatus", task.status());
+        ObjectNode node = Operations.taskSummary(task.taskId(), task.arn(), task.startTime(), task.status());
         node.put("OpportunityId", task.opportunityId());
         if (EngagementTask.COMPLETE.equals(task.status())) {
             WireJson.put(node, "EngagementId", task.engagementId());
             WireJson.put(node, "EngagementInvitationId", task.invitationId());
             WireJson.put(node, "ResourceSnapshotJobId", task.jobId());
         } else if (EngagementTask.FAILED.equals(task.status())) {
-            WireJson.put(node, "ReasonCode", task.reasonCode());
-            WireJson.put(node, "Message", task.message());
+            Operations.putFailure(node, task.reasonCode(), task.message());
         }
         return node;
     }

@@ -193,7 +193,7 @@ final class InvitationAcceptance implements TaskRunner.Steps<AcceptanceTask> {
                 TaskEngine.snapshotPayload(opportunity)));
         String jobId;
         synchronized (engine.ids()) {
-            jobId = Ids.job(engine.ids());
+            jobId = Ids.JOB.next(engine.ids());
         }
         catalog.jobs.put(jobId, new SnapshotJob(catalog.name, jobId, task.engagementId(), "Opportunity",
                 opportunity.id(), TaskEngine.SNAPSHOT_TEMPLATE, now, "Stopped", null));
@@ -203,8 +203,7 @@ final class InvitationAcceptance implements TaskRunner.Steps<AcceptanceTask> {
     private AcceptanceTask startJob(CatalogState catalog, AcceptanceTask task) {
         SnapshotJob job = catalog.jobs.get(task.jobId());
         Instant now = clock.get();
-        catalog.jobs.put(job.id(), new SnapshotJob(job.catalog(), job.id(), job.engagementId(), job.resourceType(),
-                job.resourceId(), job.templateName(), job.createdAt(), "Running", now));
+        catalog.jobs.put(job.id(), job.withStatus("Running", now));
         if (!task.tags().isEmpty()) {
             Tagging.merge(catalog, job.arn(state.partnerAccount()), task.tags());
         }

@@ -18,20 +18,16 @@ import org.slf4j.LoggerFactory;
  * expiration date becomes EXPIRED when next looked at. The emulator's admin endpoint adds new invitations through
  * {@link #addReceived}. What is inferred about the task is written down in docs/emulator.md.
  */
-final class InvitationOperations extends ResourceOperations {
+record InvitationOperations(Services services, InvitationAcceptance acceptance) implements ResourceOperations {
 
     static final String START = "StartEngagementByAcceptingInvitationTask";
     private static final Logger LOG = LoggerFactory.getLogger(InvitationOperations.class);
     /** Invitations expire if not accepted within 15 days (API-NOTES §9). */
     static final Duration LIFETIME = Duration.ofDays(15);
 
-    private final InvitationAcceptance acceptance;
-
     InvitationOperations(Services services) {
-        super(services);
-        this.acceptance = new InvitationAcceptance(state, engine, clock);
+        this(services, new InvitationAcceptance(services.state(), services.engine(), services.clock()));
     }
-
 
     /** Goes on with the acceptances that were running when the emulator last stopped (the state was just loaded). */
     void resumeAcceptances() {
@@ -59,10 +55,10 @@ final class InvitationOperations extends ResourceOperations {
         CatalogState catalog = catalog(request);
         String invitationId = Operations.lastSegment(request.get("Identifier").asText());
         List<Tag> tags = Operations.tags(request.get("Tags"));
-        Instant now = clock.get();
-        expireDue(state, catalog, now);
+        Instant now = clock().get();
+        expireDue(state(), catalog, now);
         AcceptanceTask[] started = new AcceptanceTask[1];
-        AcceptanceTask answer = state.write(() -> {
+        AcceptanceTask answer = state().write(() -> {
             String existing = Operations.idempotent(catalog, START, request);
             if (existing != null) {
                 return catalog.acceptanceTasks.get(existing);
@@ -76,9 +72,9 @@ final class InvitationOperations extends ResourceOperations {
                 }
             }
             String taskId;
-            synchronized (engine.ids()) {
+            synchronized (engine().ids()) {
                 do {
-                    taskId = Ids.task(engine.ids());
+                    taskId = Ids.TASK.next(engine().ids());
                 } while (catalog.acceptanceTasks.containsKey(taskId) || catalog.tasks.containsKey(taskId));
             }
             AcceptanceTask task = new AcceptanceTask(catalog.name, taskId, now, EngagementTask.IN_PROGRESS,
@@ -121,18 +117,13 @@ final class InvitationOperations extends ResourceOperations {
     }
 
     private static ObjectNode taskSummary(AcceptanceTask task) {
-        ObjectNode node = WireJson.object();
-        node.put("TaskId", task.taskId());
-        node.put("TaskArn", task.arn());
-        WireJson.put(node, "StartTime", task.startTime());
-        node.put("TaskStatus", task.status());
+        ObjectNode node = Operations.taskSummary(task.taskId(), task.arn(), task.startTime(), task.status());
         node.put("EngagementInvitationId", task.invitationId());
         if (EngagementTask.COMPLETE.equals(task.status())) {
             WireJson.put(node, "OpportunityId", task.opportunityId());
             WireJson.put(node, "ResourceSnapshotJobId", task.jobId());
         } else if (EngagementTask.FAILED.equals(task.status())) {
-            WireJson.put(node, "ReasonCode", task.reasonCode());
-            WireJson.put(node, "Message", task.message());
+            Operations.putFailure(node, task.reasonCode(), task.message());
         }
         return node;
     }
@@ -153,8 +144,8 @@ final class InvitationOperations extends ResourceOperations {
         CatalogState catalog = catalog(request);
         String invitationId = Operations.lastSegment(request.get("Identifier").asText());
         String reason = WireJson.text(request, "RejectionReason");
-        expireDue(state, catalog, clock.get());
-        state.write(() -> {
+        expireDue(state(), catalog, clock().get());
+        state().write(() -> {
             Invitation invitation = received(catalog, invitationId);
             refuseUnlessPending(invitation);
             for (AcceptanceTask running : catalog.acceptanceTasks.values()) {
@@ -207,8 +198,8 @@ final class InvitationOperations extends ResourceOperations {
             String id;
             String engagementId;
             synchronized (engine.ids()) {
-                id = Ids.invitation(engine.ids());
-                engagementId = Ids.engagement(engine.ids());
+                id = Ids.INVITATION.next(engine.ids());
+                engagementId = Ids.ENGAGEMENT.next(engine.ids());
             }
             Invitation made = referral.invitation(catalog.name, id, engagementId, now, expires,
                     "PENDING", LocalDate.ofInstant(now, ZoneOffset.UTC).plusDays(90));

@@ -26,6 +26,7 @@ final class Operations {
 
     Operations(PartnerCentralState state, TaskEngine engine, Supplier<Instant> clock) {
         ResourceOperations.Services services = new ResourceOperations.Services(state, engine, clock);
+        // The two heaviest answers are written straight to the generator; every other answer is a tree.
         OpportunityReadOperations opportunityReads = new OpportunityReadOperations(services);
         OpportunityOperations opportunities = new OpportunityOperations(services);
         SubmissionOperations submissions = new SubmissionOperations(services);
@@ -39,7 +40,6 @@ final class Operations {
         ProspectingOperations prospecting = new ProspectingOperations(services);
         SellingSystemOperations sellingSystem = new SellingSystemOperations(services);
         TagOperations tags = new TagOperations(services);
-        // The two heaviest answers are written straight to the generator; every other answer is a tree.
         handlers.put("ListOpportunities", opportunityReads::listOpportunities);
         handlers.put("GetOpportunity", opportunityReads::getOpportunity);
         handlers.put("ListSolutions", tree(opportunityReads::listSolutions));
@@ -119,19 +119,19 @@ final class Operations {
     }
 
     static Opportunity opportunity(CatalogState catalog, String id) {
-        Opportunity opportunity = catalog.opportunities.get(id);
-        if (opportunity == null) {
-            throw AwsError.notFound("Opportunity " + id + " was not found in catalog " + catalog.name + ".");
-        }
-        return opportunity;
+        return found(catalog, "Opportunity", id, catalog.opportunities.get(id));
     }
 
     static Engagement engagement(CatalogState catalog, String id) {
-        Engagement engagement = catalog.engagements.get(id);
-        if (engagement == null) {
-            throw AwsError.notFound("Engagement " + id + " was not found in catalog " + catalog.name + ".");
+        return found(catalog, "Engagement", id, catalog.engagements.get(id));
+    }
+
+    /** The resource looked up by id, or ResourceNotFoundException naming it ({@code what}) when there is none. */
+    static <T> T found(CatalogState catalog, String what, String id, T resource) {
+        if (resource == null) {
+            throw AwsError.notFound(what + " " + id + " was not found in catalog " + catalog.name + ".");
         }
-        return engagement;
+        return resource;
     }
 
     /**
@@ -209,6 +209,22 @@ final class Operations {
     /** The instant a member holds, or null when it is absent or null. */
     static Instant timestamp(JsonNode parent, String member) {
         return parent.hasNonNull(member) ? WireJson.parseTimestamp(parent.get(member)) : null;
+    }
+
+    /** A task summary's first members: TaskId, TaskArn, StartTime and TaskStatus. */
+    static ObjectNode taskSummary(String taskId, String arn, Instant startTime, String status) {
+        ObjectNode node = WireJson.object();
+        node.put("TaskId", taskId);
+        node.put("TaskArn", arn);
+        WireJson.put(node, "StartTime", startTime);
+        node.put("TaskStatus", status);
+        return node;
+    }
+
+    /** Why a task failed: its ReasonCode and Message (each left out when null). */
+    static void putFailure(ObjectNode node, String reasonCode, String message) {
+        WireJson.put(node, "ReasonCode", reasonCode);
+        WireJson.put(node, "Message", message);
     }
 
     static List<Tag> tags(JsonNode list) {

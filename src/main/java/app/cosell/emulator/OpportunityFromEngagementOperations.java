@@ -15,12 +15,7 @@ import java.util.Set;
  * (ContextNotFound, CustomerProjectContextNotPermitted, DisqualifiedLeadNotPermitted, OpportunityConflict,
  * ResourceSnapshotJobAccessDenied); an unknown engagement is refused synchronously (ResourceNotFoundException).
  */
-final class OpportunityFromEngagementOperations extends ResourceOperations {
-
-
-    OpportunityFromEngagementOperations(Services services) {
-        super(services);
-    }
+record OpportunityFromEngagementOperations(Services services) implements ResourceOperations {
 
 
     JsonNode start(ObjectNode request) {
@@ -28,7 +23,7 @@ final class OpportunityFromEngagementOperations extends ResourceOperations {
         String engagementId = Operations.lastSegment(request.get("Identifier").asText());
         String contextId = request.get("ContextIdentifier").asText();
         List<Tag> tags = Operations.tags(request.get("Tags"));
-        OpportunityFromEngagementTask task = state.write(() -> {
+        OpportunityFromEngagementTask task = state().write(() -> {
             String existing = Operations.idempotent(catalog, "StartOpportunityFromEngagementTask", request);
             if (existing != null && catalog.opportunityTasks.containsKey(existing)) {
                 return catalog.opportunityTasks.get(existing);
@@ -36,7 +31,7 @@ final class OpportunityFromEngagementOperations extends ResourceOperations {
             Engagement engagement = Operations.engagement(catalog, engagementId);
             String taskId;
             do {
-                taskId = Ids.task(random);
+                taskId = Ids.TASK.next(random());
             } while (catalog.opportunityTasks.containsKey(taskId) || catalog.tasks.containsKey(taskId));
             OpportunityFromEngagementTask done = run(catalog, engagement, contextId, taskId, tags);
             catalog.opportunityTasks.put(taskId, done);
@@ -49,7 +44,7 @@ final class OpportunityFromEngagementOperations extends ResourceOperations {
     /** The task's steps, all inside one state write. */
     private OpportunityFromEngagementTask run(CatalogState catalog, Engagement engagement, String contextId,
                                               String taskId, List<Tag> tags) {
-        Instant now = clock.get();
+        Instant now = clock().get();
         Engagement.Context context = engagement.contexts().stream().filter(c -> c.id().equals(contextId))
                 .findFirst().orElse(null);
         if (context == null) {
@@ -79,7 +74,7 @@ final class OpportunityFromEngagementOperations extends ResourceOperations {
                     "No IAM role is set for resource snapshot jobs in catalog " + catalog.name
                     + "; set one with PutSellingSystemSettings.");
         }
-        String account = state.partnerAccount();
+        String account = state().partnerAccount();
         String opportunityId = "O" + catalog.nextOpportunityNumber.getAndIncrement();
         Opportunity opportunity = new Opportunity(catalog.name, opportunityId, now, now, "Partner Referral",
                 opportunityContent(lead, engagement), List.of(), List.of(), List.of(), null, null);
@@ -87,7 +82,7 @@ final class OpportunityFromEngagementOperations extends ResourceOperations {
         SnapshotOperations.take(catalog, engagement.id(), opportunity, TaskEngine.SNAPSHOT_TEMPLATE, now, account);
         String jobId;
         do {
-            jobId = Ids.job(random);
+            jobId = Ids.JOB.next(random());
         } while (catalog.jobs.containsKey(jobId));
         SnapshotJob job = new SnapshotJob(catalog.name, jobId, engagement.id(), "Opportunity", opportunityId,
                 TaskEngine.SNAPSHOT_TEMPLATE, now, "Running", now);
@@ -178,17 +173,12 @@ final class OpportunityFromEngagementOperations extends ResourceOperations {
     }
 
     private static ObjectNode summary(OpportunityFromEngagementTask task) {
-        ObjectNode node = WireJson.object();
-        node.put("TaskId", task.taskId());
-        node.put("TaskArn", task.arn());
-        WireJson.put(node, "StartTime", task.startTime());
-        node.put("TaskStatus", task.status());
+        ObjectNode node = Operations.taskSummary(task.taskId(), task.arn(), task.startTime(), task.status());
         node.put("EngagementId", task.engagementId());
         node.put("ContextId", task.contextId());
         WireJson.put(node, "OpportunityId", task.opportunityId());
         WireJson.put(node, "ResourceSnapshotJobId", task.jobId());
-        WireJson.put(node, "ReasonCode", task.reasonCode());
-        WireJson.put(node, "Message", task.message());
+        Operations.putFailure(node, task.reasonCode(), task.message());
         return node;
     }
 }

@@ -11,12 +11,7 @@ import java.util.List;
  * The opportunity writes: CreateOpportunity, UpdateOpportunity (optimistic on LastModifiedDate, and bound by what the
  * review status locks), and Associate/DisassociateOpportunity (solutions, AWS products, marketplace offers).
  */
-final class OpportunityOperations extends ResourceOperations {
-
-
-    OpportunityOperations(Services services) {
-        super(services);
-    }
+record OpportunityOperations(Services services) implements ResourceOperations {
 
 
     JsonNode createOpportunity(ObjectNode request) {
@@ -36,19 +31,19 @@ final class OpportunityOperations extends ResourceOperations {
         lifeCycle.put("ReviewStatus", "Pending Submission");
         lifeCycle.remove(List.of("ReviewComments", "ReviewStatusReason"));
         List<Tag> tags = Operations.tags(request.get("Tags"));
-        Opportunity created = state.write(() -> {
+        Opportunity created = state().write(() -> {
             String existing = Operations.idempotent(catalog, "CreateOpportunity", request);
             if (existing != null) {
                 return catalog.opportunities.get(existing);
             }
             String id = "O" + catalog.nextOpportunityNumber.getAndIncrement();
-            Instant now = clock.get();
+            Instant now = clock().get();
             Opportunity opportunity = new Opportunity(catalog.name, id, now, now, origin, content, List.of(), List.of(),
                     List.of(), null, null);
             catalog.opportunities.put(id, opportunity);
             Operations.remember(catalog, "CreateOpportunity", request, id);
             if (!tags.isEmpty()) {
-                Tagging.merge(catalog, opportunity.arn(state.partnerAccount()), tags);
+                Tagging.merge(catalog, opportunity.arn(state().partnerAccount()), tags);
             }
             return opportunity;
         });
@@ -69,17 +64,17 @@ final class OpportunityOperations extends ResourceOperations {
         if (!errors.isEmpty()) {
             throw AwsError.businessValidation(errors.getFirst().message(), errors);
         }
-        Opportunity updated = state.write(() -> {
+        Opportunity updated = state().write(() -> {
             Opportunity current = Operations.opportunity(catalog, id);
             if (!current.lastModifiedDate().equals(expected)) {
                 throw AwsError.conflict("Opportunity " + id + " has been modified since " + WireJson.timestamp(expected)
                         + " (last modified " + WireJson.timestamp(current.lastModifiedDate())
                         + "). Get the opportunity again and retry with its current LastModifiedDate.");
             }
-            engine.review().checkUpdate(catalog, current, content);
+            engine().review().checkUpdate(catalog, current, content);
             String status = current.reviewStatus();
             if (("Submitted".equals(status) || "In review".equals(status) || "Rejected".equals(status))
-                    && !engine.review().sandboxDecides(catalog, content)) {
+                    && !engine().review().sandboxDecides(catalog, content)) {
                 throw AwsError.businessValidation("Opportunity " + id + " can not be updated while its review "
                         + "status is " + status + ".", List.of(new FieldError("LifeCycle.ReviewStatus",
                         "Opportunity is read-only while " + status, "ACTION_NOT_PERMITTED")));
@@ -107,8 +102,8 @@ final class OpportunityOperations extends ResourceOperations {
                 copyIfPresent(current.content(), lifeCycle, "ReviewComments");
                 copyIfPresent(current.content(), lifeCycle, "ReviewStatusReason");
             }
-            Opportunity next = current.withContent(content, Operations.laterThan(clock, current.lastModifiedDate()));
-            next = engine.review().afterUpdate(catalog, current, next);
+            Opportunity next = current.withContent(content, Operations.laterThan(clock(), current.lastModifiedDate()));
+            next = engine().review().afterUpdate(catalog, current, next);
             catalog.opportunities.put(id, next);
             return next;
         });
@@ -176,7 +171,7 @@ final class OpportunityOperations extends ResourceOperations {
             related = related.substring(related.lastIndexOf('/') + 1);
         }
         String relatedId = related;
-        state.write(() -> {
+        state().write(() -> {
             Opportunity current = Operations.opportunity(catalog, id);
             List<String> solutions = new ArrayList<>(current.solutions());
             List<String> products = new ArrayList<>(current.awsProducts());
@@ -226,7 +221,7 @@ final class OpportunityOperations extends ResourceOperations {
                 throw AwsError.notFound(relatedId + " is not associated with opportunity " + id + ".");
             }
             catalog.opportunities.put(id, current.withAssociations(solutions, products, offers,
-                    Operations.laterThan(clock, current.lastModifiedDate())));
+                    Operations.laterThan(clock(), current.lastModifiedDate())));
         });
         return WireJson.object();
     }

@@ -14,8 +14,7 @@ import java.util.Set;
  * opportunity answers are written straight to the generator: a page of 100 summaries is the heaviest answer the app
  * asks for.
  */
-final class OpportunityReadOperations extends ResourceOperations {
-
+final class OpportunityReadOperations {
 
     /** The last ListOpportunities query (without paging members), the state version it saw, and its result. */
     private record SortedQuery(JsonNode query, long version, List<Opportunity> result) {
@@ -23,13 +22,16 @@ final class OpportunityReadOperations extends ResourceOperations {
 
     private volatile SortedQuery lastOpportunityQuery;
 
-    OpportunityReadOperations(Services services) {
-        super(services);
+    private final PartnerCentralState state;
+    private final TaskEngine engine;
+
+    OpportunityReadOperations(ResourceOperations.Services services) {
+        this.state = services.state();
+        this.engine = services.engine();
     }
 
-
     WireJson.Rendering listOpportunities(ObjectNode request) {
-        CatalogState catalog = catalog(request);
+        CatalogState catalog = Operations.catalog(state, request);
         ObjectNode query = request.deepCopy();
         query.remove(List.of("NextToken", "MaxResults"));
         long version = state.version();
@@ -139,7 +141,7 @@ final class OpportunityReadOperations extends ResourceOperations {
     }
 
     WireJson.Rendering getOpportunity(ObjectNode request) {
-        CatalogState catalog = catalog(request);
+        CatalogState catalog = Operations.catalog(state, request);
         Opportunity opportunity = Operations.opportunity(catalog, request.get("Identifier").asText());
         String account = state.partnerAccount();
         return generator -> writeOpportunityDocument(generator, opportunity, account);
@@ -180,7 +182,7 @@ final class OpportunityReadOperations extends ResourceOperations {
     }
 
     JsonNode listSolutions(ObjectNode request) {
-        CatalogState catalog = catalog(request);
+        CatalogState catalog = Operations.catalog(state, request);
         List<Solution> matching = catalog.solutions(Operations.strings(request.get("Status")),
                 Operations.strings(request.get("Identifier")), Operations.strings(request.get("Category")),
                 ListAnswer.sortBy(request, "Identifier"), ListAnswer.ascending(request, "ASCENDING"));
@@ -196,7 +198,7 @@ final class OpportunityReadOperations extends ResourceOperations {
     }
 
     JsonNode getAwsOpportunitySummary(ObjectNode request) {
-        CatalogState catalog = catalog(request);
+        CatalogState catalog = Operations.catalog(state, request);
         Opportunity opportunity = Operations.opportunity(catalog, request.get("RelatedOpportunityIdentifier").asText());
         return engine.review().awsSummary(catalog, opportunity);
     }

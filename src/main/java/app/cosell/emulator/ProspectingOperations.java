@@ -16,12 +16,7 @@ import java.util.Set;
  * engagement that does not exist, or has no customer to prospect, fails on its own. The emulator finishes the
  * task within the Start call (the service runs it asynchronously); clients poll with Get as they would anyway.
  */
-final class ProspectingOperations extends ResourceOperations {
-
-
-    ProspectingOperations(Services services) {
-        super(services);
-    }
+record ProspectingOperations(Services services) implements ResourceOperations {
 
 
     JsonNode start(ObjectNode request) {
@@ -29,14 +24,14 @@ final class ProspectingOperations extends ResourceOperations {
         String name = request.get("TaskName").asText();
         Set<String> identifiers = new LinkedHashSet<>();
         request.get("Identifiers").forEach(id -> identifiers.add(Operations.lastSegment(id.asText())));
-        ProspectingTask task = state.write(() -> {
+        ProspectingTask task = state().write(() -> {
             String existing = Operations.idempotent(catalog, "StartProspectingFromEngagementTask", request);
             if (existing != null && catalog.prospectingTasks.containsKey(existing)) {
                 return catalog.prospectingTasks.get(existing);
             }
             String taskId;
             do {
-                taskId = Ids.prospectingTask(random);
+                taskId = Ids.PROSPECTING_TASK.next(random());
             } while (catalog.prospectingTasks.containsKey(taskId));
             ProspectingTask done = run(catalog, taskId, name, identifiers);
             catalog.prospectingTasks.put(taskId, done);
@@ -49,7 +44,7 @@ final class ProspectingOperations extends ResourceOperations {
         response.put("TaskName", task.taskName());
         WireJson.put(response, "StartTime", task.startTime());
         response.put("TaskId", task.taskId());
-        response.put("TaskArn", task.arn(state.partnerAccount()));
+        response.put("TaskArn", task.arn(state().partnerAccount()));
         response.put("TaskStatus", task.status());
         if ("FAILED".equals(task.status())) {
             response.put("ReasonCode", "AllEngagementsFailed");
@@ -60,8 +55,8 @@ final class ProspectingOperations extends ResourceOperations {
     }
 
     private ProspectingTask run(CatalogState catalog, String taskId, String name, Set<String> identifiers) {
-        Instant now = clock.get();
-        String account = state.partnerAccount();
+        Instant now = clock().get();
+        String account = state().partnerAccount();
         List<ProspectingTask.Result> results = new ArrayList<>();
         for (String engagementId : identifiers) {
             Engagement engagement = catalog.engagements.get(engagementId);
@@ -77,7 +72,7 @@ final class ProspectingOperations extends ResourceOperations {
                         + "Lead context first."));
                 continue;
             }
-            String contextId = Ids.prospectingContext(random);
+            String contextId = Ids.PROSPECTING_CONTEXT.next(random());
             ObjectNode payload = WireJson.object();
             ObjectNode aws = payload.putObject("ProspectingResult").putObject("Aws");
             aws.set("Customer", prospect(customer));
@@ -96,7 +91,7 @@ final class ProspectingOperations extends ResourceOperations {
             List<Engagement.Context> contexts = new ArrayList<>(engagement.contexts());
             contexts.add(new Engagement.Context(contextId, "ProspectingResult", payload));
             catalog.engagements.put(engagementId, EngagementOperations.modified(engagement, contexts,
-                    Operations.laterThan(clock, engagement.modifiedAt()), "aws"));
+                    Operations.laterThan(clock(), engagement.modifiedAt()), "aws"));
             results.add(new ProspectingTask.Result(engagementId, contextId, "COMPLETED", null, null));
         }
         boolean anyDone = results.stream().anyMatch(result -> "COMPLETED".equals(result.status()));
@@ -138,13 +133,10 @@ final class ProspectingOperations extends ResourceOperations {
     JsonNode get(ObjectNode request) {
         CatalogState catalog = catalog(request);
         String id = request.get("TaskIdentifier").asText();
-        ProspectingTask task = catalog.prospectingTasks.get(id);
-        if (task == null) {
-            throw AwsError.notFound("Prospecting task " + id + " was not found in catalog " + catalog.name + ".");
-        }
+        ProspectingTask task = Operations.found(catalog, "Prospecting task", id, catalog.prospectingTasks.get(id));
         ObjectNode response = WireJson.object();
         response.put("TaskId", task.taskId());
-        response.put("TaskArn", task.arn(state.partnerAccount()));
+        response.put("TaskArn", task.arn(state().partnerAccount()));
         response.put("TaskName", task.taskName());
         WireJson.put(response, "StartTime", task.startTime());
         WireJson.put(response, "EndTime", task.endTime());
@@ -169,7 +161,7 @@ final class ProspectingOperations extends ResourceOperations {
                 ListAnswer.ascending(request, "DESCENDING"));
         return ListAnswer.of(matching, request, 20, "TaskSummaries", (task, node) -> {
             node.put("TaskId", task.taskId());
-            node.put("TaskArn", task.arn(state.partnerAccount()));
+            node.put("TaskArn", task.arn(state().partnerAccount()));
             node.put("TaskName", task.taskName());
             WireJson.put(node, "StartTime", task.startTime());
             WireJson.put(node, "EndTime", task.endTime());

@@ -10,26 +10,39 @@ import java.util.function.Supplier;
  * a source of random ids. {@link Operations} makes one object per resource and routes each operation to its
  * handler there.
  */
-abstract class ResourceOperations {
+interface ResourceOperations {
 
-    /** The collaborators every resource's operations share. */
-    record Services(PartnerCentralState state, TaskEngine engine, Supplier<Instant> clock) {
+    /**
+     * The collaborators every resource's operations share. The random source is used inside state writes only, so
+     * never concurrently.
+     */
+    record Services(PartnerCentralState state, TaskEngine engine, Supplier<Instant> clock, SplittableRandom random) {
+
+        Services(PartnerCentralState state, TaskEngine engine, Supplier<Instant> clock) {
+            this(state, engine, clock, new SplittableRandom());
+        }
     }
 
-    final PartnerCentralState state;
-    final TaskEngine engine;
-    final Supplier<Instant> clock;
-    /** Used inside state writes only, so never concurrently. */
-    final SplittableRandom random = new SplittableRandom();
+    Services services();
 
-    ResourceOperations(Services services) {
-        this.state = services.state();
-        this.engine = services.engine();
-        this.clock = services.clock();
+    default PartnerCentralState state() {
+        return services().state();
+    }
+
+    default TaskEngine engine() {
+        return services().engine();
+    }
+
+    default Supplier<Instant> clock() {
+        return services().clock();
+    }
+
+    default SplittableRandom random() {
+        return services().random();
     }
 
     /** The catalog the request names (see {@link Operations#catalog(PartnerCentralState, ObjectNode)}). */
-    final CatalogState catalog(ObjectNode request) {
-        return Operations.catalog(state, request);
+    default CatalogState catalog(ObjectNode request) {
+        return Operations.catalog(state(), request);
     }
 }

@@ -8,12 +8,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
  * snapshot jobs run as. Each catalog starts with a default role so engagement tasks complete; removing the role
  * (a Put without ResourceSnapshotJobRoleIdentifier) makes snapshot jobs fail with ResourceSnapshotJobAccessDenied.
  */
-final class SellingSystemOperations extends ResourceOperations {
-
-
-    SellingSystemOperations(Services services) {
-        super(services);
-    }
+record SellingSystemOperations(Services services) implements ResourceOperations {
 
 
     JsonNode get(ObjectNode request) {
@@ -24,7 +19,7 @@ final class SellingSystemOperations extends ResourceOperations {
     JsonNode put(ObjectNode request) {
         CatalogState catalog = catalog(request);
         String role = WireJson.text(request, "ResourceSnapshotJobRoleIdentifier");
-        String stored = state.write(() -> {
+        String stored = state().write(() -> {
             catalog.snapshotJobRole = role;
             return role;
         });
@@ -34,7 +29,7 @@ final class SellingSystemOperations extends ResourceOperations {
     private ObjectNode answer(CatalogState catalog, String role) {
         ObjectNode response = WireJson.object();
         response.put("Catalog", catalog.name);
-        WireJson.put(response, "ResourceSnapshotJobRoleArn", roleArn(role, state.partnerAccount()));
+        WireJson.put(response, "ResourceSnapshotJobRoleArn", roleArn(role, state().partnerAccount()));
         return response;
     }
 

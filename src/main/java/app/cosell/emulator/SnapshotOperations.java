@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Instant;
 import java.util.List;
+import java.util.function.BiConsumer;
 
 /**
  * Resource snapshots and snapshot jobs: CreateResourceSnapshot, CreateResourceSnapshotJob,
@@ -16,15 +17,10 @@ import java.util.List;
  * revision when the opportunity changed since the latest one) and leaves it Running; Stop needs a job that was
  * started; Delete needs a Stopped job. Jobs run as the selling-system role: without one, starting is refused.
  */
-final class SnapshotOperations extends ResourceOperations {
+record SnapshotOperations(Services services) implements ResourceOperations {
 
     /** The templates snapshots can be taken with (the OpportunitySummary payload). */
     static final List<String> TEMPLATES = List.of(TaskEngine.SNAPSHOT_TEMPLATE);
-
-
-    SnapshotOperations(Services services) {
-        super(services);
-    }
 
 
     JsonNode createSnapshot(ObjectNode request) {
@@ -32,21 +28,18 @@ final class SnapshotOperations extends ResourceOperations {
         String engagementId = Operations.lastSegment(request.get("EngagementIdentifier").asText());
         String resourceId = request.get("ResourceIdentifier").asText();
         String template = template(request);
-        ResourceSnapshot snapshot = state.write(() -> {
+        ResourceSnapshot snapshot = state().write(() -> {
             String existing = Operations.idempotent(catalog, "CreateResourceSnapshot", request);
             if (existing != null) {
                 return catalog.snapshots.stream().filter(s -> s.arn().equals(existing)).findFirst().orElseThrow();
             }
             Opportunity opportunity = resource(catalog, engagementId, resourceId);
-            ResourceSnapshot taken = take(catalog, engagementId, opportunity, template, clock.get(),
-                    state.partnerAccount());
+            ResourceSnapshot taken = take(catalog, engagementId, opportunity, template, clock().get(),
+                    state().partnerAccount());
             Operations.remember(catalog, "CreateResourceSnapshot", request, taken.arn());
             return taken;
         });
-        ObjectNode response = WireJson.object();
-        response.put("Arn", snapshot.arn());
-        response.put("Revision", snapshot.revision());
-        return response;
+        return WireJson.object().put("Arn", snapshot.arn()).put("Revision", snapshot.revision());
     }
 
     JsonNode createJob(ObjectNode request) {
@@ -55,7 +48,7 @@ final class SnapshotOperations extends ResourceOperations {
         String resourceId = request.get("ResourceIdentifier").asText();
         String template = template(request);
         List<Tag> tags = Operations.tags(request.get("Tags"));
-        SnapshotJob job = state.write(() -> {
+        SnapshotJob job = state().write(() -> {
             String existing = Operations.idempotent(catalog, "CreateResourceSnapshotJob", request);
             if (existing != null && catalog.jobs.containsKey(existing)) {
                 return catalog.jobs.get(existing);
@@ -70,28 +63,23 @@ final class SnapshotOperations extends ResourceOperations {
             }
             String id;
             do {
-                id = Ids.job(random);
+                id = Ids.JOB.next(random());
             } while (catalog.jobs.containsKey(id));
             SnapshotJob created = new SnapshotJob(catalog.name, id, engagementId, "Opportunity", resourceId, template,
-                    clock.get(), "Stopped", null);
+                    clock().get(), "Stopped", null);
             catalog.jobs.put(id, created);
             if (!tags.isEmpty()) {
-                Tagging.merge(catalog, created.arn(state.partnerAccount()), tags);
+                Tagging.merge(catalog, created.arn(state().partnerAccount()), tags);
             }
             Operations.remember(catalog, "CreateResourceSnapshotJob", request, id);
             return created;
         });
-        ObjectNode response = WireJson.object();
-        response.put("Id", job.id());
-        response.put("Arn", job.arn(state.partnerAccount()));
-        return response;
+        return WireJson.object().put("Id", job.id()).put("Arn", job.arn(state().partnerAccount()));
     }
 
     JsonNode startJob(ObjectNode request) {
-        CatalogState catalog = catalog(request);
-        String id = request.get("ResourceSnapshotJobIdentifier").asText();
-        state.write(() -> {
-            SnapshotJob job = job(catalog, id);
+        return changeJob(request, (catalog, job) -> {
+            String id = job.id();
             if (catalog.snapshotJobRole == null) {
                 throw AwsError.accessDenied("No IAM role is set for resource snapshot jobs in catalog "
                         + catalog.name + "; set one with PutSellingSystemSettings.");
@@ -100,23 +88,19 @@ final class SnapshotOperations extends ResourceOperations {
                 return; // starting a running job changes nothing (the operation is idempotent)
             }
             Opportunity opportunity = catalog.opportunities.get(job.resourceId());
-            Instant now = clock.get();
+            Instant now = clock().get();
             if (opportunity != null) {
                 takeIfChanged(catalog, job.engagementId(), opportunity, job.templateName(), now,
-                        state.partnerAccount());
+                        state().partnerAccount());
             }
-            catalog.jobs.put(id, new SnapshotJob(job.catalog(), job.id(), job.engagementId(), job.resourceType(),
-                    job.resourceId(), job.templateName(), job.createdAt(), "Running",
+            catalog.jobs.put(id, job.withStatus("Running",
                     opportunity != null ? now : job.lastSuccessfulExecutionDate()));
         });
-        return WireJson.object();
     }
 
     JsonNode stopJob(ObjectNode request) {
-        CatalogState catalog = catalog(request);
-        String id = request.get("ResourceSnapshotJobIdentifier").asText();
-        state.write(() -> {
-            SnapshotJob job = job(catalog, id);
+        return changeJob(request, (catalog, job) -> {
+            String id = job.id();
             if ("Stopped".equals(job.status())) {
                 if (job.lastSuccessfulExecutionDate() == null) {
                     String message = "Resource snapshot job " + id + " has never been started; start it before "
@@ -126,25 +110,27 @@ final class SnapshotOperations extends ResourceOperations {
                 }
                 return; // already stopped: nothing to do (the operation is idempotent)
             }
-            catalog.jobs.put(id, new SnapshotJob(job.catalog(), job.id(), job.engagementId(), job.resourceType(),
-                    job.resourceId(), job.templateName(), job.createdAt(), "Stopped",
-                    job.lastSuccessfulExecutionDate()));
+            catalog.jobs.put(id, job.withStatus("Stopped", job.lastSuccessfulExecutionDate()));
         });
-        return WireJson.object();
     }
 
     JsonNode deleteJob(ObjectNode request) {
-        CatalogState catalog = catalog(request);
-        String id = request.get("ResourceSnapshotJobIdentifier").asText();
-        state.write(() -> {
-            SnapshotJob job = job(catalog, id);
+        return changeJob(request, (catalog, job) -> {
+            String id = job.id();
             if (!"Stopped".equals(job.status())) {
                 throw AwsError.conflict("Resource snapshot job " + id + " is " + job.status()
                         + "; stop it before deleting it.");
             }
             catalog.jobs.remove(id);
-            catalog.tags.remove(job.arn(state.partnerAccount()));
+            catalog.tags.remove(job.arn(state().partnerAccount()));
         });
+    }
+
+    /** Runs a change of the job the request names, inside a state write; the answer is empty. */
+    private JsonNode changeJob(ObjectNode request, BiConsumer<CatalogState, SnapshotJob> change) {
+        CatalogState catalog = catalog(request);
+        String id = request.get("ResourceSnapshotJobIdentifier").asText();
+        state().write(() -> change.accept(catalog, job(catalog, id)));
         return WireJson.object();
     }
 
@@ -156,7 +142,7 @@ final class SnapshotOperations extends ResourceOperations {
                 WireJson.text(request, "Status"), ListAnswer.ascending(request, "DESCENDING"));
         return ListAnswer.of(matching, request, 50, "ResourceSnapshotJobSummaries", (job, node) -> {
             node.put("Id", job.id());
-            node.put("Arn", job.arn(state.partnerAccount()));
+            node.put("Arn", job.arn(state().partnerAccount()));
             node.put("EngagementId", job.engagementId());
             node.put("Status", job.status());
         });
@@ -169,11 +155,11 @@ final class SnapshotOperations extends ResourceOperations {
         ObjectNode response = WireJson.object();
         response.put("Catalog", catalog.name);
         response.put("Id", job.id());
-        response.put("Arn", job.arn(state.partnerAccount()));
+        response.put("Arn", job.arn(state().partnerAccount()));
         response.put("EngagementId", job.engagementId());
         response.put("ResourceType", job.resourceType());
         response.put("ResourceId", job.resourceId());
-        response.put("ResourceArn", job.resourceArn(state.partnerAccount()));
+        response.put("ResourceArn", job.resourceArn(state().partnerAccount()));
         response.put("ResourceSnapshotTemplateName", job.templateName());
         WireJson.put(response, "CreatedAt", job.createdAt());
         response.put("Status", job.status());
@@ -237,11 +223,7 @@ final class SnapshotOperations extends ResourceOperations {
     }
 
     static SnapshotJob job(CatalogState catalog, String id) {
-        SnapshotJob job = catalog.jobs.get(id);
-        if (job == null) {
-            throw AwsError.notFound("Resource snapshot job " + id + " was not found in catalog " + catalog.name + ".");
-        }
-        return job;
+        return Operations.found(catalog, "Resource snapshot job", id, catalog.jobs.get(id));
     }
 
     /**

@@ -13,12 +13,7 @@ import java.util.List;
  * SubmitOpportunity (the documented way to submit without an engagement task) and AssignOpportunity (hand an
  * opportunity to another user of the partner's Partner Central account).
  */
-final class SubmissionOperations extends ResourceOperations {
-
-
-    SubmissionOperations(Services services) {
-        super(services);
-    }
+record SubmissionOperations(Services services) implements ResourceOperations {
 
 
     /**
@@ -31,7 +26,7 @@ final class SubmissionOperations extends ResourceOperations {
         String id = request.get("Identifier").asText();
         String involvement = request.get("InvolvementType").asText();
         String visibility = WireJson.text(request, "Visibility");
-        state.write(() -> {
+        state().write(() -> {
             Opportunity opportunity = Operations.opportunity(catalog, id);
             String status = opportunity.reviewStatus();
             if (!"Pending Submission".equals(status) && !"Action Required".equals(status)) {
@@ -46,7 +41,7 @@ final class SubmissionOperations extends ResourceOperations {
                         "INVALID_RESOURCE_STATE")));
             }
             List<String> problems = Submittability.problems(opportunity, involvement,
-                    LocalDate.ofInstant(clock.get(), ZoneOffset.UTC));
+                    LocalDate.ofInstant(clock().get(), ZoneOffset.UTC));
             if (!problems.isEmpty()) {
                 List<FieldError> errors = new ArrayList<>();
                 for (String problem : problems) {
@@ -58,10 +53,10 @@ final class SubmissionOperations extends ResourceOperations {
                 throw AwsError.businessValidation("Opportunity " + id + " is not submittable: "
                         + String.join("; ", problems), errors);
             }
-            catalog.submit(opportunity, involvement, visibility, Operations.laterThan(clock,
+            catalog.submit(opportunity, involvement, visibility, Operations.laterThan(clock(),
                     opportunity.lastModifiedDate()));
             // AWS's review starts as after the engagement task's SubmitOpportunity step.
-            engine.review().submitted(catalog.name, id, status);
+            engine().review().submitted(catalog.name, id, status);
         });
         return WireJson.object();
     }
@@ -75,7 +70,7 @@ final class SubmissionOperations extends ResourceOperations {
         CatalogState catalog = catalog(request);
         String id = request.get("Identifier").asText();
         JsonNode assignee = request.get("Assignee");
-        state.write(() -> {
+        state().write(() -> {
             Opportunity current = Operations.opportunity(catalog, id);
             ObjectNode content = current.content();
             ArrayNode team = WireJson.array();
@@ -91,7 +86,7 @@ final class SubmissionOperations extends ResourceOperations {
             }
             content.set("OpportunityTeam", team);
             catalog.opportunities.put(id, current.withContent(content,
-                    Operations.laterThan(clock, current.lastModifiedDate())));
+                    Operations.laterThan(clock(), current.lastModifiedDate())));
         });
         return WireJson.object();
     }

@@ -13,12 +13,7 @@ import java.util.Set;
  * ListTagsForResource, TagResource and UntagResource on the taggable resources of the partner's account
  * (opportunities, resource snapshot jobs, solutions), named by ARN; a resource has at most 200 tags.
  */
-final class TagOperations extends ResourceOperations {
-
-
-    TagOperations(Services services) {
-        super(services);
-    }
+record TagOperations(Services services) implements ResourceOperations {
 
 
     JsonNode listTagsForResource(ObjectNode request) {
@@ -36,7 +31,7 @@ final class TagOperations extends ResourceOperations {
         String arn = request.get("ResourceArn").asText();
         CatalogState catalog = taggable(arn);
         List<Tag> tags = Operations.tags(request.get("Tags"));
-        state.write(() -> {
+        state().write(() -> {
             Set<String> keys = new HashSet<>();
             catalog.tags.getOrDefault(arn, List.of()).forEach(tag -> keys.add(tag.key()));
             tags.forEach(tag -> keys.add(tag.key()));
@@ -54,7 +49,7 @@ final class TagOperations extends ResourceOperations {
         CatalogState catalog = taggable(arn);
         List<String> keys = new ArrayList<>();
         request.get("TagKeys").forEach(key -> keys.add(key.asText()));
-        state.write(() -> Tagging.remove(catalog, arn, keys));
+        state().write(() -> Tagging.remove(catalog, arn, keys));
         return WireJson.object();
     }
 
@@ -64,8 +59,8 @@ final class TagOperations extends ResourceOperations {
         String path = parts.length == 6 ? parts[5] : "";
         String[] segments = path.split("/");
         CatalogState catalog = segments.length >= 4 && "catalog".equals(segments[0])
-                ? state.catalog(segments[1]) : null;
-        boolean exists = catalog != null && parts[4].equals(state.partnerAccount()) && switch (segments[2]) {
+                ? state().catalog(segments[1]) : null;
+        boolean exists = catalog != null && parts[4].equals(state().partnerAccount()) && switch (segments[2]) {
             case "opportunity" -> catalog.opportunities.containsKey(segments[3]);
             case "resource-snapshot-job" -> catalog.jobs.containsKey(segments[3]);
             case "solution" -> catalog.solutions.containsKey(segments[3]);

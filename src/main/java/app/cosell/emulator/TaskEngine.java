@@ -110,7 +110,7 @@ final class TaskEngine {
         String taskId;
         synchronized (ids) {
             do {
-                taskId = Ids.task(ids);
+                taskId = Ids.TASK.next(ids);
             } while (catalog.tasks.containsKey(taskId));
         }
         EngagementTask task = new EngagementTask(catalog.name, taskId, clock.get(), EngagementTask.IN_PROGRESS,
@@ -163,7 +163,7 @@ final class TaskEngine {
         }
         String engagementId;
         synchronized (ids) {
-            engagementId = Ids.engagement(ids);
+            engagementId = Ids.ENGAGEMENT.next(ids);
         }
         Instant now = clock.get();
         String account = state.partnerAccount();
@@ -207,14 +207,13 @@ final class TaskEngine {
         if (job == null) {
             String jobId;
             synchronized (ids) {
-                jobId = Ids.job(ids);
+                jobId = Ids.JOB.next(ids);
             }
             job = new SnapshotJob(catalog.name, jobId, task.engagementId(), "Opportunity", task.opportunityId(),
                     SNAPSHOT_TEMPLATE, now, "Running", now);
         } else {
             // The job exists already (an earlier submission): it is (re)started, as StartResourceSnapshotJob does.
-            job = new SnapshotJob(catalog.name, job.id(), job.engagementId(), job.resourceType(), job.resourceId(),
-                    job.templateName(), job.createdAt(), "Running", now);
+            job = job.withStatus("Running", now);
         }
         catalog.jobs.put(job.id(), job);
         if (!task.tags().isEmpty()) {
@@ -238,7 +237,7 @@ final class TaskEngine {
         Opportunity opportunity = catalog.opportunities.get(task.opportunityId());
         String invitationId;
         synchronized (ids) {
-            invitationId = Ids.invitation(ids);
+            invitationId = Ids.INVITATION.next(ids);
         }
         Engagement engagement = catalog.engagements.get(task.engagementId());
         catalog.invitations.put(invitationId, invitationTo(catalog.name, invitationId, engagement, opportunity,
