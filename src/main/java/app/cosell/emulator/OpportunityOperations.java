@@ -135,22 +135,21 @@ record OpportunityOperations(Services services) implements ResourceOperations {
             errors.add(new FieldError("NationalSecurity", "NationalSecurity Yes is allowed only with Industry "
                     + "Government", "INVALID_VALUE"));
         }
-        if ("Other".equals(WireJson.textAt(content, "Customer.Account.Industry"))
-                && WireJson.textAt(content, "Customer.Account.OtherIndustry") == null) {
-            errors.add(new FieldError("Customer.Account.OtherIndustry", "OtherIndustry is required when Industry "
-                    + "is Other", "REQUIRED_FIELD_MISSING"));
-        }
-        if ("Closed Lost".equals(WireJson.textAt(content, "LifeCycle.Stage"))
-                && WireJson.textAt(content, "LifeCycle.ClosedLostReason") == null) {
-            errors.add(new FieldError("LifeCycle.ClosedLostReason", "ClosedLostReason is required when Stage is "
-                    + "Closed Lost", "REQUIRED_FIELD_MISSING"));
-        }
-        if ("*Other".equals(WireJson.textAt(content, "Project.CompetitorName"))
-                && WireJson.textAt(content, "Project.OtherCompetitorNames") == null) {
-            errors.add(new FieldError("Project.OtherCompetitorNames", "OtherCompetitorNames is required when "
-                    + "CompetitorName is *Other", "REQUIRED_FIELD_MISSING"));
-        }
+        requireWhen(errors, content, "Customer.Account.Industry", "Other", "Customer.Account.OtherIndustry",
+                "OtherIndustry is required when Industry is Other");
+        requireWhen(errors, content, "LifeCycle.Stage", "Closed Lost", "LifeCycle.ClosedLostReason",
+                "ClosedLostReason is required when Stage is Closed Lost");
+        requireWhen(errors, content, "Project.CompetitorName", "*Other", "Project.OtherCompetitorNames",
+                "OtherCompetitorNames is required when CompetitorName is *Other");
         return errors;
+    }
+
+    /** A member the content must have when another one has a given value. */
+    private static void requireWhen(List<FieldError> errors, JsonNode content, String path, String value,
+                                    String required, String message) {
+        if (value.equals(WireJson.textAt(content, path)) && WireJson.textAt(content, required) == null) {
+            errors.add(new FieldError(required, message, "REQUIRED_FIELD_MISSING"));
+        }
     }
 
     JsonNode associateOpportunity(ObjectNode request) {
