@@ -57,10 +57,7 @@ record EngagementInvitationOperations(Services services) implements ResourceOper
                 throw AwsError.quotaExceeded("Engagement " + engagementId + " already has the maximum of "
                         + EngagementOperations.MAX_MEMBERS + " members and pending invitations.");
             }
-            String id;
-            do {
-                id = Ids.INVITATION.next(random());
-            } while (catalog.invitations.containsKey(id));
+            String id = Ids.INVITATION.unused(random(), catalog.invitations::containsKey);
             Instant now = clock().get();
             Invitation sent = new Invitation(catalog.name, id, engagementId, engagement.title(), "PENDING", now,
                     now.plus(Duration.ofDays(15)), account, EngagementOperations.PARTNER_COMPANY, receiver,

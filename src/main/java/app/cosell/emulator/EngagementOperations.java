@@ -43,10 +43,7 @@ record EngagementOperations(Services services) implements ResourceOperations {
             if (existing != null && catalog.engagements.containsKey(existing)) {
                 return catalog.engagements.get(existing);
             }
-            String id;
-            do {
-                id = Ids.ENGAGEMENT.next(random());
-            } while (catalog.engagements.containsKey(id));
+            String id = Ids.ENGAGEMENT.unused(random(), catalog.engagements::containsKey);
             Instant now = clock().get();
             String account = state().partnerAccount();
             Engagement created = new Engagement(catalog.name, id, title == null ? "" : title, description, now,

@@ -35,7 +35,8 @@ record EngagementReadOperations(Services services) implements ResourceOperations
 
     JsonNode getEngagement(ObjectNode request) {
         CatalogState catalog = catalog(request);
-        Engagement engagement = Operations.engagement(catalog, Operations.lastSegment(request.get("Identifier").asText()));
+        Engagement engagement = Operations.engagement(catalog,
+                Operations.lastSegment(request.get("Identifier").asText()));
         ObjectNode response = WireJson.object();
         response.put("Id", engagement.id());
         response.put("Arn", engagement.arn());

@@ -1,5 +1,6 @@
 package app.cosell.emulator;
 
+import java.util.function.Predicate;
 import java.util.random.RandomGenerator;
 
 /** Identifier formats of the service (API-NOTES §3): a prefix and a lower-case base-36 suffix of fixed length. */
@@ -30,5 +31,14 @@ enum Ids {
             chars[i] = BASE36[random.nextInt(BASE36.length)];
         }
         return prefix + new String(chars);
+    }
+
+    /** A new id of this kind that is not {@code taken} yet. */
+    String unused(RandomGenerator random, Predicate<String> taken) {
+        String id;
+        do {
+            id = next(random);
+        } while (taken.test(id));
+        return id;
     }
 }

@@ -73,9 +73,8 @@ record InvitationOperations(Services services, InvitationAcceptance acceptance) 
             }
             String taskId;
             synchronized (engine().ids()) {
-                do {
-                    taskId = Ids.TASK.next(engine().ids());
-                } while (catalog.acceptanceTasks.containsKey(taskId) || catalog.tasks.containsKey(taskId));
+                taskId = Ids.TASK.unused(engine().ids(),
+                        taken -> catalog.acceptanceTasks.containsKey(taken) || catalog.tasks.containsKey(taken));
             }
             AcceptanceTask task = new AcceptanceTask(catalog.name, taskId, now, EngagementTask.IN_PROGRESS,
                     invitationId, tags, 0, null, null, null, null, null);

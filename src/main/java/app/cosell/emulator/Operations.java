@@ -16,9 +16,10 @@ import java.util.function.Supplier;
 /**
  * The operations of the API, the moto "responses" half: the table that routes every operation to its handler, and
  * the request readings the handlers share. The handlers live in one {@link ResourceOperations} class per resource
- * (opportunities, engagements, snapshots, invitations, tasks, tags, ...): each turns a validated request tree into questions and changes for the state, and
- * renders the answer in the output shape of the model; every List* answer is a {@link ListAnswer}. Business errors
- * are thrown as {@link AwsError}s. The request has already passed model validation when it gets here.
+ * (opportunities, engagements, snapshots, invitations, tasks, tags, ...): each turns a validated request tree into
+ * questions and changes for the state, and renders the answer in the output shape of the model; every List* answer
+ * is a {@link ListAnswer}. Business errors are thrown as {@link AwsError}s. The request has already passed model
+ * validation when it gets here.
  */
 final class Operations {
 

@@ -29,10 +29,8 @@ record OpportunityFromEngagementOperations(Services services) implements Resourc
                 return catalog.opportunityTasks.get(existing);
             }
             Engagement engagement = Operations.engagement(catalog, engagementId);
-            String taskId;
-            do {
-                taskId = Ids.TASK.next(random());
-            } while (catalog.opportunityTasks.containsKey(taskId) || catalog.tasks.containsKey(taskId));
+            String taskId = Ids.TASK.unused(random(),
+                    taken -> catalog.opportunityTasks.containsKey(taken) || catalog.tasks.containsKey(taken));
             OpportunityFromEngagementTask done = run(catalog, engagement, contextId, taskId, tags);
             catalog.opportunityTasks.put(taskId, done);
             Operations.remember(catalog, "StartOpportunityFromEngagementTask", request, taskId);
@@ -80,10 +78,7 @@ record OpportunityFromEngagementOperations(Services services) implements Resourc
                 opportunityContent(lead, engagement), List.of(), List.of(), List.of(), null, null);
         catalog.opportunities.put(opportunityId, opportunity);
         SnapshotOperations.take(catalog, engagement.id(), opportunity, TaskEngine.SNAPSHOT_TEMPLATE, now, account);
-        String jobId;
-        do {
-            jobId = Ids.JOB.next(random());
-        } while (catalog.jobs.containsKey(jobId));
+        String jobId = Ids.JOB.unused(random(), catalog.jobs::containsKey);
         SnapshotJob job = new SnapshotJob(catalog.name, jobId, engagement.id(), "Opportunity", opportunityId,
                 TaskEngine.SNAPSHOT_TEMPLATE, now, "Running", now);
         catalog.jobs.put(jobId, job);

@@ -29,10 +29,7 @@ record ProspectingOperations(Services services) implements ResourceOperations {
             if (existing != null && catalog.prospectingTasks.containsKey(existing)) {
                 return catalog.prospectingTasks.get(existing);
             }
-            String taskId;
-            do {
-                taskId = Ids.PROSPECTING_TASK.next(random());
-            } while (catalog.prospectingTasks.containsKey(taskId));
+            String taskId = Ids.PROSPECTING_TASK.unused(random(), catalog.prospectingTasks::containsKey);
             ProspectingTask done = run(catalog, taskId, name, identifiers);
             catalog.prospectingTasks.put(taskId, done);
             Operations.remember(catalog, "StartProspectingFromEngagementTask", request, taskId);

@@ -61,10 +61,7 @@ record SnapshotOperations(Services services) implements ResourceOperations {
                             + resourceId + " with template " + template + " in engagement " + engagementId + ".");
                 }
             }
-            String id;
-            do {
-                id = Ids.JOB.next(random());
-            } while (catalog.jobs.containsKey(id));
+            String id = Ids.JOB.unused(random(), catalog.jobs::containsKey);
             SnapshotJob created = new SnapshotJob(catalog.name, id, engagementId, "Opportunity", resourceId, template,
                     clock().get(), "Stopped", null);
             catalog.jobs.put(id, created);
@@ -172,7 +169,8 @@ record SnapshotOperations(Services services) implements ResourceOperations {
         String engagementId = Operations.lastSegment(request.get("EngagementIdentifier").asText());
         Operations.engagement(catalog, engagementId);
         List<ResourceSnapshot> matching = catalog.snapshots(engagementId, WireJson.text(request, "ResourceType"),
-                WireJson.text(request, "ResourceIdentifier"), WireJson.text(request, "ResourceSnapshotTemplateIdentifier"),
+                WireJson.text(request, "ResourceIdentifier"),
+                WireJson.text(request, "ResourceSnapshotTemplateIdentifier"),
                 WireJson.text(request, "CreatedBy"));
         return ListAnswer.of(matching, request, 50, "ResourceSnapshotSummaries", (snapshot, node) -> {
             node.put("Arn", snapshot.arn());

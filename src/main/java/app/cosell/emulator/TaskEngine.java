@@ -109,9 +109,7 @@ final class TaskEngine {
         }
         String taskId;
         synchronized (ids) {
-            do {
-                taskId = Ids.TASK.next(ids);
-            } while (catalog.tasks.containsKey(taskId));
+            taskId = Ids.TASK.unused(ids, catalog.tasks::containsKey);
         }
         EngagementTask task = new EngagementTask(catalog.name, taskId, clock.get(), EngagementTask.IN_PROGRESS,
                 opportunityId, involvementType, visibility, tags, 0, null, false, null, null, null, null);
