@@ -19,7 +19,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.concurrent.Executor;
 import java.util.Map;
-import java.util.ResourceBundle;
 import java.util.function.Supplier;
 import javafx.scene.Node;
 import javafx.stage.Stage;
@@ -33,7 +32,6 @@ import javafx.stage.Window;
 public final class EngageWindows implements EngageLauncher, StartEngagementController.Host {
 
     private final Supplier<Window> owner;
-    private final ResourceBundle messages;
     private final RunningTasks tasks;
     private final ProgressWindows progress;
     private final FormDrafts drafts;
@@ -50,10 +48,9 @@ public final class EngageWindows implements EngageLauncher, StartEngagementContr
      * @param target where the copied CLI command points (the current connection's region, endpoint, profile)
      * @param tokens client tokens for the copied CLI command and JSON (the start policy's rule)
      */
-    public EngageWindows(Supplier<Window> owner, ResourceBundle messages, RunningTasks tasks, ProgressWindows progress,
+    public EngageWindows(Supplier<Window> owner, RunningTasks tasks, ProgressWindows progress,
                          FormDrafts drafts, Supplier<AwsCliText.Target> target, Supplier<String> tokens) {
         this.owner = owner;
-        this.messages = messages;
         this.tasks = tasks;
         this.progress = progress;
         this.drafts = drafts;
@@ -86,7 +83,7 @@ public final class EngageWindows implements EngageLauncher, StartEngagementContr
         }
         StartEngagementFormModel model = new StartEngagementFormModel(s.catalog(), s.id(), s.customerCompanyName(),
                 s.projectTitle(), target.get(), drafts, tokens);
-        Stage stage = StartEngagementDialog.open(owner.get(), model, messages, this);
+        Stage stage = StartEngagementDialog.open(owner.get(), model, this);
         forms.put(key, stage);
         checkStart(model);
         stage.addEventHandler(javafx.stage.WindowEvent.WINDOW_HIDDEN, e -> forms.remove(key, stage));
@@ -181,11 +178,10 @@ public final class EngageWindows implements EngageLauncher, StartEngagementContr
                                        FailureAdviceCatalogue advice, Path dataDir, ObjectMapper json,
                                        Supplier<AwsCliText.Target> target, String appVersion,
                                        java.util.function.Consumer<String> openOpportunity) {
-        ResourceBundle messages = ResourceBundle.getBundle(FailureAdviceCatalogue.BUNDLE);
         RunningTasks tasks = new RunningTasks(executor, TaskRunner.of(runner));
-        ProgressWindows progress = new ProgressWindows(tasks, messages, p -> advice.forTask(p).orElse(null),
+        ProgressWindows progress = new ProgressWindows(tasks, p -> advice.forTask(p).orElse(null),
                 advice::forFailure, openOpportunity, appVersion == null ? "dev" : appVersion, () -> owner, Clock.systemUTC());
-        return new EngageWindows(() -> owner, messages, tasks, progress, FormDrafts.stored(dataDir, json, executor),
+        return new EngageWindows(() -> owner, tasks, progress, FormDrafts.stored(dataDir, json, executor),
                 target, ClientTokens::fresh);
     }
 
@@ -219,7 +215,7 @@ public final class EngageWindows implements EngageLauncher, StartEngagementContr
     /** The running-tasks indicator for the main window's status bar. */
     @Override
     public Node runningTasksIndicator() {
-        return new RunningTasksIndicator(tasks, messages, progress::show);
+        return new RunningTasksIndicator(tasks, progress::show);
     }
 
     @Override

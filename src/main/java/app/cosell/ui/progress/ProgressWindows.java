@@ -1,14 +1,13 @@
 package app.cosell.ui.progress;
 
+import app.cosell.ui.common.Messages;
 import app.cosell.ui.common.Views;
 import app.cosell.engagement.FailureAdvice;
 import app.cosell.model.PartnerCentralFailure;
 import app.cosell.model.TaskProgress;
-import java.text.MessageFormat;
 import java.time.Clock;
 import java.util.IdentityHashMap;
 import java.util.Map;
-import java.util.ResourceBundle;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.function.Supplier;
@@ -30,7 +29,6 @@ import org.kordamp.ikonli.material2.Material2MZ;
 public final class ProgressWindows {
 
     private final RunningTasks tasks;
-    private final ResourceBundle messages;
     private final Function<TaskProgress, FailureAdvice> advisor;
     private final Function<PartnerCentralFailure, FailureAdvice> failureAdvisor;
     private final Consumer<String> openOpportunity;
@@ -63,11 +61,10 @@ public final class ProgressWindows {
     public void setAdviceHandlers(AdviceHandlers handlers) { this.adviceHandlers = handlers; }
     private app.cosell.ui.common.LogTailSource logTail = app.cosell.ui.common.LogTailSource.NONE;
 
-    public ProgressWindows(RunningTasks tasks, ResourceBundle messages, Function<TaskProgress, FailureAdvice> advisor,
+    public ProgressWindows(RunningTasks tasks, Function<TaskProgress, FailureAdvice> advisor,
                            Function<PartnerCentralFailure, FailureAdvice> failureAdvisor,
                            Consumer<String> openOpportunity, String appVersion, Supplier<Window> owner, Clock clock) {
         this.tasks = tasks;
-        this.messages = messages;
         this.advisor = advisor;
         this.failureAdvisor = failureAdvisor;
         this.openOpportunity = openOpportunity;
@@ -172,7 +169,7 @@ public final class ProgressWindows {
 
     private Stage create(TrackedTask task) {
         TaskProgressController controller = new TaskProgressController(task, new TaskProgressModel(advisor, failureAdvisor),
-                tasks, messages, id -> {
+                tasks, id -> {
                     openOpportunity.accept(id);
                     showOpportunity.accept(id);
                 }, appVersion, clock);
@@ -183,8 +180,8 @@ public final class ProgressWindows {
         Window o = owner.get();
         if (o != null) stage.initOwner(o);
         app.cosell.model.TaskKind kind = app.cosell.model.TaskKind.of(task.request());
-        stage.setTitle(MessageFormat.format(messages.getString("progress.title"
-                + (kind.isAboutInvitation() ? "." + kind.name() : "")), task.request().opportunityId()));
+        stage.setTitle(Messages.format("progress.title"
+                + (kind.isAboutInvitation() ? "." + kind.name() : ""), task.request().opportunityId()));
         Scene scene = new Scene(root);
         if (o != null && o.getScene() != null) scene.getStylesheets().addAll(o.getScene().getStylesheets());
         scene.getStylesheets().add(getClass().getResource("/app/cosell/ui/progress/progress.css").toExternalForm());
@@ -215,7 +212,7 @@ public final class ProgressWindows {
         icon.getStyleClass().add(complete ? "notification-complete" : "notification-failed");
         icon.setIconSize(28);
         Notifications.create()
-                .title(messages.getString("progress.notify.title"))
+                .title(Messages.get("progress.notify.title"))
                 .text(text)
                 .graphic(icon)
                 .owner(o)
@@ -232,12 +229,12 @@ public final class ProgressWindows {
         if (kind != null && kind.isAboutInvitation()) {
             // An AWS referral accepted (the opportunity it created) or rejected, or what stopped that.
             TaskProgress p = task.latest();
-            return MessageFormat.format(messages.getString("progress.notify." + (complete ? "COMPLETE." : "FAILED.")
-                    + kind.name()), task.request().opportunityId(), customer,
+            return Messages.format("progress.notify." + (complete ? "COMPLETE." : "FAILED.")
+                    + kind.name(), task.request().opportunityId(), customer,
                     complete ? (p == null ? "" : app.cosell.model.TaskKind.createdOpportunityId(p)) : plainReason(task));
         }
         String key = "progress.notify." + (complete ? "COMPLETE" : "FAILED") + (customer.isEmpty() ? ".noCustomer" : "");
-        return MessageFormat.format(messages.getString(key), task.request().opportunityId(), customer,
+        return Messages.format(key, task.request().opportunityId(), customer,
                 complete ? "" : plainReason(task));
     }
 

@@ -1,8 +1,7 @@
 package app.cosell.ui.progress;
 
 import app.cosell.model.TaskProgress;
-import java.text.MessageFormat;
-import java.util.ResourceBundle;
+import app.cosell.ui.common.Messages;
 import java.util.function.Consumer;
 import javafx.beans.binding.Bindings;
 import javafx.scene.control.MenuButton;
@@ -18,7 +17,7 @@ import org.kordamp.ikonli.material2.Material2AL;
  */
 public final class RunningTasksIndicator extends MenuButton {
 
-    public RunningTasksIndicator(RunningTasks tasks, ResourceBundle messages, Consumer<TrackedTask> open) {
+    public RunningTasksIndicator(RunningTasks tasks, Consumer<TrackedTask> open) {
         setId("runningTasks");
         getStyleClass().addAll("running-tasks-indicator", "flat");
         ProgressIndicator spinner = new ProgressIndicator();
@@ -31,28 +30,28 @@ public final class RunningTasksIndicator extends MenuButton {
         setGraphic(graphic);
         textProperty().bind(Bindings.createStringBinding(() -> {
             int n = tasks.runningCountProperty().get();
-            return n == 0 ? messages.getString("progress.running.none")
-                    : MessageFormat.format(messages.getString("progress.running.count"), n);
+            return n == 0 ? Messages.get("progress.running.none")
+                    : Messages.format("progress.running.count", n);
         }, tasks.runningCountProperty()));
-        accessibleTextProperty().bind(Bindings.createStringBinding(() -> MessageFormat.format(
-                messages.getString("progress.running.accessible"), tasks.runningCountProperty().get()),
+        accessibleTextProperty().bind(Bindings.createStringBinding(
+                () -> Messages.format("progress.running.accessible", tasks.runningCountProperty().get()),
                 tasks.runningCountProperty()));
         disableProperty().bind(Bindings.isEmpty(tasks.tasks()));
         setOnShowing(e -> {
             getItems().clear();
             for (TrackedTask t : tasks.tasks()) {
-                MenuItem item = new MenuItem(itemText(t, messages));
+                MenuItem item = new MenuItem(itemText(t));
                 item.setOnAction(a -> open.accept(t));
                 getItems().add(item);
             }
         });
     }
 
-    private static String itemText(TrackedTask t, ResourceBundle messages) {
+    private static String itemText(TrackedTask t) {
         TaskProgress p = t.latest();
         String status = t.isRunning() ? "IN_PROGRESS"
                 : p != null && p.status() != null ? p.status().name() : "FAILED";
-        return MessageFormat.format(messages.getString("progress.running.item"), t.request().opportunityId(),
-                t.customerName() == null ? "" : t.customerName(), messages.getString("progress.status." + status));
+        return Messages.format("progress.running.item", t.request().opportunityId(),
+                t.customerName() == null ? "" : t.customerName(), Messages.get("progress.status." + status));
     }
 }

@@ -1,9 +1,8 @@
 package app.cosell.ui.progress;
 
 import app.cosell.model.StepState;
-import java.text.MessageFormat;
+import app.cosell.ui.common.Messages;
 import java.time.Duration;
-import java.util.ResourceBundle;
 import java.util.function.BiConsumer;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
@@ -26,7 +25,6 @@ import org.kordamp.ikonli.material2.Material2MZ;
 final class StepperRow extends HBox {
 
     private final TaskProgressModel.StepRow row;
-    private final ResourceBundle messages;
     private final StackPane icon = new StackPane();
     private final Label state = new Label();
     private final Label time = new Label();
@@ -35,18 +33,17 @@ final class StepperRow extends HBox {
     private final String name;
     private final String operationName;
 
-    StepperRow(TaskProgressModel.StepRow row, boolean last, ResourceBundle messages, BiConsumer<String, String> copier) {
-        this(row, last, messages, copier, app.cosell.model.TaskKind.ENGAGEMENT_FROM_OPPORTUNITY);
+    StepperRow(TaskProgressModel.StepRow row, boolean last, BiConsumer<String, String> copier) {
+        this(row, last, copier, app.cosell.model.TaskKind.ENGAGEMENT_FROM_OPPORTUNITY);
     }
 
     /** A step of a task of {@code kind}: named and labelled with that kind's step in this slot. */
-    StepperRow(TaskProgressModel.StepRow row, boolean last, ResourceBundle messages, BiConsumer<String, String> copier,
+    StepperRow(TaskProgressModel.StepRow row, boolean last, BiConsumer<String, String> copier,
                app.cosell.model.TaskKind kind) {
         this.row = row;
-        this.messages = messages;
         getStyleClass().add("step-row");
         setId("step-" + row.step().name());
-        name = messages.getString(stepKey(kind, row.step()));
+        name = Messages.get(stepKey(kind, row.step()));
         operationName = kind.stepOperation(row.step());
 
         icon.getStyleClass().add("step-icon");
@@ -60,7 +57,7 @@ final class StepperRow extends HBox {
         Label title = new Label(name);
         title.getStyleClass().add("step-name");
         // The API operation's name is for support: in the tooltip and the diagnostics, not in the rep's way.
-        title.setTooltip(new Tooltip(MessageFormat.format(messages.getString("progress.step.operation"), operationName)));
+        title.setTooltip(new Tooltip(Messages.format("progress.step.operation", operationName)));
         HBox titleLine = new HBox(8, title);
         titleLine.setAlignment(javafx.geometry.Pos.BASELINE_LEFT);
 
@@ -73,7 +70,7 @@ final class StepperRow extends HBox {
         result.getStyleClass().add("step-result");
         copy.getStyleClass().addAll("button-icon", "flat", "small", "step-copy");
         copy.setFocusTraversable(true);
-        copy.setOnAction(e -> copier.accept(messages.getString("progress.step.id." + row.step().name()), row.resultIdProperty().get()));
+        copy.setOnAction(e -> copier.accept(Messages.get("progress.step.id." + row.step().name()), row.resultIdProperty().get()));
         HBox detail = new HBox(8, state, time, result, copy);
         detail.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
         VBox texts = new VBox(titleLine, detail);
@@ -101,7 +98,7 @@ final class StepperRow extends HBox {
         } else {
             icon.getChildren().setAll(new FontIcon(iconOf(s)));
         }
-        String stateText = messages.getString("progress.state." + (row.notRunProperty().get() ? "NOT_RUN" : s.name()));
+        String stateText = Messages.get("progress.state." + (row.notRunProperty().get() ? "NOT_RUN" : s.name()));
         state.setText(stateText);
         Duration d = row.timeProperty().get();
         time.setText(d == null ? "" : stepTime(d));
@@ -116,11 +113,11 @@ final class StepperRow extends HBox {
         copy.setManaged(hasId);
         result.setTooltip(hasId ? new Tooltip(id) : null);
         if (hasId) {
-            String label = MessageFormat.format(messages.getString("progress.copy"), messages.getString("progress.step.id." + row.step().name()));
+            String label = Messages.format("progress.copy", Messages.get("progress.step.id." + row.step().name()));
             copy.setAccessibleText(label);
             copy.setTooltip(new Tooltip(label));
         }
-        setAccessibleText(MessageFormat.format(messages.getString("progress.step.accessible"), name, stateText)
+        setAccessibleText(Messages.format("progress.step.accessible", name, stateText)
                 + (d == null ? "" : ", " + stepTime(d)) + (hasId ? ", " + id : ""));
     }
 

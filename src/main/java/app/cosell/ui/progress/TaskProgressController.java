@@ -6,10 +6,9 @@ import app.cosell.model.FailureKind;
 import app.cosell.model.PartnerCentralFailure;
 import app.cosell.model.TaskKind;
 import app.cosell.model.TaskStep;
-import java.text.MessageFormat;
+import app.cosell.ui.common.Messages;
 import java.time.Clock;
 import java.util.List;
-import java.util.ResourceBundle;
 import java.util.function.Consumer;
 import javafx.animation.KeyFrame;
 import javafx.animation.Timeline;
@@ -40,7 +39,6 @@ public final class TaskProgressController {
     private final TrackedTask task;
     private final TaskProgressModel model;
     private final RunningTasks tasks;
-    private final ResourceBundle messages;
     private final Consumer<String> openOpportunity;
     private final String appVersion;
     private final Clock clock;
@@ -70,12 +68,11 @@ public final class TaskProgressController {
     @FXML private Label completeHeading;
     @FXML private Label completeText;
 
-    public TaskProgressController(TrackedTask task, TaskProgressModel model, RunningTasks tasks, ResourceBundle messages,
+    public TaskProgressController(TrackedTask task, TaskProgressModel model, RunningTasks tasks,
                                   Consumer<String> openOpportunity, String appVersion, Clock clock) {
         this.task = task;
         this.model = model;
         this.tasks = tasks;
-        this.messages = messages;
         this.openOpportunity = openOpportunity;
         this.appVersion = appVersion;
         this.clock = clock;
@@ -102,14 +99,14 @@ public final class TaskProgressController {
         String customer = task.customerName() == null ? "" : task.customerName();
         TaskKind kind = TaskKind.of(task.request());
         String kindKey = kind.isAboutInvitation() ? "." + kind.name() : "";
-        heading.setText(customer.isEmpty() ? format("progress.heading.opportunity" + kindKey, task.request().opportunityId())
-                : format("progress.heading" + kindKey, task.request().opportunityId(), customer));
+        heading.setText(customer.isEmpty() ? Messages.format("progress.heading.opportunity" + kindKey, task.request().opportunityId())
+                : Messages.format("progress.heading" + kindKey, task.request().opportunityId(), customer));
 
         List<TaskProgressModel.StepRow> rows = model.rows();
         for (int i = 0; i < rows.size(); i++) {
             // A kind with fewer steps (a rejection) shows only its own.
             if (kind.stepOperation(rows.get(i).step()).isEmpty()) continue;
-            stepper.getChildren().add(new StepperRow(rows.get(i), i == kind.stepCount() - 1, messages, this::copyId, kind));
+            stepper.getChildren().add(new StepperRow(rows.get(i), i == kind.stepCount() - 1, this::copyId, kind));
         }
         if (kind.isAboutInvitation()) showInvitationOutcome(kind);
 
@@ -123,8 +120,8 @@ public final class TaskProgressController {
 
         elapsed.textProperty().bind(Bindings.createStringBinding(
                 () -> StepperRow.clock(model.elapsedProperty().get()), model.elapsedProperty()));
-        elapsed.setAccessibleText(messages.getString("progress.elapsed").replace("{0}", ""));
-        statusBadge.textProperty().bind(Bindings.createStringBinding(() -> messages.getString("progress.status."
+        elapsed.setAccessibleText(Messages.get("progress.elapsed").replace("{0}", ""));
+        statusBadge.textProperty().bind(Bindings.createStringBinding(() -> Messages.get("progress.status."
                 + model.statusKeyProperty().get()), model.statusKeyProperty()));
         model.failedProperty().addListener((o, a, b) -> badgeStyle());
         model.completeProperty().addListener((o, a, b) -> badgeStyle());
@@ -134,12 +131,12 @@ public final class TaskProgressController {
         show(failedPanel, model.failedProperty().get());
         model.failedProperty().addListener((o, a, b) -> show(failedPanel, b));
         failedHeading.textProperty().bind(Bindings.when(model.refusedProperty())
-                .then(messages.getString("progress.refused.heading")).otherwise(Bindings.when(model.unconfirmedProperty())
-                        .then(messages.getString("progress.notConfirmed.heading"))
-                        .otherwise(messages.getString("progress.failed.heading"))));
+                .then(Messages.get("progress.refused.heading")).otherwise(Bindings.when(model.unconfirmedProperty())
+                        .then(Messages.get("progress.notConfirmed.heading"))
+                        .otherwise(Messages.get("progress.failed.heading"))));
         failedStep.textProperty().bind(Bindings.createStringBinding(() -> {
             TaskStep s = model.failedStepProperty().get();
-            return s == null ? "" : format("progress.failed.step", messages.getString(StepperRow.stepKey(kind, s)));
+            return s == null ? "" : Messages.format("progress.failed.step", Messages.get(StepperRow.stepKey(kind, s)));
         }, model.failedStepProperty()));
         failedStep.visibleProperty().bind(failedStep.textProperty().isNotEmpty());
         failedStep.managedProperty().bind(failedStep.visibleProperty());
@@ -175,11 +172,11 @@ public final class TaskProgressController {
      * id, and the action that shows it in the main window.
      */
     private void showInvitationOutcome(TaskKind kind) {
-        completeHeading.setText(messages.getString("progress.complete.heading." + kind.name()));
-        completeText.setText(messages.getString("progress.complete.text." + kind.name()));
+        completeHeading.setText(Messages.get("progress.complete.heading." + kind.name()));
+        completeText.setText(Messages.get("progress.complete.text." + kind.name()));
         if (kind != TaskKind.ENGAGEMENT_BY_ACCEPTING_INVITATION) return;
         idRow(resultGrid, 3, "progress.opportunityId", "createdOpportunityId", model.createdOpportunityIdProperty());
-        Button open = new Button(messages.getString("progress.action.OPEN_NEW_OPPORTUNITY"),
+        Button open = new Button(Messages.get("progress.action.OPEN_NEW_OPPORTUNITY"),
                 new FontIcon(Material2MZ.OPEN_IN_NEW));
         open.setId("openCreatedOpportunity");
         open.setMnemonicParsing(true);
@@ -201,7 +198,7 @@ public final class TaskProgressController {
         String text = model.diagnostics(task.customerName(), appVersion);
         logTail.read(tail -> {
             put(tail.isBlank() ? text : text + "\nRecent log:\n" + tail + "\n");
-            copiedLabel.setText(messages.getString("progress.copied.diagnostics"));
+            copiedLabel.setText(Messages.get("progress.copied.diagnostics"));
         });
     }
 
@@ -234,7 +231,7 @@ public final class TaskProgressController {
                     String label = a == AdviceAction.WAIT_AND_RETRY || model.retryKeepsTheAttempt()
                             ? "WAIT_AND_RETRY" : a.name();
                     Button r = action("retry", "progress.action." + label, new FontIcon(Material2MZ.REPLAY), this::retry);
-                    r.setTooltip(new Tooltip(messages.getString("progress.retry.tooltip")));
+                    r.setTooltip(new Tooltip(Messages.get("progress.retry.tooltip")));
                     r.disableProperty().bind(task.runningProperty());
                     yield r;
                 }
@@ -265,17 +262,17 @@ public final class TaskProgressController {
     void setAdviceHandlers(ProgressWindows.AdviceHandlers handlers) { this.adviceHandlers = handlers; }
 
     private Button action(String id, String key, FontIcon icon, Runnable run) {
-        Button b = new Button(messages.getString(key), icon);
+        Button b = new Button(Messages.get(key), icon);
         b.setId(id);
         b.setMnemonicParsing(true);
-        b.setAccessibleText(messages.getString(key).replace("_", ""));
+        b.setAccessibleText(Messages.get(key).replace("_", ""));
         b.setOnAction(e -> run.run());
         adviceActions.getChildren().add(b);
         return b;
     }
 
     private void idRow(GridPane grid, int r, String nameKey, String id, ObservableStringValue value) {
-        String name = messages.getString(nameKey);
+        String name = Messages.get(nameKey);
         Label n = new Label(name);
         n.getStyleClass().add("id-name");
         Label v = new Label();
@@ -289,28 +286,28 @@ public final class TaskProgressController {
         Button copy = new Button(null, new FontIcon(Material2AL.CONTENT_COPY));
         copy.setId("copy-" + id);
         copy.getStyleClass().addAll("button-icon", "flat", "small");
-        copy.setAccessibleText(format("progress.copy", name));
-        copy.setTooltip(new Tooltip(format("progress.copy", name)));
+        copy.setAccessibleText(Messages.format("progress.copy", name));
+        copy.setTooltip(new Tooltip(Messages.format("progress.copy", name)));
         copy.disableProperty().bind(Bindings.createBooleanBinding(() -> value.get() == null, value));
         copy.setOnAction(e -> copyId(name, value.get()));
         grid.addRow(r, n, v, copy);
     }
 
     private void textRow(VBox box, String nameKey, String id, ObservableStringValue value) {
-        Label n = new Label(messages.getString(nameKey));
+        Label n = new Label(Messages.get(nameKey));
         n.getStyleClass().addAll("id-name", "advice-label");
         Label v = new Label();
         v.setId(id);
         v.setWrapText(true);
         v.textProperty().bind(value);
-        v.setAccessibleText(messages.getString(nameKey));
+        v.setAccessibleText(Messages.get(nameKey));
         box.getChildren().addAll(n, v);
     }
 
     private void copyId(String name, String value) {
         if (value == null) return;
         put(value);
-        copiedLabel.setText(format("progress.copied", name));
+        copiedLabel.setText(Messages.format("progress.copied", name));
         copiedLabel.setTooltip(new Tooltip(copiedLabel.getText()));
     }
 
@@ -334,10 +331,6 @@ public final class TaskProgressController {
     private static PartnerCentralFailure asFailure(Throwable e) {
         return e instanceof PartnerCentralFailure f ? f : PartnerCentralFailure.of(FailureKind.UNKNOWN,
                 e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage(), e);
-    }
-
-    private String format(String key, Object... args) {
-        return new MessageFormat(messages.getString(key), messages.getLocale()).format(args);
     }
 
 }

@@ -4,12 +4,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import app.cosell.model.Catalog;
+import app.cosell.model.EditableField;
 import app.cosell.model.FailureKind;
 import app.cosell.model.FieldError;
 import app.cosell.model.InvolvementType;
 import app.cosell.model.PartnerCentralFailure;
+import app.cosell.model.StartEngagementRequest;
+import app.cosell.model.StartVerdict;
 import app.cosell.model.Tag;
+import app.cosell.model.TaskStep;
 import app.cosell.model.Visibility;
+import app.cosell.ui.progress.Snapshots;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -216,5 +221,83 @@ class StartEngagementFormModelTest {
 
         assertThat(f.canStartProperty().get()).isFalse();
         assertThat(f.canAddTagProperty().get()).isFalse();
+    }
+
+    @Test
+    void whyStartIsOffNamesTheFirstThingToFix() {
+        var f = form(Catalog.Sandbox);
+        assertThat(f.startBlockProperty().get()).as("a valid form may start").isNull();
+
+        f.addTag();
+        assertThat(f.startBlockProperty().get()).isEqualTo(
+                new StartEngagementFormModel.StartBlock(StartEngagementFormModel.BlockCause.TAG, Tag.Problem.KEY_MISSING, 1));
+
+        f.involvementTypeProperty().set(null);
+        assertThat(f.startBlockProperty().get().cause()).isEqualTo(StartEngagementFormModel.BlockCause.INVOLVEMENT);
+
+        f.involvementTypeProperty().set(InvolvementType.CO_SELL);
+        f.tags().getFirst().keyProperty().set("team");
+        assertThat(f.startBlockProperty().get()).isNull();
+    }
+
+    @Test
+    void aStartUnderWayIsNotCalledBlocked() {
+        var f = form(Catalog.Sandbox);
+        f.addTag();
+        f.busyProperty().set(true);
+        assertThat(f.startBlockProperty().get()).isNull();
+        f.busyProperty().set(false);
+        assertThat(f.startBlockProperty().get()).isNotNull();
+    }
+
+    @Test
+    void aBlockedStartOffersTheRunningTaskElseFixItOnTheFirstFieldTheEditorCanFix() {
+        StartVerdict.Reason closed = new StartVerdict.Reason(StartVerdict.Cause.CLOSED_LOST, "LifeCycle.Stage", null,
+                "guard.closedLost", List.of());
+        StartVerdict.Reason needs = new StartVerdict.Reason(StartVerdict.Cause.READINESS, "PrimaryNeedsFromAws",
+                EditableField.PRIMARY_NEEDS, "readiness.primaryNeedsMissing", List.of());
+        StartVerdict.Reason running = new StartVerdict.Reason(StartVerdict.Cause.TASK_RUNNING, null, null,
+                "guard.taskRunning", List.of());
+
+        assertThat(StartEngagementFormModel.BlockedOffer.of(new StartVerdict(StartVerdict.Outcome.BLOCKED,
+                List.of(closed, needs)))).isEqualTo(new StartEngagementFormModel.BlockedOffer(false, EditableField.PRIMARY_NEEDS));
+        assertThat(StartEngagementFormModel.BlockedOffer.of(new StartVerdict(StartVerdict.Outcome.BLOCKED,
+                List.of(needs, running)))).isEqualTo(new StartEngagementFormModel.BlockedOffer(true, null));
+        assertThat(StartEngagementFormModel.BlockedOffer.of(new StartVerdict(StartVerdict.Outcome.BLOCKED,
+                List.of(closed)))).isEqualTo(new StartEngagementFormModel.BlockedOffer(false, null));
+    }
+
+    @Test
+    void theServiceTookTheStartOnceItNamedTheTaskAndRefusedItWhenItStoppedWithoutOne() {
+        StartEngagementRequest r = Snapshots.REQUEST;
+        assertThat(StartEngagementFormModel.answerOf(null, true)).isEqualTo(StartEngagementFormModel.StartAnswer.WAITING);
+        assertThat(StartEngagementFormModel.answerOf(Snapshots.requested(r), true))
+                .isEqualTo(StartEngagementFormModel.StartAnswer.WAITING);
+        assertThat(StartEngagementFormModel.answerOf(Snapshots.requested(r), false))
+                .isEqualTo(StartEngagementFormModel.StartAnswer.REFUSED);
+        assertThat(StartEngagementFormModel.answerOf(Snapshots.runningAt(TaskStep.GET_OPPORTUNITY), true))
+                .isEqualTo(StartEngagementFormModel.StartAnswer.TAKEN);
+    }
+
+    @Test
+    void aRefusalWithFieldErrorsStaysOnTheFormAndAnyOtherKeepsTheDraftForTheProgressView() {
+        var f = form(Catalog.Sandbox);
+        f.busyProperty().set(true);
+        var invalid = new PartnerCentralFailure(FailureKind.VALIDATION, "ValidationException", "Invalid input", null,
+                null, List.of(new FieldError("AwsSubmission.Visibility", "INVALID_ENUM_VALUE", "Not allowed")), null, null);
+
+        assertThat(f.refused(invalid)).isEqualTo(StartEngagementFormModel.RefusalRoute.FIELDS);
+        assertThat(f.busyProperty().get()).isFalse();
+        assertThat(f.visibilityServerErrorProperty().get()).isEqualTo("Not allowed");
+        assertThat(saved).isEmpty();
+
+        f.busyProperty().set(true);
+        assertThat(f.refused(PartnerCentralFailure.of(FailureKind.THROTTLED, "slow", null)))
+                .isEqualTo(StartEngagementFormModel.RefusalRoute.PROGRESS);
+        assertThat(f.busyProperty().get()).isFalse();
+        assertThat(saved).hasSize(1);
+
+        f.taken();
+        assertThat(saved).as("a start the service took needs no draft").isEmpty();
     }
 }
