@@ -4,6 +4,7 @@ import app.cosell.model.EditableField;
 import app.cosell.model.OpportunityChoices;
 import app.cosell.model.Solution;
 import app.cosell.ui.common.Messages;
+import atlantafx.base.theme.Styles;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
@@ -269,7 +270,7 @@ public final class OpportunityEditController {
             Label l = new Label(c.alsoEditedByYou() ? Messages.format("edit.conflict.both", name, c.before(), c.after())
                     : Messages.format("edit.conflict.change", name, c.before(), c.after()));
             l.setWrapText(true);
-            l.getStyleClass().add("text-muted");
+            l.getStyleClass().add(Styles.TEXT_MUTED);
             changesBox.getChildren().add(l);
         }
     }

@@ -8,6 +8,7 @@ import app.cosell.ui.common.ErrorPresenter;
 import app.cosell.ui.common.Formats;
 import app.cosell.ui.common.Messages;
 import app.cosell.ui.common.Views;
+import atlantafx.base.theme.Styles;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -249,7 +250,7 @@ public final class InboxController {
         SUGGESTED_REASONS.forEach(k -> reason.getItems().add(Messages.get(k)));
         reason.setPrefWidth(420);
         Label hint = new Label(Messages.get("inbox.reject.hint"));
-        hint.getStyleClass().add("text-muted");
+        hint.getStyleClass().add(Styles.TEXT_MUTED);
         hint.setWrapText(true);
         dialog.getDialogPane().setContent(new VBox(8, new Label(Messages.get("inbox.reject.reason")), reason, hint));
         dialog.getDialogPane().setId("rejectDialog");

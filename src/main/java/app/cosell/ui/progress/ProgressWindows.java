@@ -1,5 +1,6 @@
 package app.cosell.ui.progress;
 
+import app.cosell.ui.common.Icons;
 import app.cosell.ui.common.Messages;
 import app.cosell.ui.common.Views;
 import app.cosell.engagement.FailureAdvice;
@@ -19,8 +20,6 @@ import javafx.stage.Window;
 import javafx.util.Duration;
 import org.controlsfx.control.Notifications;
 import org.kordamp.ikonli.javafx.FontIcon;
-import org.kordamp.ikonli.material2.Material2AL;
-import org.kordamp.ikonli.material2.Material2MZ;
 
 /**
  * The progress windows of this session, one per tracked task (opening a task's progress again brings its window to
@@ -208,7 +207,7 @@ public final class ProgressWindows {
         Window o = owner.get();
         if (o == null || !o.isShowing()) return;
         // Our own icon (the theme's colours), not ControlsFX's glossy stock images of showInformation()/showWarning().
-        FontIcon icon = new FontIcon(complete ? Material2AL.CHECK_CIRCLE : Material2MZ.REPORT_PROBLEM);
+        FontIcon icon = (complete ? Icons.OK : Icons.PROBLEM).create();
         icon.getStyleClass().add(complete ? "notification-complete" : "notification-failed");
         icon.setIconSize(28);
         Notifications.create()

@@ -1,7 +1,9 @@
 package app.cosell.ui.progress;
 
 import app.cosell.model.TaskProgress;
+import app.cosell.ui.common.Icons;
 import app.cosell.ui.common.Messages;
+import atlantafx.base.theme.Styles;
 import java.util.function.Consumer;
 import javafx.beans.binding.Bindings;
 import javafx.scene.control.MenuButton;
@@ -9,7 +11,6 @@ import javafx.scene.control.MenuItem;
 import javafx.scene.control.ProgressIndicator;
 import javafx.scene.layout.StackPane;
 import org.kordamp.ikonli.javafx.FontIcon;
-import org.kordamp.ikonli.material2.Material2AL;
 
 /**
  * The running-tasks indicator for the main window's status bar: a spinner and "2 running" while tasks run, and a
@@ -19,11 +20,11 @@ public final class RunningTasksIndicator extends MenuButton {
 
     public RunningTasksIndicator(RunningTasks tasks, Consumer<TrackedTask> open) {
         setId("runningTasks");
-        getStyleClass().addAll("running-tasks-indicator", "flat");
+        getStyleClass().addAll("running-tasks-indicator", Styles.FLAT);
         ProgressIndicator spinner = new ProgressIndicator();
         spinner.setPrefSize(16, 16);
         spinner.setMaxSize(16, 16);
-        FontIcon idle = new FontIcon(Material2AL.CHECK_CIRCLE_OUTLINE);
+        FontIcon idle = Icons.IDLE.create();
         StackPane graphic = new StackPane(spinner, idle);
         spinner.visibleProperty().bind(tasks.runningCountProperty().greaterThan(0));
         idle.visibleProperty().bind(spinner.visibleProperty().not());

@@ -1,7 +1,9 @@
 package app.cosell.ui.progress;
 
 import app.cosell.model.StepState;
+import app.cosell.ui.common.Icons;
 import app.cosell.ui.common.Messages;
+import atlantafx.base.theme.Styles;
 import java.time.Duration;
 import java.util.function.BiConsumer;
 import javafx.scene.control.Button;
@@ -13,10 +15,6 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
-import org.kordamp.ikonli.Ikon;
-import org.kordamp.ikonli.javafx.FontIcon;
-import org.kordamp.ikonli.material2.Material2AL;
-import org.kordamp.ikonli.material2.Material2MZ;
 
 /**
  * One step of the vertical stepper: a state icon (a spinner while running) with the line to the next step, the
@@ -29,7 +27,7 @@ final class StepperRow extends HBox {
     private final Label state = new Label();
     private final Label time = new Label();
     private final Label result = new Label();
-    private final Button copy = new Button(null, new FontIcon(Material2AL.CONTENT_COPY));
+    private final Button copy = new Button(null, Icons.COPY.create());
     private final String name;
     private final String operationName;
 
@@ -68,7 +66,7 @@ final class StepperRow extends HBox {
         copy.setMinWidth(USE_PREF_SIZE);
         result.setMinWidth(0);
         result.getStyleClass().add("step-result");
-        copy.getStyleClass().addAll("button-icon", "flat", "small", "step-copy");
+        copy.getStyleClass().addAll(Styles.BUTTON_ICON, Styles.FLAT, Styles.SMALL, "step-copy");
         copy.setFocusTraversable(true);
         copy.setOnAction(e -> copier.accept(Messages.get("progress.step.id." + row.step().name()), row.resultIdProperty().get()));
         HBox detail = new HBox(8, state, time, result, copy);
@@ -96,7 +94,7 @@ final class StepperRow extends HBox {
                 icon.getChildren().setAll(spinner);
             }
         } else {
-            icon.getChildren().setAll(new FontIcon(iconOf(s)));
+            icon.getChildren().setAll(iconOf(s).create());
         }
         String stateText = Messages.get("progress.state." + (row.notRunProperty().get() ? "NOT_RUN" : s.name()));
         state.setText(stateText);
@@ -121,12 +119,12 @@ final class StepperRow extends HBox {
                 + (d == null ? "" : ", " + stepTime(d)) + (hasId ? ", " + id : ""));
     }
 
-    private static Ikon iconOf(StepState s) {
+    private static Icons iconOf(StepState s) {
         return switch (s) {
-            case DONE -> Material2AL.CHECK_CIRCLE;
-            case FAILED -> Material2AL.CANCEL;
-            case SKIPPED -> Material2MZ.SKIP_NEXT;
-            default -> Material2AL.ACCESS_TIME;
+            case DONE -> Icons.STEP_DONE;
+            case FAILED -> Icons.STEP_FAILED;
+            case SKIPPED -> Icons.STEP_SKIPPED;
+            default -> Icons.STEP_WAITING;
         };
     }
 

@@ -1,12 +1,13 @@
 package app.cosell.ui.progress;
 
 import app.cosell.engagement.FailureAdvice;
-import app.cosell.engagement.AdviceAction;
 import app.cosell.model.FailureKind;
 import app.cosell.model.PartnerCentralFailure;
 import app.cosell.model.TaskKind;
 import app.cosell.model.TaskStep;
+import app.cosell.ui.common.Icons;
 import app.cosell.ui.common.Messages;
+import atlantafx.base.theme.Styles;
 import java.time.Clock;
 import java.util.List;
 import java.util.function.Consumer;
@@ -25,9 +26,6 @@ import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.VBox;
 import javafx.util.Duration;
-import org.kordamp.ikonli.javafx.FontIcon;
-import org.kordamp.ikonli.material2.Material2AL;
-import org.kordamp.ikonli.material2.Material2MZ;
 
 /**
  * Wires the live progress view of one tracked task to its {@link TaskProgressModel}: feeds it the task's
@@ -143,7 +141,7 @@ public final class TaskProgressController {
         model.adviceProperty().addListener((o, a, b) -> showAdvice(b));
         showAdvice(model.adviceProperty().get());
 
-        copyDiagnostics.setGraphic(new FontIcon(Material2AL.CONTENT_COPY));
+        copyDiagnostics.setGraphic(Icons.COPY.create());
         copiedLabel.visibleProperty().bind(copiedLabel.textProperty().isNotEmpty());
 
         task.latestProperty().addListener((o, a, p) -> { if (p != null) model.show(p, clock.instant()); });
@@ -176,11 +174,10 @@ public final class TaskProgressController {
         completeText.setText(Messages.get("progress.complete.text." + kind.name()));
         if (kind != TaskKind.ENGAGEMENT_BY_ACCEPTING_INVITATION) return;
         idRow(resultGrid, 3, "progress.opportunityId", "createdOpportunityId", model.createdOpportunityIdProperty());
-        Button open = new Button(Messages.get("progress.action.OPEN_NEW_OPPORTUNITY"),
-                new FontIcon(Material2MZ.OPEN_IN_NEW));
+        Button open = new Button(Messages.get("progress.action.OPEN_NEW_OPPORTUNITY"), Icons.OPEN.create());
         open.setId("openCreatedOpportunity");
         open.setMnemonicParsing(true);
-        open.getStyleClass().add("accent");
+        open.getStyleClass().add(Styles.ACCENT);
         open.disableProperty().bind(model.createdOpportunityIdProperty().isNull());
         open.setOnAction(e -> openOpportunity.accept(model.createdOpportunityIdProperty().get()));
         completePanel.getChildren().add(open);
@@ -222,33 +219,28 @@ public final class TaskProgressController {
         whatHappened.setText(advice.whatHappened());
         whatToDo.setText(advice.whatToDo());
         if (advice.alreadyCreated() != null) whatHappened.setText(advice.whatHappened() + "\n" + advice.alreadyCreated());
-        // Which buttons, and which is primary, is the advice's decision (FailureAdviceCatalogue); this only draws them.
+        // Which buttons, and which is primary, is the model's decision; this only draws them.
         String opportunityId = task.request().opportunityId();
-        for (AdviceAction a : advice.offered()) {
-            Button b = switch (a) {
+        for (TaskProgressModel.OfferedAction offered : model.offeredActions(advice, TaskKind.of(task.request()))) {
+            String key = "progress.action." + offered.labelKey();
+            Button b = switch (offered.action()) {
                 case RETRY_WITH_NEW_TOKEN, WAIT_AND_RETRY -> {
-                    // The same attempt goes on (its own token, or the task already running): say so, not "new token".
-                    String label = a == AdviceAction.WAIT_AND_RETRY || model.retryKeepsTheAttempt()
-                            ? "WAIT_AND_RETRY" : a.name();
-                    Button r = action("retry", "progress.action." + label, new FontIcon(Material2MZ.REPLAY), this::retry);
+                    Button r = action("retry", key, Icons.RETRY, this::retry);
                     r.setTooltip(new Tooltip(Messages.get("progress.retry.tooltip")));
                     r.disableProperty().bind(task.runningProperty());
                     yield r;
                 }
-                case FIX_IT -> action("fixIt", "progress.action.FIX_IT", new FontIcon(Material2AL.EDIT),
-                        () -> adviceHandlers.fixIt(opportunityId, advice.field()));
-                case OPEN_OPPORTUNITY -> TaskKind.of(task.request()).isAboutInvitation() ? null : action("openOpportunity", "progress.action.OPEN_OPPORTUNITY",
-                        new FontIcon(Material2MZ.OPEN_IN_NEW), () -> openOpportunity.accept(opportunityId));
-                case OPEN_IN_PARTNER_CENTRAL -> action("openInPartnerCentral", "progress.action.OPEN_IN_PARTNER_CENTRAL",
-                        new FontIcon(Material2MZ.OPEN_IN_BROWSER),
+                case FIX_IT -> action("fixIt", key, Icons.EDIT, () -> adviceHandlers.fixIt(opportunityId, advice.field()));
+                case OPEN_OPPORTUNITY -> action("openOpportunity", key, Icons.OPEN,
+                        () -> openOpportunity.accept(opportunityId));
+                case OPEN_IN_PARTNER_CENTRAL -> action("openInPartnerCentral", key, Icons.OPEN_IN_BROWSER,
                         () -> adviceHandlers.openInBrowser(FailureAdvice.PARTNER_CENTRAL_URL));
-                case SHOW_RUNNING_TASK -> action("showRunningTask", "progress.action.SHOW_RUNNING_TASK",
-                        new FontIcon(Material2MZ.PLAY_ARROW), () -> adviceHandlers.showRunningTask(opportunityId));
-                case COPY_DIAGNOSTICS -> action("adviceCopyDiagnostics", "progress.action.COPY_DIAGNOSTICS",
-                        new FontIcon(Material2AL.CONTENT_COPY), this::copyDiagnostics);
-                default -> null;
+                case SHOW_RUNNING_TASK -> action("showRunningTask", key, Icons.START,
+                        () -> adviceHandlers.showRunningTask(opportunityId));
+                case COPY_DIAGNOSTICS -> action("adviceCopyDiagnostics", key, Icons.COPY, this::copyDiagnostics);
+                default -> throw new IllegalStateException("No button for " + offered.action());
             };
-            if (b != null && a == advice.primary() && a != AdviceAction.COPY_DIAGNOSTICS) b.getStyleClass().add("accent");
+            if (offered.primary()) b.getStyleClass().add(Styles.ACCENT);
         }
         if (!adviceActions.getChildren().isEmpty()) {
             // Keyboard users land on the first thing they can do about it.
@@ -261,8 +253,8 @@ public final class TaskProgressController {
     /** Where Fix it, Show the running task and Open in Partner Central lead. */
     void setAdviceHandlers(ProgressWindows.AdviceHandlers handlers) { this.adviceHandlers = handlers; }
 
-    private Button action(String id, String key, FontIcon icon, Runnable run) {
-        Button b = new Button(Messages.get(key), icon);
+    private Button action(String id, String key, Icons icon, Runnable run) {
+        Button b = new Button(Messages.get(key), icon.create());
         b.setId(id);
         b.setMnemonicParsing(true);
         b.setAccessibleText(Messages.get(key).replace("_", ""));
@@ -283,9 +275,9 @@ public final class TaskProgressController {
         v.setTooltip(full);
         v.textProperty().bind(Bindings.createStringBinding(() -> value.get() == null ? "\u2014" : value.get(), value));
         v.setAccessibleText(name);
-        Button copy = new Button(null, new FontIcon(Material2AL.CONTENT_COPY));
+        Button copy = new Button(null, Icons.COPY.create());
         copy.setId("copy-" + id);
-        copy.getStyleClass().addAll("button-icon", "flat", "small");
+        copy.getStyleClass().addAll(Styles.BUTTON_ICON, Styles.FLAT, Styles.SMALL);
         copy.setAccessibleText(Messages.format("progress.copy", name));
         copy.setTooltip(new Tooltip(Messages.format("progress.copy", name)));
         copy.disableProperty().bind(Bindings.createBooleanBinding(() -> value.get() == null, value));

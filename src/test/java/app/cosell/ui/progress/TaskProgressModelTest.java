@@ -6,6 +6,7 @@ import static app.cosell.ui.progress.Snapshots.T0;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import app.cosell.model.StepState;
+import app.cosell.model.TaskKind;
 import app.cosell.model.TaskStep;
 import java.time.Duration;
 import java.util.List;
@@ -195,5 +196,46 @@ class TaskProgressModelTest {
     void stepTimesReadWellFromTheFirstTenthOfASecond() {
         assertThat(StepperRow.stepTime(Duration.ofMillis(40))).isEqualTo("< 0.1 s");
         assertThat(StepperRow.stepTime(Duration.ofMillis(9400))).isEqualTo("9.4 s");
+    }
+
+    private static FailureAdvice offering(AdviceAction... actions) {
+        return new FailureAdvice("X", true, "t", "w", "d", true, actions[0], null, null, List.of(), List.of(actions),
+                null, null);
+    }
+
+    @Test
+    void theFailedPanelOffersTheAdvicesButtonsWithItsFirstAsPrimaryButNeverCopyDiagnostics() {
+        model.show(Snapshots.failedAt(TaskStep.CREATE_ENGAGEMENT, "EngagementValidationFailed", "Title too long"),
+                T0.plusSeconds(3));
+
+        assertThat(model.offeredActions(offering(AdviceAction.FIX_IT, AdviceAction.RETRY_WITH_NEW_TOKEN,
+                AdviceAction.CONTACT_AWS_TEAM, AdviceAction.COPY_DIAGNOSTICS), TaskKind.ENGAGEMENT_FROM_OPPORTUNITY))
+                .as("an action without a button here is left out").containsExactly(
+                        new TaskProgressModel.OfferedAction(AdviceAction.FIX_IT, "FIX_IT", true),
+                        new TaskProgressModel.OfferedAction(AdviceAction.RETRY_WITH_NEW_TOKEN, "RETRY_WITH_NEW_TOKEN", false),
+                        new TaskProgressModel.OfferedAction(AdviceAction.COPY_DIAGNOSTICS, "COPY_DIAGNOSTICS", false));
+        assertThat(model.offeredActions(offering(AdviceAction.COPY_DIAGNOSTICS), TaskKind.ENGAGEMENT_FROM_OPPORTUNITY))
+                .extracting(TaskProgressModel.OfferedAction::primary).containsExactly(false);
+        assertThat(model.offeredActions(null, TaskKind.ENGAGEMENT_FROM_OPPORTUNITY)).isEmpty();
+    }
+
+    @Test
+    void aTaskAboutAnAwsReferralOffersNoOpenTheOpportunity() {
+        assertThat(model.offeredActions(offering(AdviceAction.OPEN_OPPORTUNITY, AdviceAction.COPY_DIAGNOSTICS),
+                TaskKind.REJECT_INVITATION)).extracting(TaskProgressModel.OfferedAction::action)
+                .containsExactly(AdviceAction.COPY_DIAGNOSTICS);
+        assertThat(model.offeredActions(offering(AdviceAction.OPEN_OPPORTUNITY), TaskKind.ENGAGEMENT_FROM_OPPORTUNITY))
+                .extracting(TaskProgressModel.OfferedAction::action).containsExactly(AdviceAction.OPEN_OPPORTUNITY);
+    }
+
+    @Test
+    void aRetryThatGoesOnWithTheSameAttemptSaysWaitAndRetry() {
+        model.show(Snapshots.runningAt(TaskStep.CREATE_ENGAGEMENT), T0.plusSeconds(3));
+        assertThat(model.offeredActions(offering(AdviceAction.RETRY_WITH_NEW_TOKEN), TaskKind.ENGAGEMENT_FROM_OPPORTUNITY))
+                .extracting(TaskProgressModel.OfferedAction::labelKey).containsExactly("WAIT_AND_RETRY");
+
+        model.show(Snapshots.failedAt(TaskStep.CREATE_ENGAGEMENT, "EngagementValidationFailed", "bad"), T0.plusSeconds(4));
+        assertThat(model.offeredActions(offering(AdviceAction.RETRY_WITH_NEW_TOKEN), TaskKind.ENGAGEMENT_FROM_OPPORTUNITY))
+                .extracting(TaskProgressModel.OfferedAction::labelKey).containsExactly("RETRY_WITH_NEW_TOKEN");
     }
 }
