@@ -1,5 +1,6 @@
 package app.cosell.ui.edit;
 
+import app.cosell.engagement.StartGuard;
 import app.cosell.model.EditScope;
 import app.cosell.model.EditableField;
 import app.cosell.model.FailureKind;
@@ -23,6 +24,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.function.Supplier;
 import java.util.regex.Pattern;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
@@ -38,6 +40,7 @@ import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
+import javafx.collections.ListChangeListener;
 import javafx.collections.ObservableList;
 import javafx.collections.ObservableMap;
 
@@ -78,7 +81,7 @@ public final class OpportunityEditModel {
     private final Background background;
     private final String opportunityId;
     private final EditScope scope;
-    private final java.util.function.Supplier<LocalDate> today;
+    private final Supplier<LocalDate> today;
 
     private final Map<EditableField, StringProperty> text = new EnumMap<>(EditableField.class);
     private final ObjectProperty<LocalDate> targetCloseDate = new SimpleObjectProperty<>(this, "targetCloseDate");
@@ -104,7 +107,7 @@ public final class OpportunityEditModel {
     private boolean filling;
 
     public OpportunityEditModel(Services services, Background background, String opportunityId, EditScope scope,
-                                java.util.function.Supplier<LocalDate> today) {
+                                Supplier<LocalDate> today) {
         this.services = Objects.requireNonNull(services);
         this.background = Objects.requireNonNull(background);
         this.opportunityId = Objects.requireNonNull(opportunityId);
@@ -118,8 +121,8 @@ public final class OpportunityEditModel {
             }
         }
         targetCloseDate.addListener((o, a, b) -> changed(EditableField.TARGET_CLOSE_DATE));
-        deliveryModels.addListener((javafx.collections.ListChangeListener<String>) c -> changed(EditableField.DELIVERY_MODELS));
-        primaryNeeds.addListener((javafx.collections.ListChangeListener<String>) c -> changed(EditableField.PRIMARY_NEEDS));
+        deliveryModels.addListener((ListChangeListener<String>) c -> changed(EditableField.DELIVERY_MODELS));
+        primaryNeeds.addListener((ListChangeListener<String>) c -> changed(EditableField.PRIMARY_NEEDS));
         canSave = Bindings.createBooleanBinding(() -> base.get() != null && !saving.get() && !loading.get()
                 && !touched.get().isEmpty() && errors.isEmpty(), base, saving, loading, touched, errors);
         readyToStart = Bindings.createBooleanBinding(() -> saved.get() && touched.get().isEmpty()
@@ -243,7 +246,7 @@ public final class OpportunityEditModel {
             saved.set(true);
             verdict.set(s.verdict());
             status.set(s.verdict().allowsStart() ? Messages.get("edit.saved.ready")
-                    : Messages.format("edit.saved.blocked", app.cosell.engagement.StartGuard.summary(s.verdict(),
+                    : Messages.format("edit.saved.blocked", StartGuard.summary(s.verdict(),
                             Messages.bundle())));
             lastSaved.set(s.opportunity());
         }, e -> {
@@ -352,7 +355,7 @@ public final class OpportunityEditModel {
 
     private static Object norm(Object v) {
         if (v instanceof String s) return s.strip().isEmpty() ? null : s.strip();
-        if (v instanceof List<?> l) return l.isEmpty() ? null : java.util.Set.copyOf(l);
+        if (v instanceof List<?> l) return l.isEmpty() ? null : Set.copyOf(l);
         return v;
     }
 

@@ -2,6 +2,7 @@ package app.cosell.ui.engage;
 
 import app.cosell.ui.common.Messages;
 import app.cosell.ui.common.Views;
+import app.cosell.ui.common.WindowPlacement;
 import javafx.scene.Parent;
 import javafx.scene.Scene;
 import javafx.stage.Modality;
@@ -29,7 +30,7 @@ public final class StartEngagementDialog {
         stage.setScene(scene);
         stage.setUserData(controller);
         // A small screen (or half of one): the window fits on it and the form scrolls.
-        stage.setOnShown(e -> app.cosell.ui.common.WindowPlacement.fit(stage, app.cosell.ui.common.WindowPlacement.screenOf(owner)));
+        stage.setOnShown(e -> WindowPlacement.fit(stage, WindowPlacement.screenOf(owner)));
         stage.show();
         // The form has the keyboard at once: the rep's choice of involvement is focused.
         stage.requestFocus();

@@ -1,11 +1,15 @@
 package app.cosell.ui.progress;
 
 import app.cosell.model.StepState;
+import app.cosell.model.TaskKind;
+import app.cosell.model.TaskStep;
 import app.cosell.ui.common.Icons;
 import app.cosell.ui.common.Messages;
 import atlantafx.base.theme.Styles;
 import java.time.Duration;
+import java.util.Locale;
 import java.util.function.BiConsumer;
+import javafx.geometry.Pos;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.ProgressIndicator;
@@ -32,12 +36,12 @@ final class StepperRow extends HBox {
     private final String operationName;
 
     StepperRow(TaskProgressModel.StepRow row, boolean last, BiConsumer<String, String> copier) {
-        this(row, last, copier, app.cosell.model.TaskKind.ENGAGEMENT_FROM_OPPORTUNITY);
+        this(row, last, copier, TaskKind.ENGAGEMENT_FROM_OPPORTUNITY);
     }
 
     /** A step of a task of {@code kind}: named and labelled with that kind's step in this slot. */
     StepperRow(TaskProgressModel.StepRow row, boolean last, BiConsumer<String, String> copier,
-               app.cosell.model.TaskKind kind) {
+               TaskKind kind) {
         this.row = row;
         getStyleClass().add("step-row");
         setId("step-" + row.step().name());
@@ -57,7 +61,7 @@ final class StepperRow extends HBox {
         // The API operation's name is for support: in the tooltip and the diagnostics, not in the rep's way.
         title.setTooltip(new Tooltip(Messages.format("progress.step.operation", operationName)));
         HBox titleLine = new HBox(8, title);
-        titleLine.setAlignment(javafx.geometry.Pos.BASELINE_LEFT);
+        titleLine.setAlignment(Pos.BASELINE_LEFT);
 
         state.getStyleClass().add("step-state");
         time.getStyleClass().add("step-time");
@@ -70,7 +74,7 @@ final class StepperRow extends HBox {
         copy.setFocusTraversable(true);
         copy.setOnAction(e -> copier.accept(Messages.get("progress.step.id." + row.step().name()), row.resultIdProperty().get()));
         HBox detail = new HBox(8, state, time, result, copy);
-        detail.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
+        detail.setAlignment(Pos.CENTER_LEFT);
         VBox texts = new VBox(titleLine, detail);
         texts.getStyleClass().add("step-texts");
         HBox.setHgrow(texts, Priority.ALWAYS);
@@ -86,7 +90,7 @@ final class StepperRow extends HBox {
     private void refresh() {
         StepState s = row.stateProperty().get();
         getStyleClass().removeAll("pending", "running", "done", "failed", "skipped");
-        getStyleClass().add(s.name().toLowerCase(java.util.Locale.ROOT));
+        getStyleClass().add(s.name().toLowerCase(Locale.ROOT));
         if (s == StepState.RUNNING) {
             if (!(icon.getChildren().size() == 1 && icon.getChildren().getFirst() instanceof ProgressIndicator)) {
                 ProgressIndicator spinner = new ProgressIndicator();
@@ -132,20 +136,20 @@ final class StepperRow extends HBox {
     static String stepTime(Duration d) {
         long ms = d.toMillis();
         if (ms < 100) return "< 0.1 s";
-        if (ms < 60_000) return String.format(java.util.Locale.ROOT, "%.1f s", ms / 1000.0);
-        return String.format(java.util.Locale.ROOT, "%d:%02d min", ms / 60_000, (ms / 1000) % 60);
+        if (ms < 60_000) return String.format(Locale.ROOT, "%.1f s", ms / 1000.0);
+        return String.format(Locale.ROOT, "%d:%02d min", ms / 60_000, (ms / 1000) % 60);
     }
 
     /** The overall elapsed time: m:ss, or h:mm:ss past an hour. */
     static String clock(Duration d) {
         long s = d.toSeconds();
-        return s >= 3600 ? String.format(java.util.Locale.ROOT, "%d:%02d:%02d", s / 3600, (s / 60) % 60, s % 60)
-                : String.format(java.util.Locale.ROOT, "%d:%02d", s / 60, s % 60);
+        return s >= 3600 ? String.format(Locale.ROOT, "%d:%02d:%02d", s / 3600, (s / 60) % 60, s % 60)
+                : String.format(Locale.ROOT, "%d:%02d", s / 60, s % 60);
     }
 
     /** The message key naming the step of {@code kind} in {@code slot}. */
-    static String stepKey(app.cosell.model.TaskKind kind, app.cosell.model.TaskStep slot) {
-        return kind == app.cosell.model.TaskKind.ENGAGEMENT_FROM_OPPORTUNITY ? "progress.step." + slot.name()
+    static String stepKey(TaskKind kind, TaskStep slot) {
+        return kind == TaskKind.ENGAGEMENT_FROM_OPPORTUNITY ? "progress.step." + slot.name()
                 : "progress.step." + kind.name() + "." + slot.name();
     }
 }

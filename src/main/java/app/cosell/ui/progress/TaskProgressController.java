@@ -6,6 +6,7 @@ import app.cosell.model.PartnerCentralFailure;
 import app.cosell.model.TaskKind;
 import app.cosell.model.TaskStep;
 import app.cosell.ui.common.Icons;
+import app.cosell.ui.common.LogTailSource;
 import app.cosell.ui.common.Messages;
 import atlantafx.base.theme.Styles;
 import java.time.Clock;
@@ -13,9 +14,13 @@ import java.util.List;
 import java.util.function.Consumer;
 import javafx.animation.KeyFrame;
 import javafx.animation.Timeline;
+import javafx.application.Platform;
 import javafx.beans.binding.Bindings;
+import javafx.beans.value.ChangeListener;
 import javafx.beans.value.ObservableStringValue;
+import javafx.beans.value.ObservableValue;
 import javafx.fxml.FXML;
+import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.Tooltip;
@@ -41,7 +46,7 @@ public final class TaskProgressController {
     private final String appVersion;
     private final Clock clock;
     private Timeline ticker;
-    private app.cosell.ui.common.LogTailSource logTail = app.cosell.ui.common.LogTailSource.NONE;
+    private LogTailSource logTail = LogTailSource.NONE;
 
     @FXML private BorderPane root;
     @FXML private Label heading;
@@ -77,14 +82,14 @@ public final class TaskProgressController {
     }
 
     /** Runs {@code action} with the COMPLETE outcome panel once the task is COMPLETE (at once if it is). FX thread. */
-    public void whenComplete(java.util.function.Consumer<VBox> action) {
+    public void whenComplete(Consumer<VBox> action) {
         if (model.completeProperty().get()) {
             action.accept(completePanel);
             return;
         }
-        model.completeProperty().addListener(new javafx.beans.value.ChangeListener<>() {
+        model.completeProperty().addListener(new ChangeListener<>() {
             @Override
-            public void changed(javafx.beans.value.ObservableValue<? extends Boolean> o, Boolean was, Boolean now) {
+            public void changed(ObservableValue<? extends Boolean> o, Boolean was, Boolean now) {
                 if (!now) return;
                 o.removeListener(this);
                 action.accept(completePanel);
@@ -186,7 +191,7 @@ public final class TaskProgressController {
     public TaskProgressModel model() { return model; }
 
     /** Where "Copy diagnostics" gets the log's last lines from. */
-    public void setLogTail(app.cosell.ui.common.LogTailSource logTail) { this.logTail = logTail; }
+    public void setLogTail(LogTailSource logTail) { this.logTail = logTail; }
 
     public BorderPane root() { return root; }
 
@@ -244,7 +249,7 @@ public final class TaskProgressController {
         }
         if (!adviceActions.getChildren().isEmpty()) {
             // Keyboard users land on the first thing they can do about it.
-            javafx.application.Platform.runLater(() -> adviceActions.getChildren().getFirst().requestFocus());
+            Platform.runLater(() -> adviceActions.getChildren().getFirst().requestFocus());
         }
     }
 
@@ -315,7 +320,7 @@ public final class TaskProgressController {
         else if (model.completeProperty().get()) statusBadge.getStyleClass().add("complete");
     }
 
-    private static void show(javafx.scene.Node n, boolean visible) {
+    private static void show(Node n, boolean visible) {
         n.setVisible(visible);
         n.setManaged(visible);
     }

@@ -5,6 +5,7 @@ import app.cosell.engagement.EngagementRunner;
 import app.cosell.engagement.FailureAdvice;
 import app.cosell.engagement.TrackingPause;
 import app.cosell.model.CallFailure;
+import app.cosell.model.FailureKind;
 import app.cosell.model.PartnerCentralFailure;
 import app.cosell.model.StepProgress;
 import app.cosell.model.StepState;
@@ -222,7 +223,7 @@ public final class TaskProgressModel {
         engagementId.set(p.engagementId());
         invitationId.set(p.engagementInvitationId());
         snapshotJobId.set(p.resourceSnapshotJobId());
-        createdOpportunityId.set(app.cosell.model.TaskKind.createdOpportunityId(p));
+        createdOpportunityId.set(TaskKind.createdOpportunityId(p));
         if (p.status() != TaskStatus.FAILED && callFailure != null) {
             reasonCode.set(callFailure.errorCode() != null ? callFailure.errorCode() : callFailure.kind().name());
             message.set(callFailure.message());
@@ -243,8 +244,8 @@ public final class TaskProgressModel {
         statusKey.set("FAILED");
         boolean noTask = progress.get() == null || progress.get().taskId() == null;
         // Only a refusal from the service says the task did not start; anything else leaves it unconfirmed.
-        boolean refusal = !f.kind().isTransient() && f.kind() != app.cosell.model.FailureKind.UNKNOWN
-                && f.kind() != app.cosell.model.FailureKind.SIGN_IN_NEEDED;
+        boolean refusal = !f.kind().isTransient() && f.kind() != FailureKind.UNKNOWN
+                && f.kind() != FailureKind.SIGN_IN_NEEDED;
         refused.set(noTask && refusal);
         unconfirmed.set(noTask && !refusal);
         reasonCode.set(f.errorCode() != null ? f.errorCode() : f.kind().name());
@@ -295,10 +296,10 @@ public final class TaskProgressModel {
         StringBuilder b = new StringBuilder("Co-Sell Console diagnostics\n");
         line(b, "App version", appVersion);
         if (p != null) {
-            app.cosell.model.TaskKind kind = app.cosell.model.TaskKind.of(p);
+            TaskKind kind = TaskKind.of(p);
             if (kind.isAboutInvitation()) line(b, "Task", kind.operation());
             line(b, kind.isAboutInvitation() ? "Invitation" : "Opportunity", p.request().opportunityId());
-            line(b, "Created opportunity", app.cosell.model.TaskKind.createdOpportunityId(p));
+            line(b, "Created opportunity", TaskKind.createdOpportunityId(p));
             line(b, "Customer", customerName);
             line(b, "Catalog", p.request().catalog().wire());
             line(b, "Involvement", p.request().involvementType().wire()

@@ -18,6 +18,7 @@ import app.cosell.ui.progress.Snapshots;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.assertj.core.api.Assertions;
 import org.junit.jupiter.api.Test;
 
 class StartEngagementFormModelTest {
@@ -36,30 +37,30 @@ class StartEngagementFormModelTest {
     void startWaitsForTheGuardAndStaysDisabledWhenItBlocks() {
         StartEngagementFormModel f = new StartEngagementFormModel(Catalog.Sandbox, "O123", "Acme Corp", "Migration",
                 AwsCliText.Target.defaultRegion(), drafts, () -> "token-1");
-        org.assertj.core.api.Assertions.assertThat(f.canStartProperty().get()).isFalse();
-        app.cosell.model.StartVerdict blocked = new app.cosell.model.StartVerdict(
-                app.cosell.model.StartVerdict.Outcome.BLOCKED, java.util.List.of(new app.cosell.model.StartVerdict.Reason(
-                app.cosell.model.StartVerdict.Cause.READINESS, "PrimaryNeedsFromAws",
-                app.cosell.model.EditableField.PRIMARY_NEEDS, "readiness.primaryNeedsMissing", java.util.List.of())));
-        f.setVerdicts(Map.of(app.cosell.model.InvolvementType.CO_SELL, blocked,
-                app.cosell.model.InvolvementType.FOR_VISIBILITY_ONLY, app.cosell.model.StartVerdict.ready()));
-        org.assertj.core.api.Assertions.assertThat(f.canStartProperty().get()).isFalse();
+        Assertions.assertThat(f.canStartProperty().get()).isFalse();
+        StartVerdict blocked = new StartVerdict(
+                StartVerdict.Outcome.BLOCKED, List.of(new StartVerdict.Reason(
+                StartVerdict.Cause.READINESS, "PrimaryNeedsFromAws",
+                EditableField.PRIMARY_NEEDS, "readiness.primaryNeedsMissing", List.of())));
+        f.setVerdicts(Map.of(InvolvementType.CO_SELL, blocked,
+                InvolvementType.FOR_VISIBILITY_ONLY, StartVerdict.ready()));
+        Assertions.assertThat(f.canStartProperty().get()).isFalse();
         // Primary needs are a Co-Sell rule: For Visibility Only may start.
-        f.involvementTypeProperty().set(app.cosell.model.InvolvementType.FOR_VISIBILITY_ONLY);
-        org.assertj.core.api.Assertions.assertThat(f.canStartProperty().get()).isTrue();
+        f.involvementTypeProperty().set(InvolvementType.FOR_VISIBILITY_ONLY);
+        Assertions.assertThat(f.canStartProperty().get()).isTrue();
     }
 
     @Test
     void aSecondStartRefusedAsAlreadyInProgressGoesToTheRunningTask() {
         var f = form(Catalog.Sandbox);
-        org.assertj.core.api.Assertions.assertThat(f.routeOf(new app.cosell.model.PartnerCentralFailure(
-                app.cosell.model.FailureKind.CONFLICT, "ConflictException",
-                "Task task-1 is already in progress for opportunity O123.", null, null, java.util.List.of(), null, null)))
+        Assertions.assertThat(f.routeOf(new PartnerCentralFailure(
+                FailureKind.CONFLICT, "ConflictException",
+                "Task task-1 is already in progress for opportunity O123.", null, null, List.of(), null, null)))
                 .isEqualTo(StartEngagementFormModel.RefusalRoute.RUNNING_TASK);
-        org.assertj.core.api.Assertions.assertThat(f.routeOf(app.cosell.model.PartnerCentralFailure.of(
-                app.cosell.model.FailureKind.VALIDATION, "bad", null))).isEqualTo(StartEngagementFormModel.RefusalRoute.FIELDS);
-        org.assertj.core.api.Assertions.assertThat(f.routeOf(app.cosell.model.PartnerCentralFailure.of(
-                app.cosell.model.FailureKind.THROTTLED, "slow", null))).isEqualTo(StartEngagementFormModel.RefusalRoute.PROGRESS);
+        Assertions.assertThat(f.routeOf(PartnerCentralFailure.of(
+                FailureKind.VALIDATION, "bad", null))).isEqualTo(StartEngagementFormModel.RefusalRoute.FIELDS);
+        Assertions.assertThat(f.routeOf(PartnerCentralFailure.of(
+                FailureKind.THROTTLED, "slow", null))).isEqualTo(StartEngagementFormModel.RefusalRoute.PROGRESS);
     }
 
     @Test
