@@ -59,7 +59,7 @@ public final class MainWindow {
     private HistoryWindow history;
     private BatchWindow lastBatch;
     private InboxController inbox;
-    private MainTabs tabs;
+    private MainTabsView tabs;
     private final LaunchTiming timing;
 
     @FXML private BorderPane root;
@@ -267,7 +267,7 @@ public final class MainWindow {
                         i.title(), false, MainWindow.this::referralAnswered);
             }
         }, () -> stage, errors);
-        tabs = new MainTabs(root.getCenter(), inbox);
+        tabs = new MainTabsView(root.getCenter(), inbox);
         root.setCenter(tabs.pane());
     }
 

@@ -8,13 +8,13 @@ import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
 
 /** The main window's two tabs: the opportunities, and the AWS referrals inbox with its count of pending referrals. */
-final class MainTabs {
+final class MainTabsView {
 
     private final TabPane tabs;
     private final Tab opportunitiesTab;
 
     /** Puts {@code opportunities} (the list and its detail pane) and {@code inbox}'s view on two tabs. FX thread. */
-    MainTabs(Node opportunities, InboxController inbox) {
+    MainTabsView(Node opportunities, InboxController inbox) {
         opportunitiesTab = new Tab(Messages.get("main.tab.opportunities"), opportunities);
         opportunitiesTab.setId("opportunitiesTab");
         Tab referralsTab = new Tab(Messages.get("main.tab.referrals"), inbox.load());
