@@ -78,6 +78,9 @@ public final class MainWindow {
         this.model = new MainWindowModel(services.connector(), services.background(), services.history(),
                 () -> services.batches().unfinished());
         this.list = new OpportunityListModel(services.opportunities(), services.background());
+        // The background record checks the rep allows (Settings > Readiness checks).
+        list.recordBudgetProperty().bind(Bindings.createIntegerBinding(
+                () -> services.settings().get().pipeline().recordChecksPerSession(), services.settings().currentProperty()));
         this.detail = new OpportunityDetailModel(services.opportunities(), services.readiness(), services.background());
         this.errors = new ErrorPresenter(() -> stage);
         this.timing = new LaunchTiming(services.background());
