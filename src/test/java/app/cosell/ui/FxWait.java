@@ -5,6 +5,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicReference;
 import javafx.application.Platform;
+import javafx.stage.Stage;
 import org.testfx.api.FxToolkit;
 import org.testfx.util.WaitForAsyncUtils;
 
@@ -41,5 +42,27 @@ public final class FxWait {
         // Before the toolkit runs there is no scene graph to race: evaluate here.
         if (Platform.isFxApplicationThread() || !FxToolkit.isFXApplicationThreadRunning()) return guarded.call();
         return WaitForAsyncUtils.asyncFx(guarded).get(10, TimeUnit.SECONDS);
+    }
+
+    /**
+     * Gives {@code stage} this size and waits until it holds. Monocle answers each of setWidth and setHeight with a
+     * window event a pulse or more later, and the event for the height carries the width the window had before: set
+     * together, the older width can come back after the new one. So the size is set again until it stays for two
+     * checks in a row, a few pulses apart.
+     */
+    public static void resize(Stage stage, double width, double height) throws Exception {
+        int steady = 0;
+        for (int attempt = 0; attempt < 50 && steady < 2; attempt++) {
+            boolean held = WaitForAsyncUtils.asyncFx(() -> {
+                boolean ok = stage.getWidth() == width && stage.getHeight() == height
+                        && stage.getScene().getRoot().getLayoutBounds().getWidth() <= width;
+                if (stage.getWidth() != width) stage.setWidth(width);
+                if (stage.getHeight() != height) stage.setHeight(height);
+                return ok;
+            }).get(10, TimeUnit.SECONDS);
+            steady = held ? steady + 1 : 0;
+            WaitForAsyncUtils.waitForFxEvents();
+        }
+        if (steady < 2) throw new TimeoutException("the stage did not keep " + width + "×" + height);
     }
 }
