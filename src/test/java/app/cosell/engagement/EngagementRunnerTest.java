@@ -223,7 +223,11 @@ class EngagementRunnerTest {
 
     @Test
     void aTrackerStoppedMidTaskIsResumedByANewRunnerOnTheSameHistory() throws Exception {
-        pc.emulator().setStepDelay(Duration.ofMillis(200));
+        // The task is held before its snapshot step until the first tracker is gone: it is surely still running.
+        CountDownLatch release = new CountDownLatch(1);
+        pc.emulator().setStepHook((taskId, step) -> {
+            if (step.equals("CreateResourceSnapshot")) release.await(30, TimeUnit.SECONDS);
+        });
         CountDownLatch running = new CountDownLatch(1);
         ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor();
         try {
@@ -240,6 +244,7 @@ class EngagementRunnerTest {
         assertThat(afterRestart.unfinished()).hasSize(1);
         TaskProgress unfinished = afterRestart.unfinished().getFirst();
         assertThat(unfinished.taskId()).startsWith("task-");
+        release.countDown();
 
         TaskProgress resumed = new EngagementRunner(pc.partnerCentral(), afterRestart, Clock.systemUTC(), FastPolls.SCHEDULE)
                 .resume(unfinished, seen::add);
