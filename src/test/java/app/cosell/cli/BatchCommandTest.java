@@ -2,6 +2,7 @@ package app.cosell.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import app.cosell.ChildJvm;
 import app.cosell.emulator.SeededScenario;
 import app.cosell.engagement.AppJson;
 import app.cosell.engagement.BatchTriage;
@@ -22,6 +23,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
@@ -67,14 +69,12 @@ class BatchCommandTest {
 
     /** The command in its own JVM, as the packaged launcher would run it. */
     Process launch(String... args) throws IOException {
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "--enable-native-access=ALL-UNNAMED", "-Dcosell.dataDir=" + dataDir,
-                "-cp", System.getProperty("java.class.path"), "app.cosell.Launcher", "batch", "--catalog", "Sandbox",
+        List<String> command = new ArrayList<>(List.of("batch", "--catalog", "Sandbox",
                 "--endpoint-url", emulator.endpoint().toString()));
         command.addAll(List.of(args));
-        ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true);
-        pb.environment().put("AWS_ACCESS_KEY_ID", emulator.accessKeyId());
-        pb.environment().put("AWS_SECRET_ACCESS_KEY", emulator.secretAccessKey());
+        ProcessBuilder pb = ChildJvm.command(dataDir, Map.of("AWS_ACCESS_KEY_ID", emulator.accessKeyId(),
+                "AWS_SECRET_ACCESS_KEY", emulator.secretAccessKey()), "app.cosell.Launcher",
+                command.toArray(String[]::new)).redirectErrorStream(true);
         pb.environment().remove("AWS_PROFILE");
         return pb.start();
     }
