@@ -48,6 +48,8 @@ public final class EmulatorExtension implements BeforeAllCallback, AfterAllCallb
     private PartnerCentralEmulator emulator;
     private PartnerCentral partnerCentral;
     private boolean perTest;
+    /** The class whose beforeAll started the emulator (its afterAll stops it). */
+    private String startedBy;
 
     private EmulatorExtension() {}
 
@@ -103,6 +105,8 @@ public final class EmulatorExtension implements BeforeAllCallback, AfterAllCallb
 
     @Override
     public void beforeAll(ExtensionContext context) throws Exception {
+        if (emulator != null) return; // a @Nested class: the outer class's emulator goes on
+        startedBy = context.getUniqueId();
         start();
     }
 
@@ -123,7 +127,7 @@ public final class EmulatorExtension implements BeforeAllCallback, AfterAllCallb
 
     @Override
     public void afterAll(ExtensionContext context) {
-        stop();
+        if (context.getUniqueId().equals(startedBy)) stop();
     }
 
     private void start() throws Exception {
