@@ -2,18 +2,16 @@ package app.cosell.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import app.cosell.emulator.PartnerCentralEmulator;
+import app.cosell.ChildJvm;
+import app.cosell.emulator.SeededScenario;
 import app.cosell.engagement.AppJson;
 import app.cosell.engagement.BatchTriage;
 import app.cosell.engagement.TaskHistory;
-import app.cosell.model.Catalog;
 import app.cosell.model.InvolvementType;
 import app.cosell.model.OpportunityQuery;
 import app.cosell.model.OpportunitySummary;
 import app.cosell.model.ReviewStatus;
-import app.cosell.partner.AwsProfiles;
-import app.cosell.partner.Connections;
-import app.cosell.partner.PartnerCentral;
+import app.cosell.testing.EmulatorExtension;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -23,13 +21,16 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import java.util.stream.Collectors;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -38,52 +39,42 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class BatchCommandTest {
 
-    static final String KEY = "AKIAIOSFODNN7EXAMPLE";
-    static final String SECRET = "wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY";
-    static PartnerCentralEmulator emulator;
-    static PartnerCentral partnerCentral;
+    private static final String MISSING_WEBSITE = SeededScenario.MISSING_WEBSITE.id("Sandbox");
+    private static final String ALREADY_SUBMITTED = SeededScenario.ALREADY_SUBMITTED.id("Sandbox");
+    private static final String IN_REVIEW = SeededScenario.IN_REVIEW.id("Sandbox");
+    private static final String APPROVED = SeededScenario.APPROVED.id("Sandbox");
+    private static final Set<String> SCENARIOS = Arrays.stream(SeededScenario.values()).map(s -> s.id("Sandbox"))
+            .collect(Collectors.toSet());
+
+    @RegisterExtension
+    static final EmulatorExtension emulator = EmulatorExtension.sandbox().opportunities(120)
+            .stepDelay(Duration.ofMillis(200)).throttling(true);
     @TempDir Path dataDir;
-
-    @BeforeAll
-    static void start() throws Exception {
-        emulator = PartnerCentralEmulator.builder().port(0).credentials(KEY, SECRET).opportunities(120)
-                .stepDelay(Duration.ofMillis(200)).throttling(true).start();
-        partnerCentral = new Connections(new AwsProfiles(Path.of("no-config"), Path.of("no-credentials"), null,
-                Path.of("no-cache")), "test").forEmulator(emulator.endpoint(), KEY, SECRET, Catalog.Sandbox);
-    }
-
-    @AfterAll
-    static void stop() {
-        partnerCentral.close();
-        emulator.close();
-    }
 
     /** Ready opportunities of the seed (the same triage the command runs), never the seeded scenarios. */
     List<String> readyIds(int count, Path scratch) throws Exception {
         List<String> candidates = new ArrayList<>();
-        for (OpportunitySummary s : partnerCentral.listOpportunities(OpportunityQuery.all()
+        for (OpportunitySummary s : emulator.partnerCentral().listOpportunities(OpportunityQuery.all()
                 .withReviewStatuses(List.of(ReviewStatus.PENDING_SUBMISSION)), null, 100).opportunities())
-            if (Integer.parseInt(s.id().substring(1)) > 20000020 && tasks(s.id()) == 0) candidates.add(s.id());
-        BatchTriage.Result triage = new BatchTriage(partnerCentral, TaskHistory.open(scratch, AppJson.newMapper()),
+            if (!SCENARIOS.contains(s.id()) && tasks(s.id()) == 0) candidates.add(s.id());
+        BatchTriage.Result triage = new BatchTriage(emulator.partnerCentral(), TaskHistory.open(scratch, AppJson.newMapper()),
                 Clock.systemUTC()).triage(candidates, InvolvementType.CO_SELL, e -> {});
         assertThat(triage.ready()).hasSizeGreaterThanOrEqualTo(count);
         return triage.ready().stream().limit(count).map(BatchTriage.Entry::opportunityId).toList();
     }
 
     static int tasks(String opportunityId) {
-        return partnerCentral.tasksForOpportunity(opportunityId).size();
+        return emulator.partnerCentral().tasksForOpportunity(opportunityId).size();
     }
 
     /** The command in its own JVM, as the packaged launcher would run it. */
     Process launch(String... args) throws IOException {
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "--enable-native-access=ALL-UNNAMED", "-Dcosell.dataDir=" + dataDir,
-                "-cp", System.getProperty("java.class.path"), "app.cosell.Launcher", "batch", "--catalog", "Sandbox",
+        List<String> command = new ArrayList<>(List.of("batch", "--catalog", "Sandbox",
                 "--endpoint-url", emulator.endpoint().toString()));
         command.addAll(List.of(args));
-        ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true);
-        pb.environment().put("AWS_ACCESS_KEY_ID", KEY);
-        pb.environment().put("AWS_SECRET_ACCESS_KEY", SECRET);
+        ProcessBuilder pb = ChildJvm.command(dataDir, Map.of("AWS_ACCESS_KEY_ID", emulator.accessKeyId(),
+                "AWS_SECRET_ACCESS_KEY", emulator.secretAccessKey()), "app.cosell.Launcher",
+                command.toArray(String[]::new)).redirectErrorStream(true);
         pb.environment().remove("AWS_PROFILE");
         return pb.start();
     }
@@ -123,7 +114,7 @@ class BatchCommandTest {
         List<String> ready = readyIds(6, dataDir.resolve("scratch"));
         Path ids = dataDir.resolve("ids.txt");
         List<String> lines = new ArrayList<>(ready);
-        lines.add("O20000005");                                   // missing website: skipped before any write
+        lines.add(MISSING_WEBSITE);                        // missing website: skipped before any write
         Files.write(ids, lines);
 
         List<String> first = killWhen(launch("--ids", ids.toString()), out -> count(out, "RUNNING") >= 1);
@@ -135,19 +126,19 @@ class BatchCommandTest {
         assertThat(last.exit()).as(last.output()).isZero();
         assertThat(last.firstLine()).isEqualTo(batchId);
         for (String id : ready) assertThat(tasks(id)).as(id).isEqualTo(1);
-        assertThat(tasks("O20000005")).isZero();
-        assertThat(last.output()).contains("O20000005").contains("The customer website is missing.");
+        assertThat(tasks(MISSING_WEBSITE)).isZero();
+        assertThat(last.output()).contains(MISSING_WEBSITE).contains("The customer website is missing.");
         assertThat(finish(launch("--resume")).exit()).as("nothing left to resume").isEqualTo(ExitCode.ERROR);
     }
 
     @Test
     void noReadyOpportunityMeansExitThreeAndNoWrite() throws Exception {
-        Result result = finish(launch("--", "O20000014", "O20000015"));
+        Result result = finish(launch("--", ALREADY_SUBMITTED, IN_REVIEW));
 
         assertThat(result.exit()).as(result.output()).isEqualTo(ExitCode.REFUSED);
         assertThat(result.firstLine()).startsWith("batch-");
-        assertThat(tasks("O20000014")).isZero();
-        assertThat(tasks("O20000015")).isZero();
+        assertThat(tasks(ALREADY_SUBMITTED)).isZero();
+        assertThat(tasks(IN_REVIEW)).isZero();
     }
 
     @Test
@@ -172,7 +163,7 @@ class BatchCommandTest {
         List<String> ready = readyIds(30, dataDir.resolve("scratch"));
         List<String> args = new ArrayList<>(List.of("--"));
         args.addAll(ready);
-        args.addAll(List.of("O20000005", "O20000014", "O20000016"));
+        args.addAll(List.of(MISSING_WEBSITE, ALREADY_SUBMITTED, APPROVED));
         long t0 = System.nanoTime();
         Result result = finish(launch(args.toArray(String[]::new)));
         double seconds = (System.nanoTime() - t0) / 1e9;

@@ -1,10 +1,10 @@
 package app.cosell.cli;
 
-import app.cosell.emulator.PartnerCentralEmulator;
 import app.cosell.emulator.SeededScenario;
 import app.cosell.engagement.AppDataFolder;
 import app.cosell.engagement.AppJson;
 import app.cosell.engagement.TaskHistory;
+import app.cosell.testing.EmulatorExtension;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Path;
@@ -13,6 +13,7 @@ import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
 
@@ -25,15 +26,15 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class EngageCommandTest {
 
-    static PartnerCentralEmulator emulator;
+    @RegisterExtension
+    static final EmulatorExtension emulator = EmulatorExtension.sandbox().opportunities(30)
+            .stepDelay(Duration.ofMillis(20));
     @TempDir static Path data;
 
     record Run(int exit, String out, String err) {}
 
     @BeforeAll
     static void start() throws Exception {
-        emulator = PartnerCentralEmulator.builder().port(0).opportunities(30).stepDelay(Duration.ofMillis(20))
-                .throttling(false).start();
         System.setProperty("aws.accessKeyId", emulator.accessKeyId());
         System.setProperty("aws.secretAccessKey", emulator.secretAccessKey());
         dataDirBefore = System.getProperty(AppDataFolder.OVERRIDE_PROPERTY);
@@ -49,7 +50,6 @@ class EngageCommandTest {
         System.clearProperty("aws.secretAccessKey");
         if (dataDirBefore == null) System.clearProperty(AppDataFolder.OVERRIDE_PROPERTY);
         else System.setProperty(AppDataFolder.OVERRIDE_PROPERTY, dataDirBefore);
-        emulator.close();
     }
 
     static Run engage(String... args) {
@@ -67,11 +67,7 @@ class EngageCommandTest {
     }
 
     private static int serviceTasks(String id) {
-        try (var pc = new app.cosell.partner.Connections(new app.cosell.partner.AwsProfiles(Path.of("no-config"),
-                Path.of("no-credentials"), null, Path.of("no-cache")), "test").forEmulator(emulator.endpoint(),
-                emulator.accessKeyId(), emulator.secretAccessKey(), app.cosell.model.Catalog.Sandbox)) {
-            return pc.tasksForOpportunity(id).size();
-        }
+        return emulator.partnerCentral().tasksForOpportunity(id).size();
     }
 
     private static List<?> ourTasks(String id) {

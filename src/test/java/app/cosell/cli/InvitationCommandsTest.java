@@ -2,7 +2,7 @@ package app.cosell.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import app.cosell.emulator.PartnerCentralEmulator;
+import app.cosell.testing.EmulatorExtension;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Path;
@@ -12,13 +12,16 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
 
 /** {@code invitations}, {@code accept}, {@code reject} against the emulator over HTTP: output and exit codes. */
 class InvitationCommandsTest {
 
-    private static PartnerCentralEmulator emulator;
+    @RegisterExtension
+    static final EmulatorExtension emulator = EmulatorExtension.sandbox().opportunities(20)
+            .stepDelay(Duration.ofMillis(20));
     @TempDir static Path dataDir;
     /** The system properties this test sets, with their values before it (surefire sets cosell.dataDir). */
     private static final java.util.Map<String, String> before = new java.util.HashMap<>();
@@ -30,8 +33,6 @@ class InvitationCommandsTest {
 
     @BeforeAll
     static void start() throws Exception {
-        emulator = PartnerCentralEmulator.builder().port(0).opportunities(20).stepDelay(Duration.ofMillis(20))
-                .throttling(false).start();
         // The command line resolves credentials through the SDK's default chain and keeps its history in the data
         // folder: both come from system properties here.
         set("aws.accessKeyId", emulator.accessKeyId());
@@ -45,7 +46,6 @@ class InvitationCommandsTest {
             if (value == null) System.clearProperty(key);
             else System.setProperty(key, value);
         });
-        emulator.close();
     }
 
     record Run(int exit, String out, String err) {}

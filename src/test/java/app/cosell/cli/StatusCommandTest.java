@@ -2,8 +2,8 @@ package app.cosell.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import app.cosell.emulator.PartnerCentralEmulator;
 import app.cosell.emulator.SeededScenario;
+import app.cosell.testing.EmulatorExtension;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.PrintWriter;
@@ -12,17 +12,18 @@ import java.time.Duration;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import picocli.CommandLine;
 
 /** {@code cosell-console status} against the emulator over the real SDK (default credential chain). */
 class StatusCommandTest {
 
-    private static PartnerCentralEmulator emulator;
+    @RegisterExtension
+    static final EmulatorExtension emulator = EmulatorExtension.sandbox().opportunities(30)
+            .configure(b -> b.reviewDelay(Duration.ofMinutes(10)));
 
     @BeforeAll
     static void start() throws Exception {
-        emulator = PartnerCentralEmulator.builder().port(0).opportunities(30).stepDelay(Duration.ZERO)
-                .reviewDelay(Duration.ofMinutes(10)).throttling(false).start();
         // The SDK's default chain reads these first: the emulator's (documented example) key pair.
         System.setProperty("aws.accessKeyId", emulator.accessKeyId());
         System.setProperty("aws.secretAccessKey", emulator.secretAccessKey());
@@ -32,7 +33,6 @@ class StatusCommandTest {
     static void stop() {
         System.clearProperty("aws.accessKeyId");
         System.clearProperty("aws.secretAccessKey");
-        emulator.close();
     }
 
     private record Run(int exitCode, String out, String err) {}
@@ -54,7 +54,7 @@ class StatusCommandTest {
     @Test
     void jsonShowsTheReviewAndAwsSummaryOfAnApprovedOpportunity() throws Exception {
         String id = SeededScenario.SUBMITTABLE.id("Sandbox");
-        emulator.forceReview("Sandbox", id, "Approved", null);
+        emulator.emulator().forceReview("Sandbox", id, "Approved", null);
         Run run = status(id, "--json");
         assertThat(run.exitCode()).as(run.err()).isEqualTo(ExitCode.OK);
         JsonNode json = new ObjectMapper().readTree(run.out());
@@ -69,7 +69,7 @@ class StatusCommandTest {
     @Test
     void textShowsCommentsAndTheFieldsAwsAsksAbout() {
         String id = SeededScenario.SUBMITTABLE_SECOND.id("Sandbox");
-        emulator.forceReview("Sandbox", id, "Action Required", null);
+        emulator.emulator().forceReview("Sandbox", id, "Action Required", null);
         Run run = status(id);
         assertThat(run.exitCode()).as(run.err()).isEqualTo(ExitCode.OK);
         assertThat(run.out()).contains("Action Required").contains("Customer.Account.WebsiteUrl, "

@@ -4,18 +4,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import app.cosell.ChildJvm;
 import app.cosell.emulator.EmulatorEdits;
-import app.cosell.emulator.PartnerCentralEmulator;
 import app.cosell.engagement.AppJson;
 import app.cosell.model.Catalog;
 import app.cosell.store.PipelineStore;
 import app.cosell.store.StoreFiles;
+import app.cosell.testing.EmulatorExtension;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -25,16 +23,9 @@ import org.junit.jupiter.api.io.TempDir;
 class SyncCommandTest {
 
     @TempDir Path dataDir;
-    PartnerCentralEmulator emulator;
-
-    @BeforeEach
-    void start() throws Exception {
-        emulator = PartnerCentralEmulator.builder().port(0).opportunities(250).stepDelay(Duration.ZERO)
-                .throttling(true).start();
-    }
-
-    @AfterEach
-    void stop() { emulator.close(); }
+    /** A fresh emulator per test: each test changes the data the next sync would see. */
+    @RegisterExtension
+    final EmulatorExtension emulator = EmulatorExtension.sandbox().opportunities(250).throttling(true);
 
     ChildJvm.Result sync(String... extra) throws Exception {
         String[] args = new String[6 + extra.length];
@@ -67,7 +58,7 @@ class SyncCommandTest {
         assertThat(first.get("added").asInt()).isEqualTo(250);
         assertThat(first.get("throttled").asInt()).isZero();
 
-        try (EmulatorEdits edits = new EmulatorEdits(emulator)) {
+        try (EmulatorEdits edits = new EmulatorEdits(emulator.emulator())) {
             edits.rename("Sandbox", edits.editable("Sandbox", 3), "Changed for the CLI test");
         }
         JsonNode second = onlyObject(sync());

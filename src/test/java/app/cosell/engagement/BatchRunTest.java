@@ -2,6 +2,7 @@ package app.cosell.engagement;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import app.cosell.emulator.SeededScenario;
 import app.cosell.model.Batch;
 import app.cosell.model.BatchItem;
 import app.cosell.model.BatchItemState;
@@ -15,9 +16,11 @@ import app.cosell.model.Tag;
 import app.cosell.model.TaskProgress;
 import app.cosell.model.Visibility;
 import app.cosell.store.BatchQueue;
+import app.cosell.testing.EmulatorExtension;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
@@ -25,38 +28,27 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /** A batch against the emulator over HTTP: exactly one task per ready opportunity, whatever happens on the way. */
 class BatchRunTest {
 
-    static EmulatorFixture pc;
+    @RegisterExtension
+    static final EmulatorExtension pc = EmulatorExtension.sandbox().resetBeforeEach();
     @TempDir Path dataDir;
     TaskHistory history;
     EngagementRunner runner;
     BatchQueue queue;
     final ExecutorService executor = Executors.newThreadPerTaskExecutor(Thread.ofVirtual().factory());
 
-    @BeforeAll
-    static void startEmulator() throws Exception {
-        pc = new EmulatorFixture();
-    }
-
-    @AfterAll
-    static void stopEmulator() {
-        pc.close();
-    }
-
     @BeforeEach
     void fresh() {
-        pc.reset();
         history = TaskHistory.open(dataDir, AppJson.newMapper());
-        runner = new EngagementRunner(pc.partnerCentral, history, Clock.systemUTC(), EmulatorFixture.FAST);
+        runner = new EngagementRunner(pc.partnerCentral(), history, Clock.systemUTC(), FastPolls.SCHEDULE);
         queue = BatchQueue.open(dataDir);
     }
 
@@ -69,16 +61,17 @@ class BatchRunTest {
     /** Pending Submission opportunities the readiness rules pass, besides the seeded scenarios. */
     List<String> readyIds(int count) throws Exception {
         List<String> candidates = new ArrayList<>();
-        for (OpportunitySummary s : pc.partnerCentral.listOpportunities(OpportunityQuery.all()
+        for (OpportunitySummary s : pc.partnerCentral().listOpportunities(OpportunityQuery.all()
                 .withReviewStatuses(List.of(ReviewStatus.PENDING_SUBMISSION)), null, 100).opportunities())
-            if (Integer.parseInt(s.id().substring(1)) > 20000020) candidates.add(s.id());
+            if (Arrays.stream(SeededScenario.values()).noneMatch(x -> x.id("Sandbox").equals(s.id())))
+                candidates.add(s.id());
         BatchTriage.Result triage = triage(candidates);
         assertThat(triage.ready()).as("ready opportunities in the seed").hasSizeGreaterThanOrEqualTo(count);
         return triage.ready().stream().limit(count).map(BatchTriage.Entry::opportunityId).toList();
     }
 
     BatchTriage.Result triage(List<String> ids) throws InterruptedException {
-        return new BatchTriage(pc.partnerCentral, history, Clock.systemUTC())
+        return new BatchTriage(pc.partnerCentral(), history, Clock.systemUTC())
                 .triage(ids, InvolvementType.CO_SELL, e -> {});
     }
 
@@ -93,14 +86,14 @@ class BatchRunTest {
     }
 
     int tasksOnTheService(String opportunityId) {
-        return pc.partnerCentral.tasksForOpportunity(opportunityId).size();
+        return pc.partnerCentral().tasksForOpportunity(opportunityId).size();
     }
 
     @Test
     void everyReadyOpportunityStartsExactlyOnceAndBlockedOnesAreNeverSent() throws Exception {
-        List<String> ready = new ArrayList<>(List.of(EmulatorFixture.SUBMITTABLE, EmulatorFixture.SUBMITTABLE_SECOND));
+        List<String> ready = new ArrayList<>(List.of(SeededScenario.SUBMITTABLE.id("Sandbox"), SeededScenario.SUBMITTABLE_SECOND.id("Sandbox")));
         ready.addAll(readyIds(4));
-        List<String> blocked = List.of(EmulatorFixture.MISSING_WEBSITE, EmulatorFixture.IN_REVIEW);
+        List<String> blocked = List.of(SeededScenario.MISSING_WEBSITE.id("Sandbox"), SeededScenario.IN_REVIEW.id("Sandbox"));
         List<String> ids = new ArrayList<>(ready);
         ids.addAll(blocked);
 
@@ -116,7 +109,7 @@ class BatchRunTest {
         assertThat(saved).filteredOn(i -> i.state() == BatchItemState.COMPLETE)
                 .allSatisfy(i -> assertThat(i.taskId()).startsWith("task-"))
                 .hasSize(ready.size());
-        assertThat(saved).filteredOn(i -> i.opportunityId().equals(EmulatorFixture.MISSING_WEBSITE))
+        assertThat(saved).filteredOn(i -> i.opportunityId().equals(SeededScenario.MISSING_WEBSITE.id("Sandbox")))
                 .singleElement().satisfies(i -> assertThat(i.blockedReason()).isEqualTo("readiness.websiteMissing.what"));
         // The batch's tag went with every Start.
         assertThat(history.forOpportunity(ready.getFirst()).getFirst().request().tags())
@@ -127,7 +120,7 @@ class BatchRunTest {
     void throttledStartsAreSentAgainWithTheirOwnTokensAndNoneIsDropped() throws Exception {
         List<String> ids = readyIds(4);
         // Throttled Starts: they are sent again with the same token, never dropped, never re-tokened.
-        pc.emulator.faults().failNext("StartEngagementFromOpportunityTask", "ThrottlingException", 5);
+        pc.emulator().faults().failNext("StartEngagementFromOpportunityTask", "ThrottlingException", 5);
 
         BatchRun.Progress end = run(plan(ids)).run(BatchRun.Listener.NONE);
 
@@ -171,7 +164,7 @@ class BatchRunTest {
         BatchItem sending = first.sending("local-1", ClientTokens.fresh(), java.time.Instant.now());
         queue.update(sending);
         StartEngagementRequest request = batch.requestFor(sending);
-        String taskId = pc.partnerCentral.startEngagementTask(request, sending.clientToken()).taskId();
+        String taskId = pc.partnerCentral().startEngagementTask(request, sending.clientToken()).taskId();
 
         BatchRun.Progress end = run(batch).run(BatchRun.Listener.NONE);
 

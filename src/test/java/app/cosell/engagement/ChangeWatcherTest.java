@@ -2,50 +2,36 @@ package app.cosell.engagement;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import app.cosell.emulator.SeededScenario;
 import app.cosell.model.ReviewStatus;
+import app.cosell.testing.EmulatorExtension;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Set;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The change watcher against the emulator over the real SDK: cheap quiet polls, alerts, catching up after a restart. */
 class ChangeWatcherTest {
 
-    private static EmulatorFixture fixture;
+    @RegisterExtension
+    static final EmulatorExtension fixture = EmulatorExtension.sandbox().resetBeforeEach();
     @TempDir Path dir;
-
-    @BeforeAll
-    static void start() throws Exception {
-        fixture = new EmulatorFixture();
-    }
-
-    @AfterAll
-    static void stop() {
-        fixture.close();
-    }
-
-    @BeforeEach
-    void fresh() {
-        fixture.reset();
-    }
 
     private ChangeWatcher watcher(Set<String> submitted) {
         JsonFileStore<ChangeWatchStore.WatchState> file = new JsonFileStore<>(dir.resolve("review-watch.json"),
                 AppJson.newMapper(), ChangeWatchStore.WatchState.class, () -> ChangeWatchStore.WatchState.EMPTY);
-        return new ChangeWatcher(() -> fixture.partnerCentral, () -> submitted, ChangeWatchStore.inFile(file),
+        return new ChangeWatcher(() -> fixture.partnerCentral(), () -> submitted, ChangeWatchStore.inFile(file),
                 Clock.systemUTC(), Duration.ZERO);
     }
 
     @Test
     void quietPollCostsOneReadAndAnApprovalRaisesOneChangeWithTheSeller() {
-        String id = EmulatorFixture.SUBMITTABLE;
-        fixture.emulator.forceReview("Sandbox", id, "In review", null);
+        String id = SeededScenario.SUBMITTABLE.id("Sandbox");
+        fixture.emulator().forceReview("Sandbox", id, "In review", null);
         ChangeWatcher watcher = watcher(Set.of(id));
         assertThat(watcher.poll()).isEmpty(); // the first poll only sets the watermark
         fixture.resetCounts();
@@ -53,7 +39,7 @@ class ChangeWatcherTest {
         assertThat(watcher.poll()).isEmpty();
         assertThat(fixture.totalCalls()).isEqualTo(1);
 
-        fixture.emulator.forceReview("Sandbox", id, "Approved", null);
+        fixture.emulator().forceReview("Sandbox", id, "Approved", null);
         fixture.resetCounts();
         List<ReviewChange> changes = watcher.poll();
         assertThat(changes).singleElement().satisfies(c -> {
@@ -74,9 +60,9 @@ class ChangeWatcherTest {
 
     @Test
     void changesToOpportunitiesTheRepDidNotSubmitAreIgnored() {
-        ChangeWatcher watcher = watcher(Set.of(EmulatorFixture.SUBMITTABLE));
+        ChangeWatcher watcher = watcher(Set.of(SeededScenario.SUBMITTABLE.id("Sandbox")));
         watcher.poll();
-        fixture.emulator.forceReview("Sandbox", EmulatorFixture.SUBMITTABLE_SECOND, "Rejected", null);
+        fixture.emulator().forceReview("Sandbox", SeededScenario.SUBMITTABLE_SECOND.id("Sandbox"), "Rejected", null);
         fixture.resetCounts();
         assertThat(watcher.poll()).isEmpty();
         assertThat(fixture.calls("GetAwsOpportunitySummary")).isZero();
@@ -84,16 +70,16 @@ class ChangeWatcherTest {
 
     @Test
     void aSubmissionRecordedWhileAPollListsStillRaisesAwsFirstDecision() {
-        String id = EmulatorFixture.SUBMITTABLE;
+        String id = SeededScenario.SUBMITTABLE.id("Sandbox");
         // The rep's submission reaches the history only once the poll's list call has been answered.
         int[] listsBefore = new int[1];
         JsonFileStore<ChangeWatchStore.WatchState> file = new JsonFileStore<>(dir.resolve("review-watch.json"),
                 AppJson.newMapper(), ChangeWatchStore.WatchState.class, () -> ChangeWatchStore.WatchState.EMPTY);
-        ChangeWatcher watcher = new ChangeWatcher(() -> fixture.partnerCentral,
+        ChangeWatcher watcher = new ChangeWatcher(() -> fixture.partnerCentral(),
                 () -> fixture.calls("ListOpportunities") > listsBefore[0] ? Set.of(id) : Set.of(),
                 ChangeWatchStore.inFile(file), Clock.systemUTC(), Duration.ZERO);
         watcher.poll();
-        fixture.emulator.forceReview("Sandbox", id, "Approved", null);
+        fixture.emulator().forceReview("Sandbox", id, "Approved", null);
         fixture.resetCounts();
 
         List<ReviewChange> first = watcher.poll();
@@ -105,14 +91,14 @@ class ChangeWatcherTest {
 
     @Test
     void aSubmissionRecordedOnlyAfterAwsDecidedStillRaisesThatDecision() {
-        String id = EmulatorFixture.SUBMITTABLE;
+        String id = SeededScenario.SUBMITTABLE.id("Sandbox");
         Set<String> submitted = new java.util.concurrent.CopyOnWriteArraySet<>();
         JsonFileStore<ChangeWatchStore.WatchState> file = new JsonFileStore<>(dir.resolve("review-watch.json"),
                 AppJson.newMapper(), ChangeWatchStore.WatchState.class, () -> ChangeWatchStore.WatchState.EMPTY);
-        ChangeWatcher watcher = new ChangeWatcher(() -> fixture.partnerCentral, () -> submitted,
+        ChangeWatcher watcher = new ChangeWatcher(() -> fixture.partnerCentral(), () -> submitted,
                 ChangeWatchStore.inFile(file), Clock.systemUTC(), Duration.ZERO);
         watcher.poll();
-        fixture.emulator.forceReview("Sandbox", id, "Approved", null);
+        fixture.emulator().forceReview("Sandbox", id, "Approved", null);
         assertThat(watcher.poll()).as("not the rep's yet").isEmpty();
 
         submitted.add(id); // the history records the submission late, after AWS's decision was listed
@@ -123,11 +109,11 @@ class ChangeWatcherTest {
 
     @Test
     void nextLaunchCatchesUpWithWhatChangedWhileClosed() {
-        String id = EmulatorFixture.SUBMITTABLE_SECOND;
+        String id = SeededScenario.SUBMITTABLE_SECOND.id("Sandbox");
         ChangeWatcher first = watcher(Set.of(id));
         first.poll();
         // The app is closed; AWS acts meanwhile.
-        fixture.emulator.forceReview("Sandbox", id, "Action Required", "Please fix the customer website");
+        fixture.emulator().forceReview("Sandbox", id, "Action Required", "Please fix the customer website");
 
         ChangeWatcher afterRestart = watcher(Set.of(id));
         assertThat(afterRestart.since()).isNotNull();

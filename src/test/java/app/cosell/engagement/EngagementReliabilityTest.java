@@ -1,6 +1,7 @@
 package app.cosell.engagement;
 
 import app.cosell.emulator.PartnerCentralEmulator;
+import app.cosell.emulator.SeededScenario;
 import app.cosell.model.Catalog;
 import app.cosell.model.FailureKind;
 import app.cosell.model.InvolvementType;
@@ -13,12 +14,14 @@ import app.cosell.model.Visibility;
 import app.cosell.partner.AwsProfiles;
 import app.cosell.partner.Connections;
 import app.cosell.partner.PartnerCentral;
-import org.junit.jupiter.api.AfterAll;
+import app.cosell.testing.EmulatorExtension;
+import java.time.Duration;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.BufferedReader;
@@ -26,7 +29,6 @@ import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -55,6 +57,9 @@ class EngagementReliabilityTest {
     static final boolean LONG = Boolean.getBoolean("reliability.long");
     static final int STORM_STARTS = LONG ? 1000 : 200;
 
+    @RegisterExtension
+    static final EmulatorExtension service = EmulatorExtension.sandbox().opportunities(STORM_STARTS + 60)
+            .resetBeforeEach();
     static PartnerCentralEmulator emulator;
     static PartnerCentral pc;
     /** Opportunities a task would complete on: picked once, by the app's own readiness check. */
@@ -67,9 +72,8 @@ class EngagementReliabilityTest {
 
     @BeforeAll
     static void startEmulator() throws Exception {
-        emulator = PartnerCentralEmulator.builder().port(0).randomCredentials().opportunities(STORM_STARTS + 60)
-                .stepDelay(Duration.ZERO).throttling(false).start();
-        pc = gateway();
+        emulator = service.emulator();
+        pc = service.partnerCentral();
         all = new ArrayList<>();
         pc.pages(OpportunityQuery.all(), 100).forEach(page -> {
             for (OpportunitySummary s : page.opportunities()) all.add(s.id());
@@ -85,20 +89,10 @@ class EngagementReliabilityTest {
                 emulator.secretAccessKey(), Catalog.Sandbox);
     }
 
-    @AfterAll
-    static void stopEmulator() {
-        pc.close();
-        emulator.close();
-    }
-
     @BeforeEach
     void fresh() {
-        emulator.reset();
-        emulator.faults().clear();
-        emulator.setInstant(false);
-        emulator.setStepDelay(Duration.ZERO);
         history = TaskHistory.open(dataDir, AppJson.newMapper());
-        runner = new EngagementRunner(pc, history, Clock.systemUTC(), EmulatorFixture.FAST);
+        runner = new EngagementRunner(pc, history, Clock.systemUTC(), FastPolls.SCHEDULE);
     }
 
     @AfterEach
@@ -132,7 +126,7 @@ class EngagementReliabilityTest {
         for (int from = 0; from < STORM_STARTS; from += wave) {
             List<String> intents = all.subList(from, Math.min(STORM_STARTS, from + wave));
             history = TaskHistory.open(dataDir.resolve("wave-" + from), AppJson.newMapper());
-            runner = new EngagementRunner(pc, history, Clock.systemUTC(), EmulatorFixture.FAST);
+            runner = new EngagementRunner(pc, history, Clock.systemUTC(), FastPolls.SCHEDULE);
             emulator.setInstant(false);
             results.addAll(stormWave(intents));
             checkWave(intents);
@@ -289,7 +283,7 @@ class EngagementReliabilityTest {
                 emulator.secretAccessKey(), Catalog.AWS);
         try (ExecutorService background = Executors.newVirtualThreadPerTaskExecutor()) {
             live.switchTo(sandbox);
-            EngagementRunner appRunner = new EngagementRunner(live, history, Clock.systemUTC(), EmulatorFixture.FAST);
+            EngagementRunner appRunner = new EngagementRunner(live, history, Clock.systemUTC(), FastPolls.SCHEDULE);
             String awsId = app.cosell.emulator.SeededScenario.SUBMITTABLE.id("AWS");
             // Left unconfirmed by the last session, which was connected to the AWS catalog.
             TaskProgress saved = TaskProgress.requested("aws-1", new StartEngagementRequest(Catalog.AWS, awsId,
@@ -381,7 +375,7 @@ class EngagementReliabilityTest {
 
         // Relaunch: the history read again from the same folder, a new runner, everything unfinished resumed.
         history = TaskHistory.open(dataDir, AppJson.newMapper());
-        runner = new EngagementRunner(pc, history, Clock.systemUTC(), EmulatorFixture.FAST);
+        runner = new EngagementRunner(pc, history, Clock.systemUTC(), FastPolls.SCHEDULE);
         List<TaskProgress> unfinished = history.unfinished();
         assertThat(unfinished).extracting(t -> t.request().opportunityId()).containsExactlyInAnyOrderElementsOf(ids);
         try (ExecutorService relaunch = Executors.newVirtualThreadPerTaskExecutor()) {

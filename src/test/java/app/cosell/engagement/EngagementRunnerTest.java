@@ -1,5 +1,6 @@
 package app.cosell.engagement;
 
+import app.cosell.emulator.SeededScenario;
 import app.cosell.model.Catalog;
 import app.cosell.model.FailureKind;
 import app.cosell.model.FieldError;
@@ -13,17 +14,17 @@ import app.cosell.model.TaskProgress;
 import app.cosell.model.TaskStatus;
 import app.cosell.model.TaskStep;
 import app.cosell.model.Visibility;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import app.cosell.testing.EmulatorExtension;
+import java.time.Duration;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
 import java.nio.file.Path;
 import java.time.Clock;
-import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -38,28 +39,18 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** The start policy and the tracker against the emulator over HTTP, through the real SDK client. */
 class EngagementRunnerTest {
 
-    static EmulatorFixture pc;
+    @RegisterExtension
+    static final EmulatorExtension pc = EmulatorExtension.sandbox().resetBeforeEach();
     @TempDir Path dataDir;
     TaskHistory history;
     EngagementRunner runner;
     final List<TaskProgress> seen = new CopyOnWriteArrayList<>();
     final FailureAdviceCatalogue advice = FailureAdviceCatalogue.forLocale(Locale.ENGLISH);
 
-    @BeforeAll
-    static void startEmulator() throws Exception {
-        pc = new EmulatorFixture();
-    }
-
-    @AfterAll
-    static void stopEmulator() {
-        pc.close();
-    }
-
     @BeforeEach
     void fresh() {
-        pc.reset();
         history = TaskHistory.open(dataDir, AppJson.newMapper());
-        runner = new EngagementRunner(pc.partnerCentral, history, Clock.systemUTC(), EmulatorFixture.FAST);
+        runner = new EngagementRunner(pc.partnerCentral(), history, Clock.systemUTC(), FastPolls.SCHEDULE);
     }
 
     static StartEngagementRequest request(String opportunityId) {
@@ -72,9 +63,9 @@ class EngagementRunnerTest {
 
     @Test
     void anInstantTaskCompletesFromTheStartAnswerWithOneCall() throws Exception {
-        pc.emulator.setInstant(true);
+        pc.emulator().setInstant(true);
 
-        TaskProgress done = runner.start(request(EmulatorFixture.SUBMITTABLE), seen::add);
+        TaskProgress done = runner.start(request(SeededScenario.SUBMITTABLE.id("Sandbox")), seen::add);
 
         assertThat(done.status()).isEqualTo(TaskStatus.COMPLETE);
         assertThat(states(done)).containsOnly(StepState.DONE);
@@ -89,9 +80,9 @@ class EngagementRunnerTest {
 
     @Test
     void aSlowTaskIsFollowedStepByStepToComplete() throws Exception {
-        pc.emulator.setStepDelay(Duration.ofMillis(150));
+        pc.emulator().setStepDelay(Duration.ofMillis(150));
 
-        TaskProgress done = runner.start(request(EmulatorFixture.SUBMITTABLE), seen::add);
+        TaskProgress done = runner.start(request(SeededScenario.SUBMITTABLE.id("Sandbox")), seen::add);
 
         assertThat(done.status()).isEqualTo(TaskStatus.COMPLETE);
         assertThat(states(done)).containsOnly(StepState.DONE);
@@ -118,9 +109,9 @@ class EngagementRunnerTest {
 
     @Test
     void anOpportunityWithAnEngagementSkipsTheInvitation() throws Exception {
-        pc.emulator.setInstant(true);
+        pc.emulator().setInstant(true);
 
-        TaskProgress done = runner.start(request(EmulatorFixture.EXISTING_ENGAGEMENT), seen::add);
+        TaskProgress done = runner.start(request(SeededScenario.EXISTING_ENGAGEMENT.id("Sandbox")), seen::add);
 
         assertThat(done.status()).isEqualTo(TaskStatus.COMPLETE);
         assertThat(done.step(TaskStep.CREATE_ENGAGEMENT_INVITATION).state()).isEqualTo(StepState.SKIPPED);
@@ -130,10 +121,10 @@ class EngagementRunnerTest {
     @ParameterizedTest
     @EnumSource(ReasonCode.class)
     void everyReasonCodeFailsTheStepItBelongsToWithAdvice(ReasonCode code) throws Exception {
-        pc.emulator.faults().failTask(EmulatorFixture.SUBMITTABLE, code.name(), null, 1);
-        pc.emulator.setStepDelay(Duration.ofMillis(20));
+        pc.emulator().faults().failTask(SeededScenario.SUBMITTABLE.id("Sandbox"), code.name(), null, 1);
+        pc.emulator().setStepDelay(Duration.ofMillis(20));
 
-        TaskProgress failed = runner.start(request(EmulatorFixture.SUBMITTABLE), seen::add);
+        TaskProgress failed = runner.start(request(SeededScenario.SUBMITTABLE.id("Sandbox")), seen::add);
 
         assertThat(failed.status()).isEqualTo(TaskStatus.FAILED);
         assertThat(failed.reasonCode()).isEqualTo(code.name());
@@ -155,11 +146,11 @@ class EngagementRunnerTest {
     void aReasonCodeTheModelDoesNotListFailsTheStepTheEvidenceReachedWithGenericAdviceShowingTheRawCode()
             throws Exception {
         // A newer service may answer a code this version does not know: the emulator sends it as given.
-        pc.emulator.faults().failTaskWithUnlistedCode(EmulatorFixture.SUBMITTABLE, "SnapshotQuotaTemporarilyExhausted",
+        pc.emulator().faults().failTaskWithUnlistedCode(SeededScenario.SUBMITTABLE.id("Sandbox"), "SnapshotQuotaTemporarilyExhausted",
                 "CreateResourceSnapshotJob", 1);
-        pc.emulator.setStepDelay(Duration.ofMillis(20));
+        pc.emulator().setStepDelay(Duration.ofMillis(20));
 
-        TaskProgress failed = runner.start(request(EmulatorFixture.SUBMITTABLE), seen::add);
+        TaskProgress failed = runner.start(request(SeededScenario.SUBMITTABLE.id("Sandbox")), seen::add);
 
         assertThat(failed.status()).isEqualTo(TaskStatus.FAILED);
         assertThat(failed.reasonCode()).isEqualTo("SnapshotQuotaTemporarilyExhausted");
@@ -178,23 +169,23 @@ class EngagementRunnerTest {
 
     @Test
     void aTransientStartFailureIsRetriedWithTheSameTokenAndCreatesOneTask() throws Exception {
-        pc.emulator.setInstant(true);
+        pc.emulator().setInstant(true);
         // More failures than the SDK's four attempts: the runner's own retry must also keep the token.
-        pc.emulator.faults().failNext("StartEngagementFromOpportunityTask", "InternalServerException", 5);
+        pc.emulator().faults().failNext("StartEngagementFromOpportunityTask", "InternalServerException", 5);
 
-        TaskProgress done = runner.start(request(EmulatorFixture.SUBMITTABLE), seen::add);
+        TaskProgress done = runner.start(request(SeededScenario.SUBMITTABLE.id("Sandbox")), seen::add);
 
         assertThat(done.status()).isEqualTo(TaskStatus.COMPLETE);
         assertThat(pc.calls("StartEngagementFromOpportunityTask")).isEqualTo(6);
         assertThat(seen).extracting(TaskProgress::clientToken).containsOnly(done.clientToken());
-        assertThat(pc.partnerCentral.tasksForOpportunity(EmulatorFixture.SUBMITTABLE)).hasSize(1);
+        assertThat(pc.partnerCentral().tasksForOpportunity(SeededScenario.SUBMITTABLE.id("Sandbox"))).hasSize(1);
     }
 
     @Test
     void aRetryIsANewAttemptWithAFreshToken() throws Exception {
-        pc.emulator.setInstant(true);
-        pc.emulator.faults().failTask(EmulatorFixture.SUBMITTABLE, "InternalError", "CreateEngagement", 1);
-        TaskProgress failed = runner.start(request(EmulatorFixture.SUBMITTABLE), seen::add);
+        pc.emulator().setInstant(true);
+        pc.emulator().faults().failTask(SeededScenario.SUBMITTABLE.id("Sandbox"), "InternalError", "CreateEngagement", 1);
+        TaskProgress failed = runner.start(request(SeededScenario.SUBMITTABLE.id("Sandbox")), seen::add);
         assertThat(failed.status()).isEqualTo(TaskStatus.FAILED);
         assertThat(advice.forTask(failed).orElseThrow().action()).isEqualTo(AdviceAction.RETRY_WITH_NEW_TOKEN);
 
@@ -205,38 +196,42 @@ class EngagementRunnerTest {
         assertThat(second.clientToken()).isNotEqualTo(failed.clientToken());
         assertThat(second.taskId()).isNotEqualTo(failed.taskId());
         assertThat(second.localId()).isNotEqualTo(failed.localId());
-        assertThat(pc.partnerCentral.tasksForOpportunity(EmulatorFixture.SUBMITTABLE)).hasSize(2);
-        assertThat(history.forOpportunity(EmulatorFixture.SUBMITTABLE)).hasSize(2);
+        assertThat(pc.partnerCentral().tasksForOpportunity(SeededScenario.SUBMITTABLE.id("Sandbox"))).hasSize(2);
+        assertThat(history.forOpportunity(SeededScenario.SUBMITTABLE.id("Sandbox"))).hasSize(2);
     }
 
     @Test
     void aCrashBetweenSendAndAnswerResumesWithTheSameTokenAndNoDuplicate() throws Exception {
-        pc.emulator.setInstant(true);
+        pc.emulator().setInstant(true);
         // What a crash leaves: the token saved, the request sent, the answer lost.
-        TaskProgress saved = TaskProgress.requested("crashed-1", request(EmulatorFixture.SUBMITTABLE),
+        TaskProgress saved = TaskProgress.requested("crashed-1", request(SeededScenario.SUBMITTABLE.id("Sandbox")),
                 ClientTokens.fresh(), 1, Clock.systemUTC().instant());
         history.save(saved);
-        TaskAnswer lost = pc.partnerCentral.startEngagementTask(saved.request(), saved.clientToken());
+        TaskAnswer lost = pc.partnerCentral().startEngagementTask(saved.request(), saved.clientToken());
 
         TaskHistory afterRestart = TaskHistory.open(dataDir, AppJson.newMapper());
         assertThat(afterRestart.unfinished()).containsExactly(saved);
-        EngagementRunner restarted = new EngagementRunner(pc.partnerCentral, afterRestart, Clock.systemUTC(),
-                EmulatorFixture.FAST);
+        EngagementRunner restarted = new EngagementRunner(pc.partnerCentral(), afterRestart, Clock.systemUTC(),
+                FastPolls.SCHEDULE);
         TaskProgress resumed = restarted.resume(afterRestart.unfinished().getFirst(), seen::add);
 
         assertThat(resumed.taskId()).isEqualTo(lost.taskId());
         assertThat(resumed.status()).isEqualTo(TaskStatus.COMPLETE);
-        assertThat(pc.partnerCentral.tasksForOpportunity(EmulatorFixture.SUBMITTABLE)).hasSize(1);
+        assertThat(pc.partnerCentral().tasksForOpportunity(SeededScenario.SUBMITTABLE.id("Sandbox"))).hasSize(1);
         assertThat(afterRestart.unfinished()).isEmpty();
     }
 
     @Test
     void aTrackerStoppedMidTaskIsResumedByANewRunnerOnTheSameHistory() throws Exception {
-        pc.emulator.setStepDelay(Duration.ofMillis(200));
+        // The task is held before its snapshot step until the first tracker is gone: it is surely still running.
+        CountDownLatch release = new CountDownLatch(1);
+        pc.emulator().setStepHook((taskId, step) -> {
+            if (step.equals("CreateResourceSnapshot")) release.await(30, TimeUnit.SECONDS);
+        });
         CountDownLatch running = new CountDownLatch(1);
         ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor();
         try {
-            Future<TaskProgress> first = executor.submit(() -> runner.start(request(EmulatorFixture.SUBMITTABLE), p -> {
+            Future<TaskProgress> first = executor.submit(() -> runner.start(request(SeededScenario.SUBMITTABLE.id("Sandbox")), p -> {
                 if (p.isStarted()) running.countDown();
             }));
             assertThat(running.await(10, TimeUnit.SECONDS)).isTrue();
@@ -249,8 +244,9 @@ class EngagementRunnerTest {
         assertThat(afterRestart.unfinished()).hasSize(1);
         TaskProgress unfinished = afterRestart.unfinished().getFirst();
         assertThat(unfinished.taskId()).startsWith("task-");
+        release.countDown();
 
-        TaskProgress resumed = new EngagementRunner(pc.partnerCentral, afterRestart, Clock.systemUTC(), EmulatorFixture.FAST)
+        TaskProgress resumed = new EngagementRunner(pc.partnerCentral(), afterRestart, Clock.systemUTC(), FastPolls.SCHEDULE)
                 .resume(unfinished, seen::add);
 
         assertThat(resumed.status()).isEqualTo(TaskStatus.COMPLETE);
@@ -260,17 +256,17 @@ class EngagementRunnerTest {
 
     @Test
     void aThrottlingStormSlowsTrackingButTheTaskStillCompletesOnce() throws Exception {
-        pc.emulator.setStepDelay(Duration.ofMillis(100));
-        pc.emulator.faults().failNext("StartEngagementFromOpportunityTask", "ThrottlingException", 2);
-        pc.emulator.faults().failRandomly("ListEngagementFromOpportunityTasks", "ThrottlingException", 0.5);
-        pc.emulator.faults().failRandomly("ListEngagementResourceAssociations", "ThrottlingException", 0.5);
-        pc.emulator.faults().failRandomly("ListResourceSnapshotJobs", "ThrottlingException", 0.5);
+        pc.emulator().setStepDelay(Duration.ofMillis(100));
+        pc.emulator().faults().failNext("StartEngagementFromOpportunityTask", "ThrottlingException", 2);
+        pc.emulator().faults().failRandomly("ListEngagementFromOpportunityTasks", "ThrottlingException", 0.5);
+        pc.emulator().faults().failRandomly("ListEngagementResourceAssociations", "ThrottlingException", 0.5);
+        pc.emulator().faults().failRandomly("ListResourceSnapshotJobs", "ThrottlingException", 0.5);
 
-        TaskProgress done = runner.start(request(EmulatorFixture.SUBMITTABLE), seen::add);
+        TaskProgress done = runner.start(request(SeededScenario.SUBMITTABLE.id("Sandbox")), seen::add);
 
         assertThat(done.status()).isEqualTo(TaskStatus.COMPLETE);
-        pc.emulator.faults().clear();
-        assertThat(pc.partnerCentral.tasksForOpportunity(EmulatorFixture.SUBMITTABLE)).hasSize(1);
+        pc.emulator().faults().clear();
+        assertThat(pc.partnerCentral().tasksForOpportunity(SeededScenario.SUBMITTABLE.id("Sandbox"))).hasSize(1);
         assertThat(seen).extracting(TaskProgress::failure).containsOnlyNulls();
     }
 
@@ -290,12 +286,12 @@ class EngagementRunnerTest {
 
     @Test
     void anAlreadyInReviewOpportunityFailsAtSubmitAndTheReadinessCheckWarnedAboutIt() throws Exception {
-        pc.emulator.setInstant(true);
-        var opportunity = pc.partnerCentral.getOpportunity(EmulatorFixture.IN_REVIEW);
+        pc.emulator().setInstant(true);
+        var opportunity = pc.partnerCentral().getOpportunity(SeededScenario.IN_REVIEW.id("Sandbox"));
         assertThat(new ReadinessCheck().check(opportunity, java.time.LocalDate.now()))
                 .extracting(ReadinessIssue::reasonCode).contains(ReasonCode.OpportunityConflict);
 
-        TaskProgress failed = runner.start(request(EmulatorFixture.IN_REVIEW), seen::add);
+        TaskProgress failed = runner.start(request(SeededScenario.IN_REVIEW.id("Sandbox")), seen::add);
 
         assertThat(failed.reasonCode()).isEqualTo("OpportunityConflict");
         assertThat(failed.failedStep()).isEqualTo(TaskStep.SUBMIT_OPPORTUNITY);
@@ -303,10 +299,10 @@ class EngagementRunnerTest {
 
     @Test
     void trackingStoppedByARefusedPollIsKeptUnfinishedAndResumes() throws Exception {
-        pc.emulator.setStepDelay(Duration.ofMillis(100));
-        pc.emulator.faults().failNext("ListEngagementFromOpportunityTasks", "AccessDeniedException", 1);
+        pc.emulator().setStepDelay(Duration.ofMillis(100));
+        pc.emulator().faults().failNext("ListEngagementFromOpportunityTasks", "AccessDeniedException", 1);
 
-        TaskProgress stopped = runner.start(request(EmulatorFixture.SUBMITTABLE), seen::add);
+        TaskProgress stopped = runner.start(request(SeededScenario.SUBMITTABLE.id("Sandbox")), seen::add);
 
         assertThat(stopped.isEnded()).isFalse();
         assertThat(stopped.failure().kind()).isEqualTo(FailureKind.ACCESS_DENIED);
@@ -323,10 +319,10 @@ class EngagementRunnerTest {
 
     @Test
     void refusedEvidenceReadsFallBackToReadingTheTask() throws Exception {
-        pc.emulator.setStepDelay(Duration.ofMillis(50));
-        pc.emulator.faults().failRandomly("ListEngagementResourceAssociations", "AccessDeniedException", 1.0);
+        pc.emulator().setStepDelay(Duration.ofMillis(50));
+        pc.emulator().faults().failRandomly("ListEngagementResourceAssociations", "AccessDeniedException", 1.0);
 
-        TaskProgress done = runner.start(request(EmulatorFixture.SUBMITTABLE), seen::add);
+        TaskProgress done = runner.start(request(SeededScenario.SUBMITTABLE.id("Sandbox")), seen::add);
 
         assertThat(done.status()).isEqualTo(TaskStatus.COMPLETE);
         assertThat(states(done)).containsOnly(StepState.DONE);
@@ -335,9 +331,9 @@ class EngagementRunnerTest {
 
     @Test
     void aTaskThisConnectionDoesNotKnowStopsTrackingInsteadOfPollingForever() throws Exception {
-        TaskProgress foreign = StepInference.apply(TaskProgress.requested("foreign-1", request(EmulatorFixture.SUBMITTABLE),
+        TaskProgress foreign = StepInference.apply(TaskProgress.requested("foreign-1", request(SeededScenario.SUBMITTABLE.id("Sandbox")),
                 ClientTokens.fresh(), 1, Clock.systemUTC().instant()), new TaskAnswer("task-zzzzzzzzzzzzz", null, null,
-                TaskStatus.IN_PROGRESS, "IN_PROGRESS", EmulatorFixture.SUBMITTABLE, null, null, null, null, null), null,
+                TaskStatus.IN_PROGRESS, "IN_PROGRESS", SeededScenario.SUBMITTABLE.id("Sandbox"), null, null, null, null, null), null,
                 Clock.systemUTC().instant());
 
         TaskProgress stopped = runner.resume(foreign, seen::add);
@@ -350,7 +346,7 @@ class EngagementRunnerTest {
 
     @Test
     void aTaskOfAnotherCatalogIsLeftForAConnectionToThatCatalog() throws Exception {
-        TaskProgress other = TaskProgress.requested("aws-1", new StartEngagementRequest(Catalog.AWS, "O10000001",
+        TaskProgress other = TaskProgress.requested("aws-1", new StartEngagementRequest(Catalog.AWS, SeededScenario.SUBMITTABLE.id("AWS"),
                 InvolvementType.CO_SELL, null, List.of()), ClientTokens.fresh(), 1, Clock.systemUTC().instant());
 
         assertThat(runner.resume(other, seen::add)).isSameAs(other);

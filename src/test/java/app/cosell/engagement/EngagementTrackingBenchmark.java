@@ -1,13 +1,16 @@
 package app.cosell.engagement;
 
+import app.cosell.emulator.SeededScenario;
 import app.cosell.model.StepProgress;
 import app.cosell.model.StepState;
 import app.cosell.model.TaskProgress;
 import app.cosell.model.TaskStatus;
 import app.cosell.model.TaskStep;
+import app.cosell.testing.EmulatorExtension;
+import java.time.Duration;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -15,7 +18,6 @@ import org.junit.jupiter.params.provider.ValueSource;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -34,18 +36,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 @Tag("benchmark")
 class EngagementTrackingBenchmark {
 
-    static EmulatorFixture pc;
+    @RegisterExtension
+    static final EmulatorExtension pc = EmulatorExtension.sandbox();
     static final List<String> report = new ArrayList<>();
     @TempDir Path dataDir;
 
-    @BeforeAll
-    static void startEmulator() throws Exception {
-        pc = new EmulatorFixture();
-    }
-
     @AfterAll
     static void writeReport() throws Exception {
-        pc.close();
         Path out = Path.of("target", "benchmarks", "engagement-tracking.txt");
         Files.createDirectories(out.getParent());
         Files.write(out, report);
@@ -56,13 +53,13 @@ class EngagementTrackingBenchmark {
     void tracksASlowTaskWithinTheCallBudgetAndLagTarget(int stepDelayMillis) throws Exception {
         pc.reset();
         Duration stepDelay = Duration.ofMillis(stepDelayMillis);
-        pc.emulator.setStepDelay(stepDelay);
+        pc.emulator().setStepDelay(stepDelay);
         TaskHistory history = TaskHistory.open(dataDir, AppJson.newMapper());
-        EngagementRunner runner = new EngagementRunner(pc.partnerCentral, history, Clock.systemUTC(), PollSchedule.standard());
+        EngagementRunner runner = new EngagementRunner(pc.partnerCentral(), history, Clock.systemUTC(), PollSchedule.standard());
         List<TaskProgress> snapshots = new CopyOnWriteArrayList<>();
         Instant[] answered = new Instant[1];
 
-        TaskProgress done = runner.start(EngagementRunnerTest.request(EmulatorFixture.SUBMITTABLE), p -> {
+        TaskProgress done = runner.start(EngagementRunnerTest.request(SeededScenario.SUBMITTABLE.id("Sandbox")), p -> {
             if (p.isStarted() && answered[0] == null) answered[0] = Instant.now();
             snapshots.add(p);
         });

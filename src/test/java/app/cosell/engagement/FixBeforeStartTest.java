@@ -1,5 +1,6 @@
 package app.cosell.engagement;
 
+import app.cosell.emulator.SeededScenario;
 import app.cosell.model.EditableField;
 import app.cosell.model.FailureKind;
 import app.cosell.model.InvolvementType;
@@ -11,16 +12,15 @@ import app.cosell.model.StartEngagementRequest;
 import app.cosell.model.StartVerdict;
 import app.cosell.model.TaskProgress;
 import app.cosell.model.Visibility;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
+import app.cosell.testing.EmulatorExtension;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.List;
-import java.util.Set;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -32,17 +32,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  */
 class FixBeforeStartTest {
 
-    static EmulatorFixture fx;
+    @RegisterExtension
+    static final EmulatorExtension fx = EmulatorExtension.sandbox().resetBeforeEach();
     final StartGuard guard = new StartGuard();
-
-    @BeforeAll
-    static void start() throws Exception { fx = new EmulatorFixture(); }
-
-    @AfterAll
-    static void stop() { fx.close(); }
-
-    @BeforeEach
-    void reset() { fx.reset(); }
 
     private static Opportunity withWebsite(Opportunity o, String website) {
         Opportunity.Customer c = o.customer();
@@ -64,13 +56,13 @@ class FixBeforeStartTest {
 
     @Test
     void aMissingWebsiteIsFixedInPlaceAndTheStartThenCompletes(@TempDir Path dir) throws Exception {
-        Opportunity before = fx.partnerCentral.getOpportunity(EmulatorFixture.MISSING_WEBSITE);
+        Opportunity before = fx.partnerCentral().getOpportunity(SeededScenario.MISSING_WEBSITE.id("Sandbox"));
         StartVerdict blocked = guard.decide(before, false, LocalDate.now());
         assertThat(blocked.isBlocked()).isTrue();
         assertThat(blocked.first().editable()).isEqualTo(EditableField.WEBSITE);
         fx.resetCounts();
 
-        Opportunity saved = fx.partnerCentral.updateOpportunity(new OpportunityUpdate(
+        Opportunity saved = fx.partnerCentral().updateOpportunity(new OpportunityUpdate(
                 withWebsite(before, "https://fixed.example.com"), Set.of(EditableField.WEBSITE)));
 
         assertThat(fx.calls("UpdateOpportunity")).isEqualTo(1);
@@ -82,26 +74,26 @@ class FixBeforeStartTest {
         assertThat(guard.decide(saved, false, LocalDate.now()).outcome()).isEqualTo(StartVerdict.Outcome.READY);
 
         TaskHistory history = TaskHistory.open(dir, AppJson.newMapper());
-        TaskProgress end = new EngagementRunner(fx.partnerCentral, history, java.time.Clock.systemUTC(),
-                EmulatorFixture.FAST).start(new StartEngagementRequest(saved.catalog(), saved.id(),
+        TaskProgress end = new EngagementRunner(fx.partnerCentral(), history, java.time.Clock.systemUTC(),
+                FastPolls.SCHEDULE).start(new StartEngagementRequest(saved.catalog(), saved.id(),
                 InvolvementType.CO_SELL, Visibility.FULL, List.of()), p -> {});
         assertThat(end.isComplete()).isTrue();
     }
 
     @Test
     void aCopyChangedOnTheServiceSinceItWasReadIsRefusedWithoutAWrite() {
-        Opportunity mine = fx.partnerCentral.getOpportunity(EmulatorFixture.MISSING_WEBSITE);
-        Opportunity theirs = fx.partnerCentral.updateOpportunity(new OpportunityUpdate(
+        Opportunity mine = fx.partnerCentral().getOpportunity(SeededScenario.MISSING_WEBSITE.id("Sandbox"));
+        Opportunity theirs = fx.partnerCentral().updateOpportunity(new OpportunityUpdate(
                 withTitle(mine, "Renamed by a colleague"), Set.of(EditableField.TITLE)));
         fx.resetCounts();
 
-        assertThatThrownBy(() -> fx.partnerCentral.updateOpportunity(new OpportunityUpdate(
+        assertThatThrownBy(() -> fx.partnerCentral().updateOpportunity(new OpportunityUpdate(
                 withWebsite(mine, "https://mine.example.com"), Set.of(EditableField.WEBSITE))))
                 .isInstanceOfSatisfying(PartnerCentralFailure.class, f -> assertThat(f.kind()).isEqualTo(FailureKind.CONFLICT));
         assertThat(fx.calls("UpdateOpportunity")).isZero();
 
         // Re-applied on the fresh copy: both changes survive.
-        Opportunity merged = fx.partnerCentral.updateOpportunity(new OpportunityUpdate(
+        Opportunity merged = fx.partnerCentral().updateOpportunity(new OpportunityUpdate(
                 withWebsite(theirs, "https://mine.example.com"), Set.of(EditableField.WEBSITE)));
         assertThat(merged.project().title()).isEqualTo("Renamed by a colleague");
         assertThat(merged.customer().websiteUrl()).isEqualTo("https://mine.example.com");
@@ -109,16 +101,16 @@ class FixBeforeStartTest {
 
     @Test
     void aSolutionIsListedAndLinked() {
-        String id = "O20000011"; // NO_SOLUTION
-        Opportunity o = fx.partnerCentral.getOpportunity(id);
+        String id = SeededScenario.NO_SOLUTION.id("Sandbox");
+        Opportunity o = fx.partnerCentral().getOpportunity(id);
         assertThat(o.relatedSolutionIds()).isEmpty();
-        List<Solution> solutions = fx.partnerCentral.listSolutions();
+        List<Solution> solutions = fx.partnerCentral().listSolutions();
         assertThat(solutions).isNotEmpty().allMatch(Solution::isActive);
         Opportunity linked = new Opportunity(o.id(), o.arn(), o.catalog(), o.partnerOpportunityIdentifier(),
                 o.customer(), o.project(), o.lifeCycle(), o.opportunityType(), o.origin(), o.nationalSecurity(),
                 o.marketingSource(), o.primaryNeedsFromAws(), List.of(solutions.getFirst().id()), o.createdDate(),
                 o.lastModifiedDate(), o.marketing());
-        Opportunity saved = fx.partnerCentral.updateOpportunity(new OpportunityUpdate(linked, Set.of(EditableField.SOLUTION)));
+        Opportunity saved = fx.partnerCentral().updateOpportunity(new OpportunityUpdate(linked, Set.of(EditableField.SOLUTION)));
         assertThat(saved.relatedSolutionIds()).containsExactly(solutions.getFirst().id());
         assertThat(guard.decide(saved, false, LocalDate.now()).allowsStart()).isTrue();
     }

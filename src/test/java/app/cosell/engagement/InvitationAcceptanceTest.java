@@ -11,49 +11,39 @@ import app.cosell.model.TaskKind;
 import app.cosell.model.TaskProgress;
 import app.cosell.model.TaskStatus;
 import app.cosell.model.TaskStep;
+import app.cosell.testing.EmulatorExtension;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /** Accepting and rejecting AWS referrals through the start policy, the tracker and the guard, against the emulator. */
 class InvitationAcceptanceTest {
 
-    static EmulatorFixture pc;
+    @RegisterExtension
+    static final EmulatorExtension pc = EmulatorExtension.sandbox().stepDelay(Duration.ofMillis(40)).resetBeforeEach();
     @TempDir Path dataDir;
     TaskHistory history;
     EngagementRunner runner;
     InvitationReplies guard;
     final List<TaskProgress> seen = new CopyOnWriteArrayList<>();
 
-    @BeforeAll
-    static void startEmulator() throws Exception {
-        pc = new EmulatorFixture();
-    }
-
-    @AfterAll
-    static void stopEmulator() {
-        pc.close();
-    }
-
     @BeforeEach
     void fresh() {
-        pc.reset();
-        pc.emulator.setStepDelay(java.time.Duration.ofMillis(40));
         history = TaskHistory.open(dataDir, AppJson.newMapper());
-        runner = new EngagementRunner(pc.partnerCentral, history, Clock.systemUTC(), EmulatorFixture.FAST);
-        guard = new InvitationReplies(pc.partnerCentral, history, Clock.systemUTC());
+        runner = new EngagementRunner(pc.partnerCentral(), history, Clock.systemUTC(), FastPolls.SCHEDULE);
+        guard = new InvitationReplies(pc.partnerCentral(), history, Clock.systemUTC());
     }
 
     private static String titled(String title) {
-        return pc.partnerCentral.receivedInvitations(List.of()).stream().filter(i -> title.equals(i.title()))
+        return pc.partnerCentral().receivedInvitations(List.of()).stream().filter(i -> title.equals(i.title()))
                 .findFirst().orElseThrow().id();
     }
 
@@ -63,9 +53,9 @@ class InvitationAcceptanceTest {
 
     @Test
     void theInboxListsReferralsAndTheDetailCarriesTheOpportunity() {
-        List<ReceivedInvitation> pending = pc.partnerCentral.receivedInvitations(List.of(ReceivedInvitation.PENDING));
+        List<ReceivedInvitation> pending = pc.partnerCentral().receivedInvitations(List.of(ReceivedInvitation.PENDING));
         assertThat(pending).hasSizeGreaterThanOrEqualTo(6).allMatch(ReceivedInvitation::isPending);
-        ReceivedInvitation detail = pc.partnerCentral.receivedInvitation(titled("SAP on AWS migration"));
+        ReceivedInvitation detail = pc.partnerCentral().receivedInvitation(titled("SAP on AWS migration"));
         assertThat(detail.detailed()).isTrue();
         assertThat(detail.customer().industry()).isEqualTo("Manufacturing");
         assertThat(detail.customer().countryCode()).isEqualTo("JP");
@@ -85,7 +75,7 @@ class InvitationAcceptanceTest {
         assertThat(states(done)).containsOnly(StepState.DONE);
         String opportunity = TaskKind.createdOpportunityId(done);
         assertThat(opportunity).matches("O[0-9]+");
-        assertThat(pc.partnerCentral.getOpportunity(opportunity).customer().companyName())
+        assertThat(pc.partnerCentral().getOpportunity(opportunity).customer().companyName())
                 .isEqualTo("Kitakaze Precision Industries");
         assertThat(seen.getFirst().taskId()).as("saved before sending").isNull();
         assertThat(seen.getFirst().clientToken()).isNotBlank();
@@ -107,7 +97,7 @@ class InvitationAcceptanceTest {
         assertThat(done.reasonCode()).isEqualTo("OpportunityValidationFailed");
         assertThat(done.failedStep()).isEqualTo(TaskKind.CREATE_OPPORTUNITY_SLOT);
         assertThat(states(done).subList(0, 2)).containsOnly(StepState.DONE);
-        assertThat(pc.partnerCentral.receivedInvitation(id).status()).isEqualTo(ReceivedInvitation.PENDING);
+        assertThat(pc.partnerCentral().receivedInvitation(id).status()).isEqualTo(ReceivedInvitation.PENDING);
     }
 
     @Test
@@ -118,7 +108,7 @@ class InvitationAcceptanceTest {
                 StartEngagementRequest.acceptInvitation(Catalog.Sandbox, id, List.of()), ClientTokens.fresh(), 1,
                 Instant.now());
         history.save(requested);
-        String sentTaskId = pc.partnerCentral.startAcceptingInvitationTask(id, requested.clientToken(), List.of()).taskId();
+        String sentTaskId = pc.partnerCentral().startAcceptingInvitationTask(id, requested.clientToken(), List.of()).taskId();
 
         InvitationReplies.Decision d = guard.checkAccept(id);
         assertThat(d.verdict()).isEqualTo(InvitationReplies.Verdict.RESUME);
@@ -126,7 +116,7 @@ class InvitationAcceptanceTest {
 
         assertThat(done.taskId()).isEqualTo(sentTaskId);
         assertThat(done.status()).isEqualTo(TaskStatus.COMPLETE);
-        assertThat(pc.partnerCentral.acceptanceTasksForInvitation(id)).hasSize(1);
+        assertThat(pc.partnerCentral().acceptanceTasksForInvitation(id)).hasSize(1);
     }
 
     @Test
@@ -140,7 +130,7 @@ class InvitationAcceptanceTest {
         assertThat(done.status()).isEqualTo(TaskStatus.COMPLETE);
         assertThat(done.step(TaskStep.CREATE_ENGAGEMENT).state()).isEqualTo(StepState.DONE);
         assertThat(done.step(TaskStep.SUBMIT_OPPORTUNITY).state()).isEqualTo(StepState.SKIPPED);
-        ReceivedInvitation after = pc.partnerCentral.receivedInvitation(id);
+        ReceivedInvitation after = pc.partnerCentral().receivedInvitation(id);
         assertThat(after.status()).isEqualTo(ReceivedInvitation.REJECTED);
         assertThat(after.rejectionReason()).isEqualTo("No capacity this quarter");
         assertThat(history.unfinished()).isEmpty();
@@ -151,7 +141,7 @@ class InvitationAcceptanceTest {
 
     @Test
     void anExpiredInvitationIsRefusedBeforeAnyWrite() {
-        String id = pc.partnerCentral.receivedInvitations(List.of(ReceivedInvitation.EXPIRED)).getFirst().id();
+        String id = pc.partnerCentral().receivedInvitations(List.of(ReceivedInvitation.EXPIRED)).getFirst().id();
         pc.resetCounts();
 
         InvitationReplies.Decision d = guard.checkAccept(id);

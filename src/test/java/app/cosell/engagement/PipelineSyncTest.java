@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import app.cosell.emulator.EmulatorEdits;
 import app.cosell.emulator.PartnerCentralEmulator;
+import app.cosell.emulator.SeededScenario;
 import app.cosell.model.Catalog;
 import app.cosell.model.FailureKind;
 import app.cosell.model.PartnerCentralFailure;
@@ -104,8 +105,8 @@ class PipelineSyncTest {
                 .isInstanceOfSatisfying(PartnerCentralFailure.class, f -> assertThat(f.kind()).isEqualTo(FailureKind.NOT_FOUND));
         assertThat(store.row("O20000035")).get().satisfies(r -> assertThat(r.gone()).isTrue());
 
-        var record = smaller.fetchRecord("O20000001");
-        assertThat(store.row("O20000001")).get().satisfies(r -> {
+        var record = smaller.fetchRecord(SeededScenario.SUBMITTABLE.id("Sandbox"));
+        assertThat(store.row(SeededScenario.SUBMITTABLE.id("Sandbox"))).get().satisfies(r -> {
             assertThat(r.record()).isEqualTo(record);
             assertThat(r.summary().projectTitle()).isEqualTo(record.project().title());
         });

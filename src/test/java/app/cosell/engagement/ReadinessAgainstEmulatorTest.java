@@ -1,9 +1,10 @@
 package app.cosell.engagement;
 
+import app.cosell.emulator.SeededScenario;
 import app.cosell.model.InvolvementType;
 import app.cosell.model.ReasonCode;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import app.cosell.testing.EmulatorExtension;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -18,51 +19,43 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class ReadinessAgainstEmulatorTest {
 
-    static EmulatorFixture pc;
+    @RegisterExtension
+    static final EmulatorExtension pc = EmulatorExtension.sandbox();
     final ReadinessCheck check = new ReadinessCheck();
     @org.junit.jupiter.api.io.TempDir java.nio.file.Path dir;
 
-    @BeforeAll
-    static void start() throws Exception {
-        pc = new EmulatorFixture();
-    }
-
-    @AfterAll
-    static void stop() {
-        pc.close();
-    }
-
     @ParameterizedTest(name = "{0} -> {1}")
     @CsvSource({
-            "O20000001, ",
-            "O20000002, ",
-            "O20000003, ",
-            "O20000004, ",
-            "O20000005, OpportunityValidationFailed",
-            "O20000006, OpportunityValidationFailed",
-            "O20000007, OpportunityValidationFailed",
-            "O20000008, OpportunityValidationFailed",
-            "O20000009, OpportunityValidationFailed",
-            "O20000010, OpportunityValidationFailed",
-            "O20000011, OpportunityValidationFailed",
-            "O20000012, OpportunityValidationFailed",
-            "O20000013, OpportunityValidationFailed",
-            "O20000014, OpportunityConflict",
-            "O20000015, OpportunityConflict",
-            "O20000016, OpportunityConflict",
-            "O20000017, OpportunityConflict",
-            "O20000018, OpportunityConflict",
-            "O20000019, ",
-            "O20000020, "})
-    void theCheckWarnsAboutWhatTheEmulatorWouldFail(String opportunityId, ReasonCode expected) throws Exception {
-        pc.emulator.setInstant(true);
-        var opportunity = pc.partnerCentral.getOpportunity(opportunityId);
+            "SUBMITTABLE, ",
+            "SUBMITTABLE_SECOND, ",
+            "EXISTING_ENGAGEMENT, ",
+            "ACTION_REQUIRED, ",
+            "MISSING_WEBSITE, OpportunityValidationFailed",
+            "MISSING_INDUSTRY, OpportunityValidationFailed",
+            "MISSING_ADDRESS, OpportunityValidationFailed",
+            "MISSING_BUSINESS_PROBLEM, OpportunityValidationFailed",
+            "MISSING_DELIVERY_AND_SPEND, OpportunityValidationFailed",
+            "MISSING_MARKETING_AND_NEEDS, OpportunityValidationFailed",
+            "NO_SOLUTION, OpportunityValidationFailed",
+            "PAST_TARGET_DATE, OpportunityValidationFailed",
+            "STATE_ABBREVIATED, OpportunityValidationFailed",
+            "ALREADY_SUBMITTED, OpportunityConflict",
+            "IN_REVIEW, OpportunityConflict",
+            "APPROVED, OpportunityConflict",
+            "REJECTED, OpportunityConflict",
+            "CLOSED_LOST, OpportunityConflict",
+            "SUBMITTABLE_COMMITTED, ",
+            "SUBMITTABLE_NON_US, "})
+    void theCheckWarnsAboutWhatTheEmulatorWouldFail(SeededScenario scenario, ReasonCode expected) throws Exception {
+        String opportunityId = scenario.id("Sandbox");
+        pc.emulator().setInstant(true);
+        var opportunity = pc.partnerCentral().getOpportunity(opportunityId);
         List<ReadinessIssue> willFail = check.check(opportunity, InvolvementType.CO_SELL, LocalDate.now()).stream()
                 .filter(i -> i.severity() == ReadinessIssue.Severity.WILL_FAIL).toList();
 
-        var task = new EngagementRunner(pc.partnerCentral, TaskHistory.open(dir, AppJson.newMapper()), java.time.Clock.systemUTC(), EmulatorFixture.FAST)
+        var task = new EngagementRunner(pc.partnerCentral(), TaskHistory.open(dir, AppJson.newMapper()), java.time.Clock.systemUTC(), FastPolls.SCHEDULE)
                 .start(EngagementRunnerTest.request(opportunityId), p -> { });
-        pc.emulator.reset();
+        pc.emulator().reset();
 
         if (expected == null) {
             assertThat(task.isComplete()).as(task.reasonCode() + " " + task.message()).isTrue();

@@ -2,38 +2,24 @@ package app.cosell.engagement;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import app.cosell.emulator.SeededScenario;
 import app.cosell.model.ReviewStatus;
+import app.cosell.testing.EmulatorExtension;
 import java.util.ResourceBundle;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The review report read from the emulator: status, comments, fields to fix, AWS's view; two reads at most. */
 class ReviewReportTest {
 
-    private static EmulatorFixture fixture;
+    @RegisterExtension
+    static final EmulatorExtension fixture = EmulatorExtension.sandbox().resetBeforeEach();
     private static final ResourceBundle MESSAGES = ResourceBundle.getBundle(FailureAdviceCatalogue.BUNDLE);
-
-    @BeforeAll
-    static void start() throws Exception {
-        fixture = new EmulatorFixture();
-    }
-
-    @AfterAll
-    static void stop() {
-        fixture.close();
-    }
-
-    @BeforeEach
-    void fresh() {
-        fixture.reset();
-    }
 
     @Test
     void actionRequiredNamesTheFieldsToFixAndTheEditableOnes() {
-        fixture.emulator.forceReview("Sandbox", EmulatorFixture.SUBMITTABLE_SECOND, "Action Required", null);
-        ReviewReport report = ReviewReport.fetch(fixture.partnerCentral, EmulatorFixture.SUBMITTABLE_SECOND);
+        fixture.emulator().forceReview("Sandbox", SeededScenario.SUBMITTABLE_SECOND.id("Sandbox"), "Action Required", null);
+        ReviewReport report = ReviewReport.fetch(fixture.partnerCentral(), SeededScenario.SUBMITTABLE_SECOND.id("Sandbox"));
         assertThat(report.reviewStatus()).isEqualTo(ReviewStatus.ACTION_REQUIRED);
         assertThat(report.fieldsToFix()).containsExactly("Customer.Account.WebsiteUrl",
                 "Project.CustomerBusinessProblem");
@@ -45,9 +31,9 @@ class ReviewReportTest {
 
     @Test
     void approvedCarriesAwsSellerAndInsights() {
-        fixture.emulator.forceReview("Sandbox", EmulatorFixture.SUBMITTABLE, "Approved", null);
+        fixture.emulator().forceReview("Sandbox", SeededScenario.SUBMITTABLE.id("Sandbox"), "Approved", null);
         fixture.resetCounts();
-        ReviewReport report = ReviewReport.fetch(fixture.partnerCentral, EmulatorFixture.SUBMITTABLE);
+        ReviewReport report = ReviewReport.fetch(fixture.partnerCentral(), SeededScenario.SUBMITTABLE.id("Sandbox"));
         assertThat(fixture.totalCalls()).isEqualTo(2);
         assertThat(report.awsSeller().email()).endsWith("@amazon.example.com");
         assertThat(report.aws().engagementScore()).isIn("High", "Medium", "Low");
@@ -59,7 +45,7 @@ class ReviewReportTest {
     @Test
     void pendingSubmissionHasNoAwsViewAndCostsOneRead() {
         fixture.resetCounts();
-        ReviewReport report = ReviewReport.fetch(fixture.partnerCentral, EmulatorFixture.SUBMITTABLE);
+        ReviewReport report = ReviewReport.fetch(fixture.partnerCentral(), SeededScenario.SUBMITTABLE.id("Sandbox"));
         assertThat(report.reviewStatus()).isEqualTo(ReviewStatus.PENDING_SUBMISSION);
         assertThat(report.aws()).isNull();
         assertThat(fixture.totalCalls()).isEqualTo(1);

@@ -37,7 +37,7 @@ public final class RunnerChild {
         PartnerCentral pc = new Connections(new AwsProfiles(Path.of("no-config"), Path.of("no-credentials"), null,
                 Path.of("no-cache")), "test").forEmulator(endpoint, args[1], args[2], Catalog.Sandbox);
         TaskHistory history = TaskHistory.open(dataDir, AppJson.newMapper());
-        EngagementRunner runner = new EngagementRunner(pc, history, Clock.systemUTC(), EmulatorFixture.FAST);
+        EngagementRunner runner = new EngagementRunner(pc, history, Clock.systemUTC(), FastPolls.SCHEDULE);
         BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
         CountDownLatch never = new CountDownLatch(1);
         for (int i = 4; i < args.length; i++) {

@@ -1,6 +1,6 @@
 package app.cosell.partner;
 
-import app.cosell.emulator.PartnerCentralEmulator;
+import app.cosell.emulator.SeededScenario;
 import app.cosell.model.Catalog;
 import app.cosell.model.FailureKind;
 import app.cosell.model.FieldError;
@@ -12,21 +12,18 @@ import app.cosell.model.OpportunitySummary;
 import app.cosell.model.PartnerCentralFailure;
 import app.cosell.model.ReviewStatus;
 import app.cosell.model.Stage;
-import org.junit.jupiter.api.AfterAll;
+import app.cosell.testing.EmulatorExtension;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
-import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.concurrent.atomic.AtomicInteger;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
@@ -34,30 +31,17 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 /** The gateway over the real SDK client against the emulator: mapping of shapes, filters, paging and failures. */
 class PartnerCentralGatewayTest {
 
-    static PartnerCentralEmulator emulator;
+    private static final String SUBMITTABLE = SeededScenario.SUBMITTABLE.id("Sandbox");
+    private static final String EXISTING_ENGAGEMENT = SeededScenario.EXISTING_ENGAGEMENT.id("Sandbox");
+
+    @RegisterExtension
+    static final EmulatorExtension emulator = EmulatorExtension.sandbox().opportunities(40).resetBeforeEach();
+    /** The gateway under test: the real SDK client to the emulator, every HTTP attempt counted. */
     static PartnerCentral pc;
-    static final AtomicInteger attempts = new AtomicInteger();
 
     @BeforeAll
-    static void start() throws Exception {
-        emulator = PartnerCentralEmulator.builder().port(0).randomCredentials().opportunities(40)
-                .stepDelay(Duration.ZERO).throttling(false).start();
-        pc = new Connections(new AwsProfiles(Path.of("none"), Path.of("none"), null, Path.of("none")), "test")
-                .observedBy(op -> attempts.incrementAndGet())
-                .forEmulator(emulator.endpoint(), emulator.accessKeyId(), emulator.secretAccessKey(), Catalog.Sandbox);
-    }
-
-    @AfterAll
-    static void stop() {
-        pc.close();
-        emulator.close();
-    }
-
-    @BeforeEach
-    void fresh() {
-        emulator.reset();
-        emulator.faults().clear();
-        attempts.set(0);
+    static void gateway() {
+        pc = emulator.partnerCentral();
     }
 
     private List<OpportunitySummary> all(OpportunityQuery q) {
@@ -96,19 +80,19 @@ class PartnerCentralGatewayTest {
         List<OpportunitySummary> closed = all(OpportunityQuery.all().withStages(List.of(Stage.CLOSED_LOST)));
         assertThat(closed).isNotEmpty().allSatisfy(r -> assertThat(r.stage()).isEqualTo(Stage.CLOSED_LOST));
 
-        assertThat(all(OpportunityQuery.all().withIdentifiers(List.of("O20000001", "O20000003"))))
-                .extracting(OpportunitySummary::id).containsExactlyInAnyOrder("O20000001", "O20000003");
+        assertThat(all(OpportunityQuery.all().withIdentifiers(List.of(SUBMITTABLE, EXISTING_ENGAGEMENT))))
+                .extracting(OpportunitySummary::id).containsExactlyInAnyOrder(SUBMITTABLE, EXISTING_ENGAGEMENT);
 
-        String company = all(OpportunityQuery.all().withIdentifiers(List.of("O20000001"))).getFirst().customerCompanyName();
+        String company = all(OpportunityQuery.all().withIdentifiers(List.of(SUBMITTABLE))).getFirst().customerCompanyName();
         assertThat(all(OpportunityQuery.all().withCompanyNames(List.of(company))))
                 .extracting(OpportunitySummary::customerCompanyName).contains(company);
     }
 
     @Test
     void getOpportunityMapsTheFieldsTheReadinessCheckReads() {
-        Opportunity o = pc.getOpportunity("O20000001");
+        Opportunity o = pc.getOpportunity(SUBMITTABLE);
 
-        assertThat(o.id()).isEqualTo("O20000001");
+        assertThat(o.id()).isEqualTo(SUBMITTABLE);
         assertThat(o.catalog()).isEqualTo(Catalog.Sandbox);
         assertThat(o.customer().companyName()).isNotBlank();
         assertThat(o.customer().websiteUrl()).isNotBlank();
@@ -147,36 +131,36 @@ class PartnerCentralGatewayTest {
             "InternalServerException, INTERNAL, 4",
             "ConnectionReset, NETWORK, 4"})
     void everyServiceExceptionBecomesItsFailureKindAfterTheSdkRetries(String fault, FailureKind kind, int sdkAttempts) {
-        emulator.faults().failNext("GetOpportunity", fault, 10);
+        emulator.emulator().faults().failNext("GetOpportunity", fault, 10);
 
-        PartnerCentralFailure f = catchThrowableOfType(PartnerCentralFailure.class, () -> pc.getOpportunity("O20000001"));
+        PartnerCentralFailure f = catchThrowableOfType(PartnerCentralFailure.class, () -> pc.getOpportunity(SUBMITTABLE));
 
         assertThat(f.kind()).isEqualTo(kind);
-        assertThat(attempts.get()).as("attempts, SDK retries included").isEqualTo(sdkAttempts);
+        assertThat(emulator.totalCalls()).as("attempts, SDK retries included").isEqualTo(sdkAttempts);
         assertThat(f.kind().isTransient()).isEqualTo(sdkAttempts > 1);
     }
 
     @Test
     void theEvidenceReadsShowWhatACompletedTaskCreated() {
-        emulator.setInstant(true);
-        var answer = pc.startEngagementTask(new app.cosell.model.StartEngagementRequest(Catalog.Sandbox, "O20000001",
+        emulator.emulator().setInstant(true);
+        var answer = pc.startEngagementTask(new app.cosell.model.StartEngagementRequest(Catalog.Sandbox, SUBMITTABLE,
                 app.cosell.model.InvolvementType.CO_SELL, null, List.of()), "gateway-test-token");
 
         assertThat(pc.tasksById(answer.taskId())).singleElement().satisfies(t -> {
             assertThat(t.taskId()).isEqualTo(answer.taskId());
             assertThat(t.engagementId()).isEqualTo(answer.engagementId());
         });
-        assertThat(pc.tasksForOpportunity("O20000001")).extracting(app.cosell.model.TaskAnswer::taskId)
+        assertThat(pc.tasksForOpportunity(SUBMITTABLE)).extracting(app.cosell.model.TaskAnswer::taskId)
                 .containsExactly(answer.taskId());
-        assertThat(pc.engagementForOpportunity("O20000001")).contains(answer.engagementId());
-        assertThat(pc.snapshotOfOpportunity(answer.engagementId(), "O20000001")).isPresent();
+        assertThat(pc.engagementForOpportunity(SUBMITTABLE)).contains(answer.engagementId());
+        assertThat(pc.snapshotOfOpportunity(answer.engagementId(), SUBMITTABLE)).isPresent();
         assertThat(pc.snapshotJobs(answer.engagementId())).extracting(app.cosell.model.ResourceSnapshotJob::id)
                 .containsExactly(answer.resourceSnapshotJobId());
         assertThat(pc.sentInvitations(answer.engagementId())).extracting(app.cosell.model.EngagementInvitation::id)
                 .containsExactly(answer.engagementInvitationId());
-        assertThat(pc.reviewStatus("O20000001")).isEqualTo(ReviewStatus.SUBMITTED);
+        assertThat(pc.reviewStatus(SUBMITTABLE)).isEqualTo(ReviewStatus.SUBMITTED);
         // The same token again is the same task (what resume relies on).
-        assertThat(pc.startEngagementTask(new app.cosell.model.StartEngagementRequest(Catalog.Sandbox, "O20000001",
+        assertThat(pc.startEngagementTask(new app.cosell.model.StartEngagementRequest(Catalog.Sandbox, SUBMITTABLE,
                 app.cosell.model.InvolvementType.CO_SELL, null, List.of()), "gateway-test-token").taskId())
                 .isEqualTo(answer.taskId());
     }
@@ -187,8 +171,8 @@ class PartnerCentralGatewayTest {
                 .flatMap(p -> p.opportunities().stream()).toList();
         assertThat(viaPages).isEqualTo(all(OpportunityQuery.all().sortedBy(OpportunitySortKey.IDENTIFIER, true)));
 
-        attempts.set(0);
+        emulator.resetCounts();
         assertThat(pc.pages(OpportunityQuery.all(), 5).limit(2).count()).isEqualTo(2);
-        assertThat(attempts.get()).isEqualTo(2);
+        assertThat(emulator.totalCalls()).isEqualTo(2);
     }
 }

@@ -1,14 +1,15 @@
 package app.cosell.partner;
 
-import app.cosell.emulator.PartnerCentralEmulator;
 import app.cosell.model.Catalog;
 import app.cosell.model.ConnectionSettings;
 import app.cosell.model.FailureKind;
 import app.cosell.model.OpportunityQuery;
 import app.cosell.model.PartnerCentralFailure;
+import app.cosell.testing.EmulatorExtension;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import software.amazon.awssdk.auth.credentials.ProfileCredentialsProvider;
 import software.amazon.awssdk.core.exception.SdkException;
 
@@ -33,7 +34,10 @@ import static org.assertj.core.api.Assumptions.assumeThat;
  */
 class SsoCredentialsRebuildTest {
 
-    PartnerCentralEmulator emulator;
+    /** Role credentials are temporary: an ASIA key with a session token (the emulator refuses a token with an AKIA key). */
+    @RegisterExtension
+    final EmulatorExtension emulator = EmulatorExtension.sandbox().opportunities(20)
+            .credentials("ASIASSOROLEEXAMPLE01", "ssoRoleSecretForTheEmulatorExampleKey0001");
     IdentityCenterStandIn identityCenter;
     Path home;
     AwsProfiles profiles;
@@ -62,9 +66,6 @@ class SsoCredentialsRebuildTest {
                 """.formatted(IdentityCenterStandIn.ACCOUNT, IdentityCenterStandIn.ROLE));
         profiles = new AwsProfiles(config, config.resolveSibling("credentials"), "sales-sso", cache);
 
-        // Role credentials are temporary: an ASIA key with a session token (the emulator refuses a token with an AKIA key).
-        emulator = PartnerCentralEmulator.builder().opportunities(20)
-                .credentials("ASIASSOROLEEXAMPLE01", "ssoRoleSecretForTheEmulatorExampleKey0001").start();
         identityCenter = new IdentityCenterStandIn();
         identityCenter.accessKeyId = emulator.accessKeyId();
         identityCenter.secretAccessKey = emulator.secretAccessKey();
@@ -86,7 +87,6 @@ class SsoCredentialsRebuildTest {
             for (Path p : left.toList()) Files.delete(p);
         }
         if (identityCenter != null) identityCenter.close();
-        if (emulator != null) emulator.close();
     }
 
     @Test

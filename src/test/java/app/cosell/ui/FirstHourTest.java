@@ -2,6 +2,7 @@ package app.cosell.ui;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import app.cosell.emulator.SeededScenario;
 import app.cosell.model.OpportunitySummary;
 import app.cosell.ui.common.Theme;
 import app.cosell.ui.engage.EngageWindows;
@@ -35,6 +36,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.testfx.api.FxRobot;
@@ -45,13 +47,14 @@ import org.testfx.util.WaitForAsyncUtils;
  * cut off, states that do not mislead, the keyboard paths, the windows and quitting. Every screen is also rendered at
  * 960×640 and 1920×1080 in both themes into {@code target/screenshots/look/} for a person to look at.
  */
+@Tag("ui")
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class FirstHourTest {
 
-    private static final String SUBMITTABLE = "O20000001";
-    private static final String SUBMITTABLE_2 = "O20000002";
-    private static final String MISSING_WEBSITE = "O20000005";
-    private static final String IN_REVIEW = "O20000015";
+    private static final String SUBMITTABLE = SeededScenario.SUBMITTABLE.id("Sandbox");
+    private static final String SUBMITTABLE_2 = SeededScenario.SUBMITTABLE_SECOND.id("Sandbox");
+    private static final String MISSING_WEBSITE = SeededScenario.MISSING_WEBSITE.id("Sandbox");
+    private static final String IN_REVIEW = SeededScenario.IN_REVIEW.id("Sandbox");
     private static ConsoleHarness console;
     private static String placeholderWhileConnecting;
     private static boolean selectionEmptyWhenLoaded;

@@ -2,6 +2,7 @@ package app.cosell.ui;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import app.cosell.emulator.SeededScenario;
 import app.cosell.model.Catalog;
 import app.cosell.model.InvolvementType;
 import app.cosell.model.OpportunitySummary;
@@ -17,6 +18,7 @@ import javafx.scene.control.DialogPane;
 import javafx.scene.control.TableView;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.testfx.api.FxRobot;
 import org.testfx.util.WaitForAsyncUtils;
@@ -25,7 +27,12 @@ import org.testfx.util.WaitForAsyncUtils;
  * Renders the README screenshots of the console shell (main window with the detail pane, history, settings, dark
  * theme) from the real app on the embedded emulator, into {@code assets/screenshots/}.
  */
+@Tag("ui")
 class ScreenshotsTest {
+
+    private static final String SUBMITTABLE = SeededScenario.SUBMITTABLE.id("Sandbox");
+    private static final String MISSING_WEBSITE = SeededScenario.MISSING_WEBSITE.id("Sandbox");
+    private static final String IN_REVIEW = SeededScenario.IN_REVIEW.id("Sandbox");
 
     private static ConsoleHarness console;
     private final FxRobot robot = new FxRobot();
@@ -34,7 +41,7 @@ class ScreenshotsTest {
     static void openConsoleWithSomeHistory() throws Exception {
         console = ConsoleHarness.open(ConsoleHarness.newDataDir("screenshots"), 400, Duration.ZERO, null);
         // Two engagements run to their end: one succeeds, one fails the service's validation.
-        for (String id : List.of("O20000001", "O20000005", "O20000015")) {
+        for (String id : List.of(SUBMITTABLE, MISSING_WEBSITE, IN_REVIEW)) {
             console.context.runner().start(new StartEngagementRequest(Catalog.Sandbox, id, InvolvementType.CO_SELL,
                     Visibility.FULL, List.of()), p -> {});
         }
@@ -50,9 +57,9 @@ class ScreenshotsTest {
 
     @Test
     void rendersTheShellScreens() throws Exception {
-        select("O20000005");
+        select(MISSING_WEBSITE);
         FxWait.until(10, TimeUnit.SECONDS, () -> console.window.detailModel().opportunityProperty().get() != null);
-        assertThat(console.window.listModel().engagementStateOf(row("O20000001"))).isEqualTo(EngagementState.ENGAGED);
+        assertThat(console.window.listModel().engagementStateOf(row(SUBMITTABLE))).isEqualTo(EngagementState.ENGAGED);
         // The titles of the rows on screen (scrolled to the selected one) arrive in the background (ListOpportunities
         // carries none).
         FxWait.until(20, TimeUnit.SECONDS, () -> robot.lookup("#opportunityTable .table-row-cell")

@@ -2,6 +2,7 @@ package app.cosell.ui.batch;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import app.cosell.emulator.SeededScenario;
 import app.cosell.model.BatchItemState;
 import app.cosell.model.OpportunitySummary;
 import app.cosell.ui.ConsoleHarness;
@@ -34,6 +35,11 @@ import org.testfx.util.WaitForAsyncUtils;
 @Tag("ui")
 class BatchInConsoleTest {
 
+    private static final String SUBMITTABLE = SeededScenario.SUBMITTABLE.id("Sandbox");
+    private static final String SUBMITTABLE_SECOND = SeededScenario.SUBMITTABLE_SECOND.id("Sandbox");
+    private static final String MISSING_WEBSITE = SeededScenario.MISSING_WEBSITE.id("Sandbox");
+    private static final String SUBMITTABLE_COMMITTED = SeededScenario.SUBMITTABLE_COMMITTED.id("Sandbox");
+
     private final FxRobot robot = new FxRobot();
     private ConsoleHarness console;
 
@@ -50,9 +56,9 @@ class BatchInConsoleTest {
     @Test
     void selectTriageStartFollowAndExport() throws Exception {
         // One task will fail at a later step, where no check before the start can see it coming.
-        postFaults("{\"tasks\":[{\"opportunityId\":\"O20000002\",\"reasonCode\":\"InternalError\","
+        postFaults("{\"tasks\":[{\"opportunityId\":\"" + SUBMITTABLE_SECOND + "\",\"reasonCode\":\"InternalError\","
                 + "\"step\":\"CreateEngagementInvitation\"}]}");
-        List<String> chosen = List.of("O20000001", "O20000002", "O20000005", "O20000019");
+        List<String> chosen = List.of(SUBMITTABLE, SUBMITTABLE_SECOND, MISSING_WEBSITE, SUBMITTABLE_COMMITTED);
         WaitForAsyncUtils.asyncFx(() -> {
             TableView<OpportunitySummary> table = console.window.opportunities().table();
             table.getSelectionModel().clearSelection();
@@ -67,7 +73,7 @@ class BatchInConsoleTest {
         BatchModel model = batch.model();
         FxWait.until(30, TimeUnit.SECONDS, () -> model.phase() == BatchModel.Phase.REVIEW);
         assertThat(model.rows()).extracting(BatchRow::opportunityId).containsExactlyInAnyOrderElementsOf(chosen);
-        BatchRow blocked = row(model, "O20000005");
+        BatchRow blocked = row(model, MISSING_WEBSITE);
         assertThat(blocked.reasonProperty().get()).isEqualTo("The customer website is missing.");
         assertThat(model.readyCountProperty().get()).isEqualTo(3);
         Button start = robot.lookup("#batchStart").queryButton();
@@ -89,16 +95,16 @@ class BatchInConsoleTest {
         FxWait.until(60, TimeUnit.SECONDS, () -> model.phase() == BatchModel.Phase.FINISHED);
         WaitForAsyncUtils.waitForFxEvents();
         app.cosell.ui.Screenshots.save(batch.stage().getScene(), "batch");
-        assertThat(row(model, "O20000001").state()).isEqualTo(BatchItemState.COMPLETE);
-        assertThat(row(model, "O20000019").state()).isEqualTo(BatchItemState.COMPLETE);
-        assertThat(row(model, "O20000002").state()).isEqualTo(BatchItemState.FAILED);
-        assertThat(row(model, "O20000002").outcomeProperty().get()).isNotBlank();
+        assertThat(row(model, SUBMITTABLE).state()).isEqualTo(BatchItemState.COMPLETE);
+        assertThat(row(model, SUBMITTABLE_COMMITTED).state()).isEqualTo(BatchItemState.COMPLETE);
+        assertThat(row(model, SUBMITTABLE_SECOND).state()).isEqualTo(BatchItemState.FAILED);
+        assertThat(row(model, SUBMITTABLE_SECOND).outcomeProperty().get()).isNotBlank();
         assertThat(blocked.state()).isEqualTo(BatchItemState.BLOCKED);
         assertThat(model.countsTextProperty().get()).isEqualTo("2 engaged · 1 failed");
         assertThat(model.fractionDoneProperty().get()).isEqualTo(1.0);
-        for (String id : List.of("O20000001", "O20000002", "O20000019"))
+        for (String id : List.of(SUBMITTABLE, SUBMITTABLE_SECOND, SUBMITTABLE_COMMITTED))
             assertThat(console.context.partnerCentral().tasksForOpportunity(id)).as(id).hasSize(1);
-        assertThat(console.context.partnerCentral().tasksForOpportunity("O20000005")).isEmpty();
+        assertThat(console.context.partnerCentral().tasksForOpportunity(MISSING_WEBSITE)).isEmpty();
 
         Path csv = console.dataDir.resolve("results.csv");
         batch.exportTarget(stage -> csv);
@@ -107,9 +113,9 @@ class BatchInConsoleTest {
         Map<String, String> lines = Files.readAllLines(csv).stream().skip(1)
                 .collect(Collectors.toMap(l -> l.substring(0, l.indexOf(',')), l -> l));
         assertThat(lines).containsOnlyKeys(chosen);
-        assertThat(lines.get("O20000002")).contains("FAILED").contains("InternalError");
-        assertThat(lines.get("O20000005")).contains("BLOCKED").contains("The customer website is missing.");
-        assertThat(lines.get("O20000001")).contains("COMPLETE").contains("task-");
+        assertThat(lines.get(SUBMITTABLE_SECOND)).contains("FAILED").contains("InternalError");
+        assertThat(lines.get(MISSING_WEBSITE)).contains("BLOCKED").contains("The customer website is missing.");
+        assertThat(lines.get(SUBMITTABLE)).contains("COMPLETE").contains("task-");
 
         // Esc closes the window, with the focus in the list (whose own behaviour would swallow it).
         robot.clickOn("#batchTable");

@@ -1,5 +1,6 @@
 package app.cosell.ui.edit;
 
+import app.cosell.emulator.SeededScenario;
 import app.cosell.model.EditableField;
 import app.cosell.model.Opportunity;
 import app.cosell.model.OpportunitySummary;
@@ -22,6 +23,7 @@ import javafx.stage.Window;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.testfx.api.FxRobot;
 import org.testfx.util.WaitForAsyncUtils;
@@ -33,6 +35,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * cannot be started from the list, the detail pane, the form or Enter; a running task is brought forward instead of
  * started again; a missing website is fixed in the app and the start then completes; a concurrent edit is merged.
  */
+@Tag("ui")
 class GuardAndFixInConsoleTest {
 
     private static ConsoleHarness console;
@@ -57,7 +60,7 @@ class GuardAndFixInConsoleTest {
 
     @Test
     void aBlockedOpportunityCannotBeStartedFromTheListTheDetailPaneTheFormOrEnter() throws Exception {
-        String submitted = "O20000014"; // review status Submitted
+        String submitted = SeededScenario.ALREADY_SUBMITTED.id("Sandbox");
         select(submitted);
         FxWait.until(15, TimeUnit.SECONDS, () -> console.window.detailModel().verdictProperty().get() != null);
 
@@ -82,7 +85,7 @@ class GuardAndFixInConsoleTest {
 
     @Test
     void startingAnOpportunityWhoseTaskRunsBringsItsProgressForward() throws Exception {
-        String id = "O20000002";
+        String id = SeededScenario.SUBMITTABLE_SECOND.id("Sandbox");
         select(id);
         FxWait.until(15, TimeUnit.SECONDS, () -> console.window.detailModel().verdictProperty().get() != null);
         focusTable();
@@ -110,7 +113,7 @@ class GuardAndFixInConsoleTest {
 
     @Test
     void aMissingWebsiteIsFixedInTheAppAndTheStartThenCompletes() throws Exception {
-        String id = "O20000005"; // the customer website is missing
+        String id = SeededScenario.MISSING_WEBSITE.id("Sandbox");
         select(id);
         FxWait.until(15, TimeUnit.SECONDS, () -> robot.lookup("#fixIt-WEBSITE").tryQuery().isPresent());
         assertThat(button("#detailStartButton").isDisabled()).isTrue();
@@ -149,7 +152,7 @@ class GuardAndFixInConsoleTest {
 
     @Test
     void anEditMadeElsewhereMeanwhileIsDetectedAndMergedWithoutLosingEitherSide() throws Exception {
-        String id = "O20000007"; // postal code and state missing
+        String id = SeededScenario.MISSING_ADDRESS.id("Sandbox");
         robot.interact(() -> console.window.engage().editor().open(id, app.cosell.model.EditScope.focus(EditableField.POSTAL_CODE)));
         FxWait.until(15, TimeUnit.SECONDS, () -> robot.lookup("#edit-POSTAL_CODE").tryQuery()
                 .filter(n -> n.isFocused() && !n.isDisabled()).isPresent());

@@ -1,5 +1,6 @@
 package app.cosell.ui.history;
 
+import app.cosell.emulator.SeededScenario;
 import app.cosell.ui.FxWait;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -21,6 +22,7 @@ import javafx.scene.control.TableView;
 import javafx.scene.input.KeyCode;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.testfx.api.FxRobot;
 import org.testfx.util.WaitForAsyncUtils;
@@ -29,9 +31,10 @@ import org.testfx.util.WaitForAsyncUtils;
  * The app is closed while an engagement task runs; the next launch follows it to its end. Then the history shows it,
  * filters by status, and exports CSV.
  */
+@Tag("ui")
 class RestartAndHistoryTest {
 
-    private static final String OPPORTUNITY = "O20000001";
+    private static final String OPPORTUNITY = SeededScenario.SUBMITTABLE.id("Sandbox");
     private static ConsoleHarness console;
     private final FxRobot robot = new FxRobot();
 

@@ -15,12 +15,14 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
  * The app quits while an AWS referral is being accepted; the next launch follows that same acceptance task to its
  * end — no second task is started for the invitation.
  */
+@Tag("ui")
 class AcceptanceRestartTest {
 
     private static ConsoleHarness console;

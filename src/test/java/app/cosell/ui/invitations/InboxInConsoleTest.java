@@ -28,11 +28,13 @@ import javafx.stage.Window;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.testfx.api.FxRobot;
 import org.testfx.util.WaitForAsyncUtils;
 
 /** The AWS referrals inbox in the real console on the embedded emulator: accept live, reject, a new arrival. */
+@Tag("ui")
 class InboxInConsoleTest {
 
     private static ConsoleHarness console;

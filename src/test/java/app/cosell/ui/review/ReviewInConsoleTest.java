@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import app.cosell.AppContext;
 import app.cosell.CosellApp;
+import app.cosell.emulator.SeededScenario;
 import app.cosell.model.OpportunitySummary;
 import app.cosell.ui.ConsoleHarness;
 import app.cosell.ui.FxWait;
@@ -28,6 +29,7 @@ import javafx.stage.Window;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.testfx.api.FxRobot;
 import org.testfx.api.FxToolkit;
@@ -39,6 +41,7 @@ import org.testfx.util.WaitForAsyncUtils;
  * named and follows the opportunity back into review; a change made on the emulator while the app runs raises a
  * notification within one poll interval.
  */
+@Tag("ui")
 class ReviewInConsoleTest {
 
     private static final Duration ALERT_INTERVAL = Duration.ofMillis(1500);
@@ -92,7 +95,7 @@ class ReviewInConsoleTest {
 
     @Test
     void aSubmissionEndsWithTheReviewPanelShowingAwsDecisionWithoutTheRepPressingAnything() throws Exception {
-        String id = "O20000001"; // seeded: AWS approves it
+        String id = SeededScenario.SUBMITTABLE.id("Sandbox"); // AWS approves it
         select(id);
         startFromTheSelectedRow();
         FxWait.until(30, TimeUnit.SECONDS, () -> progressLabel("#reviewStatus").isPresent());
@@ -107,7 +110,7 @@ class ReviewInConsoleTest {
 
     @Test
     void actionRequiredOffersTheFixOnTheNamedFieldsAndFollowsTheOpportunityBackIntoReview() throws Exception {
-        String id = "O20000002"; // seeded: Action Required (website, business problem), approved when resubmitted
+        String id = SeededScenario.SUBMITTABLE_SECOND.id("Sandbox"); // Action Required (website, business problem), approved when resubmitted
         select(id);
         startFromTheSelectedRow();
         FxWait.until(30, TimeUnit.SECONDS, () -> progressLabel("#reviewStatus").map(Label::getText)
@@ -128,7 +131,7 @@ class ReviewInConsoleTest {
 
     @Test
     void aChangeOnTheEmulatorWhileTheAppRunsRaisesANotificationWithinOnePollInterval() throws Exception {
-        String id = "O20000019"; // seeded: AWS approves it
+        String id = SeededScenario.SUBMITTABLE_COMMITTED.id("Sandbox"); // AWS approves it
         select(id);
         startFromTheSelectedRow();
         FxWait.until(30, TimeUnit.SECONDS, () -> progressLabel("#reviewStatus").map(Label::getText)

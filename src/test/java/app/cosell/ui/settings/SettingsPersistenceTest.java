@@ -17,11 +17,13 @@ import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.input.KeyCode;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.testfx.api.FxRobot;
 import org.testfx.util.WaitForAsyncUtils;
 
 /** Theme, column layout, sort, window bounds and filters chosen in one launch are there in the next. */
+@Tag("ui")
 class SettingsPersistenceTest {
 
     private final FxRobot robot = new FxRobot();
