@@ -36,7 +36,8 @@ class PipelineStoreTest {
 
     static OpportunitySummary row(String id, Instant modified) {
         return new OpportunitySummary(id, "arn:" + id, Catalog.Sandbox, null, "Customer " + id, "US", null,
-                Stage.PROSPECT, "Prospect", ReviewStatus.PENDING_SUBMISSION, "Pending Submission", null, null, T0, modified);
+                Stage.PROSPECT, "Prospect", ReviewStatus.PENDING_SUBMISSION, "Pending Submission", null, null, T0, modified,
+                null, null);
     }
 
     @Test
