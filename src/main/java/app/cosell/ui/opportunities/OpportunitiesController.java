@@ -29,7 +29,6 @@ import javafx.animation.PauseTransition;
 import javafx.beans.binding.Bindings;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.collections.MapChangeListener;
-import javafx.collections.transformation.SortedList;
 import javafx.fxml.FXML;
 import javafx.scene.control.Button;
 import javafx.scene.control.CheckMenuItem;
@@ -131,14 +130,14 @@ public final class OpportunitiesController {
     private void initialize() {
         setUpReadiness();
         setUpColumns();
-        SortedList<OpportunitySummary> sorted = new SortedList<>(list.visibleRows());
-        sorted.comparatorProperty().bind(table.comparatorProperty());
-        // A sort sees every loaded row: rows held back by a load under way go to the table first (next turn, not
-        // while the sorted view is being re-sorted).
-        table.comparatorProperty().addListener((o, was, now) -> {
-            if (list.hasHeldRows()) javafx.application.Platform.runLater(list::showAllLoaded);
+        // The model keeps the rows in the table's order (a keystroke never sorts 100,000 rows): a click on a header,
+        // the sort menu or a restored layout asks it to re-order them.
+        table.setItems(list.visibleRows());
+        table.setSortPolicy(t -> {
+            list.sortBy(t.getComparator());
+            return true;
         });
-        table.setItems(sorted);
+        list.setPublisher(this::keepingSelection);
         // Several rows can be chosen for a batch; the detail pane follows the row selected last.
         table.getSelectionModel().setSelectionMode(SelectionMode.MULTIPLE);
         table.getStyleClass().addAll(Styles.STRIPED, Styles.DENSE, Tweaks.EDGE_TO_EDGE);
@@ -154,12 +153,7 @@ public final class OpportunitiesController {
 
         detail.selectedProperty().set(table.getSelectionModel().getSelectedItem());
         table.getSelectionModel().selectedItemProperty().addListener((o, was, now) -> {
-            // A row replaced by its fresher copy, or a reload, loses the selection for a moment: the detail pane keeps
-            // showing it (and is not rebuilt when the same row is selected again).
-            if (now == null && was != null && list.isReplacing(was.id())) return;
-            // The same row again (a reload brought an equal copy): the detail pane is not filled again.
-            if (now != null && now.equals(detail.selectedProperty().get())) return;
-            detail.selectedProperty().set(now);
+            if (!publishing) followSelection(was, now);
         });
         // Nothing is selected for the rep when rows arrive (the detail pane would show an opportunity nobody chose):
         // the table has the keyboard focus on its first row, and Down or Space selects it.
@@ -189,16 +183,6 @@ public final class OpportunitiesController {
         list.latestTasks().addListener((MapChangeListener<String, TaskProgress>) c -> table.refresh());
         list.setOnShowRow(this::showRow);
         list.setOnRecordRefreshed(detail::showRefreshed);
-        // A refreshed row replaces its old copy: the selection moves to the fresh copy.
-        list.rows().addListener((javafx.collections.ListChangeListener<OpportunitySummary>) c -> {
-            OpportunitySummary shown = detail.selectedProperty().get();
-            if (shown == null || !table.getSelectionModel().isEmpty()) return;
-            while (c.next()) {
-                if (c.wasReplaced()) for (OpportunitySummary s : c.getAddedSubList()) {
-                    if (s.id().equals(shown.id())) select(s);
-                }
-            }
-        });
         detail.opportunityProperty().addListener((o, was, now) -> {
             if (now != null && now.project() != null) list.rememberTitle(now.id(), now.project().title());
         });
@@ -374,6 +358,56 @@ public final class OpportunitiesController {
         for (javafx.scene.control.MenuItem i : menu.getItems()) {
             ((javafx.scene.control.RadioMenuItem) i).setSelected(("sort-" + id).equals(i.getId()));
         }
+    }
+
+    /** True while the model changes the table's rows (the selection is restored after it). */
+    private boolean publishing;
+
+    /**
+     * Runs a change of the table's rows (a search, a sort, a reload, a refreshed row) keeping the selection on the
+     * rows still shown: matched by id, so a row's fresher copy stays selected; the focused row too.
+     */
+    private void keepingSelection(Runnable change) {
+        var sm = table.getSelectionModel();
+        OpportunitySummary was = sm.getSelectedItem();
+        java.util.Set<String> selectedIds = new java.util.HashSet<>();
+        for (OpportunitySummary s : sm.getSelectedItems()) if (s != null) selectedIds.add(s.id());
+        OpportunitySummary focused = table.getFocusModel().getFocusedItem();
+        publishing = true;
+        try {
+            change.run();
+            if (!selectedIds.isEmpty() || focused != null) {
+                var items = table.getItems();
+                int lead = -1;
+                int focusAt = -1;
+                java.util.List<Integer> at = new java.util.ArrayList<>();
+                for (int i = 0; i < items.size(); i++) {
+                    String id = items.get(i).id();
+                    if (selectedIds.contains(id)) {
+                        at.add(i);
+                        if (was != null && id.equals(was.id())) lead = i;
+                    }
+                    if (focused != null && id.equals(focused.id())) focusAt = i;
+                }
+                sm.clearSelection();
+                for (int i : at) if (i != lead) sm.select(i);
+                if (lead >= 0) sm.select(lead); // the row selected last: the detail pane's
+                if (focusAt >= 0) table.getFocusModel().focus(focusAt);
+            }
+        } finally {
+            publishing = false;
+        }
+        followSelection(was, sm.getSelectedItem());
+    }
+
+    /** The detail pane follows the row selected last. */
+    private void followSelection(OpportunitySummary was, OpportunitySummary now) {
+        // A row replaced by its fresher copy, or a reload, loses the selection for a moment: the detail pane keeps
+        // showing it (and is not rebuilt when the same row is selected again).
+        if (now == null && was != null && list.isReplacing(was.id())) return;
+        // The same row again (a reload brought an equal copy): the detail pane is not filled again.
+        if (now != null && now.equals(detail.selectedProperty().get())) return;
+        detail.selectedProperty().set(now);
     }
 
     /** Selects {@code row}, scrolls to it, focuses the table and makes sure the detail pane can be seen. */

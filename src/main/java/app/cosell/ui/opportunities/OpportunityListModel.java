@@ -9,13 +9,14 @@ import app.cosell.ui.common.Background;
 import app.cosell.ui.common.Formats;
 import app.cosell.ui.common.Messages;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
 import java.util.function.Predicate;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.IntegerProperty;
@@ -30,9 +31,10 @@ import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
+import javafx.collections.ListChangeListener;
+import javafx.collections.MapChangeListener;
 import javafx.collections.ObservableList;
 import javafx.collections.ObservableMap;
-import javafx.collections.transformation.FilteredList;
 
 /**
  * The opportunity list: every row loaded so far, the instant search over them, the server-side filter, and the
@@ -74,7 +76,8 @@ public final class OpportunityListModel {
     private final Background background;
 
     private final ObservableList<OpportunitySummary> rows = FXCollections.observableArrayList();
-    private final FilteredList<OpportunitySummary> visible = new FilteredList<>(rows);
+    /** What the table shows: the rows matching the search, in the table's order (published by {@link #publish}). */
+    private final ObservableList<OpportunitySummary> visible = FXCollections.observableArrayList();
     private final StringProperty search = new SimpleStringProperty(this, "search", "");
     private final ObjectProperty<OpportunityFilter> filter = new SimpleObjectProperty<>(this, "filter", OpportunityFilter.ANY);
     private final BooleanProperty loading = new SimpleBooleanProperty(this, "loading");
@@ -137,8 +140,14 @@ public final class OpportunityListModel {
     private final IntegerProperty recordsChecked = new SimpleIntegerProperty(this, "recordsChecked");
     private boolean checkingRecords;
     private SavedViewsModel savedViews;
-    /** The search index: each loaded row's searched fields, lower case (see {@link #haystack}). */
-    private final java.util.Map<OpportunitySummary, String> haystacks = new java.util.IdentityHashMap<>();
+    /** The search index: the rows handed to the table, in the table's order, with their searched text. */
+    private final SearchIndex index = new SearchIndex(titles::get);
+    /** The "Ready to submit" test (one instance: the index refines a search only under the same test). */
+    private final Predicate<OpportunitySummary> readyTest = r -> readinessOf(r).isReady();
+    /** True while the search box or the quick filter narrows the rows shown. */
+    private boolean filtering;
+    /** Runs each change of {@link #visible} that is not an append (the view keeps its selection around it). */
+    private Consumer<Runnable> publisher = Runnable::run;
     private String replacing;
     private boolean reloading;
     private boolean everLoaded;
@@ -148,17 +157,21 @@ public final class OpportunityListModel {
         this.background = background;
         this.storeBacked = source.keepsStore();
         // The search sees every loaded row: held rows are handed over first.
-        search.addListener((o, was, now) -> { notice.set(""); showAllLoaded(); applySearch(); });
+        search.addListener((o, was, now) -> { notice.set(""); showAllLoaded(); publish(); });
         // Before the first load (not connected yet) a restored filter is only remembered. With a store the filter
         // runs over the stored rows: no call.
         filter.addListener((o, was, now) -> {
             if (everLoaded && !now.equals(was)) load(storeBacked ? LoadKind.STORED : LoadKind.SYNC);
         });
-        visible.predicateProperty().addListener((o, was, now) -> updateStatus());
-        readyOnly.addListener((o, was, now) -> { showAllLoaded(); applySearch(); });
+        readyOnly.addListener((o, was, now) -> { showAllLoaded(); publish(); });
         readiness.addListener((javafx.collections.MapChangeListener<String, ListReadiness.Verdict>) c -> {
-            if (readyOnly.get()) applySearch();
+            if (!readyOnly.get()) return;
+            index.forgetLastSearch();
+            publish();
         });
+        // The index follows the rows handed to the table; the table's list follows the index.
+        rows.addListener((ListChangeListener<OpportunitySummary>) this::rowsChanged);
+        titles.addListener((MapChangeListener<String, String>) c -> index.extraTextChanged(c.getKey()));
     }
 
     /**
@@ -168,8 +181,28 @@ public final class OpportunityListModel {
      */
     public ObservableList<OpportunitySummary> rows() { return rows; }
 
-    /** The loaded rows that match the search box (the table sorts a view of these). */
+    /**
+     * What the table shows: the loaded rows that match the search box and the quick filter, in the order of
+     * {@link #sortBy} (the server's until a column is sorted). Changed by one append or one {@code setAll} per step.
+     */
     public ObservableList<OpportunitySummary> visibleRows() { return visible; }
+
+    /**
+     * Orders {@link #visibleRows} by {@code order} (null: the server's order, last modified newest first): the
+     * table's sort policy. Sorts every loaded row once (rows held back by a load under way are handed over first);
+     * keystrokes then never sort. FX thread.
+     */
+    public void sortBy(Comparator<? super OpportunitySummary> order) {
+        index.setOrder(order);
+        showAllLoaded();
+        publish();
+    }
+
+    /**
+     * Who applies each change of {@link #visibleRows} that is not an append: the view runs it and keeps its selection
+     * on the rows still shown (by id: a row's fresher copy stays selected). Default: runs it.
+     */
+    public void setPublisher(Consumer<Runnable> publisher) { this.publisher = publisher; }
 
     public StringProperty searchProperty() { return search; }
 
@@ -319,7 +352,7 @@ public final class OpportunityListModel {
         int i = indexOf(id);
         if (i >= 0) {
             OpportunitySummary row = rows.get(i);
-            if (visible.getPredicate() != null && !visible.getPredicate().test(row)) {
+            if (filtering && !visible.contains(row)) {
                 search.set("");
                 notice.set(Messages.format("opportunities.notice.searchCleared", id));
                 updateStatus();
@@ -476,7 +509,6 @@ public final class OpportunityListModel {
 
     private void load(LoadKind kind) {
         everLoaded = true;
-        haystacks.clear();
         int gen = generation.incrementAndGet();
         arrived.clear();
         // The rows on screen stay until the first page replaces them (see the class comment).
@@ -715,44 +747,43 @@ public final class OpportunityListModel {
         boolean isEnd() { return complete || failure != null; }
     }
 
-    private void applySearch() {
-        String q = search.get() == null ? "" : search.get().strip().toLowerCase(Locale.ROOT);
-        Predicate<OpportunitySummary> p = q.isEmpty() ? null : matchingWithTitles(q);
-        if (readyOnly.get()) p = p == null ? r -> readinessOf(r).isReady() : p.and(r -> readinessOf(r).isReady());
-        visible.setPredicate(p);
-    }
-
-    /** Rows whose id, customer, title or partner reference contain {@code q} (lower case), ignoring case. */
-    static Predicate<OpportunitySummary> matching(String q) {
-        return s -> contains(s.id(), q) || contains(s.customerCompanyName(), q) || contains(s.projectTitle(), q)
-                || contains(s.partnerOpportunityIdentifier(), q);
-    }
-
-    private Predicate<OpportunitySummary> matchingWithTitles(String q) {
-        return s -> haystack(s).contains(q) || contains(titles.get(s.id()), q);
+    /** The index takes a change of {@link #rows} in (appended rows merge in, a replaced row moves), then publishes. */
+    private void rowsChanged(ListChangeListener.Change<? extends OpportunitySummary> c) {
+        boolean incremental = true;
+        List<Runnable> steps = new ArrayList<>();
+        while (c.next()) {
+            if (c.wasReplaced() && c.getRemovedSize() == 1 && c.getAddedSize() == 1) {
+                OpportunitySummary old = c.getRemoved().getFirst();
+                OpportunitySummary fresh = c.getAddedSubList().getFirst();
+                steps.add(() -> index.replace(old, fresh));
+            } else if (c.wasAdded() && !c.wasRemoved() && c.getTo() == c.getList().size()) {
+                List<OpportunitySummary> added = List.copyOf(c.getAddedSubList());
+                steps.add(() -> index.add(added));
+            } else {
+                incremental = false;
+            }
+        }
+        if (incremental) steps.forEach(Runnable::run);
+        else index.reset(rows);
+        publish();
     }
 
     /**
-     * The row's searched fields, lower case, joined once per row (the in-memory search index): a keystroke over
-     * 100,000 rows is then one {@code contains} per row instead of four lower-casings. Rows are immutable, so the
-     * entry lives as long as the row is loaded; a load starts the index afresh.
+     * Puts the rows matching the search and the quick filter, in order, into {@link #visible}: an append when only
+     * rows were added at its end, else one {@code setAll} (through {@link #setPublisher}); nothing when unchanged.
      */
-    private String haystack(OpportunitySummary s) {
-        String h = haystacks.get(s);
-        if (h == null) {
-            StringBuilder b = new StringBuilder(96);
-            for (String f : new String[] {s.id(), s.customerCompanyName(), s.projectTitle(), s.partnerOpportunityIdentifier()}) {
-                if (f != null) b.append(f.toLowerCase(Locale.ROOT));
-                b.append('\u0000'); // no match across two fields
-            }
-            h = b.toString();
-            haystacks.put(s, h);
+    private void publish() {
+        List<OpportunitySummary> result = index.search(search.get(), readyOnly.get() ? readyTest : null);
+        filtering = !SearchIndex.normalize(search.get()).isEmpty() || readyOnly.get();
+        int n = visible.size();
+        boolean prefix = result.size() >= n;
+        for (int i = 0; prefix && i < n; i++) prefix = result.get(i) == visible.get(i);
+        if (prefix) {
+            if (result.size() > n) visible.addAll(result.subList(n, result.size()));
+        } else {
+            publisher.accept(() -> visible.setAll(result));
         }
-        return h;
-    }
-
-    private static boolean contains(String field, String q) {
-        return field != null && field.toLowerCase(Locale.ROOT).contains(q);
+        updateStatus();
     }
 
     /** Rows of the current load: handed to the table or held back. */
@@ -764,7 +795,7 @@ public final class OpportunityListModel {
         if (failure.get() != null) text = Messages.format("opportunities.status.failed", count);
         else if (loading.get()) text = Messages.format("opportunities.status.loading", count);
         else text = Messages.format("opportunities.status.loaded", count);
-        if (visible.getPredicate() != null) {
+        if (filtering) {
             text = Messages.format("opportunities.status.matching", Formats.count(visible.size())) + " · " + text;
         }
         if (asOf.get() != null) text = text + " · " + Messages.format("opportunities.status.asOf", Formats.dateTime(asOf.get()));
