@@ -1,12 +1,14 @@
 package app.cosell.ui.opportunities;
 
 import app.cosell.model.OpportunitySummary;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.Function;
 import java.util.function.Predicate;
+import javafx.collections.ListChangeListener;
 
 /**
  * The instant search over the loaded rows (issue #14: a keystroke over 100,000 rows within a frame). Holds the rows in
@@ -128,6 +130,26 @@ final class SearchIndex {
 
     /** The next search scans every row (what its test answers has changed, e.g. a row's readiness). */
     void forgetLastSearch() { version++; }
+
+    /** Takes a change of the rows in: appended rows merge in, a replaced row moves, anything else re-reads {@code all}. */
+    void follow(ListChangeListener.Change<? extends OpportunitySummary> c, List<OpportunitySummary> all) {
+        boolean incremental = true;
+        List<Runnable> steps = new ArrayList<>();
+        while (c.next()) {
+            if (c.wasReplaced() && c.getRemovedSize() == 1 && c.getAddedSize() == 1) {
+                OpportunitySummary old = c.getRemoved().getFirst();
+                OpportunitySummary fresh = c.getAddedSubList().getFirst();
+                steps.add(() -> replace(old, fresh));
+            } else if (c.wasAdded() && !c.wasRemoved() && c.getTo() == c.getList().size()) {
+                List<OpportunitySummary> added = List.copyOf(c.getAddedSubList());
+                steps.add(() -> add(added));
+            } else {
+                incremental = false;
+            }
+        }
+        if (incremental) steps.forEach(Runnable::run);
+        else reset(all);
+    }
 
     /** The extra text of the rows of {@code id} changed (a title was learnt): they are indexed again. */
     void extraTextChanged(String id) {
