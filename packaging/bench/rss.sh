@@ -29,14 +29,9 @@ CP=$(sed -n 's/^app.classpath=//p' "$CFG" | sed "s#\$APPDIR#$APP/lib/app#g" | pa
 [ "${NMT:-0}" = 1 ] && OPTS+=(-XX:NativeMemoryTracking=summary)
 SERVICE=${SERVICE:-external}
 if [ "$SERVICE" = external ]; then
-  KEY=AKIAIOSFODNN7EXAMPLE; SECRET=wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY
-  "$APP/lib/runtime/bin/java" -XX:+UseSerialGC -cp "$CP" app.cosell.Launcher emulator --port 0 --opportunities 10000 \
-    --access-key-id "$KEY" --secret-access-key "$SECRET" >"$work/emulator.log" 2>&1 &
-  emu=$!
-  trap 'kill $emu 2>/dev/null; kill $XVFB_PID 2>/dev/null' EXIT
-  for _ in $(seq 600); do grep -q 'listening on' "$work/emulator.log" && break; sleep 0.1; done
-  url=$(sed -n 's/.*listening on \(http[^ ]*\).*/\1/p' "$work/emulator.log" | head -1)
-  [ -n "$url" ] || { cat "$work/emulator.log" >&2; echo "FAIL: the emulator did not start" >&2; exit 1; }
+  start_standalone_emulator "$APP/lib/runtime/bin/java" "$CP" 10000 "$work/emulator.log" -XX:+UseSerialGC
+  trap 'kill $EMU_PID 2>/dev/null; kill $XVFB_PID 2>/dev/null' EXIT
+  url=$EMU_URL; KEY=$EMU_KEY; SECRET=$EMU_SECRET
   OPTS+=(-Daws.endpointUrl="$url" -Dcosell.bench.service="$url" -Dcosell.bench.accessKeyId="$KEY"
          -Dcosell.bench.secretAccessKey="$SECRET")
 elif [ "$SERVICE" != embedded ]; then

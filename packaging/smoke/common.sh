@@ -37,3 +37,17 @@ wait_for_file() {
   for i in $(seq $(( $2 * 10 ))); do [ -s "$1" ] && return 0; sleep 0.1; done
   return 1
 }
+
+# start_standalone_emulator JAVA CLASSPATH N LOG [JVM options...]: the standalone emulator (N opportunities per catalog,
+# quotas on, the example keys EMU_KEY / EMU_SECRET) in a process of its own; sets EMU_PID and EMU_URL.
+EMU_KEY=AKIAIOSFODNN7EXAMPLE
+EMU_SECRET=wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY
+start_standalone_emulator() {
+  local java=$1 cp=$2 n=$3 log=$4; shift 4
+  "$java" "$@" -cp "$cp" app.cosell.Launcher emulator --port 0 --opportunities "$n" \
+    --access-key-id "$EMU_KEY" --secret-access-key "$EMU_SECRET" >"$log" 2>&1 &
+  EMU_PID=$!
+  for _ in $(seq 1200); do grep -q 'listening on' "$log" && break; sleep 0.1; done
+  EMU_URL=$(sed -n 's/.*listening on \(http[^ ]*\).*/\1/p' "$log" | head -1)
+  [ -n "$EMU_URL" ] || { cat "$log" >&2; echo "FAIL: the emulator did not start" >&2; return 1; }
+}

@@ -2,54 +2,83 @@ package app.cosell;
 
 import app.cosell.emulator.PartnerCentralEmulator;
 import app.cosell.engagement.AppDataFolder;
+import app.cosell.engagement.AppJson;
 import app.cosell.engagement.BatchRun;
 import app.cosell.engagement.BatchTriage;
 import app.cosell.engagement.Batches;
-import app.cosell.model.Batch;
-import app.cosell.model.Catalog;
-import app.cosell.model.InvolvementType;
-import app.cosell.model.Tag;
-import app.cosell.store.BatchQueue;
-import app.cosell.ui.batch.BatchModel;
-import java.util.Map;
-import app.cosell.engagement.AppJson;
 import app.cosell.engagement.CallBudget;
-import app.cosell.engagement.ListReadiness;
-import app.cosell.engagement.PacedPartnerCentral;
-import app.cosell.engagement.PipelineSync;
-import app.cosell.partner.CallObserver;
-import app.cosell.store.PipelineStore;
-import app.cosell.store.StoreFiles;
+import app.cosell.engagement.ChangeWatchStore;
+import app.cosell.engagement.ChangeWatcher;
 import app.cosell.engagement.CurrentConnection;
 import app.cosell.engagement.EngagementRunner;
 import app.cosell.engagement.FailureAdviceCatalogue;
+import app.cosell.engagement.InvitationReplies;
 import app.cosell.engagement.JsonFileStore;
+import app.cosell.engagement.ListReadiness;
+import app.cosell.engagement.LogTail;
+import app.cosell.engagement.PacedPartnerCentral;
+import app.cosell.engagement.PipelineSync;
+import app.cosell.engagement.PollSchedule;
 import app.cosell.engagement.ReadinessCheck;
 import app.cosell.engagement.ReadinessIssue;
+import app.cosell.engagement.ReviewChange;
+import app.cosell.engagement.ReviewReport;
+import app.cosell.engagement.StartGuard;
 import app.cosell.engagement.TaskHistory;
+import app.cosell.model.AwsOpportunitySummary;
 import app.cosell.model.AwsProfile;
+import app.cosell.model.Batch;
+import app.cosell.model.Catalog;
 import app.cosell.model.ConnectionSettings;
+import app.cosell.model.FailureKind;
+import app.cosell.model.InvolvementType;
+import app.cosell.model.Opportunity;
 import app.cosell.model.OpportunityPage;
 import app.cosell.model.OpportunityQuery;
+import app.cosell.model.OpportunitySummary;
+import app.cosell.model.OpportunityUpdate;
 import app.cosell.model.PartnerCentralFailure;
-import app.cosell.model.FailureKind;
+import app.cosell.model.ReceivedInvitation;
+import app.cosell.model.Solution;
+import app.cosell.model.StartVerdict;
+import app.cosell.model.Tag;
 import app.cosell.model.TaskProgress;
 import app.cosell.partner.AwsProfiles;
+import app.cosell.partner.CallObserver;
 import app.cosell.partner.Connections;
 import app.cosell.partner.PartnerCentral;
 import app.cosell.partner.SsoSignIn;
+import app.cosell.store.BatchQueue;
+import app.cosell.store.Database;
+import app.cosell.store.PipelineStore;
+import app.cosell.store.SavedViewStore;
+import app.cosell.store.StoreFiles;
+import app.cosell.ui.batch.BatchModel;
 import app.cosell.ui.common.FxBackground;
+import app.cosell.ui.common.LogTailSource;
 import app.cosell.ui.common.Messages;
 import app.cosell.ui.common.TaskHistoryFeed;
+import app.cosell.ui.edit.EditWindows;
+import app.cosell.ui.edit.OpportunityEditModel;
+import app.cosell.ui.edit.OpportunityEditor;
 import app.cosell.ui.engage.AwsCliText;
 import app.cosell.ui.engage.EngageWindows;
+import app.cosell.ui.invitations.InboxModel;
 import app.cosell.ui.main.ConnectionInfo;
 import app.cosell.ui.main.EngageLauncher;
+import app.cosell.ui.main.MainWindow;
+import app.cosell.ui.main.MainWindowReviews;
 import app.cosell.ui.main.ShellServices;
 import app.cosell.ui.main.SignInService;
 import app.cosell.ui.opportunities.OpportunityFilter;
 import app.cosell.ui.opportunities.OpportunitySource;
 import app.cosell.ui.opportunities.ReadinessItem;
+import app.cosell.ui.opportunities.SavedView;
+import app.cosell.ui.review.ChangeAlertsModel;
+import app.cosell.ui.review.ChangeAlertsView;
+import app.cosell.ui.review.FixRequest;
+import app.cosell.ui.review.ReviewScreens;
+import app.cosell.ui.review.ReviewSource;
 import app.cosell.ui.settings.EmulatorAdmin;
 import app.cosell.ui.settings.FaultScenarios;
 import app.cosell.ui.settings.SettingsKeeper;
@@ -58,15 +87,27 @@ import app.cosell.ui.settings.UiSettings;
 import app.cosell.ui.settings.UiSettingsStore;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
+import java.net.URI;
 import java.nio.file.Path;
+import java.text.MessageFormat;
+import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.function.Consumer;
 import java.util.function.Function;
+import java.util.stream.Collectors;
+import javafx.application.Platform;
+import javafx.geometry.Dimension2D;
 import javafx.stage.Stage;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -76,6 +117,12 @@ import org.slf4j.LoggerFactory;
  * history, the connection to Partner Central (an AWS profile, or the embedded emulator, started lazily off the FX
  * thread) and the engagement runner. The only class besides {@link Launcher} that knows every package, and the only
  * one that constructs the emulator. Construction does no I/O except reading the small settings file.
+ *
+ * <p>It stays one class although it is long: it is the composition root, the one place allowed to know every package
+ * (the ArchUnit rules hold everything else to fewer), and its lazily made parts (connection, emulator, stores,
+ * runner, history) share one lock and one order of closing, which a split would spread over classes that would then
+ * each need every package. Wiring that belongs to one family of screens lives on the ui side instead (e.g.
+ * {@link MainWindowReviews} for AWS's review and alerts).
  */
 public final class AppContext implements AutoCloseable {
 
@@ -118,18 +165,16 @@ public final class AppContext implements AutoCloseable {
     /** The list's Readiness column (store feature): the one place its rules are chosen. */
     private final ListReadiness listReadiness = new ListReadiness(readiness);
     private final FailureAdviceCatalogue advice = FailureAdviceCatalogue.forLocale(Locale.getDefault());
-    private final List<Runnable> historyListeners = new java.util.concurrent.CopyOnWriteArrayList<>();
+    private final List<Runnable> historyListeners = new CopyOnWriteArrayList<>();
     private Function<Stage, EngageLauncher> engageScreens = this::engageWindows;
     // After submission (AWS's review, alerts): see the block "AWS's review and alerts" below.
     private Duration reviewFollowEvery = Duration.ofSeconds(5);
     /** Null: the rep's setting (Settings → Alerts), default ChangeWatcher.DEFAULT_INTERVAL. */
     private Duration alertInterval;
     private Duration emulatorReviewDelay;
-    private app.cosell.ui.review.FixRequest fixRequest;
-    private app.cosell.ui.review.ReviewScreens reviewScreens;
-    private app.cosell.ui.review.ChangeAlertsModel alerts;
-    private app.cosell.ui.review.ChangeAlertsView alertsView;
-    private app.cosell.engagement.ChangeWatcher changeWatcher;
+    private volatile FixRequest fixRequest;
+    private MainWindowReviews reviews;
+    private ChangeWatcher changeWatcher;
 
     // Guarded by this: created on first use, off the FX thread.
     private TaskHistory history;
@@ -149,8 +194,8 @@ public final class AppContext implements AutoCloseable {
     private final CallRelay callRelay = new CallRelay();
     private PipelineStore pipeline;
     private PipelineSync sync;
-    private app.cosell.store.Database savedViewsDb;
-    private app.cosell.store.SavedViewStore savedViews;
+    private Database savedViewsDb;
+    private SavedViewStore savedViews;
     /** The connection made last (read without the lock by FX-thread callers). */
     private volatile ConnectionInfo current;
 
@@ -209,7 +254,7 @@ public final class AppContext implements AutoCloseable {
     synchronized PartnerCentralEmulator embeddedEmulator() { return emulator; }
 
     /** The embedded emulator's endpoint, if it runs (tests, diagnostics). */
-    public synchronized java.net.URI emulatorEndpoint() { return emulator == null ? null : emulator.endpoint(); }
+    public synchronized URI emulatorEndpoint() { return emulator == null ? null : emulator.endpoint(); }
 
     /** The embedded emulator's admin secret (its per-launch one), if it runs (tests, diagnostics); never logged. */
     public synchronized String emulatorAdminToken() { return emulator == null ? null : emulator.adminToken(); }
@@ -252,8 +297,8 @@ public final class AppContext implements AutoCloseable {
         liveConnection.switchTo(gateway);
         if (previous != null) previous.close();
         // One runner for the app's life: it asks the live connection for the gateway at every call.
-        if (runner == null) runner = new EngagementRunner(liveConnection, history(), java.time.Clock.systemUTC(),
-                app.cosell.engagement.PollSchedule.standard());
+        if (runner == null) runner = new EngagementRunner(liveConnection, history(), Clock.systemUTC(),
+                PollSchedule.standard());
         current = info;
         LOG.info("Connected: {}", gateway.describe());
         return info;
@@ -263,12 +308,12 @@ public final class AppContext implements AutoCloseable {
      * Opens the pipeline store of this connection and catalog, and wraps the gateway so every call of the app
      * waits in the one call budget (its day's counts kept in that store).
      */
-    private PartnerCentral pacedWithStore(PartnerCentral sdk, String connectionKey, app.cosell.model.Catalog catalog) {
+    private PartnerCentral pacedWithStore(PartnerCentral sdk, String connectionKey, Catalog catalog) {
         pipeline = PipelineStore.open(StoreFiles.pipelineFile(options.dataDir(), connectionKey, catalog), json);
-        CallBudget budget = new CallBudget(pipeline.ledger(), java.time.Clock.systemUTC());
+        CallBudget budget = new CallBudget(pipeline.ledger(), Clock.systemUTC());
         callRelay.target = budget;
         PacedPartnerCentral paced = new PacedPartnerCentral(sdk, budget);
-        sync = new PipelineSync(paced, pipeline, java.time.Clock.systemUTC());
+        sync = new PipelineSync(paced, pipeline, Clock.systemUTC());
         return paced;
     }
 
@@ -286,20 +331,20 @@ public final class AppContext implements AutoCloseable {
     }
 
     /** The saved views in the app-wide store ({@code cosell.db}), opened on first use (off the FX thread). */
-    private app.cosell.ui.opportunities.SavedView.Storage savedViewStorage() {
-        return new app.cosell.ui.opportunities.SavedView.Storage() {
+    private SavedView.Storage savedViewStorage() {
+        return new SavedView.Storage() {
             @Override
-            public List<app.cosell.ui.opportunities.SavedView> load() throws Exception {
-                List<app.cosell.ui.opportunities.SavedView> out = new ArrayList<>();
+            public List<SavedView> load() throws Exception {
+                List<SavedView> out = new ArrayList<>();
                 for (String text : savedViewStore().all().values()) {
-                    out.add(json.readValue(text, app.cosell.ui.opportunities.SavedView.class));
+                    out.add(json.readValue(text, SavedView.class));
                 }
                 return out;
             }
 
             @Override
-            public void save(app.cosell.ui.opportunities.SavedView view) throws Exception {
-                savedViewStore().save(view.name(), json.writeValueAsString(view), java.time.Instant.now());
+            public void save(SavedView view) throws Exception {
+                savedViewStore().save(view.name(), json.writeValueAsString(view), Instant.now());
             }
 
             @Override
@@ -307,10 +352,10 @@ public final class AppContext implements AutoCloseable {
         };
     }
 
-    private synchronized app.cosell.store.SavedViewStore savedViewStore() {
+    private synchronized SavedViewStore savedViewStore() {
         if (savedViews == null) {
-            savedViewsDb = app.cosell.store.Database.open(StoreFiles.appFile(options.dataDir()));
-            savedViews = new app.cosell.store.SavedViewStore(savedViewsDb);
+            savedViewsDb = Database.open(StoreFiles.appFile(options.dataDir()));
+            savedViews = new SavedViewStore(savedViewsDb);
         }
         return savedViews;
     }
@@ -359,49 +404,49 @@ public final class AppContext implements AutoCloseable {
         windows.progressWindows().setAfterComplete(id -> reviewScreens().following(id));
         windows.progressWindows().setLogTail(logTail());
         UiSettings.WindowSize size = settings.get().progressWindow();
-        windows.progressWindows().rememberSize(size == null ? null : new javafx.geometry.Dimension2D(size.width(), size.height()),
+        windows.progressWindows().rememberSize(size == null ? null : new Dimension2D(size.width(), size.height()),
                 d -> settings.update(x -> x.withProgressWindow(new UiSettings.WindowSize(d.getWidth(), d.getHeight()))));
         guardAndFix(windows, owner);
         return windows;
     }
 
     /** The last lines of the app's log file (the support texts carry them), read on the executor. */
-    public app.cosell.ui.common.LogTailSource logTail() {
-        java.nio.file.Path file = AppLog.file(options.dataDir());
+    public LogTailSource logTail() {
+        Path file = AppLog.file(options.dataDir());
         return onFx -> executor.execute(() -> {
-            String tail = app.cosell.engagement.LogTail.read(file, 60);
-            javafx.application.Platform.runLater(() -> onFx.accept(tail));
+            String tail = LogTail.read(file, 60);
+            Platform.runLater(() -> onFx.accept(tail));
         });
     }
 
     // --- guard & fix (issue 11): the start guard for the form and the detail pane, the opportunity editor --------
 
-    private final app.cosell.engagement.StartGuard startGuard = new app.cosell.engagement.StartGuard();
-    private volatile java.util.function.Consumer<String> browser = url -> {};
+    private final StartGuard startGuard = new StartGuard();
+    private volatile Consumer<String> browser = url -> {};
 
     /** The opportunity editor of the main window (set with its engagement screens; read on the FX thread). */
-    private volatile app.cosell.ui.edit.OpportunityEditor editor;
+    private volatile OpportunityEditor editor;
 
     private void guardAndFix(EngageWindows windows, Stage owner) {
         FxBackground background = new FxBackground(executor);
-        app.cosell.ui.edit.EditWindows editor = new app.cosell.ui.edit.EditWindows(() -> owner, background,
-                new app.cosell.ui.edit.OpportunityEditModel.Services() {
-                    @Override public app.cosell.model.Opportunity load(String id) { return partnerCentral().getOpportunity(id); }
-                    @Override public app.cosell.model.Opportunity save(app.cosell.model.OpportunityUpdate u) {
+        EditWindows editor = new EditWindows(() -> owner, background,
+                new OpportunityEditModel.Services() {
+                    @Override public Opportunity load(String id) { return partnerCentral().getOpportunity(id); }
+                    @Override public Opportunity save(OpportunityUpdate u) {
                         return partnerCentral().updateOpportunity(u);
                     }
-                    @Override public List<app.cosell.model.Solution> solutions() { return partnerCentral().listSolutions(); }
-                    @Override public app.cosell.model.StartVerdict verdict(app.cosell.model.Opportunity o) {
+                    @Override public List<Solution> solutions() { return partnerCentral().listSolutions(); }
+                    @Override public StartVerdict verdict(Opportunity o) {
                         return startGuard.decide(o, ourTaskRunning(o.id()), LocalDate.now());
                     }
                 }, LocalDate::now);
         this.editor = editor;
         windows.guardAndFix(id -> {
-            app.cosell.model.Opportunity o = partnerCentral().getOpportunity(id);
+            Opportunity o = partnerCentral().getOpportunity(id);
             boolean running = ourTaskRunning(id);
-            java.util.Map<app.cosell.model.InvolvementType, app.cosell.model.StartVerdict> byInvolvement =
-                    new java.util.EnumMap<>(app.cosell.model.InvolvementType.class);
-            for (app.cosell.model.InvolvementType t : app.cosell.model.InvolvementType.values())
+            Map<InvolvementType, StartVerdict> byInvolvement =
+                    new EnumMap<>(InvolvementType.class);
+            for (InvolvementType t : InvolvementType.values())
                 byInvolvement.put(t, startGuard.decide(o, t, running, LocalDate.now()));
             return byInvolvement;
         }, background, editor, url -> browser.accept(url));
@@ -422,7 +467,7 @@ public final class AppContext implements AutoCloseable {
     }
 
     /** What the console shell needs, backed by this context; {@code openInBrowser} shows web pages (sign-in). */
-    public ShellServices shell(java.util.function.Consumer<String> openInBrowser) {
+    public ShellServices shell(Consumer<String> openInBrowser) {
         this.browser = openInBrowser;
         return new ShellServices(this::connect, opportunitySource(), readinessCheck(), historyFeed(), settings,
                 settingsServices(), new FxBackground(executor), engageScreens, this::beginSignIn, openInBrowser,
@@ -434,7 +479,7 @@ public final class AppContext implements AutoCloseable {
         if (batches == null) {
             batchQueue = BatchQueue.open(options.dataDir());
             batches = new Batches(batchQueue, history(), this::partnerCentral, this::runner, this::writesLeftToday, executor,
-                    java.time.Clock.systemUTC(), AppContext::words);
+                    Clock.systemUTC(), AppContext::words);
         }
         return batches;
     }
@@ -449,14 +494,14 @@ public final class AppContext implements AutoCloseable {
     /** A bundle text with its arguments (the key itself when the bundle has none). */
     private static String words(String key, List<String> args) {
         if (key == null) return "";
-        return Messages.bundle().containsKey(key) ? java.text.MessageFormat.format(Messages.get(key), args.toArray()) : key;
+        return Messages.bundle().containsKey(key) ? MessageFormat.format(Messages.get(key), args.toArray()) : key;
     }
 
     private BatchModel.Services batchServices() {
         return new BatchModel.Services() {
             @Override public Catalog catalog() { return partnerCentral().catalog(); }
             @Override public BatchTriage.Result triage(List<String> ids, InvolvementType involvement,
-                                                       java.util.function.Consumer<BatchTriage.Entry> onEntry)
+                                                       Consumer<BatchTriage.Entry> onEntry)
                     throws InterruptedException {
                 return batches().triage(ids, involvement, onEntry);
             }
@@ -477,28 +522,28 @@ public final class AppContext implements AutoCloseable {
     }
 
     /** The AWS referrals inbox's reads over the current connection, with the invitation guard. */
-    private app.cosell.ui.invitations.InboxModel.Source invitationSource() {
-        return new app.cosell.ui.invitations.InboxModel.Source() {
+    private InboxModel.Source invitationSource() {
+        return new InboxModel.Source() {
             @Override
-            public List<app.cosell.model.ReceivedInvitation> list() {
+            public List<ReceivedInvitation> list() {
                 return partnerCentral().receivedInvitations(List.of());
             }
 
             @Override
-            public app.cosell.model.ReceivedInvitation detail(String invitationId) {
+            public ReceivedInvitation detail(String invitationId) {
                 return partnerCentral().receivedInvitation(invitationId);
             }
 
             @Override
-            public app.cosell.engagement.InvitationReplies.Decision checkAccept(String invitationId) {
-                return new app.cosell.engagement.InvitationReplies(partnerCentral(), history(),
-                        java.time.Clock.systemUTC()).checkAccept(invitationId);
+            public InvitationReplies.Decision checkAccept(String invitationId) {
+                return new InvitationReplies(partnerCentral(), history(),
+                        Clock.systemUTC()).checkAccept(invitationId);
             }
 
             @Override
-            public app.cosell.engagement.InvitationReplies.Decision checkReject(String invitationId) {
-                return new app.cosell.engagement.InvitationReplies(partnerCentral(), history(),
-                        java.time.Clock.systemUTC()).checkReject(invitationId);
+            public InvitationReplies.Decision checkReject(String invitationId) {
+                return new InvitationReplies(partnerCentral(), history(),
+                        Clock.systemUTC()).checkReject(invitationId);
             }
 
             /** A minute, or {@code -Dcosell.invitationPollMillis} (tests, demos). */
@@ -514,7 +559,7 @@ public final class AppContext implements AutoCloseable {
         SsoSignIn.Attempt a = new SsoSignIn(options.profiles()).begin(profile);
         return new SignInService.Attempt() {
             @Override public String userCode() { return a.deviceCode().userCode(); }
-            @Override public java.net.URI pageToOpen() {
+            @Override public URI pageToOpen() {
                 SsoSignIn.DeviceCode c = a.deviceCode();
                 return c.verificationUriComplete() != null ? c.verificationUriComplete() : c.verificationUri();
             }
@@ -536,7 +581,7 @@ public final class AppContext implements AutoCloseable {
             }
 
             @Override
-            public app.cosell.model.Opportunity get(String id) { return pipelineSync().fetchRecord(id); }
+            public Opportunity get(String id) { return pipelineSync().fetchRecord(id); }
 
             // The pipeline store of the current connection (store feature).
             @Override public boolean keepsStore() { return true; }
@@ -545,7 +590,7 @@ public final class AppContext implements AutoCloseable {
             public Stored stored() {
                 PipelineSync s = pipelineSync();
                 List<PipelineStore.StoredRow> rows = s.store().rows();
-                java.util.Map<String, ListReadiness.Verdict> verdicts = new java.util.HashMap<>();
+                Map<String, ListReadiness.Verdict> verdicts = new HashMap<>();
                 LocalDate today = LocalDate.now();
                 for (PipelineStore.StoredRow r : rows) {
                     ListReadiness.Verdict v = listReadiness.of(r.summary(), r.record(), today);
@@ -556,15 +601,15 @@ public final class AppContext implements AutoCloseable {
             }
 
             @Override
-            public app.cosell.ui.opportunities.SavedView.Storage savedViews() { return savedViewStorage(); }
+            public SavedView.Storage savedViews() { return savedViewStorage(); }
 
             @Override
-            public ListReadiness.Verdict readiness(app.cosell.model.OpportunitySummary row, app.cosell.model.Opportunity record) {
+            public ListReadiness.Verdict readiness(OpportunitySummary row, Opportunity record) {
                 return listReadiness.of(row, record, LocalDate.now());
             }
 
             @Override
-            public boolean sync(boolean full, java.util.function.Consumer<List<app.cosell.model.OpportunitySummary>> pageStored) {
+            public boolean sync(boolean full, Consumer<List<OpportunitySummary>> pageStored) {
                 PipelineSync.Result r = pipelineSync().sync(full, (rows, merge) -> pageStored.accept(rows));
                 return r.added() + r.changed() + r.removed() > 0;
             }
@@ -580,11 +625,11 @@ public final class AppContext implements AutoCloseable {
         };
     }
 
-    private List<ReadinessItem> readinessOf(app.cosell.model.Opportunity o) {
+    private List<ReadinessItem> readinessOf(Opportunity o) {
         List<ReadinessItem> out = new ArrayList<>();
-        for (ReadinessIssue i : startGuard.findings(o, app.cosell.model.InvolvementType.CO_SELL, LocalDate.now())) {
+        for (ReadinessIssue i : startGuard.findings(o, InvolvementType.CO_SELL, LocalDate.now())) {
             out.add(new ReadinessItem(i.severity() == ReadinessIssue.Severity.WILL_FAIL,
-                    i.what(Messages.bundle()), i.fix(Messages.bundle()), app.cosell.engagement.StartGuard.editableOf(i)));
+                    i.what(Messages.bundle()), i.fix(Messages.bundle()), StartGuard.editableOf(i)));
         }
         return out;
     }
@@ -592,12 +637,12 @@ public final class AppContext implements AutoCloseable {
     /** The detail pane's readiness list and the start guard's verdict, from the one rule set. */
     private ReadinessItem.Check readinessCheck() {
         return new ReadinessItem.Check() {
-            @Override public List<ReadinessItem> check(app.cosell.model.Opportunity o) { return readinessOf(o); }
-            @Override public app.cosell.model.StartVerdict verdict(app.cosell.model.Opportunity o, boolean running) {
+            @Override public List<ReadinessItem> check(Opportunity o) { return readinessOf(o); }
+            @Override public StartVerdict verdict(Opportunity o, boolean running) {
                 return startGuard.decide(o, running, LocalDate.now());
             }
-            @Override public String describe(app.cosell.model.StartVerdict v) {
-                return app.cosell.engagement.StartGuard.summary(v, Messages.bundle());
+            @Override public String describe(StartVerdict v) {
+                return StartGuard.summary(v, Messages.bundle());
             }
         };
     }
@@ -652,71 +697,40 @@ public final class AppContext implements AutoCloseable {
     }
 
     /** Where "Fix in the app" goes (the opportunity editor); until set, the main window shows the opportunity. */
-    public AppContext withFixRequest(app.cosell.ui.review.FixRequest fix) {
+    public AppContext withFixRequest(FixRequest fix) {
         this.fixRequest = fix;
         return this;
     }
 
-    /** The review panels (made on first use; FX thread). */
-    public synchronized app.cosell.ui.review.ReviewScreens reviewScreens() {
-        if (reviewScreens == null) {
-            app.cosell.ui.review.FixRequest fix = (id, editable, focus) -> {
-                app.cosell.ui.review.FixRequest chosen = fixRequest;
-                app.cosell.ui.edit.OpportunityEditor openEditor = editor;
-                if (chosen != null) {
-                    chosen.fix(id, editable, focus);
-                } else if (openEditor != null) {
-                    // Only the fields the review status leaves editable, the ones AWS's comments name highlighted.
-                    java.util.Set<app.cosell.model.EditableField> named = java.util.EnumSet.noneOf(app.cosell.model.EditableField.class);
-                    for (String path : focus) {
-                        app.cosell.model.EditableField field = app.cosell.model.EditableField.fromPath(path);
-                        if (field != null) named.add(field);
-                    }
-                    openEditor.open(id, app.cosell.model.EditScope.actionRequired(named));
-                } else if (openOpportunity != null) {
-                    openOpportunity.accept(id);
-                }
-            };
-            reviewScreens = new app.cosell.ui.review.ReviewScreens(reviewSource(), new FxBackground(executor),
-                    reviewFollowEvery, Messages.bundle(), fix);
+    /** AWS's review and alerts on the ui side (made on first use, with the settings of the {@code with…} calls). */
+    private synchronized MainWindowReviews reviews() {
+        if (reviews == null) {
+            reviews = new MainWindowReviews(reviewSource(), alertsWatcher(), new FxBackground(executor),
+                    reviewFollowEvery,
+                    () -> alertInterval != null ? alertInterval : Duration.ofMinutes(settings.get().alerts().pollMinutes()),
+                    () -> fixRequest, () -> editor);
         }
-        return reviewScreens;
+        return reviews;
     }
 
-    private volatile java.util.function.Consumer<String> openOpportunity;
+    /** The review panels (made on first use; FX thread). */
+    public ReviewScreens reviewScreens() { return reviews().screens(); }
 
-    /**
-     * Adds AWS's review to the main window: the review panel in the detail pane, and the alerts (status-bar badge,
-     * "Changes since" list, notifications) fed by the change watcher, whose first poll catches up with what changed
-     * while the app was closed and runs once connected. FX thread, after the window is shown.
-     */
-    public void attachReviews(app.cosell.ui.main.MainWindow window, Stage stage) {
-        openOpportunity = window::openOpportunity;
-        reviewScreens().attach(window.opportunities().detailController().reviewSlot(),
-                window.detailModel().opportunityProperty());
-        alerts = new app.cosell.ui.review.ChangeAlertsModel(alertsWatcher(), new FxBackground(executor),
-                () -> alertInterval != null ? alertInterval : Duration.ofMinutes(settings.get().alerts().pollMinutes()),
-                Messages.bundle());
-        alertsView = new app.cosell.ui.review.ChangeAlertsView(alerts, () -> stage, window::openOpportunity);
-        window.statusBar().getRightItems().add(0, alertsView.button());
-        window.model().connectionProperty().addListener((o, was, now) -> {
-            if (now != null) alerts.start();
-        });
-        if (window.model().connectionProperty().get() != null) alerts.start();
-    }
+    /** Adds AWS's review and its alerts to the main window ({@link MainWindowReviews#attach}). FX thread. */
+    public void attachReviews(MainWindow window, Stage stage) { reviews().attach(window, stage); }
 
     /** The alerts of the main window (after {@link #attachReviews}; tests). */
-    public app.cosell.ui.review.ChangeAlertsView alertsView() { return alertsView; }
+    public ChangeAlertsView alertsView() { return reviews().alertsView(); }
 
-    private app.cosell.ui.review.ReviewSource reviewSource() {
-        return new app.cosell.ui.review.ReviewSource() {
+    private ReviewSource reviewSource() {
+        return new ReviewSource() {
             @Override
-            public app.cosell.engagement.ReviewReport report(String id) {
-                return app.cosell.engagement.ReviewReport.fetch(partnerCentral(), id);
+            public ReviewReport report(String id) {
+                return ReviewReport.fetch(partnerCentral(), id);
             }
 
             @Override
-            public app.cosell.model.AwsOpportunitySummary awsSummary(String id) {
+            public AwsOpportunitySummary awsSummary(String id) {
                 try {
                     return partnerCentral().awsOpportunitySummary(id);
                 } catch (PartnerCentralFailure f) {
@@ -728,26 +742,26 @@ public final class AppContext implements AutoCloseable {
     }
 
     /** The change watcher (state in a small file of the data folder), made on first use. */
-    private synchronized app.cosell.engagement.ChangeWatcher changeWatcher() {
+    private synchronized ChangeWatcher changeWatcher() {
         if (changeWatcher == null) {
-            JsonFileStore<app.cosell.engagement.ChangeWatchStore.WatchState> file = new JsonFileStore<>(
+            JsonFileStore<ChangeWatchStore.WatchState> file = new JsonFileStore<>(
                     options.dataDir().resolve("review-watch.json"), json,
-                    app.cosell.engagement.ChangeWatchStore.WatchState.class,
-                    () -> app.cosell.engagement.ChangeWatchStore.WatchState.EMPTY);
+                    ChangeWatchStore.WatchState.class,
+                    () -> ChangeWatchStore.WatchState.EMPTY);
             // The rep's submissions: the opportunities of the tasks that completed (the task history).
-            changeWatcher = new app.cosell.engagement.ChangeWatcher(this::partnerCentral,
+            changeWatcher = new ChangeWatcher(this::partnerCentral,
                     () -> history().all().stream().filter(TaskProgress::isComplete)
-                            .map(t -> t.request().opportunityId()).collect(java.util.stream.Collectors.toSet()),
-                    app.cosell.engagement.ChangeWatchStore.inFile(file), java.time.Clock.systemUTC());
+                            .map(t -> t.request().opportunityId()).collect(Collectors.toSet()),
+                    ChangeWatchStore.inFile(file), Clock.systemUTC());
         }
         return changeWatcher;
     }
 
-    private app.cosell.ui.review.ChangeAlertsModel.Watcher alertsWatcher() {
-        return new app.cosell.ui.review.ChangeAlertsModel.Watcher() {
-            @Override public List<app.cosell.engagement.ReviewChange> poll() { return changeWatcher().poll(); }
-            @Override public List<app.cosell.engagement.ReviewChange> recent() { return changeWatcher().recent(); }
-            @Override public java.time.Instant since() { return changeWatcher().since(); }
+    private ChangeAlertsModel.Watcher alertsWatcher() {
+        return new ChangeAlertsModel.Watcher() {
+            @Override public List<ReviewChange> poll() { return changeWatcher().poll(); }
+            @Override public List<ReviewChange> recent() { return changeWatcher().recent(); }
+            @Override public Instant since() { return changeWatcher().since(); }
         };
     }
 

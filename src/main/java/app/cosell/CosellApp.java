@@ -1,8 +1,12 @@
 package app.cosell;
 
 import app.cosell.ui.common.ErrorPresenter;
+import app.cosell.ui.common.Icons;
 import app.cosell.ui.common.Messages;
 import app.cosell.ui.main.MainWindow;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.function.Consumer;
 import javafx.application.Application;
 import javafx.application.Platform;
 import javafx.stage.Stage;
@@ -15,7 +19,7 @@ public final class CosellApp extends Application {
     private static final Logger LOG = LoggerFactory.getLogger(CosellApp.class);
 
     /** The desktop context, being built while the toolkit starts (see {@link #prepareContext()}), or null. */
-    private static java.util.concurrent.CompletableFuture<AppContext> prepared;
+    private static CompletableFuture<AppContext> prepared;
 
     private AppContext context;
 
@@ -25,7 +29,7 @@ public final class CosellApp extends Application {
      */
     static synchronized void prepareContext() {
         if (prepared != null) return;
-        prepared = new java.util.concurrent.CompletableFuture<>();
+        prepared = new CompletableFuture<>();
         Thread.ofPlatform().daemon().name("cosell-context").start(() -> {
             try {
                 prepared.complete(new AppContext(AppContext.Options.desktop()));
@@ -41,14 +45,14 @@ public final class CosellApp extends Application {
         prepareContext();
         try {
             context = prepared.get();
-        } catch (java.util.concurrent.ExecutionException e) {
+        } catch (ExecutionException e) {
             if (e.getCause() instanceof Exception cause) throw cause;
             throw e;
         }
         // The icon fonts load in the background while the FX thread builds the main window (their first use).
         context.executor().execute(() -> {
             try {
-                app.cosell.ui.common.Icons.preload();
+                Icons.preload();
             } catch (RuntimeException e) {
                 LOG.warn("Could not preload the icon fonts (they load on first use instead)", e);
             }
@@ -66,7 +70,7 @@ public final class CosellApp extends Application {
     }
 
     /** Opens the main window of {@code context} on {@code stage} (the app, and UI tests). FX thread. */
-    public static MainWindow open(Stage stage, AppContext context, java.util.function.Consumer<String> openInBrowser) {
+    public static MainWindow open(Stage stage, AppContext context, Consumer<String> openInBrowser) {
         MainWindow window = new MainWindow(stage, context.shell(openInBrowser));
         ErrorPresenter errors = window.errors();
         errors.setLogTail(context.logTail());

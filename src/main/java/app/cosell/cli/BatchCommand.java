@@ -90,6 +90,7 @@ public final class BatchCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         PrintStream out = json ? System.err : System.out;
         PrintStream err = System.err;
+        Converters.checkTags(tags, spec.commandLine());
         List<String> wanted;
         try {
             wanted = resume == null ? wantedIds() : List.of();

@@ -11,6 +11,8 @@ import app.cosell.engagement.TaskHistory;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.file.Path;
 import java.text.MessageFormat;
+import java.time.Clock;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.MissingResourceException;
@@ -41,8 +43,14 @@ final class CliSession implements AutoCloseable {
         this.history = TaskHistory.open(dataDir, json);
         this.store = PipelineStore.open(StoreFiles.pipelineFile(dataDir,
                 StoreFiles.connectionKey(connection.profile, connection.endpointUrl, false), connection.catalog()), json);
-        this.budget = new CallBudget(store.ledger(), java.time.Clock.systemUTC());
-        this.partnerCentral = new PacedPartnerCentral(connection.open(CosellCommand.appVersion(), budget), budget);
+        this.budget = new CallBudget(store.ledger(), Clock.systemUTC());
+        try {
+            this.partnerCentral = new PacedPartnerCentral(connection.open(CosellCommand.appVersion(), budget), budget);
+        } catch (RuntimeException e) { // no connection (credentials, profile): nothing stays open
+            history.close();
+            store.close();
+            throw e;
+        }
     }
 
     /** Writes the day's budget still allows (this machine's count of them). */
@@ -61,7 +69,7 @@ final class CliSession implements AutoCloseable {
     }
 
     String words(String key, Object... args) {
-        return words(key, java.util.Arrays.stream(args).map(String::valueOf).toList());
+        return words(key, Arrays.stream(args).map(String::valueOf).toList());
     }
 
     @Override

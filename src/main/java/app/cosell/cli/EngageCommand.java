@@ -72,8 +72,9 @@ public final class EngageCommand implements Callable<Integer> {
             defaultValue = "Full", description = "Visibility of the opportunity to AWS (default: ${DEFAULT-VALUE}).")
     Visibility visibility = Visibility.FULL;
 
-    @Option(names = "--tag", paramLabel = "KEY=VALUE", description = "A tag for the task (repeatable).")
-    List<String> tags = new ArrayList<>();
+    @Option(names = "--tag", paramLabel = "KEY=VALUE", converter = Converters.TagValue.class,
+            description = "A tag for the task (repeatable).")
+    List<Tag> tags = new ArrayList<>();
 
     @Option(names = "--json", description = "Print the final task as JSON on stdout (progress goes to stderr).")
     boolean json;
@@ -91,18 +92,7 @@ public final class EngageCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter progress = json ? err : out;
-        List<Tag> tagList = new ArrayList<>();
-        for (String t : tags) {
-            int eq = t.indexOf('=');
-            if (eq <= 0) throw new CommandLine.ParameterException(spec.commandLine(), text("cli.engage.tagFormat", t));
-            tagList.add(new Tag(t.substring(0, eq), t.substring(eq + 1)));
-        }
-        List<Tag.Violation> violations = Tag.check(tagList);
-        if (!violations.isEmpty()) {
-            Tag.Violation v = violations.getFirst();
-            throw new CommandLine.ParameterException(spec.commandLine(), text("cli.engage.tagInvalid",
-                    v.index() < 0 ? "" : tags.get(v.index()), v.problem().name()));
-        }
+        Converters.checkTags(tags, spec.commandLine());
 
         // The app's data folder and history, every call paced to the quotas and counted, as the app does.
         try (CliSession session = new CliSession(connection)) {
@@ -134,7 +124,7 @@ public final class EngageCommand implements Callable<Integer> {
 
             // 2. Start through the runner (token saved before sending) and follow.
             StartEngagementRequest request = new StartEngagementRequest(pc.catalog(), opportunityId, involvement,
-                    visibility, tagList);
+                    visibility, tags);
             progress.println(text("cli.engage.starting", opportunityId, involvement.wire(), visibility.wire(),
                     connection.describe()));
             progress.flush();

@@ -47,7 +47,8 @@ public final class InvitationsCommand implements Callable<Integer> {
                 return ExitCode.USAGE;
             }
         }
-        try (PartnerCentral pc = connection.open(CosellCommand.appVersion())) {
+        try (CliSession session = new CliSession(connection)) {
+            PartnerCentral pc = session.partnerCentral; // paced to the quotas and counted, as in the app
             List<ReceivedInvitation> invitations = pc.receivedInvitations(wanted);
             Instant now = Instant.now();
             if (json) {

@@ -47,7 +47,8 @@ public final class StatusCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         ResourceBundle messages = ResourceBundle.getBundle(FailureAdviceCatalogue.BUNDLE);
         ReviewReport report;
-        try (PartnerCentral pc = connection.open(CosellCommand.appVersion())) {
+        try (CliSession session = new CliSession(connection)) {
+            PartnerCentral pc = session.partnerCentral; // paced to the quotas and counted, as in the app
             report = ReviewReport.fetch(pc, opportunityId);
         } catch (PartnerCentralFailure f) {
             err.println("status: " + opportunityId + " in " + connection.describe() + ": " + f.getMessage());

@@ -20,7 +20,7 @@ record AcceptanceTask(
         String opportunityId,
         String jobId,
         String reasonCode,
-        String message) {
+        String message) implements TaskRunner.Task<AcceptanceTask> {
 
     /**
      * The task's inner steps, in order (inferred: the operations the task's IAM action requires, in the order the
@@ -38,7 +38,7 @@ record AcceptanceTask(
                 + taskId;
     }
 
-    boolean finished() {
+    public boolean finished() {
         return !EngagementTask.IN_PROGRESS.equals(status);
     }
 
@@ -47,12 +47,12 @@ record AcceptanceTask(
                 newEngagementId, newOpportunityId, newJobId, reasonCode, message);
     }
 
-    AcceptanceTask complete() {
+    public AcceptanceTask complete() {
         return new AcceptanceTask(catalog, taskId, startTime, EngagementTask.COMPLETE, invitationId, tags, stepsDone,
                 engagementId, opportunityId, jobId, null, null);
     }
 
-    AcceptanceTask failed(String code, String why) {
+    public AcceptanceTask failed(String code, String why) {
         return new AcceptanceTask(catalog, taskId, startTime, EngagementTask.FAILED, invitationId, tags, stepsDone,
                 engagementId, opportunityId, jobId, code, why);
     }

@@ -23,7 +23,7 @@ record EngagementTask(
         String invitationId,
         String jobId,
         String reasonCode,
-        String message) {
+        String message) implements TaskRunner.Task<EngagementTask> {
 
     static final String IN_PROGRESS = "IN_PROGRESS";
     static final String COMPLETE = "COMPLETE";
@@ -37,7 +37,7 @@ record EngagementTask(
         return "arn:aws:partnercentral:us-east-1::catalog/" + catalog + "/engagement-from-opportunity-task/" + taskId;
     }
 
-    boolean finished() {
+    public boolean finished() {
         return !IN_PROGRESS.equals(status);
     }
 
@@ -47,12 +47,12 @@ record EngagementTask(
                 tags, steps, newEngagementId, existed, newInvitationId, newJobId, reasonCode, message);
     }
 
-    EngagementTask complete() {
+    public EngagementTask complete() {
         return new EngagementTask(catalog, taskId, startTime, COMPLETE, opportunityId, involvementType, visibility,
                 tags, stepsDone, engagementId, engagementExisted, invitationId, jobId, null, null);
     }
 
-    EngagementTask failed(String code, String why) {
+    public EngagementTask failed(String code, String why) {
         return new EngagementTask(catalog, taskId, startTime, FAILED, opportunityId, involvementType, visibility,
                 tags, stepsDone, engagementId, engagementExisted, invitationId, jobId, code, why);
     }

@@ -130,23 +130,27 @@ public final class Faults {
         if (root == null || !root.isObject()) {
             throw new IllegalArgumentException("fault JSON must be an object with \"operations\" and/or \"tasks\"");
         }
-        List<OperationRule> operations = new ArrayList<>();
-        for (JsonNode rule : root.path("operations")) {
-            operations.add(parseOperationRule(rule));
-        }
-        List<TaskRule> tasks = new ArrayList<>();
-        for (JsonNode rule : root.path("tasks")) {
-            tasks.add(parseTaskRule(rule));
-        }
+        Rules rules = parseRules(root);
         operationRules.clear();
-        operationRules.addAll(operations);
+        operationRules.addAll(rules.operations());
         operationRulesPresent = !operationRules.isEmpty();
         taskRules.clear();
-        taskRules.addAll(tasks);
+        taskRules.addAll(rules.tasks());
     }
 
     /** Adds rules from a JSON document, keeping the existing ones. */
     synchronized void add(JsonNode root) {
+        Rules rules = parseRules(root);
+        operationRules.addAll(rules.operations());
+        taskRules.addAll(rules.tasks());
+        operationRulesPresent = !operationRules.isEmpty();
+    }
+
+    /** The rules of a fault document, all parsed before any is applied. */
+    private record Rules(List<OperationRule> operations, List<TaskRule> tasks) {
+    }
+
+    private static Rules parseRules(JsonNode root) {
         List<OperationRule> operations = new ArrayList<>();
         for (JsonNode rule : root.path("operations")) {
             operations.add(parseOperationRule(rule));
@@ -155,9 +159,7 @@ public final class Faults {
         for (JsonNode rule : root.path("tasks")) {
             tasks.add(parseTaskRule(rule));
         }
-        operationRules.addAll(operations);
-        taskRules.addAll(tasks);
-        operationRulesPresent = !operationRules.isEmpty();
+        return new Rules(operations, tasks);
     }
 
     /** Removes every rule. */

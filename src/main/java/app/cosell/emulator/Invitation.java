@@ -23,4 +23,9 @@ record Invitation(String catalog, String id, String engagementId, String engagem
                 senderAwsAccountId, senderCompanyName, receiverAwsAccountId, receiverAlias, participantType,
                 invitationMessage, engagementDescription, payload);
     }
+
+    /** LeadInvitation or OpportunityInvitation: which the payload holds. */
+    String payloadType() {
+        return payload.has("LeadInvitation") ? "LeadInvitation" : "OpportunityInvitation";
+    }
 }

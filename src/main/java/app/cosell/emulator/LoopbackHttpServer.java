@@ -37,6 +37,10 @@ import org.slf4j.LoggerFactory;
  * (a declared length reserves nothing), and HTTP/1.1 requests without exactly one {@code Host} are refused. One task per connection on the given
  * executor, at most {@link #MAX_CONNECTIONS} connections. It replaces the JDK's HttpServer, whose per-exchange overhead
  * dominated the emulator's own work; it knows nothing about AWS — {@link HttpFront} does.
+ *
+ * <p>It stays one class: a {@link Connection}'s reading (one buffer, the head and body deadlines, the busy flag) and
+ * the server's accept loop, connection cap and {@link #stop} act on the same sockets under the same locks, so the
+ * halves would share nearly every field through accessors.
  */
 final class LoopbackHttpServer {
 

@@ -4,14 +4,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
-import java.util.SplittableRandom;
-import java.util.function.Function;
-import java.util.function.Supplier;
 
 /**
  * StartOpportunityFromEngagementTask and ListOpportunityFromEngagementTasks: a lead context of an engagement
@@ -21,38 +15,22 @@ import java.util.function.Supplier;
  * (ContextNotFound, CustomerProjectContextNotPermitted, DisqualifiedLeadNotPermitted, OpportunityConflict,
  * ResourceSnapshotJobAccessDenied); an unknown engagement is refused synchronously (ResourceNotFoundException).
  */
-final class OpportunityFromEngagementOperations {
+record OpportunityFromEngagementOperations(Services services) implements ResourceOperations {
 
-    private final PartnerCentralState state;
-    private final Supplier<Instant> clock;
-    /** Used inside state writes only, so never concurrently. */
-    private final SplittableRandom random = new SplittableRandom();
 
-    OpportunityFromEngagementOperations(PartnerCentralState state, Supplier<Instant> clock) {
-        this.state = state;
-        this.clock = clock;
-    }
-
-    void register(Map<String, Function<ObjectNode, WireJson.Rendering>> handlers) {
-        handlers.put("StartOpportunityFromEngagementTask", Operations.tree(this::start));
-        handlers.put("ListOpportunityFromEngagementTasks", Operations.tree(this::list));
-    }
-
-    private JsonNode start(ObjectNode request) {
-        CatalogState catalog = Operations.catalog(state, request);
+    JsonNode start(ObjectNode request) {
+        CatalogState catalog = catalog(request);
         String engagementId = Operations.lastSegment(request.get("Identifier").asText());
         String contextId = request.get("ContextIdentifier").asText();
         List<Tag> tags = Operations.tags(request.get("Tags"));
-        OpportunityFromEngagementTask task = state.write(() -> {
+        OpportunityFromEngagementTask task = state().write(() -> {
             String existing = Operations.idempotent(catalog, "StartOpportunityFromEngagementTask", request);
             if (existing != null && catalog.opportunityTasks.containsKey(existing)) {
                 return catalog.opportunityTasks.get(existing);
             }
             Engagement engagement = Operations.engagement(catalog, engagementId);
-            String taskId;
-            do {
-                taskId = Ids.task(random);
-            } while (catalog.opportunityTasks.containsKey(taskId) || catalog.tasks.containsKey(taskId));
+            String taskId = Ids.TASK.unused(random(),
+                    taken -> catalog.opportunityTasks.containsKey(taken) || catalog.tasks.containsKey(taken));
             OpportunityFromEngagementTask done = run(catalog, engagement, contextId, taskId, tags);
             catalog.opportunityTasks.put(taskId, done);
             Operations.remember(catalog, "StartOpportunityFromEngagementTask", request, taskId);
@@ -64,7 +42,7 @@ final class OpportunityFromEngagementOperations {
     /** The task's steps, all inside one state write. */
     private OpportunityFromEngagementTask run(CatalogState catalog, Engagement engagement, String contextId,
                                               String taskId, List<Tag> tags) {
-        Instant now = clock.get();
+        Instant now = clock().get();
         Engagement.Context context = engagement.contexts().stream().filter(c -> c.id().equals(contextId))
                 .findFirst().orElse(null);
         if (context == null) {
@@ -94,16 +72,13 @@ final class OpportunityFromEngagementOperations {
                     "No IAM role is set for resource snapshot jobs in catalog " + catalog.name
                     + "; set one with PutSellingSystemSettings.");
         }
-        String account = state.partnerAccount();
+        String account = state().partnerAccount();
         String opportunityId = "O" + catalog.nextOpportunityNumber.getAndIncrement();
         Opportunity opportunity = new Opportunity(catalog.name, opportunityId, now, now, "Partner Referral",
                 opportunityContent(lead, engagement), List.of(), List.of(), List.of(), null, null);
         catalog.opportunities.put(opportunityId, opportunity);
         SnapshotOperations.take(catalog, engagement.id(), opportunity, TaskEngine.SNAPSHOT_TEMPLATE, now, account);
-        String jobId;
-        do {
-            jobId = Ids.job(random);
-        } while (catalog.jobs.containsKey(jobId));
+        String jobId = Ids.JOB.unused(random(), catalog.jobs::containsKey);
         SnapshotJob job = new SnapshotJob(catalog.name, jobId, engagement.id(), "Opportunity", opportunityId,
                 TaskEngine.SNAPSHOT_TEMPLATE, now, "Running", now);
         catalog.jobs.put(jobId, job);
@@ -181,44 +156,24 @@ final class OpportunityFromEngagementOperations {
             "Software and Internet", "Telecommunications", "Transportation and Logistics", "Travel",
             "Wholesale and Distribution", "Other");
 
-    private JsonNode list(ObjectNode request) {
-        CatalogState catalog = Operations.catalog(state, request);
-        Set<String> taskIds = Operations.idsOf(Operations.strings(request.get("TaskIdentifier")));
-        Set<String> opportunities = Operations.strings(request.get("OpportunityIdentifier"));
-        Set<String> engagements = Operations.idsOf(Operations.strings(request.get("EngagementIdentifier")));
-        Set<String> contexts = Operations.strings(request.get("ContextIdentifier"));
-        Set<String> statuses = Operations.strings(request.get("TaskStatus"));
-        List<OpportunityFromEngagementTask> matching = new ArrayList<>();
-        for (OpportunityFromEngagementTask task : catalog.opportunityTasks.values()) {
-            if ((taskIds == null || taskIds.contains(task.taskId()))
-                    && (opportunities == null || opportunities.contains(task.opportunityId()))
-                    && (engagements == null || engagements.contains(task.engagementId()))
-                    && (contexts == null || contexts.contains(task.contextId()))
-                    && (statuses == null || statuses.contains(task.status()))) {
-                matching.add(task);
-            }
-        }
-        Comparator<OpportunityFromEngagementTask> order = Comparator
-                .comparing(OpportunityFromEngagementTask::startTime).thenComparing(OpportunityFromEngagementTask::taskId);
-        if (!"ASCENDING".equals(request.at("/Sort/SortOrder").asText("DESCENDING"))) {
-            order = order.reversed();
-        }
-        matching.sort(order);
-        return Operations.pageAnswer(matching, request, 20, "TaskSummaries", (task, node) -> node.setAll(summary(task)));
+    JsonNode list(ObjectNode request) {
+        CatalogState catalog = catalog(request);
+        List<OpportunityFromEngagementTask> matching = catalog.opportunityTasks(
+                Operations.idsOf(Operations.strings(request.get("TaskIdentifier"))),
+                Operations.strings(request.get("OpportunityIdentifier")),
+                Operations.idsOf(Operations.strings(request.get("EngagementIdentifier"))),
+                Operations.strings(request.get("ContextIdentifier")), Operations.strings(request.get("TaskStatus")),
+                ListAnswer.ascending(request, "DESCENDING"));
+        return ListAnswer.of(matching, request, 20, "TaskSummaries", (task, node) -> node.setAll(summary(task)));
     }
 
     private static ObjectNode summary(OpportunityFromEngagementTask task) {
-        ObjectNode node = WireJson.object();
-        node.put("TaskId", task.taskId());
-        node.put("TaskArn", task.arn());
-        WireJson.put(node, "StartTime", task.startTime());
-        node.put("TaskStatus", task.status());
+        ObjectNode node = Operations.taskSummary(task.taskId(), task.arn(), task.startTime(), task.status());
         node.put("EngagementId", task.engagementId());
         node.put("ContextId", task.contextId());
         WireJson.put(node, "OpportunityId", task.opportunityId());
         WireJson.put(node, "ResourceSnapshotJobId", task.jobId());
-        WireJson.put(node, "ReasonCode", task.reasonCode());
-        WireJson.put(node, "Message", task.message());
+        Operations.putFailure(node, task.reasonCode(), task.message());
         return node;
     }
 }

@@ -1,6 +1,5 @@
 package app.cosell.emulator;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.net.URI;
@@ -26,6 +25,10 @@ import org.slf4j.LoggerFactory;
  * 1.0, SigV4), with seeded opportunities, the engagement task engine, quotas, fault injection and optional
  * persistence. The app starts one embedded (with per-launch credentials); {@link EmulatorCommand} runs one
  * standalone. Any AWS SDK or the AWS CLI talks to it unchanged through an endpoint override.
+ *
+ * <p>It stays one class with its {@link Builder}: the two are the emulator's public API (the app and the command line
+ * name {@code PartnerCentralEmulator.Builder}); what remains here is the lifecycle (start, save, close) and the
+ * settings a running emulator takes.
  */
 public final class PartnerCentralEmulator implements AutoCloseable {
 
@@ -91,7 +94,8 @@ public final class PartnerCentralEmulator implements AutoCloseable {
             settings.adminToken = newAdminToken();
         }
         front = new HttpFront(verifier, ServiceModel.load(), operations, faults, quotas,
-                new AdminApi(controls(), settings.admin ? settings.adminToken : null));
+                new AdminApi(new EmulatorControls(this, state, engine, quotas, clock, settings.opportunities, settings.seed),
+                        settings.admin ? settings.adminToken : null));
         ExecutorService httpExecutor = settings.executor;
         if (httpExecutor == null) {
             // A platform thread per connection: in the benchmark's request/response ping-pong it served 10-60% more
@@ -280,87 +284,6 @@ public final class PartnerCentralEmulator implements AutoCloseable {
         } catch (IOException | RuntimeException e) {
             LOG.warn("could not save emulator state to {}: {}", stateFile.path(), e.toString());
         }
-    }
-
-    private AdminApi.Controls controls() {
-        return new AdminApi.Controls() {
-            @Override
-            public ObjectNode settings() {
-                ObjectNode node = WireJson.object();
-                node.put("stepDelayMillis", engine.stepDelay().toMillis());
-                node.put("reviewDelayMillis", engine.review().delay().toMillis());
-                node.put("instant", engine.instant());
-                node.put("throttling", quotas.enabled());
-                node.put("opportunities", settings.opportunities);
-                node.put("seed", settings.seed);
-                return node;
-            }
-
-            @Override
-            public void applySettings(JsonNode node) {
-                Duration delay = AdminApi.parseDuration(node);
-                if (node.has("instant") && !node.get("instant").isBoolean()) {
-                    throw new IllegalArgumentException("instant must be true or false");
-                }
-                if (node.has("throttling") && !node.get("throttling").isBoolean()) {
-                    throw new IllegalArgumentException("throttling must be true or false");
-                }
-                if (delay != null) {
-                    setStepDelay(delay);
-                }
-                Duration reviewDelay = AdminApi.parseReviewDelay(node);
-                if (reviewDelay != null) {
-                    setReviewDelay(reviewDelay);
-                }
-                if (node.has("instant")) {
-                    setInstant(node.get("instant").asBoolean());
-                }
-                if (node.has("throttling")) {
-                    setThrottling(node.get("throttling").asBoolean());
-                }
-            }
-
-            @Override
-            public Faults faults() {
-                return faults;
-            }
-
-            @Override
-            public void reset() {
-                PartnerCentralEmulator.this.reset();
-            }
-
-            @Override
-            public ObjectNode review(JsonNode request) {
-                return AdminApi.reviewAnswer(engine.review(), request);
-            }
-
-            @Override
-            public ObjectNode addInvitation(JsonNode spec) {
-                Invitation added = InvitationOperations.addReceived(state, engine, spec, clock.get());
-                ObjectNode node = WireJson.object();
-                node.put("id", added.id());
-                node.put("catalog", added.catalog());
-                node.put("arn", added.arn());
-                WireJson.put(node, "expirationDate", added.expirationDate());
-                return node;
-            }
-
-            @Override
-            public ObjectNode health() {
-                ObjectNode node = WireJson.object();
-                node.put("status", "ok");
-                node.put("endpoint", endpoint.toString());
-                ObjectNode counts = node.putObject("catalogs");
-                for (CatalogState catalog : state.catalogs()) {
-                    ObjectNode c = counts.putObject(catalog.name);
-                    c.put("opportunities", catalog.opportunities.size());
-                    c.put("engagements", catalog.engagements.size());
-                    c.put("tasks", catalog.tasks.size());
-                }
-                return node;
-            }
-        };
     }
 
     /** Settings of an emulator; {@link #start()} builds and starts one. */

@@ -5,14 +5,9 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
-import java.util.SplittableRandom;
-import java.util.function.Function;
-import java.util.function.Supplier;
 
 /**
  * The prospecting tasks of the newest model: StartProspectingFromEngagementTask, GetProspectingFromEngagementTask
@@ -21,38 +16,20 @@ import java.util.function.Supplier;
  * engagement that does not exist, or has no customer to prospect, fails on its own. The emulator finishes the
  * task within the Start call (the service runs it asynchronously); clients poll with Get as they would anyway.
  */
-final class ProspectingOperations {
+record ProspectingOperations(Services services) implements ResourceOperations {
 
-    private final PartnerCentralState state;
-    private final Supplier<Instant> clock;
-    /** Used inside state writes only, so never concurrently. */
-    private final SplittableRandom random = new SplittableRandom();
 
-    ProspectingOperations(PartnerCentralState state, Supplier<Instant> clock) {
-        this.state = state;
-        this.clock = clock;
-    }
-
-    void register(Map<String, Function<ObjectNode, WireJson.Rendering>> handlers) {
-        handlers.put("StartProspectingFromEngagementTask", Operations.tree(this::start));
-        handlers.put("GetProspectingFromEngagementTask", Operations.tree(this::get));
-        handlers.put("ListProspectingFromEngagementTasks", Operations.tree(this::list));
-    }
-
-    private JsonNode start(ObjectNode request) {
-        CatalogState catalog = Operations.catalog(state, request);
+    JsonNode start(ObjectNode request) {
+        CatalogState catalog = catalog(request);
         String name = request.get("TaskName").asText();
         Set<String> identifiers = new LinkedHashSet<>();
         request.get("Identifiers").forEach(id -> identifiers.add(Operations.lastSegment(id.asText())));
-        ProspectingTask task = state.write(() -> {
+        ProspectingTask task = state().write(() -> {
             String existing = Operations.idempotent(catalog, "StartProspectingFromEngagementTask", request);
             if (existing != null && catalog.prospectingTasks.containsKey(existing)) {
                 return catalog.prospectingTasks.get(existing);
             }
-            String taskId;
-            do {
-                taskId = Ids.prospectingTask(random);
-            } while (catalog.prospectingTasks.containsKey(taskId));
+            String taskId = Ids.PROSPECTING_TASK.unused(random(), catalog.prospectingTasks::containsKey);
             ProspectingTask done = run(catalog, taskId, name, identifiers);
             catalog.prospectingTasks.put(taskId, done);
             Operations.remember(catalog, "StartProspectingFromEngagementTask", request, taskId);
@@ -64,7 +41,7 @@ final class ProspectingOperations {
         response.put("TaskName", task.taskName());
         WireJson.put(response, "StartTime", task.startTime());
         response.put("TaskId", task.taskId());
-        response.put("TaskArn", task.arn(state.partnerAccount()));
+        response.put("TaskArn", task.arn(state().partnerAccount()));
         response.put("TaskStatus", task.status());
         if ("FAILED".equals(task.status())) {
             response.put("ReasonCode", "AllEngagementsFailed");
@@ -75,8 +52,8 @@ final class ProspectingOperations {
     }
 
     private ProspectingTask run(CatalogState catalog, String taskId, String name, Set<String> identifiers) {
-        Instant now = clock.get();
-        String account = state.partnerAccount();
+        Instant now = clock().get();
+        String account = state().partnerAccount();
         List<ProspectingTask.Result> results = new ArrayList<>();
         for (String engagementId : identifiers) {
             Engagement engagement = catalog.engagements.get(engagementId);
@@ -92,7 +69,7 @@ final class ProspectingOperations {
                         + "Lead context first."));
                 continue;
             }
-            String contextId = Ids.prospectingContext(random);
+            String contextId = Ids.PROSPECTING_CONTEXT.next(random());
             ObjectNode payload = WireJson.object();
             ObjectNode aws = payload.putObject("ProspectingResult").putObject("Aws");
             aws.set("Customer", prospect(customer));
@@ -111,7 +88,7 @@ final class ProspectingOperations {
             List<Engagement.Context> contexts = new ArrayList<>(engagement.contexts());
             contexts.add(new Engagement.Context(contextId, "ProspectingResult", payload));
             catalog.engagements.put(engagementId, EngagementOperations.modified(engagement, contexts,
-                    Operations.laterThan(clock, engagement.modifiedAt()), "aws"));
+                    Operations.laterThan(clock(), engagement.modifiedAt()), "aws"));
             results.add(new ProspectingTask.Result(engagementId, contextId, "COMPLETED", null, null));
         }
         boolean anyDone = results.stream().anyMatch(result -> "COMPLETED".equals(result.status()));
@@ -150,16 +127,13 @@ final class ProspectingOperations {
         return node;
     }
 
-    private JsonNode get(ObjectNode request) {
-        CatalogState catalog = Operations.catalog(state, request);
+    JsonNode get(ObjectNode request) {
+        CatalogState catalog = catalog(request);
         String id = request.get("TaskIdentifier").asText();
-        ProspectingTask task = catalog.prospectingTasks.get(id);
-        if (task == null) {
-            throw AwsError.notFound("Prospecting task " + id + " was not found in catalog " + catalog.name + ".");
-        }
+        ProspectingTask task = Operations.found(catalog, "Prospecting task", id, catalog.prospectingTasks.get(id));
         ObjectNode response = WireJson.object();
         response.put("TaskId", task.taskId());
-        response.put("TaskArn", task.arn(state.partnerAccount()));
+        response.put("TaskArn", task.arn(state().partnerAccount()));
         response.put("TaskName", task.taskName());
         WireJson.put(response, "StartTime", task.startTime());
         WireJson.put(response, "EndTime", task.endTime());
@@ -175,34 +149,16 @@ final class ProspectingOperations {
         return response;
     }
 
-    private JsonNode list(ObjectNode request) {
-        CatalogState catalog = Operations.catalog(state, request);
-        Set<String> ids = Operations.strings(request.get("TaskIdentifier"));
-        Set<String> names = Operations.strings(request.get("TaskName"));
-        Instant after = request.hasNonNull("StartAfter") ? WireJson.parseTimestamp(request.get("StartAfter")) : null;
-        Instant before = request.hasNonNull("StartBefore") ? WireJson.parseTimestamp(request.get("StartBefore")) : null;
-        List<ProspectingTask> matching = new ArrayList<>();
-        for (ProspectingTask task : catalog.prospectingTasks.values()) {
-            if ((ids == null || ids.contains(task.taskId())) && (names == null || names.contains(task.taskName()))
-                    && (after == null || task.startTime().isAfter(after))
-                    && (before == null || task.startTime().isBefore(before))) {
-                matching.add(task);
-            }
-        }
-        Comparator<ProspectingTask> order = switch (request.at("/Sort/SortBy").asText("StartTime")) {
-            case "TaskName" -> Comparator.comparing(ProspectingTask::taskName);
-            case "FailedEngagementCount" -> Comparator.comparing((ProspectingTask task) -> task.count("FAILED"));
-            default -> Comparator.comparing(ProspectingTask::startTime);
-        };
-        order = order.thenComparing(ProspectingTask::taskId);
+    JsonNode list(ObjectNode request) {
+        CatalogState catalog = catalog(request);
         // Newest first unless asked otherwise (inferred, like the other task lists).
-        if (!"ASCENDING".equals(request.at("/Sort/SortOrder").asText("DESCENDING"))) {
-            order = order.reversed();
-        }
-        matching.sort(order);
-        return Operations.pageAnswer(matching, request, 20, "TaskSummaries", (task, node) -> {
+        List<ProspectingTask> matching = catalog.prospectingTasks(Operations.strings(request.get("TaskIdentifier")),
+                Operations.strings(request.get("TaskName")), Operations.timestamp(request, "StartAfter"),
+                Operations.timestamp(request, "StartBefore"), ListAnswer.sortBy(request, "StartTime"),
+                ListAnswer.ascending(request, "DESCENDING"));
+        return ListAnswer.of(matching, request, 20, "TaskSummaries", (task, node) -> {
             node.put("TaskId", task.taskId());
-            node.put("TaskArn", task.arn(state.partnerAccount()));
+            node.put("TaskArn", task.arn(state().partnerAccount()));
             node.put("TaskName", task.taskName());
             WireJson.put(node, "StartTime", task.startTime());
             WireJson.put(node, "EndTime", task.endTime());

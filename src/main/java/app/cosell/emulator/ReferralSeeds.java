@@ -80,8 +80,8 @@ final class ReferralSeeds {
     static void populate(CatalogState catalog, String partnerAccount, RandomGenerator random, Instant now) {
         LocalDate today = LocalDate.ofInstant(now, ZoneOffset.UTC);
         for (Seed seed : SEEDS) {
-            String id = Ids.invitation(random);
-            String engagementId = Ids.engagement(random);
+            String id = Ids.INVITATION.next(random);
+            String engagementId = Ids.ENGAGEMENT.next(random);
             Instant sent = now.minus(seed.sentAgo());
             Instant expires = now.plus(seed.expiresIn());
             InvitationOperations.Referral r = seed.referral();

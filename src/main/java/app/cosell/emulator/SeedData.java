@@ -333,7 +333,7 @@ final class SeedData {
     private static void seedEngagementHistory(CatalogState catalog, Opportunity opportunity, String account,
                                               SplittableRandom random, boolean invited) {
         Instant when = opportunity.lastModifiedDate();
-        String engagementId = Ids.engagement(random);
+        String engagementId = Ids.ENGAGEMENT.next(random);
         ObjectNode payload = TaskEngine.customerProjectContext(opportunity);
         Engagement engagement = new Engagement(catalog.name, engagementId,
                 TaskEngine.engagementTitle(opportunity), TaskEngine.engagementDescription(opportunity), when, account,
@@ -345,10 +345,10 @@ final class SeedData {
         if (invited) {
             catalog.snapshots.add(new ResourceSnapshot(catalog.name, engagementId, "Opportunity", opportunity.id(),
                     TaskEngine.SNAPSHOT_TEMPLATE, 1, when, account, TaskEngine.snapshotPayload(opportunity)));
-            String jobId = Ids.job(random);
+            String jobId = Ids.JOB.next(random);
             catalog.jobs.put(jobId, new SnapshotJob(catalog.name, jobId, engagementId, "Opportunity",
                     opportunity.id(), TaskEngine.SNAPSHOT_TEMPLATE, when, "Running", when));
-            String invitationId = Ids.invitation(random);
+            String invitationId = Ids.INVITATION.next(random);
             catalog.invitations.put(invitationId, TaskEngine.invitationTo(catalog.name, invitationId, engagement,
                     opportunity, when, "ACCEPTED", account));
         }
@@ -357,7 +357,7 @@ final class SeedData {
     /** A few invitations AWS sent to the partner, so the RECEIVER view is not empty. */
     private static void seedReceivedInvitations(CatalogState catalog, SplittableRandom random, Instant now) {
         for (int i = 0; i < 3; i++) {
-            String engagementId = Ids.engagement(random);
+            String engagementId = Ids.ENGAGEMENT.next(random);
             String company = pick(random, NAME_FIRST) + " " + pick(random, NAME_SECOND) + " " + pick(random, NAME_SUFFIX);
             ObjectNode payload = WireJson.object();
             ObjectNode invitationPayload = payload.putObject("OpportunityInvitation");
@@ -379,7 +379,7 @@ final class SeedData {
             spend.put("Frequency", "Monthly");
             spend.put("TargetCompany", "AWS");
             Instant sent = now.minus(Duration.ofDays(1 + i * 3L));
-            String id = Ids.invitation(random);
+            String id = Ids.INVITATION.next(random);
             catalog.invitations.put(id, new Invitation(catalog.name, id, engagementId, project[0], "PENDING", sent,
                     sent.plus(Duration.ofDays(15)), "aws", "AWS", "", "", "RECEIVER",
                     "AWS invites you to co-sell with " + company, project[2], payload));

@@ -2,36 +2,24 @@ package app.cosell.emulator;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.util.Map;
-import java.util.function.Function;
 
 /**
  * GetSellingSystemSettings and PutSellingSystemSettings: the per-catalog setting of the IAM role resource
  * snapshot jobs run as. Each catalog starts with a default role so engagement tasks complete; removing the role
  * (a Put without ResourceSnapshotJobRoleIdentifier) makes snapshot jobs fail with ResourceSnapshotJobAccessDenied.
  */
-final class SellingSystemOperations {
+record SellingSystemOperations(Services services) implements ResourceOperations {
 
-    private final PartnerCentralState state;
 
-    SellingSystemOperations(PartnerCentralState state) {
-        this.state = state;
-    }
-
-    void register(Map<String, Function<ObjectNode, WireJson.Rendering>> handlers) {
-        handlers.put("GetSellingSystemSettings", Operations.tree(this::get));
-        handlers.put("PutSellingSystemSettings", Operations.tree(this::put));
-    }
-
-    private JsonNode get(ObjectNode request) {
-        CatalogState catalog = Operations.catalog(state, request);
+    JsonNode get(ObjectNode request) {
+        CatalogState catalog = catalog(request);
         return answer(catalog, catalog.snapshotJobRole);
     }
 
-    private JsonNode put(ObjectNode request) {
-        CatalogState catalog = Operations.catalog(state, request);
+    JsonNode put(ObjectNode request) {
+        CatalogState catalog = catalog(request);
         String role = WireJson.text(request, "ResourceSnapshotJobRoleIdentifier");
-        String stored = state.write(() -> {
+        String stored = state().write(() -> {
             catalog.snapshotJobRole = role;
             return role;
         });
@@ -41,7 +29,7 @@ final class SellingSystemOperations {
     private ObjectNode answer(CatalogState catalog, String role) {
         ObjectNode response = WireJson.object();
         response.put("Catalog", catalog.name);
-        WireJson.put(response, "ResourceSnapshotJobRoleArn", roleArn(role, state.partnerAccount()));
+        WireJson.put(response, "ResourceSnapshotJobRoleArn", roleArn(role, state().partnerAccount()));
         return response;
     }
 

@@ -13,4 +13,10 @@ record SnapshotJob(String catalog, String id, String engagementId, String resour
     String resourceArn(String account) {
         return "arn:aws:partnercentral:us-east-1:" + account + ":catalog/" + catalog + "/opportunity/" + resourceId;
     }
+
+    /** The same job in another status, with the time of its last successful run. */
+    SnapshotJob withStatus(String newStatus, Instant lastRun) {
+        return new SnapshotJob(catalog, id, engagementId, resourceType, resourceId, templateName, createdAt, newStatus,
+                lastRun);
+    }
 }

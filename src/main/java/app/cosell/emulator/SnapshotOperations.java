@@ -5,72 +5,50 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
-import java.util.SplittableRandom;
-import java.util.function.Function;
-import java.util.function.Supplier;
+import java.util.function.BiConsumer;
 
 /**
- * Resource snapshots and snapshot jobs: CreateResourceSnapshot, CreateResourceSnapshotJob and
- * Start/Stop/DeleteResourceSnapshotJob. They write the same records the engagement task writes, so
- * ListResourceSnapshots, GetResourceSnapshot and the job reads show them alike.
+ * Resource snapshots and snapshot jobs: CreateResourceSnapshot, CreateResourceSnapshotJob,
+ * Start/Stop/DeleteResourceSnapshotJob, and the reads ListResourceSnapshots, GetResourceSnapshot,
+ * ListResourceSnapshotJobs and GetResourceSnapshotJob. The writes make the same records the engagement task makes,
+ * so the reads show them alike.
  *
  * <p>States: a created job is Stopped until StartResourceSnapshotJob; starting runs it once (a new snapshot
  * revision when the opportunity changed since the latest one) and leaves it Running; Stop needs a job that was
  * started; Delete needs a Stopped job. Jobs run as the selling-system role: without one, starting is refused.
  */
-final class SnapshotOperations {
+record SnapshotOperations(Services services) implements ResourceOperations {
 
     /** The templates snapshots can be taken with (the OpportunitySummary payload). */
     static final List<String> TEMPLATES = List.of(TaskEngine.SNAPSHOT_TEMPLATE);
 
-    private final PartnerCentralState state;
-    private final Supplier<Instant> clock;
-    /** Used inside state writes only, so never concurrently. */
-    private final SplittableRandom random = new SplittableRandom();
 
-    SnapshotOperations(PartnerCentralState state, Supplier<Instant> clock) {
-        this.state = state;
-        this.clock = clock;
-    }
-
-    void register(Map<String, Function<ObjectNode, WireJson.Rendering>> handlers) {
-        handlers.put("CreateResourceSnapshot", Operations.tree(this::createSnapshot));
-        handlers.put("CreateResourceSnapshotJob", Operations.tree(this::createJob));
-        handlers.put("StartResourceSnapshotJob", Operations.tree(this::startJob));
-        handlers.put("StopResourceSnapshotJob", Operations.tree(this::stopJob));
-        handlers.put("DeleteResourceSnapshotJob", Operations.tree(this::deleteJob));
-    }
-
-    private JsonNode createSnapshot(ObjectNode request) {
-        CatalogState catalog = Operations.catalog(state, request);
+    JsonNode createSnapshot(ObjectNode request) {
+        CatalogState catalog = catalog(request);
         String engagementId = Operations.lastSegment(request.get("EngagementIdentifier").asText());
         String resourceId = request.get("ResourceIdentifier").asText();
         String template = template(request);
-        ResourceSnapshot snapshot = state.write(() -> {
+        ResourceSnapshot snapshot = state().write(() -> {
             String existing = Operations.idempotent(catalog, "CreateResourceSnapshot", request);
             if (existing != null) {
                 return catalog.snapshots.stream().filter(s -> s.arn().equals(existing)).findFirst().orElseThrow();
             }
             Opportunity opportunity = resource(catalog, engagementId, resourceId);
-            ResourceSnapshot taken = take(catalog, engagementId, opportunity, template, clock.get(),
-                    state.partnerAccount());
+            ResourceSnapshot taken = take(catalog, engagementId, opportunity, template, clock().get(),
+                    state().partnerAccount());
             Operations.remember(catalog, "CreateResourceSnapshot", request, taken.arn());
             return taken;
         });
-        ObjectNode response = WireJson.object();
-        response.put("Arn", snapshot.arn());
-        response.put("Revision", snapshot.revision());
-        return response;
+        return WireJson.object().put("Arn", snapshot.arn()).put("Revision", snapshot.revision());
     }
 
-    private JsonNode createJob(ObjectNode request) {
-        CatalogState catalog = Operations.catalog(state, request);
+    JsonNode createJob(ObjectNode request) {
+        CatalogState catalog = catalog(request);
         String engagementId = Operations.lastSegment(request.get("EngagementIdentifier").asText());
         String resourceId = request.get("ResourceIdentifier").asText();
         String template = template(request);
         List<Tag> tags = Operations.tags(request.get("Tags"));
-        SnapshotJob job = state.write(() -> {
+        SnapshotJob job = state().write(() -> {
             String existing = Operations.idempotent(catalog, "CreateResourceSnapshotJob", request);
             if (existing != null && catalog.jobs.containsKey(existing)) {
                 return catalog.jobs.get(existing);
@@ -83,30 +61,22 @@ final class SnapshotOperations {
                             + resourceId + " with template " + template + " in engagement " + engagementId + ".");
                 }
             }
-            String id;
-            do {
-                id = Ids.job(random);
-            } while (catalog.jobs.containsKey(id));
+            String id = Ids.JOB.unused(random(), catalog.jobs::containsKey);
             SnapshotJob created = new SnapshotJob(catalog.name, id, engagementId, "Opportunity", resourceId, template,
-                    clock.get(), "Stopped", null);
+                    clock().get(), "Stopped", null);
             catalog.jobs.put(id, created);
             if (!tags.isEmpty()) {
-                Tagging.merge(catalog, created.arn(state.partnerAccount()), tags);
+                Tagging.merge(catalog, created.arn(state().partnerAccount()), tags);
             }
             Operations.remember(catalog, "CreateResourceSnapshotJob", request, id);
             return created;
         });
-        ObjectNode response = WireJson.object();
-        response.put("Id", job.id());
-        response.put("Arn", job.arn(state.partnerAccount()));
-        return response;
+        return WireJson.object().put("Id", job.id()).put("Arn", job.arn(state().partnerAccount()));
     }
 
-    private JsonNode startJob(ObjectNode request) {
-        CatalogState catalog = Operations.catalog(state, request);
-        String id = request.get("ResourceSnapshotJobIdentifier").asText();
-        state.write(() -> {
-            SnapshotJob job = job(catalog, id);
+    JsonNode startJob(ObjectNode request) {
+        return changeJob(request, (catalog, job) -> {
+            String id = job.id();
             if (catalog.snapshotJobRole == null) {
                 throw AwsError.accessDenied("No IAM role is set for resource snapshot jobs in catalog "
                         + catalog.name + "; set one with PutSellingSystemSettings.");
@@ -115,23 +85,19 @@ final class SnapshotOperations {
                 return; // starting a running job changes nothing (the operation is idempotent)
             }
             Opportunity opportunity = catalog.opportunities.get(job.resourceId());
-            Instant now = clock.get();
+            Instant now = clock().get();
             if (opportunity != null) {
                 takeIfChanged(catalog, job.engagementId(), opportunity, job.templateName(), now,
-                        state.partnerAccount());
+                        state().partnerAccount());
             }
-            catalog.jobs.put(id, new SnapshotJob(job.catalog(), job.id(), job.engagementId(), job.resourceType(),
-                    job.resourceId(), job.templateName(), job.createdAt(), "Running",
+            catalog.jobs.put(id, job.withStatus("Running",
                     opportunity != null ? now : job.lastSuccessfulExecutionDate()));
         });
-        return WireJson.object();
     }
 
-    private JsonNode stopJob(ObjectNode request) {
-        CatalogState catalog = Operations.catalog(state, request);
-        String id = request.get("ResourceSnapshotJobIdentifier").asText();
-        state.write(() -> {
-            SnapshotJob job = job(catalog, id);
+    JsonNode stopJob(ObjectNode request) {
+        return changeJob(request, (catalog, job) -> {
+            String id = job.id();
             if ("Stopped".equals(job.status())) {
                 if (job.lastSuccessfulExecutionDate() == null) {
                     String message = "Resource snapshot job " + id + " has never been started; start it before "
@@ -141,26 +107,104 @@ final class SnapshotOperations {
                 }
                 return; // already stopped: nothing to do (the operation is idempotent)
             }
-            catalog.jobs.put(id, new SnapshotJob(job.catalog(), job.id(), job.engagementId(), job.resourceType(),
-                    job.resourceId(), job.templateName(), job.createdAt(), "Stopped",
-                    job.lastSuccessfulExecutionDate()));
+            catalog.jobs.put(id, job.withStatus("Stopped", job.lastSuccessfulExecutionDate()));
         });
-        return WireJson.object();
     }
 
-    private JsonNode deleteJob(ObjectNode request) {
-        CatalogState catalog = Operations.catalog(state, request);
-        String id = request.get("ResourceSnapshotJobIdentifier").asText();
-        state.write(() -> {
-            SnapshotJob job = job(catalog, id);
+    JsonNode deleteJob(ObjectNode request) {
+        return changeJob(request, (catalog, job) -> {
+            String id = job.id();
             if (!"Stopped".equals(job.status())) {
                 throw AwsError.conflict("Resource snapshot job " + id + " is " + job.status()
                         + "; stop it before deleting it.");
             }
             catalog.jobs.remove(id);
-            catalog.tags.remove(job.arn(state.partnerAccount()));
+            catalog.tags.remove(job.arn(state().partnerAccount()));
         });
+    }
+
+    /** Runs a change of the job the request names, inside a state write; the answer is empty. */
+    private JsonNode changeJob(ObjectNode request, BiConsumer<CatalogState, SnapshotJob> change) {
+        CatalogState catalog = catalog(request);
+        String id = request.get("ResourceSnapshotJobIdentifier").asText();
+        state().write(() -> change.accept(catalog, job(catalog, id)));
         return WireJson.object();
+    }
+
+    // ---- reads ----------------------------------------------------------------------------------------------
+
+    JsonNode listJobs(ObjectNode request) {
+        CatalogState catalog = catalog(request);
+        List<SnapshotJob> matching = catalog.jobs(WireJson.text(request, "EngagementIdentifier"),
+                WireJson.text(request, "Status"), ListAnswer.ascending(request, "DESCENDING"));
+        return ListAnswer.of(matching, request, 50, "ResourceSnapshotJobSummaries", (job, node) -> {
+            node.put("Id", job.id());
+            node.put("Arn", job.arn(state().partnerAccount()));
+            node.put("EngagementId", job.engagementId());
+            node.put("Status", job.status());
+        });
+    }
+
+    JsonNode getJob(ObjectNode request) {
+        CatalogState catalog = catalog(request);
+        String id = request.get("ResourceSnapshotJobIdentifier").asText();
+        SnapshotJob job = job(catalog, id);
+        ObjectNode response = WireJson.object();
+        response.put("Catalog", catalog.name);
+        response.put("Id", job.id());
+        response.put("Arn", job.arn(state().partnerAccount()));
+        response.put("EngagementId", job.engagementId());
+        response.put("ResourceType", job.resourceType());
+        response.put("ResourceId", job.resourceId());
+        response.put("ResourceArn", job.resourceArn(state().partnerAccount()));
+        response.put("ResourceSnapshotTemplateName", job.templateName());
+        WireJson.put(response, "CreatedAt", job.createdAt());
+        response.put("Status", job.status());
+        WireJson.put(response, "LastSuccessfulExecutionDate", job.lastSuccessfulExecutionDate());
+        return response;
+    }
+
+    JsonNode listSnapshots(ObjectNode request) {
+        CatalogState catalog = catalog(request);
+        String engagementId = Operations.lastSegment(request.get("EngagementIdentifier").asText());
+        Operations.engagement(catalog, engagementId);
+        List<ResourceSnapshot> matching = catalog.snapshots(engagementId, WireJson.text(request, "ResourceType"),
+                WireJson.text(request, "ResourceIdentifier"),
+                WireJson.text(request, "ResourceSnapshotTemplateIdentifier"),
+                WireJson.text(request, "CreatedBy"));
+        return ListAnswer.of(matching, request, 50, "ResourceSnapshotSummaries", (snapshot, node) -> {
+            node.put("Arn", snapshot.arn());
+            node.put("Revision", snapshot.revision());
+            node.put("ResourceType", snapshot.resourceType());
+            node.put("ResourceId", snapshot.resourceId());
+            node.put("ResourceSnapshotTemplateName", snapshot.templateName());
+            node.put("CreatedBy", snapshot.createdBy());
+        });
+    }
+
+    JsonNode getSnapshot(ObjectNode request) {
+        CatalogState catalog = catalog(request);
+        String engagementId = Operations.lastSegment(request.get("EngagementIdentifier").asText());
+        String resource = request.get("ResourceIdentifier").asText();
+        String template = request.get("ResourceSnapshotTemplateIdentifier").asText();
+        int revision = request.hasNonNull("Revision") ? request.get("Revision").asInt() : -1;
+        ResourceSnapshot found = catalog.snapshot(engagementId, resource, template, revision);
+        if (found == null) {
+            throw AwsError.notFound("No snapshot of " + resource + " with template " + template + " in engagement "
+                    + engagementId + ".");
+        }
+        ObjectNode response = WireJson.object();
+        response.put("Catalog", catalog.name);
+        response.put("Arn", found.arn());
+        response.put("CreatedBy", found.createdBy());
+        WireJson.put(response, "CreatedAt", found.createdAt());
+        response.put("EngagementId", found.engagementId());
+        response.put("ResourceType", found.resourceType());
+        response.put("ResourceId", found.resourceId());
+        response.put("ResourceSnapshotTemplateName", found.templateName());
+        response.put("Revision", found.revision());
+        response.set("Payload", found.payload());
+        return response;
     }
 
     // ---- shared with the other operation classes ------------------------------------------------------------
@@ -177,11 +221,7 @@ final class SnapshotOperations {
     }
 
     static SnapshotJob job(CatalogState catalog, String id) {
-        SnapshotJob job = catalog.jobs.get(id);
-        if (job == null) {
-            throw AwsError.notFound("Resource snapshot job " + id + " was not found in catalog " + catalog.name + ".");
-        }
-        return job;
+        return Operations.found(catalog, "Resource snapshot job", id, catalog.jobs.get(id));
     }
 
     /**

@@ -8,42 +8,25 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.function.Function;
-import java.util.function.Supplier;
 
 /**
  * SubmitOpportunity (the documented way to submit without an engagement task) and AssignOpportunity (hand an
  * opportunity to another user of the partner's Partner Central account).
  */
-final class SubmissionOperations {
+record SubmissionOperations(Services services) implements ResourceOperations {
 
-    private final PartnerCentralState state;
-    private final Supplier<java.time.Instant> clock;
-    private final TaskEngine engine;
-
-    SubmissionOperations(PartnerCentralState state, TaskEngine engine, Supplier<java.time.Instant> clock) {
-        this.engine = engine;
-        this.state = state;
-        this.clock = clock;
-    }
-
-    void register(Map<String, Function<ObjectNode, WireJson.Rendering>> handlers) {
-        handlers.put("SubmitOpportunity", Operations.tree(this::submit));
-        handlers.put("AssignOpportunity", Operations.tree(this::assign));
-    }
 
     /**
      * Submits for AWS review: allowed from Pending Submission or Action Required, when the opportunity passes the
      * submission checks the engagement task applies. Afterwards it is read-only (Submitted) until reviewed. The
      * model lists no ConflictException here, so a wrong state is a business ValidationException.
      */
-    private JsonNode submit(ObjectNode request) {
-        CatalogState catalog = Operations.catalog(state, request);
+    JsonNode submit(ObjectNode request) {
+        CatalogState catalog = catalog(request);
         String id = request.get("Identifier").asText();
         String involvement = request.get("InvolvementType").asText();
         String visibility = WireJson.text(request, "Visibility");
-        state.write(() -> {
+        state().write(() -> {
             Opportunity opportunity = Operations.opportunity(catalog, id);
             String status = opportunity.reviewStatus();
             if (!"Pending Submission".equals(status) && !"Action Required".equals(status)) {
@@ -58,7 +41,7 @@ final class SubmissionOperations {
                         "INVALID_RESOURCE_STATE")));
             }
             List<String> problems = Submittability.problems(opportunity, involvement,
-                    LocalDate.ofInstant(clock.get(), ZoneOffset.UTC));
+                    LocalDate.ofInstant(clock().get(), ZoneOffset.UTC));
             if (!problems.isEmpty()) {
                 List<FieldError> errors = new ArrayList<>();
                 for (String problem : problems) {
@@ -70,10 +53,10 @@ final class SubmissionOperations {
                 throw AwsError.businessValidation("Opportunity " + id + " is not submittable: "
                         + String.join("; ", problems), errors);
             }
-            catalog.submit(opportunity, involvement, visibility, Operations.laterThan(clock,
+            catalog.submit(opportunity, involvement, visibility, Operations.laterThan(clock(),
                     opportunity.lastModifiedDate()));
             // AWS's review starts as after the engagement task's SubmitOpportunity step.
-            engine.review().submitted(catalog.name, id, status);
+            engine().review().submitted(catalog.name, id, status);
         });
         return WireJson.object();
     }
@@ -83,11 +66,11 @@ final class SubmissionOperations {
      * owner; other team members stay. (Inferred: the API reference says the opportunity moves to that user and
      * that BusinessTitle PartnerAccountManager updates the owner's details.)
      */
-    private JsonNode assign(ObjectNode request) {
-        CatalogState catalog = Operations.catalog(state, request);
+    JsonNode assign(ObjectNode request) {
+        CatalogState catalog = catalog(request);
         String id = request.get("Identifier").asText();
         JsonNode assignee = request.get("Assignee");
-        state.write(() -> {
+        state().write(() -> {
             Opportunity current = Operations.opportunity(catalog, id);
             ObjectNode content = current.content();
             ArrayNode team = WireJson.array();
@@ -103,7 +86,7 @@ final class SubmissionOperations {
             }
             content.set("OpportunityTeam", team);
             catalog.opportunities.put(id, current.withContent(content,
-                    Operations.laterThan(clock, current.lastModifiedDate())));
+                    Operations.laterThan(clock(), current.lastModifiedDate())));
         });
         return WireJson.object();
     }

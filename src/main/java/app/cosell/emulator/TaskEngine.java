@@ -5,14 +5,11 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.Arrays;
 import java.util.List;
-import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 import java.util.random.RandomGenerator;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * Runs StartEngagementFromOpportunityTask the way the service does: GetOpportunity → CreateEngagement (unless
@@ -24,21 +21,10 @@ import org.slf4j.LoggerFactory;
 final class TaskEngine {
 
     static final String SNAPSHOT_TEMPLATE = "OpportunitySummaryView";
-    private static final Logger LOG = LoggerFactory.getLogger(TaskEngine.class);
 
     /** Test hook: called on the engine thread before each step runs; may block to hold a task mid-run. */
     interface StepObserver {
         void beforeStep(String taskId, TaskStep step) throws InterruptedException;
-    }
-
-    /** A step's failure with the task's ReasonCode and Message. */
-    private static final class StepFailure extends RuntimeException {
-        final String reasonCode;
-
-        StepFailure(String reasonCode, String message) {
-            super(message, null, false, false);
-            this.reasonCode = reasonCode;
-        }
     }
 
     private final PartnerCentralState state;
@@ -51,6 +37,7 @@ final class TaskEngine {
     private volatile StepObserver observer;
     /** AWS's review, started by the SubmitOpportunity step. */
     private volatile ReviewSimulation review;
+    private final TaskRunner<EngagementTask> runner;
 
     TaskEngine(PartnerCentralState state, Faults faults, Supplier<Instant> clock, ScheduledExecutorService scheduler,
                RandomGenerator ids, Duration stepDelay, boolean instant) {
@@ -61,6 +48,8 @@ final class TaskEngine {
         this.ids = ids;
         this.stepDelay = stepDelay;
         this.instant = instant;
+        this.runner = new TaskRunner<>("task", state, this, catalog -> catalog.tasks,
+                Arrays.stream(TaskStep.values()).map(step -> step.wireName).toList(), this::nextStep);
     }
 
     void setStepDelay(Duration delay) {
@@ -120,9 +109,7 @@ final class TaskEngine {
         }
         String taskId;
         synchronized (ids) {
-            do {
-                taskId = Ids.task(ids);
-            } while (catalog.tasks.containsKey(taskId));
+            taskId = Ids.TASK.unused(ids, catalog.tasks::containsKey);
         }
         EngagementTask task = new EngagementTask(catalog.name, taskId, clock.get(), EngagementTask.IN_PROGRESS,
                 opportunityId, involvementType, visibility, tags, 0, null, false, null, null, null, null);
@@ -132,84 +119,24 @@ final class TaskEngine {
 
     /** Runs a started task: inline to the end in instant mode, else step by step on the scheduler. */
     EngagementTask run(EngagementTask task) {
-        if (instant) {
-            EngagementTask current = task;
-            while (current != null && !current.finished()) {
-                current = state.write(() -> step(task.catalog(), task.taskId()));
-            }
-            return current == null ? task : current;
-        }
-        schedule(task.catalog(), task.taskId());
-        return task;
+        return runner.run(task);
     }
 
-    private void schedule(String catalog, String taskId) {
-        try {
-            scheduler.schedule(() -> runScheduledStep(catalog, taskId), stepDelay.toNanos(), TimeUnit.NANOSECONDS);
-        } catch (RejectedExecutionException e) {
-            LOG.debug("emulator stopping; task {} left as it is", taskId);
-        }
-    }
-
-    private void runScheduledStep(String catalog, String taskId) {
-        try {
-            StepObserver hook = observer;
-            EngagementTask before = state.catalog(catalog).tasks.get(taskId);
-            if (before == null) {
-                return; // the data was reset while the task ran
-            }
-            if (hook != null && before != null && !before.finished()) {
-                hook.beforeStep(taskId, TaskStep.values()[before.stepsDone()]);
-            }
-            EngagementTask after = state.write(() -> step(catalog, taskId));
-            if (after != null && !after.finished()) {
-                schedule(catalog, taskId);
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        } catch (RuntimeException e) {
-            LOG.warn("task {} crashed in the emulator; marking it FAILED", taskId, e);
-            state.write(() -> {
-                EngagementTask task = state.catalog(catalog).tasks.get(taskId);
-                if (task != null) {
-                    state.catalog(catalog).tasks.put(taskId, task.failed("InternalError",
-                            "An internal error occurred; start a new task later."));
-                }
-            });
-        }
-    }
-
-    /** Runs the task's next step (under the state's write lock) and stores and returns the updated task. */
-    private EngagementTask step(String catalogName, String taskId) {
-        CatalogState catalog = state.catalog(catalogName);
-        EngagementTask task = catalog.tasks.get(taskId);
-        if (task == null || task.finished()) {
-            return task;
-        }
+    /** Runs the task's next step (under the state's write lock); a forced fault fails it. */
+    private EngagementTask nextStep(CatalogState catalog, EngagementTask task) {
         TaskStep step = TaskStep.values()[task.stepsDone()];
-        EngagementTask next;
-        try {
-            Faults.TaskFault fault = faults.nextTaskFault(catalogName, task.opportunityId(), step);
-            if (fault != null) {
-                throw new StepFailure(fault.reasonCode(), fault.message());
-            }
-            next = switch (step) {
-                case GET_OPPORTUNITY -> getOpportunity(catalog, task);
-                case CREATE_ENGAGEMENT -> createEngagement(catalog, task);
-                case CREATE_RESOURCE_SNAPSHOT -> createSnapshot(catalog, task);
-                case CREATE_RESOURCE_SNAPSHOT_JOB -> createJob(catalog, task);
-                case CREATE_ENGAGEMENT_INVITATION -> createInvitation(catalog, task);
-                case SUBMIT_OPPORTUNITY -> submit(catalog, task);
-            };
-            if (next.stepsDone() == TaskStep.values().length) {
-                next = next.complete();
-            }
-        } catch (StepFailure failure) {
-            next = task.failed(failure.reasonCode, failure.getMessage());
+        Faults.TaskFault fault = faults.nextTaskFault(catalog.name, task.opportunityId(), step);
+        if (fault != null) {
+            throw new StepFailure(fault.reasonCode(), fault.message());
         }
-        catalog.tasks.put(taskId, next);
-        LOG.debug("task {} {} -> {}", taskId, step.wireName, next.status());
-        return next;
+        return switch (step) {
+            case GET_OPPORTUNITY -> getOpportunity(catalog, task);
+            case CREATE_ENGAGEMENT -> createEngagement(catalog, task);
+            case CREATE_RESOURCE_SNAPSHOT -> createSnapshot(catalog, task);
+            case CREATE_RESOURCE_SNAPSHOT_JOB -> createJob(catalog, task);
+            case CREATE_ENGAGEMENT_INVITATION -> createInvitation(catalog, task);
+            case SUBMIT_OPPORTUNITY -> submit(catalog, task);
+        };
     }
 
     private EngagementTask getOpportunity(CatalogState catalog, EngagementTask task) {
@@ -234,7 +161,7 @@ final class TaskEngine {
         }
         String engagementId;
         synchronized (ids) {
-            engagementId = Ids.engagement(ids);
+            engagementId = Ids.ENGAGEMENT.next(ids);
         }
         Instant now = clock.get();
         String account = state.partnerAccount();
@@ -278,14 +205,13 @@ final class TaskEngine {
         if (job == null) {
             String jobId;
             synchronized (ids) {
-                jobId = Ids.job(ids);
+                jobId = Ids.JOB.next(ids);
             }
             job = new SnapshotJob(catalog.name, jobId, task.engagementId(), "Opportunity", task.opportunityId(),
                     SNAPSHOT_TEMPLATE, now, "Running", now);
         } else {
             // The job exists already (an earlier submission): it is (re)started, as StartResourceSnapshotJob does.
-            job = new SnapshotJob(catalog.name, job.id(), job.engagementId(), job.resourceType(), job.resourceId(),
-                    job.templateName(), job.createdAt(), "Running", now);
+            job = job.withStatus("Running", now);
         }
         catalog.jobs.put(job.id(), job);
         if (!task.tags().isEmpty()) {
@@ -309,7 +235,7 @@ final class TaskEngine {
         Opportunity opportunity = catalog.opportunities.get(task.opportunityId());
         String invitationId;
         synchronized (ids) {
-            invitationId = Ids.invitation(ids);
+            invitationId = Ids.INVITATION.next(ids);
         }
         Engagement engagement = catalog.engagements.get(task.engagementId());
         catalog.invitations.put(invitationId, invitationTo(catalog.name, invitationId, engagement, opportunity,

@@ -2,6 +2,8 @@ package app.cosell.store;
 
 import app.cosell.model.Opportunity;
 import app.cosell.model.OpportunitySummary;
+import app.cosell.model.ReviewStatus;
+import app.cosell.model.Stage;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectWriter;
@@ -12,10 +14,13 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
+import java.util.function.Predicate;
 
 /**
  * The opportunities of one connection and catalog as last seen, with the sync's bookkeeping: each row's list
@@ -72,6 +77,62 @@ public final class PipelineStore implements AutoCloseable {
                 }
             }
             return out;
+        });
+    }
+
+    /**
+     * Which stored rows a view reads: stages and review statuses (empty: any) and a customer name prefix (blank: any),
+     * matched in SQL so that a view of 10,000 rows out of 100,000 reads only those.
+     */
+    public record RowFilter(Set<Stage> stages, Set<ReviewStatus> reviewStatuses, String customerPrefix) {
+        public static final RowFilter ANY = new RowFilter(Set.of(), Set.of(), "");
+
+        public RowFilter {
+            stages = Set.copyOf(stages == null ? Set.of() : stages);
+            reviewStatuses = Set.copyOf(reviewStatuses == null ? Set.of() : reviewStatuses);
+            customerPrefix = customerPrefix == null ? "" : customerPrefix.strip();
+        }
+    }
+
+    /**
+     * The rows not gone that pass {@code filter}, most recently modified first, handed to {@code chunk} {@code size}
+     * at a time as they are read, so the first rows can be shown before the last are read. {@code chunk} returns
+     * false to stop reading. The customer prefix ignores case (ASCII, as SQLite's LIKE does).
+     */
+    public void readRows(RowFilter filter, int size, Predicate<List<StoredRow>> chunk) {
+        StringBuilder sql = new StringBuilder("SELECT summary_json, gone, fetched_at, record_json, record_fetched"
+                + " FROM opportunities WHERE gone = 0");
+        List<String> args = new ArrayList<>();
+        if (!filter.stages().isEmpty()) {
+            sql.append(" AND stage IN (").append(String.join(",", Collections.nCopies(filter.stages().size(), "?"))).append(')');
+            filter.stages().forEach(st -> args.add(st.wire()));
+        }
+        if (!filter.reviewStatuses().isEmpty()) {
+            sql.append(" AND review_status IN (")
+                    .append(String.join(",", Collections.nCopies(filter.reviewStatuses().size(), "?"))).append(')');
+            filter.reviewStatuses().forEach(r -> args.add(r.wire()));
+        }
+        if (!filter.customerPrefix().isEmpty()) {
+            sql.append(" AND customer LIKE ? ESCAPE '\\'");
+            args.add(filter.customerPrefix().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%");
+        }
+        sql.append(" ORDER BY last_modified DESC, id");
+        db.read(c -> {
+            try (PreparedStatement s = c.prepareStatement(sql.toString())) {
+                for (int i = 0; i < args.size(); i++) s.setString(i + 1, args.get(i));
+                try (ResultSet r = s.executeQuery()) {
+                    List<StoredRow> out = new ArrayList<>(size);
+                    while (r.next()) {
+                        out.add(row(r));
+                        if (out.size() == size) {
+                            if (!chunk.test(out)) return null;
+                            out = new ArrayList<>(size);
+                        }
+                    }
+                    if (!out.isEmpty()) chunk.test(out);
+                }
+            }
+            return null;
         });
     }
 

@@ -150,6 +150,18 @@ class BatchCommandTest {
         assertThat(tasks("O20000015")).isZero();
     }
 
+    @Test
+    void tagsTheServiceWouldRefuseAreAUsageErrorBeforeAnyWrite() throws Exception {
+        Result twice = finish(launch("--tag", "Team=East", "--tag", "Team=West", "--", "O20000001"));
+        Result noValue = finish(launch("--tag", "novalue", "--", "O20000001"));
+
+        assertThat(twice.exit()).as(twice.output()).isEqualTo(ExitCode.USAGE);
+        assertThat(twice.output()).contains("KEY_DUPLICATE");
+        assertThat(noValue.exit()).as(noValue.output()).isEqualTo(ExitCode.USAGE);
+        assertThat(noValue.output()).contains("KEY=VALUE");
+        assertThat(tasks("O20000001")).isZero();
+    }
+
     /**
      * The issue's acceptance run: 30 ready plus 3 blocked under the 1 write/s quota with 200 ms steps. Timed, so on
      * demand: {@code ./mvnw -B -Pbench test -Dtest=BatchCommandTest}.

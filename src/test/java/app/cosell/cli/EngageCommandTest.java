@@ -123,5 +123,9 @@ class EngageCommandTest {
     void aBadTagIsAUsageError() {
         assertThat(engage(SeededScenario.SUBMITTABLE_COMMITTED.id("Sandbox"), "--tag", "novalue").exit())
                 .isEqualTo(ExitCode.USAGE);
+        Run twice = engage(SeededScenario.SUBMITTABLE_COMMITTED.id("Sandbox"), "--tag", "Team=East",
+                "--tag", "Team=West");
+        assertThat(twice.exit()).isEqualTo(ExitCode.USAGE);
+        assertThat(twice.err()).contains("KEY_DUPLICATE");
     }
 }

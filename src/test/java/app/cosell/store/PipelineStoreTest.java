@@ -41,6 +41,33 @@ class PipelineStoreTest {
     }
 
     @Test
+    void aViewReadsOnlyItsRowsInSQLNewestFirstChunkByChunk() {
+        List<OpportunitySummary> page = new java.util.ArrayList<>();
+        for (int i = 0; i < 25; i++) {
+            Stage stage = i % 5 == 0 ? Stage.QUALIFIED : Stage.PROSPECT;
+            String customer = (i % 2 == 0 ? "Acme_" : "Globex ") + i;
+            page.add(new OpportunitySummary("O" + (100 + i), "arn", Catalog.Sandbox, null, customer, "US", null,
+                    stage, stage.wire(), ReviewStatus.PENDING_SUBMISSION, "Pending Submission", null, null, T0,
+                    T0.plusSeconds(i)));
+        }
+        store.mergePage(page, 1, T0, Map.of());
+
+        List<List<String>> chunks = new java.util.ArrayList<>();
+        store.readRows(PipelineStore.RowFilter.ANY, 10, c -> chunks.add(c.stream().map(r -> r.summary().id()).toList()));
+        assertThat(chunks).extracting(List::size).containsExactly(10, 10, 5);
+        assertThat(chunks.getFirst().getFirst()).isEqualTo("O124"); // newest first
+
+        List<String> qualifiedAcme = new java.util.ArrayList<>();
+        store.readRows(new PipelineStore.RowFilter(java.util.Set.of(Stage.QUALIFIED), java.util.Set.of(), "acme_"), 100,
+                c -> qualifiedAcme.addAll(c.stream().map(r -> r.summary().id()).toList()));
+        assertThat(qualifiedAcme).containsExactly("O120", "O110", "O100"); // prefix ignores case; '_' is no wildcard
+
+        List<String> stopped = new java.util.ArrayList<>();
+        store.readRows(PipelineStore.RowFilter.ANY, 10, c -> { stopped.addAll(c.stream().map(r -> r.summary().id()).toList()); return false; });
+        assertThat(stopped).hasSize(10);
+    }
+
+    @Test
     void mergingCountsNewChangedAndUnchangedRowsAndListsNewestFirst() {
         PipelineStore.Merge first = store.mergePage(List.of(row("O1", T0), row("O2", T0.plusSeconds(5))), 1, T0, Map.of());
         assertThat(first).isEqualTo(new PipelineStore.Merge(2, 0, 0));

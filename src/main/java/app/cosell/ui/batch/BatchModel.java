@@ -19,9 +19,12 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.function.Consumer;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
 import javafx.beans.property.DoubleProperty;
@@ -52,7 +55,7 @@ public final class BatchModel {
     public interface Services {
         Catalog catalog();
 
-        BatchTriage.Result triage(List<String> ids, InvolvementType involvement, java.util.function.Consumer<BatchTriage.Entry> onEntry)
+        BatchTriage.Result triage(List<String> ids, InvolvementType involvement, Consumer<BatchTriage.Entry> onEntry)
                 throws InterruptedException;
 
         /** Saves the batch (nothing sent) and returns its run. */
@@ -75,7 +78,7 @@ public final class BatchModel {
         Services NONE = new Services() {
             @Override public Catalog catalog() { return Catalog.Sandbox; }
             @Override public BatchTriage.Result triage(List<String> ids, InvolvementType involvement,
-                                                       java.util.function.Consumer<BatchTriage.Entry> onEntry) {
+                                                       Consumer<BatchTriage.Entry> onEntry) {
                 throw new UnsupportedOperationException("No batches here");
             }
             @Override public BatchRun plan(Batch settings, BatchTriage.Result triage, Map<String, List<Tag>> extraTags) {
@@ -84,7 +87,7 @@ public final class BatchModel {
             @Override public long writesLeftToday() { return 0; }
             @Override public void export(BatchRun run, Path file) { }
             @Override public String words(String key, List<String> args) { return key; }
-            @Override public FailureAdviceCatalogue advice() { return FailureAdviceCatalogue.forLocale(java.util.Locale.getDefault()); }
+            @Override public FailureAdviceCatalogue advice() { return FailureAdviceCatalogue.forLocale(Locale.getDefault()); }
             @Override public List<BatchRun> unfinished() { return List.of(); }
         };
     }
@@ -170,7 +173,7 @@ public final class BatchModel {
     public void triage(List<String> opportunityIds) {
         rows.clear();
         byId.clear();
-        for (String id : new java.util.LinkedHashSet<>(opportunityIds)) {
+        for (String id : new LinkedHashSet<>(opportunityIds)) {
             BatchRow row = new BatchRow(id);
             byId.put(id, row);
             rows.add(row);
@@ -327,7 +330,7 @@ public final class BatchModel {
     }
 
     /** Writes the results as CSV in the background. */
-    public void export(Path file, Runnable onDone, java.util.function.Consumer<Throwable> onFailure) {
+    public void export(Path file, Runnable onDone, Consumer<Throwable> onFailure) {
         BatchRun current = run;
         if (current == null) return;
         background.run(() -> {

@@ -20,9 +20,12 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
 import java.util.function.Function;
+import javafx.beans.InvalidationListener;
 import javafx.beans.binding.Bindings;
+import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.fxml.FXML;
+import javafx.geometry.Rectangle2D;
 import javafx.scene.Scene;
 import javafx.scene.control.Button;
 import javafx.scene.control.ChoiceBox;
@@ -37,8 +40,10 @@ import javafx.scene.control.TextField;
 import javafx.scene.control.Tooltip;
 import javafx.scene.control.cell.TextFieldTableCell;
 import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyEvent;
 import javafx.scene.layout.BorderPane;
 import javafx.stage.FileChooser;
+import javafx.stage.Screen;
 import javafx.stage.Stage;
 import javafx.util.StringConverter;
 
@@ -105,7 +110,7 @@ public final class BatchWindow {
             Theme.style(scene);
             // Esc closes the window wherever the focus is, except while a tag cell is being edited (Esc cancels
             // that edit). A filter: the table's own behaviour consumes Esc before an accelerator could see it.
-            scene.addEventFilter(javafx.scene.input.KeyEvent.KEY_PRESSED, e -> {
+            scene.addEventFilter(KeyEvent.KEY_PRESSED, e -> {
                 if (e.getCode() == KeyCode.ESCAPE && table.getEditingCell() == null) {
                     e.consume();
                     window.close();
@@ -123,9 +128,9 @@ public final class BatchWindow {
 
     /** The window's preferred size, but never larger than the screen it opens on (a 960×640 screen included). */
     private void fitToScreen(Stage stage) {
-        javafx.geometry.Rectangle2D screen = javafx.stage.Screen.getScreensForRectangle(
+        Rectangle2D screen = Screen.getScreensForRectangle(
                 owner.getX(), owner.getY(), Math.max(1, owner.getWidth()), Math.max(1, owner.getHeight()))
-                .stream().findFirst().orElse(javafx.stage.Screen.getPrimary()).getVisualBounds();
+                .stream().findFirst().orElse(Screen.getPrimary()).getVisualBounds();
         stage.setWidth(Math.max(stage.getMinWidth(), Math.min(root.prefWidth(-1), screen.getWidth())));
         stage.setHeight(Math.max(stage.getMinHeight(), Math.min(root.prefHeight(-1), screen.getHeight())));
     }
@@ -161,7 +166,7 @@ public final class BatchWindow {
         table.setEditable(true);
         opportunityColumn.setCellValueFactory(d -> new ReadOnlyStringWrapper(d.getValue().opportunityId()));
         customerColumn.setCellValueFactory(d -> d.getValue().customerProperty());
-        readinessColumn.setCellValueFactory(d -> new javafx.beans.property.ReadOnlyObjectWrapper<>(d.getValue()));
+        readinessColumn.setCellValueFactory(d -> new ReadOnlyObjectWrapper<>(d.getValue()));
         readinessColumn.setCellFactory(c -> new ReadinessCell());
         stateColumn.setCellValueFactory(d -> d.getValue().stateProperty());
         stateColumn.setCellFactory(c -> new TableCell<>() {
@@ -200,7 +205,7 @@ public final class BatchWindow {
         });
         // Enter in the list: a row's progress when it has one, editing when on the "Own tags" column, otherwise
         // the default button (Start). A filter, because the editable table's own behaviour eats Enter otherwise.
-        table.addEventFilter(javafx.scene.input.KeyEvent.KEY_PRESSED, e -> {
+        table.addEventFilter(KeyEvent.KEY_PRESSED, e -> {
             if (e.getCode() != KeyCode.ENTER || table.getEditingCell() != null) return;
             BatchRow selected = table.getSelectionModel().getSelectedItem();
             var focusedCell = table.getFocusModel().getFocusedCell();
@@ -307,7 +312,7 @@ public final class BatchWindow {
     /** Readiness in words: a check for ready, the reason for blocked, "not checked" for unknown. */
     private static final class ReadinessCell extends TableCell<BatchRow, BatchRow> {
         private final Tooltip tooltip = new Tooltip();
-        private final javafx.beans.InvalidationListener restyle = o -> restyle();
+        private final InvalidationListener restyle = o -> restyle();
         private BatchRow shown;
 
         ReadinessCell() {

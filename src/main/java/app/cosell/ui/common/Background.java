@@ -1,5 +1,6 @@
 package app.cosell.ui.common;
 
+import java.time.Duration;
 import java.util.concurrent.Callable;
 import java.util.function.Consumer;
 
@@ -20,7 +21,7 @@ public interface Background {
      * Runs {@code action} on the FX thread once {@code delay} has passed, without holding a thread meanwhile. This
      * default runs it as {@link #onFx} would (model tests: no clock to wait for).
      */
-    default void onFxAfter(java.time.Duration delay, Runnable action) { onFx(action); }
+    default void onFxAfter(Duration delay, Runnable action) { onFx(action); }
 
     /**
      * Runs {@code action} once the FX thread has drawn a frame (a full pulse: CSS, layout, rendering) after this call;

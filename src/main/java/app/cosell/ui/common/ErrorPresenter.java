@@ -1,5 +1,6 @@
 package app.cosell.ui.common;
 
+import atlantafx.base.theme.Styles;
 import java.util.function.Supplier;
 import javafx.event.ActionEvent;
 import javafx.scene.control.Button;
@@ -58,7 +59,7 @@ public final class ErrorPresenter {
         message.getStyleClass().add("error-message");
         Label hint = new Label(report.hint());
         hint.setWrapText(true);
-        hint.getStyleClass().add("text-muted");
+        hint.getStyleClass().add(Styles.TEXT_MUTED);
         TextArea details = new TextArea(report.details());
         details.setEditable(false);
         details.setWrapText(true);
@@ -70,7 +71,7 @@ public final class ErrorPresenter {
         String prefix = Messages.get("error.details.supportCode") + ": ";
         Label code = new Label(report.details().lines().filter(l -> l.startsWith(prefix)).findFirst().orElse(""));
         code.setId("errorCode");
-        code.getStyleClass().add("text-muted");
+        code.getStyleClass().add(Styles.TEXT_MUTED);
         VBox content = new VBox(10, message, hint, code, detailsPane);
         content.setPrefWidth(520);
         dialog.getDialogPane().setContent(content);

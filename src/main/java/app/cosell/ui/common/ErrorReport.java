@@ -10,6 +10,7 @@ import java.io.UncheckedIOException;
 import java.net.ConnectException;
 import java.net.http.HttpTimeoutException;
 import java.time.Instant;
+import java.util.Locale;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
 
@@ -83,7 +84,7 @@ public record ErrorReport(String headline, String message, String hint, String d
             kind = e instanceof IOException || e instanceof UncheckedIOException ? "IO" : "APP";
             what = e.getClass().getName() + "|" + (e.getCause() == null ? "" : e.getCause().getClass().getName());
         }
-        return String.format(java.util.Locale.ROOT, "CSC-%s-%04X", kind, what.hashCode() & 0xFFFF);
+        return String.format(Locale.ROOT, "CSC-%s-%04X", kind, what.hashCode() & 0xFFFF);
     }
 
     private static Throwable unwrap(Throwable t) {

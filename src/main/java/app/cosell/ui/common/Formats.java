@@ -8,7 +8,9 @@ import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.time.format.FormatStyle;
 import java.util.Currency;
+import java.util.HashMap;
 import java.util.Locale;
+import java.util.Map;
 
 /** How the console writes dates, times and money for people. Blank for missing values. */
 public final class Formats {
@@ -44,6 +46,6 @@ public final class Formats {
     public static String count(long n) { return COUNT.get().format(n); }
 
     // Formats are made once per thread and currency (table cells format on every re-layout); they are not thread-safe.
-    private static final ThreadLocal<java.util.Map<String, NumberFormat>> MONEY = ThreadLocal.withInitial(java.util.HashMap::new);
+    private static final ThreadLocal<Map<String, NumberFormat>> MONEY = ThreadLocal.withInitial(HashMap::new);
     private static final ThreadLocal<NumberFormat> COUNT = ThreadLocal.withInitial(NumberFormat::getIntegerInstance);
 }

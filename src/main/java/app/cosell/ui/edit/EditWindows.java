@@ -10,13 +10,17 @@ import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
+import javafx.geometry.Rectangle2D;
 import javafx.scene.Parent;
 import javafx.scene.Scene;
+import javafx.stage.Screen;
 import javafx.stage.Stage;
 import javafx.stage.Window;
+import javafx.stage.WindowEvent;
 
 /**
  * The editor windows of this session, one per opportunity: {@link #open} shows one (or brings it forward), a save
@@ -81,24 +85,24 @@ public final class EditWindows implements OpportunityEditor {
             if (saved != null) for (Consumer<Opportunity> l : savedListeners) l.accept(saved);
         });
         open.put(opportunityId, window);
-        window.addEventHandler(javafx.stage.WindowEvent.WINDOW_HIDDEN, e -> open.remove(opportunityId, window));
+        window.addEventHandler(WindowEvent.WINDOW_HIDDEN, e -> open.remove(opportunityId, window));
         window.show();
         model.load();
     }
 
     /** The editor's preferred size, but never taller or wider than the screen it opens on (960×640 included). */
     private static void fitToScreen(Stage window, Parent root, Window owner) {
-        javafx.stage.Screen screen = owner == null ? javafx.stage.Screen.getPrimary()
-                : javafx.stage.Screen.getScreensForRectangle(owner.getX(), owner.getY(),
+        Screen screen = owner == null ? Screen.getPrimary()
+                : Screen.getScreensForRectangle(owner.getX(), owner.getY(),
                         Math.max(1, owner.getWidth()), Math.max(1, owner.getHeight()))
-                .stream().findFirst().orElse(javafx.stage.Screen.getPrimary());
-        javafx.geometry.Rectangle2D bounds = screen.getVisualBounds();
+                .stream().findFirst().orElse(Screen.getPrimary());
+        Rectangle2D bounds = screen.getVisualBounds();
         window.setWidth(Math.max(window.getMinWidth(), Math.min(root.prefWidth(-1), bounds.getWidth())));
         window.setHeight(Math.max(window.getMinHeight(), Math.min(root.prefHeight(-1), bounds.getHeight())));
     }
 
     /** The open editor of an opportunity (tests). */
-    public java.util.Optional<Stage> window(String opportunityId) {
-        return java.util.Optional.ofNullable(open.get(opportunityId)).filter(Stage::isShowing);
+    public Optional<Stage> window(String opportunityId) {
+        return Optional.ofNullable(open.get(opportunityId)).filter(Stage::isShowing);
     }
 }

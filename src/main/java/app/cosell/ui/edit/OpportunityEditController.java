@@ -4,11 +4,15 @@ import app.cosell.model.EditableField;
 import app.cosell.model.OpportunityChoices;
 import app.cosell.model.Solution;
 import app.cosell.ui.common.Messages;
+import atlantafx.base.theme.Styles;
 import java.util.EnumMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import javafx.application.Platform;
 import javafx.beans.binding.Bindings;
+import javafx.collections.ListChangeListener;
+import javafx.collections.MapChangeListener;
 import javafx.collections.ObservableList;
 import javafx.fxml.FXML;
 import javafx.scene.Node;
@@ -99,9 +103,9 @@ public final class OpportunityEditController {
         save.defaultButtonProperty().bind(model.readyToStartProperty().not());
         start.defaultButtonProperty().bind(model.readyToStartProperty());
         model.readyToStartProperty().addListener((o, a, ready) -> { if (ready) start.requestFocus(); });
-        model.errors().addListener((javafx.collections.MapChangeListener<EditableField, String>) c -> showErrors());
+        model.errors().addListener((MapChangeListener<EditableField, String>) c -> showErrors());
         model.baseProperty().addListener((o, a, b) -> showBase());
-        model.changedByOthers().addListener((javafx.collections.ListChangeListener<OpportunityEditModel.Change>) c -> showChanges());
+        model.changedByOthers().addListener((ListChangeListener<OpportunityEditModel.Change>) c -> showChanges());
         model.loadingProperty().addListener((o, a, b) -> fields.setDisable(b));
         showBase();
     }
@@ -198,12 +202,12 @@ public final class OpportunityEditController {
     private ComboBox<String> solutionChoice() {
         ComboBox<String> c = new ComboBox<>();
         Runnable fill = () -> {
-            java.util.LinkedHashSet<String> ids = new java.util.LinkedHashSet<>();
+            LinkedHashSet<String> ids = new LinkedHashSet<>();
             if (model.baseProperty().get() != null) ids.addAll(model.baseProperty().get().relatedSolutionIds());
             for (Solution s : model.solutions()) ids.add(s.id());
             c.getItems().setAll(ids);
         };
-        model.solutions().addListener((javafx.collections.ListChangeListener<Solution>) ch -> fill.run());
+        model.solutions().addListener((ListChangeListener<Solution>) ch -> fill.run());
         model.baseProperty().addListener((o, a, b) -> fill.run());
         c.setConverter(new StringConverter<>() {
             @Override public String toString(String id) {
@@ -231,7 +235,7 @@ public final class OpportunityEditController {
             });
             pane.getChildren().add(box);
         }
-        selected.addListener((javafx.collections.ListChangeListener<String>) c -> {
+        selected.addListener((ListChangeListener<String>) c -> {
             syncing[0] = true;
             for (Node n : pane.getChildren()) ((CheckBox) n).setSelected(selected.contains(((CheckBox) n).getText()));
             syncing[0] = false;
@@ -269,7 +273,7 @@ public final class OpportunityEditController {
             Label l = new Label(c.alsoEditedByYou() ? Messages.format("edit.conflict.both", name, c.before(), c.after())
                     : Messages.format("edit.conflict.change", name, c.before(), c.after()));
             l.setWrapText(true);
-            l.getStyleClass().add("text-muted");
+            l.getStyleClass().add(Styles.TEXT_MUTED);
             changesBox.getChildren().add(l);
         }
     }

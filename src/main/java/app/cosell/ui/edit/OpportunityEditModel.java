@@ -1,12 +1,11 @@
 package app.cosell.ui.edit;
 
+import app.cosell.engagement.StartGuard;
 import app.cosell.model.EditScope;
 import app.cosell.model.EditableField;
 import app.cosell.model.FailureKind;
 import app.cosell.model.FieldError;
-import app.cosell.model.Money;
 import app.cosell.model.Opportunity;
-import app.cosell.model.OpportunityChoices;
 import app.cosell.model.OpportunityUpdate;
 import app.cosell.model.PartnerCentralFailure;
 import app.cosell.model.ReviewStatus;
@@ -14,7 +13,6 @@ import app.cosell.model.Solution;
 import app.cosell.model.StartVerdict;
 import app.cosell.ui.common.Background;
 import app.cosell.ui.common.Messages;
-import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -23,7 +21,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
-import java.util.regex.Pattern;
+import java.util.function.Supplier;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
 import javafx.beans.property.BooleanProperty;
@@ -38,6 +36,7 @@ import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
+import javafx.collections.ListChangeListener;
 import javafx.collections.ObservableList;
 import javafx.collections.ObservableMap;
 
@@ -49,8 +48,9 @@ import javafx.collections.ObservableMap;
  * what changed is listed, the rep's edits are kept on top, and saving again re-applies them. After a save the start
  * guard runs again; {@link #readyToStartProperty()} says Start is one keystroke away. No controls: unit-tested.
  *
- * <p>One class although long: the values, the touched set, the validation and the merge all read and write the same
- * per-field state; split apart, each piece would need all of it.
+ * <p>The pure parts live beside it: the field checks ({@link FieldChecks}) and the mapping between a record and the
+ * editor's values ({@link OpportunityFields}). What stays here (values, the touched set, server errors, locks, load,
+ * save and merge) reads and writes the same per-field state.
  */
 public final class OpportunityEditModel {
 
@@ -71,14 +71,11 @@ public final class OpportunityEditModel {
     /** A field someone else changed on the service while the rep edited (the merge shows them). */
     public record Change(EditableField field, String before, String after, boolean alsoEditedByYou) {}
 
-    private static final Pattern AMOUNT = Pattern.compile("(0|[1-9][0-9]{0,30})(\\.[0-9]{0,2})?");
-    private static final Pattern WEB = Pattern.compile("(?i)(https?://)?[^\\s/.]+(\\.[^\\s/.]+)+(/\\S*)?");
-
     private final Services services;
     private final Background background;
     private final String opportunityId;
     private final EditScope scope;
-    private final java.util.function.Supplier<LocalDate> today;
+    private final Supplier<LocalDate> today;
 
     private final Map<EditableField, StringProperty> text = new EnumMap<>(EditableField.class);
     private final ObjectProperty<LocalDate> targetCloseDate = new SimpleObjectProperty<>(this, "targetCloseDate");
@@ -104,7 +101,7 @@ public final class OpportunityEditModel {
     private boolean filling;
 
     public OpportunityEditModel(Services services, Background background, String opportunityId, EditScope scope,
-                                java.util.function.Supplier<LocalDate> today) {
+                                Supplier<LocalDate> today) {
         this.services = Objects.requireNonNull(services);
         this.background = Objects.requireNonNull(background);
         this.opportunityId = Objects.requireNonNull(opportunityId);
@@ -118,8 +115,8 @@ public final class OpportunityEditModel {
             }
         }
         targetCloseDate.addListener((o, a, b) -> changed(EditableField.TARGET_CLOSE_DATE));
-        deliveryModels.addListener((javafx.collections.ListChangeListener<String>) c -> changed(EditableField.DELIVERY_MODELS));
-        primaryNeeds.addListener((javafx.collections.ListChangeListener<String>) c -> changed(EditableField.PRIMARY_NEEDS));
+        deliveryModels.addListener((ListChangeListener<String>) c -> changed(EditableField.DELIVERY_MODELS));
+        primaryNeeds.addListener((ListChangeListener<String>) c -> changed(EditableField.PRIMARY_NEEDS));
         canSave = Bindings.createBooleanBinding(() -> base.get() != null && !saving.get() && !loading.get()
                 && !touched.get().isEmpty() && errors.isEmpty(), base, saving, loading, touched, errors);
         readyToStart = Bindings.createBooleanBinding(() -> saved.get() && touched.get().isEmpty()
@@ -243,7 +240,7 @@ public final class OpportunityEditModel {
             saved.set(true);
             verdict.set(s.verdict());
             status.set(s.verdict().allowsStart() ? Messages.get("edit.saved.ready")
-                    : Messages.format("edit.saved.blocked", app.cosell.engagement.StartGuard.summary(s.verdict(),
+                    : Messages.format("edit.saved.blocked", StartGuard.summary(s.verdict(),
                             Messages.bundle())));
             lastSaved.set(s.opportunity());
         }, e -> {
@@ -270,7 +267,7 @@ public final class OpportunityEditModel {
         loading.set(true);
         background.run(() -> services.load(opportunityId), fresh -> {
             loading.set(false);
-            Map<EditableField, Object> theirs = valuesOf(fresh);
+            Map<EditableField, Object> theirs = OpportunityFields.valuesOf(fresh);
             List<Change> changes = new ArrayList<>();
             for (EditableField f : EditableField.values()) {
                 if (!Objects.equals(before.get(f), theirs.get(f))) {
@@ -310,7 +307,7 @@ public final class OpportunityEditModel {
     private void fill(Opportunity o, boolean asBase) {
         filling = true;
         try {
-            Map<EditableField, Object> v = valuesOf(o);
+            Map<EditableField, Object> v = OpportunityFields.valuesOf(o);
             for (EditableField f : EditableField.values()) set(f, v.get(f));
             if (asBase) {
                 baseValues = v;
@@ -352,41 +349,14 @@ public final class OpportunityEditModel {
 
     private static Object norm(Object v) {
         if (v instanceof String s) return s.strip().isEmpty() ? null : s.strip();
-        if (v instanceof List<?> l) return l.isEmpty() ? null : java.util.Set.copyOf(l);
+        if (v instanceof List<?> l) return l.isEmpty() ? null : Set.copyOf(l);
         return v;
     }
 
-    /** Each field against the service model's constraints (and the rules a submission needs to pass). */
+    /** Each field against the service model's constraints ({@link FieldChecks}), then what the service said. */
     private void validate() {
-        Map<EditableField, String> e = new EnumMap<>(EditableField.class);
-        String website = value(EditableField.WEBSITE);
-        if (!website.isEmpty() && (website.length() < 4 || website.length() > 255 || !WEB.matcher(website).matches()))
-            e.put(EditableField.WEBSITE, Messages.get("edit.error.website"));
-        String problem = value(EditableField.BUSINESS_PROBLEM);
-        if (!problem.isEmpty() && (problem.length() < 20 || problem.length() > 2000))
-            e.put(EditableField.BUSINESS_PROBLEM, Messages.format("edit.error.length", problem.length(), 20, 2000));
-        max(e, EditableField.COMPANY_NAME, 120);
-        max(e, EditableField.OTHER_INDUSTRY, 255);
-        max(e, EditableField.POSTAL_CODE, 20);
-        max(e, EditableField.CITY, 255);
-        max(e, EditableField.STREET, 255);
-        max(e, EditableField.TITLE, 255);
-        max(e, EditableField.PARTNER_OPPORTUNITY_ID, 64);
-        if ("Other".equals(value(EditableField.INDUSTRY)) && value(EditableField.OTHER_INDUSTRY).isEmpty())
-            e.put(EditableField.OTHER_INDUSTRY, Messages.get("edit.error.otherIndustry"));
-        String state = value(EditableField.STATE);
-        if ("US".equals(value(EditableField.COUNTRY)) && !state.isEmpty() && !OpportunityChoices.US_STATES.contains(state)) {
-            String spelled = OpportunityChoices.usStateName(state);
-            e.put(EditableField.STATE, spelled != null ? Messages.format("edit.error.stateSpelled", spelled)
-                    : Messages.get("edit.error.state"));
-        }
-        String amount = value(EditableField.EXPECTED_SPEND);
-        if (!amount.isEmpty() && !AMOUNT.matcher(amount).matches())
-            e.put(EditableField.EXPECTED_SPEND, Messages.get("edit.error.amount"));
-        LocalDate close = targetCloseDate.get();
-        if (close != null && today != null && close.isBefore(today.get())
-                && touched.get().contains(EditableField.TARGET_CLOSE_DATE))
-            e.put(EditableField.TARGET_CLOSE_DATE, Messages.get("edit.error.datePast"));
+        Map<EditableField, String> e = FieldChecks.check(this::value, targetCloseDate.get(),
+                today == null ? null : today.get(), touched.get().contains(EditableField.TARGET_CLOSE_DATE));
         // The service's word stays under its field until the rep changes that field.
         serverErrors.forEach(e::putIfAbsent);
         // Only what the rep can act on blocks the save: a locked field's old value is not theirs to fix.
@@ -395,10 +365,6 @@ public final class OpportunityEditModel {
             errors.clear();
             errors.putAll(e);
         }
-    }
-
-    private void max(Map<EditableField, String> e, EditableField f, int max) {
-        if (value(f).length() > max) e.put(f, Messages.format("edit.error.max", max));
     }
 
     private String value(EditableField f) {
@@ -415,74 +381,8 @@ public final class OpportunityEditModel {
         return v;
     }
 
-    /** The editor's values of a record (a solution: the first linked one). */
-    static Map<EditableField, Object> valuesOf(Opportunity o) {
-        Map<EditableField, Object> v = new EnumMap<>(EditableField.class);
-        Opportunity.Customer c = o.customer();
-        Opportunity.Project p = o.project();
-        Opportunity.Marketing m = o.marketing();
-        v.put(EditableField.COMPANY_NAME, c == null ? null : c.companyName());
-        v.put(EditableField.WEBSITE, c == null ? null : c.websiteUrl());
-        v.put(EditableField.INDUSTRY, c == null ? null : c.industry());
-        v.put(EditableField.OTHER_INDUSTRY, c == null ? null : c.otherIndustry());
-        v.put(EditableField.COUNTRY, c == null ? null : c.countryCode());
-        v.put(EditableField.STATE, c == null ? null : c.stateOrRegion());
-        v.put(EditableField.POSTAL_CODE, c == null ? null : c.postalCode());
-        v.put(EditableField.CITY, c == null ? null : c.city());
-        v.put(EditableField.STREET, c == null ? null : c.streetAddress());
-        v.put(EditableField.TITLE, p == null ? null : p.title());
-        v.put(EditableField.BUSINESS_PROBLEM, p == null ? null : p.customerBusinessProblem());
-        v.put(EditableField.USE_CASE, p == null ? null : p.customerUseCase());
-        v.put(EditableField.DELIVERY_MODELS, p == null ? List.of() : p.deliveryModels());
-        Money spend = p == null || p.expectedCustomerSpend().isEmpty() ? null : p.expectedCustomerSpend().getFirst();
-        v.put(EditableField.EXPECTED_SPEND, spend == null || spend.amount() == null ? null : spend.amount().toPlainString());
-        v.put(EditableField.MARKETING_SOURCE, m != null ? m.source() : o.marketingSource());
-        v.put(EditableField.CAMPAIGN_NAME, m == null ? null : m.campaignName());
-        v.put(EditableField.AWS_FUNDING_USED, m == null ? null : m.awsFundingUsed());
-        v.put(EditableField.TARGET_CLOSE_DATE, o.lifeCycle() == null ? null : o.lifeCycle().targetCloseDate());
-        v.put(EditableField.PRIMARY_NEEDS, o.primaryNeedsFromAws());
-        v.put(EditableField.PARTNER_OPPORTUNITY_ID, o.partnerOpportunityIdentifier());
-        v.put(EditableField.SOLUTION, o.relatedSolutionIds().isEmpty() ? null : o.relatedSolutionIds().getFirst());
-        return v;
-    }
-
     /** The record as read with the rep's values in place (the gateway sends only the touched ones). */
-    Opportunity edited() {
-        Opportunity o = base.get();
-        Opportunity.Customer c = o.customer();
-        Opportunity.Project p = o.project();
-        Opportunity.LifeCycle l = o.lifeCycle();
-        Opportunity.Marketing m = o.marketing();
-        Opportunity.Customer customer = new Opportunity.Customer(s(EditableField.COMPANY_NAME), s(EditableField.INDUSTRY),
-                s(EditableField.OTHER_INDUSTRY), s(EditableField.WEBSITE), s(EditableField.COUNTRY), s(EditableField.POSTAL_CODE),
-                s(EditableField.STATE), s(EditableField.CITY), s(EditableField.STREET));
-        List<Money> spend = new ArrayList<>(p == null ? List.of() : p.expectedCustomerSpend());
-        String amount = s(EditableField.EXPECTED_SPEND);
-        if (amount == null) spend.clear();
-        else if (spend.isEmpty()) spend.add(new Money(new BigDecimal(amount), "USD"));
-        else spend.set(0, new Money(new BigDecimal(amount), "USD"));
-        Opportunity.Project project = new Opportunity.Project(s(EditableField.TITLE), s(EditableField.BUSINESS_PROBLEM),
-                s(EditableField.USE_CASE), List.copyOf(deliveryModels), spend,
-                p == null ? null : p.otherSolutionDescription());
-        Opportunity.LifeCycle lifeCycle = l == null
-                ? new Opportunity.LifeCycle(null, null, null, null, targetCloseDate.get(), null, null, null)
-                : new Opportunity.LifeCycle(l.stage(), l.stageRaw(), l.reviewStatus(), l.reviewStatusRaw(),
-                        targetCloseDate.get(), l.closedLostReason(), l.reviewComments(), l.reviewStatusReason());
-        Opportunity.Marketing marketing = new Opportunity.Marketing(s(EditableField.MARKETING_SOURCE),
-                s(EditableField.CAMPAIGN_NAME), s(EditableField.AWS_FUNDING_USED),
-                m == null ? List.of() : m.channels(), m == null ? List.of() : m.useCases());
-        List<String> linked = new ArrayList<>(o.relatedSolutionIds());
-        String solution = s(EditableField.SOLUTION);
-        if (solution != null && !linked.contains(solution)) linked.add(solution);
-        return new Opportunity(o.id(), o.arn(), o.catalog(), s(EditableField.PARTNER_OPPORTUNITY_ID), customer, project,
-                lifeCycle, o.opportunityType(), o.origin(), o.nationalSecurity(), marketing.source(),
-                List.copyOf(primaryNeeds), linked, o.createdDate(), o.lastModifiedDate(), marketing);
-    }
-
-    private String s(EditableField f) {
-        String v = value(f);
-        return v.isEmpty() ? null : v;
-    }
+    Opportunity edited() { return OpportunityFields.withValues(base.get(), values()); }
 
     private static String shown(Object v) {
         if (v == null) return "";

@@ -1,8 +1,16 @@
 package app.cosell.ui.engage;
 
+import app.cosell.model.EditScope;
+import app.cosell.model.EditableField;
+import app.cosell.model.InvolvementType;
+import app.cosell.model.Opportunity;
 import app.cosell.model.OpportunitySummary;
 import app.cosell.model.StartEngagementRequest;
+import app.cosell.model.StartVerdict;
 import app.cosell.model.TaskProgress;
+import app.cosell.ui.common.Background;
+import app.cosell.ui.edit.EditWindows;
+import app.cosell.ui.edit.OpportunityEditor;
 import app.cosell.ui.main.EngageLauncher;
 import app.cosell.ui.progress.ProgressWindows;
 import app.cosell.ui.progress.RunningTasks;
@@ -17,13 +25,17 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Executor;
 import java.util.Map;
-import java.util.ResourceBundle;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
+import javafx.beans.value.ChangeListener;
+import javafx.beans.value.ObservableValue;
 import javafx.scene.Node;
 import javafx.stage.Stage;
 import javafx.stage.Window;
+import javafx.stage.WindowEvent;
 
 /**
  * What the main window calls to start an engagement and to watch one: opens the Start engagement form of an
@@ -33,7 +45,6 @@ import javafx.stage.Window;
 public final class EngageWindows implements EngageLauncher, StartEngagementController.Host {
 
     private final Supplier<Window> owner;
-    private final ResourceBundle messages;
     private final RunningTasks tasks;
     private final ProgressWindows progress;
     private final FormDrafts drafts;
@@ -42,18 +53,17 @@ public final class EngageWindows implements EngageLauncher, StartEngagementContr
     private final Map<String, Stage> forms = new HashMap<>();
     // The guard and the fix (set after construction by the app; tests of the form alone go without).
     private StartCheck startCheck = StartCheck.NONE;
-    private app.cosell.ui.common.Background background;
-    private app.cosell.ui.edit.EditWindows editor;
-    private java.util.function.Consumer<String> showOpportunity = id -> {};
+    private Background background;
+    private EditWindows editor;
+    private Consumer<String> showOpportunity = id -> {};
 
     /**
      * @param target where the copied CLI command points (the current connection's region, endpoint, profile)
      * @param tokens client tokens for the copied CLI command and JSON (the start policy's rule)
      */
-    public EngageWindows(Supplier<Window> owner, ResourceBundle messages, RunningTasks tasks, ProgressWindows progress,
+    public EngageWindows(Supplier<Window> owner, RunningTasks tasks, ProgressWindows progress,
                          FormDrafts drafts, Supplier<AwsCliText.Target> target, Supplier<String> tokens) {
         this.owner = owner;
-        this.messages = messages;
         this.tasks = tasks;
         this.progress = progress;
         this.drafts = drafts;
@@ -72,7 +82,7 @@ public final class EngageWindows implements EngageLauncher, StartEngagementContr
     @Override
     public void openStartEngagement(OpportunitySummary s) {
         // A task of ours still running for it: bring that forward; a second start would be refused.
-        java.util.Optional<TrackedTask> running = runningTask(s.id());
+        Optional<TrackedTask> running = runningTask(s.id());
         if (running.isPresent()) {
             progress.show(running.get());
             return;
@@ -86,10 +96,10 @@ public final class EngageWindows implements EngageLauncher, StartEngagementContr
         }
         StartEngagementFormModel model = new StartEngagementFormModel(s.catalog(), s.id(), s.customerCompanyName(),
                 s.projectTitle(), target.get(), drafts, tokens);
-        Stage stage = StartEngagementDialog.open(owner.get(), model, messages, this);
+        Stage stage = StartEngagementDialog.open(owner.get(), model, this);
         forms.put(key, stage);
         checkStart(model);
-        stage.addEventHandler(javafx.stage.WindowEvent.WINDOW_HIDDEN, e -> forms.remove(key, stage));
+        stage.addEventHandler(WindowEvent.WINDOW_HIDDEN, e -> forms.remove(key, stage));
     }
 
     /** Asks the start guard in the background; the form waits for the answer before Start is enabled. */
@@ -100,16 +110,16 @@ public final class EngageWindows implements EngageLauncher, StartEngagementContr
         }
         background.run(() -> startCheck.check(model.opportunityId()), model::setVerdicts, e -> {
             // The record could not be read: the service stays the authority, so the start is allowed, with a note.
-            app.cosell.model.StartVerdict unknown = new app.cosell.model.StartVerdict(
-                    app.cosell.model.StartVerdict.Outcome.UNKNOWN, java.util.List.of(new app.cosell.model.StartVerdict.Reason(
-                    app.cosell.model.StartVerdict.Cause.UNCHECKED, null, null, "guard.unreadable", java.util.List.of())));
-            model.setVerdicts(java.util.Map.of(app.cosell.model.InvolvementType.CO_SELL, unknown,
-                    app.cosell.model.InvolvementType.FOR_VISIBILITY_ONLY, unknown));
+            StartVerdict unknown = new StartVerdict(
+                    StartVerdict.Outcome.UNKNOWN, List.of(new StartVerdict.Reason(
+                    StartVerdict.Cause.UNCHECKED, null, null, "guard.unreadable", List.of())));
+            model.setVerdicts(Map.of(InvolvementType.CO_SELL, unknown,
+                    InvolvementType.FOR_VISIBILITY_ONLY, unknown));
         });
     }
 
     /** The task of ours for this opportunity that has not ended (running, or waiting to be confirmed), if any. */
-    public java.util.Optional<TrackedTask> runningTask(String opportunityId) {
+    public Optional<TrackedTask> runningTask(String opportunityId) {
         return tasks.tasks().stream().filter(t -> t.request().opportunityId().equals(opportunityId)
                 && (t.isRunning() || (t.latest() != null && !t.latest().isEnded()))).findFirst();
     }
@@ -118,14 +128,14 @@ public final class EngageWindows implements EngageLauncher, StartEngagementContr
      * Wires the guard and the fix: the start check the form waits for (run with {@code background}), the editor
      * ("Fix it" from the form and from a failure's advice) and the browser ("Open in Partner Central").
      */
-    public void guardAndFix(StartCheck check, app.cosell.ui.common.Background background,
-                            app.cosell.ui.edit.EditWindows editor, java.util.function.Consumer<String> browser) {
+    public void guardAndFix(StartCheck check, Background background,
+                            EditWindows editor, Consumer<String> browser) {
         this.startCheck = check;
         this.background = background;
         this.editor = editor;
         editor.setOnStartEngagement(o -> openStartEngagement(OpportunitySummary.of(o, null)));
         progress.setAdviceHandlers(new ProgressWindows.AdviceHandlers() {
-            @Override public void fixIt(String opportunityId, app.cosell.model.EditableField field) {
+            @Override public void fixIt(String opportunityId, EditableField field) {
                 EngageWindows.this.fixIt(opportunityId, field);
             }
             @Override public void showRunningTask(String opportunityId) { EngageWindows.this.showRunningTask(opportunityId); }
@@ -134,23 +144,23 @@ public final class EngageWindows implements EngageLauncher, StartEngagementContr
     }
 
     @Override
-    public app.cosell.ui.edit.OpportunityEditor editor() {
-        return editor == null ? app.cosell.ui.edit.OpportunityEditor.NONE : editor;
+    public OpportunityEditor editor() {
+        return editor == null ? OpportunityEditor.NONE : editor;
     }
 
     @Override
-    public void setOnOpportunitySaved(java.util.function.Consumer<app.cosell.model.Opportunity> saved) {
+    public void setOnOpportunitySaved(Consumer<Opportunity> saved) {
         if (editor != null) editor.addSavedListener(saved);
     }
 
     @Override
-    public void fixIt(String opportunityId, app.cosell.model.EditableField field) {
-        editor().open(opportunityId, app.cosell.model.EditScope.focus(field));
+    public void fixIt(String opportunityId, EditableField field) {
+        editor().open(opportunityId, EditScope.focus(field));
     }
 
     @Override
     public void showRunningTask(String opportunityId) {
-        java.util.Optional<TrackedTask> running = runningTask(opportunityId);
+        Optional<TrackedTask> running = runningTask(opportunityId);
         if (running.isPresent()) progress.show(running.get());
         else showOpportunity.accept(opportunityId); // another client's task: the opportunity's tasks are listed there
     }
@@ -180,35 +190,34 @@ public final class EngageWindows implements EngageLauncher, StartEngagementContr
     public static EngageWindows create(Stage owner, Executor executor, Supplier<EngagementRunner> runner,
                                        FailureAdviceCatalogue advice, Path dataDir, ObjectMapper json,
                                        Supplier<AwsCliText.Target> target, String appVersion,
-                                       java.util.function.Consumer<String> openOpportunity) {
-        ResourceBundle messages = ResourceBundle.getBundle(FailureAdviceCatalogue.BUNDLE);
+                                       Consumer<String> openOpportunity) {
         RunningTasks tasks = new RunningTasks(executor, TaskRunner.of(runner));
-        ProgressWindows progress = new ProgressWindows(tasks, messages, p -> advice.forTask(p).orElse(null),
+        ProgressWindows progress = new ProgressWindows(tasks, p -> advice.forTask(p).orElse(null),
                 advice::forFailure, openOpportunity, appVersion == null ? "dev" : appVersion, () -> owner, Clock.systemUTC());
-        return new EngageWindows(() -> owner, messages, tasks, progress, FormDrafts.stored(dataDir, json, executor),
+        return new EngageWindows(() -> owner, tasks, progress, FormDrafts.stored(dataDir, json, executor),
                 target, ClientTokens::fresh);
     }
 
     @Override
     public void startTask(StartEngagementRequest request, String title, boolean showProgress,
-                          java.util.function.Consumer<TaskProgress> onEnded) {
+                          Consumer<TaskProgress> onEnded) {
         TrackedTask t = tasks.start(request, title);
         if (showProgress) progress.show(t);
         whenEnded(t, onEnded);
     }
 
     @Override
-    public void resumeTask(TaskProgress unfinished, String title, java.util.function.Consumer<TaskProgress> onEnded) {
+    public void resumeTask(TaskProgress unfinished, String title, Consumer<TaskProgress> onEnded) {
         TrackedTask t = tasks.find(unfinished).orElseGet(() -> tasks.resume(unfinished, title));
         progress.show(t);
         whenEnded(t, onEnded);
     }
 
     /** Calls {@code onEnded} with the task's last snapshot once its run stops (FX thread). */
-    private static void whenEnded(TrackedTask t, java.util.function.Consumer<TaskProgress> onEnded) {
-        t.runningProperty().addListener(new javafx.beans.value.ChangeListener<>() {
+    private static void whenEnded(TrackedTask t, Consumer<TaskProgress> onEnded) {
+        t.runningProperty().addListener(new ChangeListener<>() {
             @Override
-            public void changed(javafx.beans.value.ObservableValue<? extends Boolean> o, Boolean was, Boolean running) {
+            public void changed(ObservableValue<? extends Boolean> o, Boolean was, Boolean running) {
                 if (running) return;
                 o.removeListener(this);
                 onEnded.accept(t.latest());
@@ -219,11 +228,11 @@ public final class EngageWindows implements EngageLauncher, StartEngagementContr
     /** The running-tasks indicator for the main window's status bar. */
     @Override
     public Node runningTasksIndicator() {
-        return new RunningTasksIndicator(tasks, messages, progress::show);
+        return new RunningTasksIndicator(tasks, progress::show);
     }
 
     @Override
-    public void setOnOpenOpportunity(java.util.function.Consumer<String> open) {
+    public void setOnOpenOpportunity(Consumer<String> open) {
         progress.setOnOpenOpportunity(open);
         this.showOpportunity = open;
     }

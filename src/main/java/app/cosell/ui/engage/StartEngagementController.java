@@ -1,22 +1,26 @@
 package app.cosell.ui.engage;
 
+import app.cosell.model.EditableField;
 import app.cosell.model.InvolvementType;
-import app.cosell.model.PartnerCentralFailure;
 import app.cosell.model.StartEngagementRequest;
+import app.cosell.model.StartVerdict;
 import app.cosell.model.Tag;
 import app.cosell.model.Visibility;
+import app.cosell.ui.common.Icons;
+import app.cosell.ui.common.Messages;
 import app.cosell.ui.progress.TrackedTask;
-import java.text.MessageFormat;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.IdentityHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.ResourceBundle;
+import java.util.Set;
+import javafx.application.Platform;
 import javafx.beans.binding.Bindings;
-import javafx.beans.binding.StringBinding;
-import javafx.beans.property.ReadOnlyObjectProperty;
-import javafx.beans.property.StringProperty;
 import javafx.beans.value.ChangeListener;
-import javafx.css.PseudoClass;
+import javafx.beans.value.ObservableValue;
+import javafx.collections.ListChangeListener;
 import javafx.fxml.FXML;
 import javafx.scene.Node;
 import javafx.scene.control.Alert;
@@ -27,22 +31,23 @@ import javafx.scene.control.Label;
 import javafx.scene.control.RadioButton;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.control.TextField;
+import javafx.scene.control.Toggle;
 import javafx.scene.control.ToggleGroup;
 import javafx.scene.control.Tooltip;
 import javafx.scene.input.Clipboard;
 import javafx.scene.input.ClipboardContent;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyEvent;
 import javafx.scene.layout.BorderPane;
-import javafx.scene.layout.HBox;
-import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 import javafx.stage.Window;
-import org.kordamp.ikonli.javafx.FontIcon;
-import org.kordamp.ikonli.material2.Material2AL;
+import javafx.stage.WindowEvent;
 
 /**
  * Wires the Start engagement form to its {@link StartEngagementFormModel}: radio groups, tag rows with their errors
  * under the fields, copy buttons, and the start itself (with the production confirmation). While the start call is
- * on its way the form stays open; a refusal with field errors comes back onto the fields.
+ * on its way the form stays open. Why Start is off, what a blocked start offers, whether the service took the start
+ * and where a refusal goes are the model's decisions; this class shows them and does what they say.
  */
 public final class StartEngagementController {
 
@@ -55,16 +60,13 @@ public final class StartEngagementController {
         void forget(TrackedTask task);
 
         /** Opens the opportunity editor on {@code field} (a blocked start's "Fix it"). */
-        default void fixIt(String opportunityId, app.cosell.model.EditableField field) {}
+        default void fixIt(String opportunityId, EditableField field) {}
 
         /** Brings forward the task already running for the opportunity. */
         default void showRunningTask(String opportunityId) {}
     }
 
-    private static final PseudoClass INVALID = PseudoClass.getPseudoClass("invalid-field");
-
     private final StartEngagementFormModel model;
-    private final ResourceBundle messages;
     private final Host host;
     private final Map<StartEngagementFormModel.TagRow, Node> rowNodes = new IdentityHashMap<>();
     private boolean started;
@@ -97,19 +99,18 @@ public final class StartEngagementController {
     @FXML private Button cancel;
     @FXML private Button start;
 
-    public StartEngagementController(StartEngagementFormModel model, ResourceBundle messages, Host host) {
+    public StartEngagementController(StartEngagementFormModel model, Host host) {
         this.model = model;
-        this.messages = messages;
         this.host = host;
     }
 
     @FXML
     private void initialize() {
-        opportunityLabel.setText(format("engage.opportunity", model.opportunityId(),
+        opportunityLabel.setText(Messages.format("engage.opportunity", model.opportunityId(),
                 model.customerName() == null ? "" : model.customerName()));
-        projectLabel.setText(model.projectTitle() == null ? "" : format("engage.opportunity.title", model.projectTitle()));
+        projectLabel.setText(model.projectTitle() == null ? "" : Messages.format("engage.opportunity.title", model.projectTitle()));
         showWhenText(projectLabel);
-        catalogLabel.setText(messages.getString("engage.catalog." + model.catalog().wire()));
+        catalogLabel.setText(Messages.get("engage.catalog." + model.catalog().wire()));
         if (model.catalog().isProduction()) catalogLabel.getStyleClass().add("production");
         productionWarning.setVisible(model.catalog().isProduction());
         productionWarning.setManaged(model.catalog().isProduction());
@@ -124,28 +125,28 @@ public final class StartEngagementController {
                 model.involvementTypeProperty().set(b == null ? null : (InvolvementType) b.getUserData()));
         visibilityGroup.selectedToggleProperty().addListener((o, a, b) ->
                 model.visibilityProperty().set(b == null ? null : (Visibility) b.getUserData()));
-        coSell.setAccessibleHelp(messages.getString("engage.involvement.CO_SELL.help"));
-        visibilityOnly.setAccessibleHelp(messages.getString("engage.involvement.FOR_VISIBILITY_ONLY.help"));
-        visibilityFull.setAccessibleHelp(messages.getString("engage.visibility.FULL.help"));
-        visibilityLimited.setAccessibleHelp(messages.getString("engage.visibility.LIMITED.help"));
+        coSell.setAccessibleHelp(Messages.get("engage.involvement.CO_SELL.help"));
+        visibilityOnly.setAccessibleHelp(Messages.get("engage.involvement.FOR_VISIBILITY_ONLY.help"));
+        visibilityFull.setAccessibleHelp(Messages.get("engage.visibility.FULL.help"));
+        visibilityLimited.setAccessibleHelp(Messages.get("engage.visibility.LIMITED.help"));
 
         involvementError.textProperty().bind(model.involvementServerErrorProperty());
         visibilityError.textProperty().bind(model.visibilityServerErrorProperty());
         generalError.textProperty().bind(Bindings.createStringBinding(() -> {
             String e = model.generalServerErrorProperty().get();
-            return e == null ? null : messages.getString("engage.server.error") + "\n" + e;
+            return e == null ? null : Messages.get("engage.server.error") + "\n" + e;
         }, model.generalServerErrorProperty()));
-        tagsError.textProperty().bind(errorText(model.listProblemProperty(), model.tagsServerErrorProperty()));
+        tagsError.textProperty().bind(TagRowView.errorText(model.listProblemProperty(), model.tagsServerErrorProperty()));
         for (Label l : new Label[] {involvementError, visibilityError, generalError, tagsError, copiedLabel}) showWhenText(l);
 
-        model.tags().addListener((javafx.collections.ListChangeListener<StartEngagementFormModel.TagRow>) c -> {
+        model.tags().addListener((ListChangeListener<StartEngagementFormModel.TagRow>) c -> {
             boolean structural = false;
             while (c.next()) if (!c.wasUpdated()) structural = true;
             if (structural) layoutTagRows();
         });
         layoutTagRows();
         tagCount.textProperty().bind(Bindings.createStringBinding(
-                () -> format("engage.tags.count", model.tags().size(), Tag.MAX_TAGS), model.tags()));
+                () -> Messages.format("engage.tags.count", model.tags().size(), Tag.MAX_TAGS), model.tags()));
         noTags.visibleProperty().bind(Bindings.isEmpty(model.tags()));
         noTags.managedProperty().bind(noTags.visibleProperty());
 
@@ -161,71 +162,58 @@ public final class StartEngagementController {
         visibilityLimited.disableProperty().bind(model.busyProperty());
         tagRows.disableProperty().bind(model.busyProperty());
         start.textProperty().bind(Bindings.when(model.busyProperty())
-                .then(messages.getString("engage.starting")).otherwise(messages.getString("engage.start")));
+                .then(Messages.get("engage.starting")).otherwise(Messages.get("engage.start")));
         model.validProperty().addListener((o, a, b) -> copiedLabel.setText(null));
 
-        copyCli.setGraphic(new FontIcon(Material2AL.CONTENT_COPY));
-        copyJson.setGraphic(new FontIcon(Material2AL.CODE));
-        addTag.setGraphic(new FontIcon(Material2AL.ADD));
-        addTag.setAccessibleText(messages.getString("engage.tags.add").replace("_", ""));
-        addTag.setTooltip(new Tooltip(messages.getString("engage.tags.add.tooltip")));
-        start.setTooltip(new Tooltip(messages.getString("engage.start.tooltip")));
-        start.setAccessibleText(messages.getString("engage.start").replace("_", ""));
+        copyCli.setGraphic(Icons.COPY.create());
+        copyJson.setGraphic(Icons.CODE.create());
+        addTag.setGraphic(Icons.ADD.create());
+        addTag.setAccessibleText(Messages.get("engage.tags.add").replace("_", ""));
+        addTag.setTooltip(new Tooltip(Messages.get("engage.tags.add.tooltip")));
+        start.setTooltip(new Tooltip(Messages.get("engage.start.tooltip")));
+        start.setAccessibleText(Messages.get("engage.start").replace("_", ""));
 
         // Enter starts from anywhere in the form when it is valid, a radio button included (it would swallow it).
-        root.addEventFilter(javafx.scene.input.KeyEvent.KEY_PRESSED, e -> {
-            if (e.getCode() == javafx.scene.input.KeyCode.ENTER && !e.isShortcutDown() && !e.isAltDown()
+        root.addEventFilter(KeyEvent.KEY_PRESSED, e -> {
+            if (e.getCode() == KeyCode.ENTER && !e.isShortcutDown() && !e.isAltDown()
                     && root.getScene() != null && root.getScene().getFocusOwner() instanceof RadioButton) {
                 e.consume();
                 start();
             }
         });
         // What keeps Start off, in words, beside it.
-        rebindStartBlocked();
+        startBlocked.textProperty().bind(Bindings.createStringBinding(
+                () -> startBlockedText(model.startBlockProperty().get()), model.startBlockProperty()));
         showWhenText(startBlocked);
 
         root.sceneProperty().addListener((o, a, scene) -> {
             if (scene != null) scene.windowProperty().addListener((o2, w0, w) -> {
-                if (w != null) w.addEventHandler(javafx.stage.WindowEvent.WINDOW_HIDDEN, e -> {
+                if (w != null) w.addEventHandler(WindowEvent.WINDOW_HIDDEN, e -> {
                     if (!started) model.saveDraft();
                 });
             });
         });
     }
 
-    /** The "why Start is off" text follows every row's problems (rows come and go). */
-    private void rebindStartBlocked() {
-        if (startBlocked == null) return;
-        java.util.List<javafx.beans.Observable> deps = new java.util.ArrayList<>(java.util.List.of(model.canStartProperty(),
-                model.tags(), model.listProblemProperty(), model.involvementTypeProperty(), model.busyProperty()));
-        for (StartEngagementFormModel.TagRow r : model.tags()) {
-            deps.add(r.keyProblemProperty());
-            deps.add(r.valueProblemProperty());
-        }
-        startBlocked.textProperty().bind(Bindings.createStringBinding(this::startBlockedText,
-                deps.toArray(javafx.beans.Observable[]::new)));
-    }
-
-    /** Why Start is off (the first thing to fix), or null when it is on or the start is under way. */
-    private String startBlockedText() {
-        if (model.canStartProperty().get() || model.busyProperty().get()) return null;
-        if (model.involvementTypeProperty().get() == null) return messages.getString("engage.blocked.involvement");
-        if (model.listProblemProperty().get() != null) return messages.getString("engage.problem." + model.listProblemProperty().get().name());
-        for (int i = 0; i < model.tags().size(); i++) {
-            StartEngagementFormModel.TagRow r = model.tags().get(i);
-            Tag.Problem p = r.keyProblemProperty().get() != null ? r.keyProblemProperty().get() : r.valueProblemProperty().get();
-            if (p != null) return format("engage.blocked.tag", i + 1, messages.getString("engage.problem." + p.name()));
-        }
-        return messages.getString("engage.blocked.other");
+    /** Why Start is off, in words (the model says which thing to fix first). */
+    private static String startBlockedText(StartEngagementFormModel.StartBlock block) {
+        if (block == null) return null;
+        return switch (block.cause()) {
+            case INVOLVEMENT -> Messages.get("engage.blocked.involvement");
+            case TAG_LIST -> Messages.get("engage.problem." + block.problem().name());
+            case TAG -> Messages.format("engage.blocked.tag", block.row(),
+                    Messages.get("engage.problem." + block.problem().name()));
+            case OTHER -> Messages.get("engage.blocked.other");
+        };
     }
 
     /**
      * Warnings from the opportunity's readiness check, shown at the top of the form: what will probably make the
      * task fail (the rep may still start it). Empty: nothing shown.
      */
-    public void showReadinessWarnings(java.util.List<String> warnings) {
+    public void showReadinessWarnings(List<String> warnings) {
         boolean any = warnings != null && !warnings.isEmpty();
-        readinessWarning.setText(any ? messages.getString("engage.readiness.warning") + "\n\u2022 "
+        readinessWarning.setText(any ? Messages.get("engage.readiness.warning") + "\n\u2022 "
                 + String.join("\n\u2022 ", warnings) : null);
         readinessWarning.setVisible(any);
         readinessWarning.setManaged(any);
@@ -233,8 +221,8 @@ public final class StartEngagementController {
 
     /** Puts the keyboard on the selected involvement type. */
     void focusFirstField() {
-        javafx.scene.control.Toggle t = involvementGroup.getSelectedToggle();
-        ((javafx.scene.Node) (t != null ? t : coSell)).requestFocus();
+        Toggle t = involvementGroup.getSelectedToggle();
+        ((Node) (t != null ? t : coSell)).requestFocus();
     }
 
     /** The form's root node (for tests and the hosting window). */
@@ -247,10 +235,10 @@ public final class StartEngagementController {
         StartEngagementFormModel.TagRow row = model.addTag();
         Node node = rowNodes.get(row);
         if (node != null) {
-            TextField key = (TextField) node.lookup(".tag-key");
+            TextField key = TagRowView.keyField(node);
             key.requestFocus();
             // Again after the key event that triggered this (a mnemonic) has been handled: it may move focus back.
-            javafx.application.Platform.runLater(key::requestFocus);
+            Platform.runLater(key::requestFocus);
             scroll.layout();
             scroll.setVvalue(scroll.getVmax());
         }
@@ -274,16 +262,17 @@ public final class StartEngagementController {
         TrackedTask task = host.start(model.request(), model.customerName());
         ChangeListener<Object> watch = new ChangeListener<>() {
             @Override
-            public void changed(javafx.beans.value.ObservableValue<?> o, Object a, Object b) {
-                // Accepted, or sent but not confirmed yet (the runner re-sends it by itself): the progress view
-                // follows it from here.
-                if (task.latest() != null && (task.latest().taskId() != null
-                        || app.cosell.engagement.TrackingPause.of(task.latest()).isPresent())) {
-                    stopWatching(task, this);
-                    accepted(task);
-                } else if (!task.isRunning()) {
-                    stopWatching(task, this);
-                    refused(task);
+            public void changed(ObservableValue<?> o, Object a, Object b) {
+                switch (StartEngagementFormModel.answerOf(task.latest(), task.isRunning())) {
+                    case WAITING -> { }
+                    case TAKEN -> {
+                        stopWatching(task, this);
+                        accepted(task);
+                    }
+                    case REFUSED -> {
+                        stopWatching(task, this);
+                        refused(task);
+                    }
                 }
             }
         };
@@ -299,33 +288,30 @@ public final class StartEngagementController {
 
     private void accepted(TrackedTask task) {
         started = true;
-        model.discardDraft();
+        model.taken();
         window().hide();
         host.showProgress(task);
     }
 
+    /** Where a refusal goes is the model's decision ({@link StartEngagementFormModel#refused}); this follows it. */
     private void refused(TrackedTask task) {
-        model.busyProperty().set(false);
-        PartnerCentralFailure failure = task.refusal();
-        if (model.routeOf(failure) == StartEngagementFormModel.RefusalRoute.RUNNING_TASK) {
-            // Not a failure of this opportunity: its task already runs. Show that one; this attempt is no task.
-            started = true;
-            host.forget(task);
-            window().hide();
-            host.showRunningTask(model.opportunityId());
-            return;
+        switch (model.refused(task.refusal())) {
+            case RUNNING_TASK -> {
+                // Not a failure of this opportunity: its task already runs. Show that one; this attempt is no task.
+                started = true;
+                host.forget(task);
+                window().hide();
+                host.showRunningTask(model.opportunityId());
+            }
+            // The rep can fix this here: the service's words are on the fields they name.
+            case FIELDS -> host.forget(task);
+            case PROGRESS -> {
+                // Anything else (throttled, denied, unreachable) has advice and a retry: the progress view shows both.
+                started = true;
+                window().hide();
+                host.showProgress(task);
+            }
         }
-        if (failure != null && failure.kind() == app.cosell.model.FailureKind.VALIDATION) {
-            // The rep can fix this here: the service's words go onto the fields they name.
-            model.applyFailure(failure);
-            host.forget(task);
-            return;
-        }
-        // Anything else (throttled, denied, unreachable) has advice and a retry: the progress view shows both.
-        started = true;
-        model.saveDraft();
-        window().hide();
-        host.showProgress(task);
     }
 
     /**
@@ -334,64 +320,30 @@ public final class StartEngagementController {
      * when that is the reason.
      */
     private void showVerdict() {
-        app.cosell.model.StartVerdict v = model.verdictProperty().get();
+        StartVerdict v = model.verdictProperty().get();
         if (fieldsView == null) fieldsView = root.getCenter();
         if (v == null || !v.isBlocked()) {
             if (root.getCenter() != fieldsView) root.setCenter(fieldsView);
             return;
         }
-        javafx.scene.layout.VBox box = new javafx.scene.layout.VBox(10);
-        box.setId("blockedReasons");
-        box.getStyleClass().add("engage-body");
-        Label heading = new Label(messages.getString("guard.blocked.heading"));
-        heading.getStyleClass().add("section-title");
-        box.getChildren().add(heading);
-        app.cosell.model.EditableField fixable = null;
-        for (app.cosell.model.StartVerdict.Reason r : v.reasons()) {
-            Label what = new Label(app.cosell.engagement.StartGuard.what(r, messages));
-            what.setWrapText(true);
-            what.getStyleClass().add("server-error");
-            Label fix = new Label(app.cosell.engagement.StartGuard.fix(r, messages));
-            fix.setWrapText(true);
-            fix.getStyleClass().add("field-help");
-            box.getChildren().addAll(what, fix);
-            if (fixable == null) fixable = r.editable();
-        }
-        javafx.scene.layout.HBox actions = new javafx.scene.layout.HBox(8);
-        if (v.isTaskRunning()) {
-            Button show = new Button(messages.getString("guard.blocked.showTask"));
-            show.setId("blockedShowTask");
-            show.setDefaultButton(true);
-            show.setOnAction(e -> {
-                window().hide();
-                host.showRunningTask(model.opportunityId());
-            });
-            actions.getChildren().add(show);
-        } else if (fixable != null) {
-            app.cosell.model.EditableField field = fixable;
-            Button fixIt = new Button(messages.getString("guard.blocked.fixIt"));
-            fixIt.setId("blockedFixIt");
-            fixIt.setDefaultButton(true);
-            fixIt.setOnAction(e -> {
-                window().hide();
-                host.fixIt(model.opportunityId(), field);
-            });
-            actions.getChildren().add(fixIt);
-        }
-        box.getChildren().add(actions);
-        root.setCenter(box);
-        if (!actions.getChildren().isEmpty()) javafx.application.Platform.runLater(() -> actions.getChildren().getFirst().requestFocus());
+        root.setCenter(BlockedReasonsView.create(v, () -> window().hide(), new BlockedReasonsView.Actions() {
+            @Override
+            public void showRunningTask() { host.showRunningTask(model.opportunityId()); }
+
+            @Override
+            public void fixIt(EditableField field) { host.fixIt(model.opportunityId(), field); }
+        }));
     }
 
     private Node fieldsView;
 
     private boolean confirmProduction() {
-        ButtonType ok = new ButtonType(messages.getString("engage.confirm.ok"), ButtonBar.ButtonData.OK_DONE);
-        Alert alert = new Alert(Alert.AlertType.CONFIRMATION, messages.getString("engage.confirm.content"), ok,
+        ButtonType ok = new ButtonType(Messages.get("engage.confirm.ok"), ButtonBar.ButtonData.OK_DONE);
+        Alert alert = new Alert(Alert.AlertType.CONFIRMATION, Messages.get("engage.confirm.content"), ok,
                 ButtonType.CANCEL);
         alert.initOwner(window());
-        alert.setTitle(messages.getString("engage.confirm.title"));
-        alert.setHeaderText(format("engage.confirm.header", model.opportunityId(),
+        alert.setTitle(Messages.get("engage.confirm.title"));
+        alert.setHeaderText(Messages.format("engage.confirm.header", model.opportunityId(),
                 model.customerName() == null ? "" : model.customerName()));
         alert.getDialogPane().setId("productionConfirmation");
         alert.getDialogPane().getStylesheets().setAll(root.getScene().getStylesheets());
@@ -403,104 +355,30 @@ public final class StartEngagementController {
         ClipboardContent c = new ClipboardContent();
         c.putString(text);
         Clipboard.getSystemClipboard().setContent(c);
-        copiedLabel.setText(messages.getString("engage.copied"));
+        copiedLabel.setText(Messages.get("engage.copied"));
     }
 
     private void layoutTagRows() {
-        java.util.Set<StartEngagementFormModel.TagRow> live = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
+        Set<StartEngagementFormModel.TagRow> live = Collections.newSetFromMap(new IdentityHashMap<>());
         live.addAll(model.tags());
         rowNodes.keySet().retainAll(live);
-        java.util.List<Node> nodes = new java.util.ArrayList<>();
+        List<Node> nodes = new ArrayList<>();
         for (int i = 0; i < model.tags().size(); i++) {
             StartEngagementFormModel.TagRow row = model.tags().get(i);
-            Node node = rowNodes.computeIfAbsent(row, this::tagRowNode);
-            label(node, i + 1);
+            Node node = rowNodes.computeIfAbsent(row, r -> TagRowView.create(r, this::removeTag));
+            TagRowView.label(node, i + 1);
             nodes.add(node);
         }
         tagRows.getChildren().setAll(nodes);
-        rebindStartBlocked();
     }
 
-    private Node tagRowNode(StartEngagementFormModel.TagRow row) {
-        TextField key = new TextField();
-        key.getStyleClass().add("tag-key");
-        key.setPromptText(messages.getString("engage.tags.key"));
-        key.textProperty().bindBidirectional(row.keyProperty());
-        Label keyError = new Label();
-        keyError.getStyleClass().addAll("field-error", "tag-key-error");
-        keyError.setWrapText(true);
-        // "Enter a key." waits until the rep has been in the key field and left it, or typed in the row: a row just
-        // added is not an error yet (Start stays off meanwhile, and says why).
-        javafx.beans.property.BooleanProperty touched = new javafx.beans.property.SimpleBooleanProperty(
-                !row.keyProperty().get().isEmpty() || !row.valueProperty().get().isEmpty());
-        key.focusedProperty().addListener((o, was, now) -> { if (was && !now) touched.set(true); });
-        row.keyProperty().addListener((o, a, b) -> touched.set(true));
-        row.valueProperty().addListener((o, a, b) -> touched.set(true));
-        keyError.textProperty().bind(Bindings.createStringBinding(() -> touched.get()
-                        || row.keyProblemProperty().get() != Tag.Problem.KEY_MISSING
-                        ? errorText(row.keyProblemProperty(), row.keyServerErrorProperty()).get()
-                        : row.keyServerErrorProperty().get(),
-                touched, row.keyProblemProperty(), row.keyServerErrorProperty()));
-        keyError.textProperty().addListener((o, a, b) -> key.pseudoClassStateChanged(INVALID, b != null && !b.isEmpty()));
-        key.pseudoClassStateChanged(INVALID, keyError.getText() != null && !keyError.getText().isEmpty());
-
-        TextField value = new TextField();
-        value.getStyleClass().add("tag-value");
-        value.setPromptText(messages.getString("engage.tags.value"));
-        value.textProperty().bindBidirectional(row.valueProperty());
-        Label valueError = new Label();
-        valueError.getStyleClass().addAll("field-error", "tag-value-error");
-        valueError.setWrapText(true);
-        valueError.textProperty().bind(errorText(row.valueProblemProperty(), row.valueServerErrorProperty()));
-        valueError.textProperty().addListener((o, a, b) -> value.pseudoClassStateChanged(INVALID, b != null && !b.isEmpty()));
-        value.pseudoClassStateChanged(INVALID, valueError.getText() != null && !valueError.getText().isEmpty());
-
-        Button remove = new Button(null, new FontIcon(Material2AL.DELETE_OUTLINE));
-        remove.getStyleClass().addAll("button-icon", "flat", "tag-remove");
-        remove.setOnAction(e -> {
-            int at = model.tags().indexOf(row);
-            model.removeTag(row);
-            // Keep the keyboard user in the list: focus the row that took this one's place, else "Add tag".
-            if (at >= 0 && at < model.tags().size()) rowNodes.get(model.tags().get(at)).lookup(".tag-key").requestFocus();
-            else if (at > 0) rowNodes.get(model.tags().get(at - 1)).lookup(".tag-key").requestFocus();
-            else addTag.requestFocus();
-        });
-
-        VBox keyBox = new VBox(key, keyError);
-        keyBox.getStyleClass().add("tag-field-box");
-        VBox valueBox = new VBox(value, valueError);
-        valueBox.getStyleClass().add("tag-field-box");
-        HBox.setHgrow(keyBox, Priority.ALWAYS);
-        HBox.setHgrow(valueBox, Priority.ALWAYS);
-        // Equal columns whatever the error text under either field says (the messages wrap instead).
-        keyBox.setPrefWidth(100);
-        valueBox.setPrefWidth(100);
-        keyBox.setMaxWidth(Double.MAX_VALUE);
-        valueBox.setMaxWidth(Double.MAX_VALUE);
-        HBox box = new HBox(8, keyBox, valueBox, remove);
-        box.getStyleClass().add("tag-row");
-        return box;
-    }
-
-    /** Names the controls of row {@code n} (1-based) for screen readers and tooltips. */
-    private void label(Node rowNode, int n) {
-        TextField key = (TextField) rowNode.lookup(".tag-key");
-        TextField value = (TextField) rowNode.lookup(".tag-value");
-        Button remove = (Button) rowNode.lookup(".tag-remove");
-        key.setAccessibleText(format("engage.tags.key.accessible", n));
-        value.setAccessibleText(format("engage.tags.value.accessible", n));
-        remove.setAccessibleText(format("engage.tags.remove", n));
-        remove.setTooltip(new Tooltip(format("engage.tags.remove", n)));
-        key.setId("tagKey" + n);
-        value.setId("tagValue" + n);
-        remove.setId("tagRemove" + n);
-    }
-
-    /** The text under a field: the rule it breaks as the rep types, else what the service said about it. */
-    private StringBinding errorText(ReadOnlyObjectProperty<Tag.Problem> problem, StringProperty serverError) {
-        return Bindings.createStringBinding(() -> problem.get() != null
-                ? messages.getString("engage.problem." + problem.get().name())
-                : serverError.get(), problem, serverError);
+    private void removeTag(StartEngagementFormModel.TagRow row) {
+        int at = model.tags().indexOf(row);
+        model.removeTag(row);
+        // Keep the keyboard user in the list: focus the row that took this one's place, else "Add tag".
+        if (at >= 0 && at < model.tags().size()) TagRowView.keyField(rowNodes.get(model.tags().get(at))).requestFocus();
+        else if (at > 0) TagRowView.keyField(rowNodes.get(model.tags().get(at - 1))).requestFocus();
+        else addTag.requestFocus();
     }
 
     private static void showWhenText(Label l) {
@@ -513,8 +391,4 @@ public final class StartEngagementController {
     }
 
     private Window window() { return root.getScene().getWindow(); }
-
-    private String format(String key, Object... args) {
-        return new MessageFormat(messages.getString(key), messages.getLocale()).format(args);
-    }
 }

@@ -1,14 +1,21 @@
 package app.cosell.ui.engage;
 
+import app.cosell.engagement.TrackingPause;
 import app.cosell.model.Catalog;
+import app.cosell.model.EditableField;
+import app.cosell.model.FailureKind;
 import app.cosell.model.FieldError;
 import app.cosell.model.InvolvementType;
 import app.cosell.model.PartnerCentralFailure;
 import app.cosell.model.StartEngagementRequest;
+import app.cosell.model.StartVerdict;
 import app.cosell.model.Tag;
+import app.cosell.model.TaskProgress;
 import app.cosell.model.Visibility;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.Objects;
 import java.util.function.Supplier;
 import java.util.regex.Matcher;
@@ -16,6 +23,7 @@ import java.util.regex.Pattern;
 import javafx.beans.Observable;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
+import javafx.beans.binding.ObjectBinding;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
@@ -27,13 +35,15 @@ import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
+import javafx.collections.ListChangeListener;
 import javafx.collections.ObservableList;
 
 /**
  * The state of the Start-engagement form for one opportunity: AWS involvement, visibility and tags, validated as
  * the service validates them ({@link Tag#check}) on every change; the request it builds, its AWS CLI and
  * {@code --cli-input-json} renderings; the service's field errors mapped back onto the fields; and the draft that
- * survives closing the dialog. No controls here, so a plain unit test covers it.
+ * survives closing the dialog; and the form's decisions: why Start is off, what a blocked start offers, whether the
+ * service took a start, and where a refused one goes. No controls here, so a plain unit test covers it.
  */
 public final class StartEngagementFormModel {
 
@@ -64,6 +74,28 @@ public final class StartEngagementFormModel {
         public Tag toTag() { return new Tag(key.get(), value.get()); }
     }
 
+    /** Why Start is off, the first thing to fix: no involvement, the tag list, a tag row (1-based), or else. */
+    public enum BlockCause { INVOLVEMENT, TAG_LIST, TAG, OTHER }
+
+    /** Why Start is off; {@code problem} and {@code row} (1-based) for the tag causes. */
+    public record StartBlock(BlockCause cause, Tag.Problem problem, int row) {}
+
+    /**
+     * What a start the guard blocks offers besides its reasons: showing the task already running, else "Fix it" on
+     * the first reason's field the editor can fix ({@code fixIt}), else nothing.
+     */
+    public record BlockedOffer(boolean showRunningTask, EditableField fixIt) {
+
+        public static BlockedOffer of(StartVerdict verdict) {
+            if (verdict.isTaskRunning()) return new BlockedOffer(true, null);
+            for (StartVerdict.Reason r : verdict.reasons()) if (r.editable() != null) return new BlockedOffer(false, r.editable());
+            return new BlockedOffer(false, null);
+        }
+    }
+
+    /** What the service made of a start so far: no answer yet, taken (followed by the progress view), or refused. */
+    public enum StartAnswer { WAITING, TAKEN, REFUSED }
+
     private static final Pattern TAG_FIELD = Pattern.compile("Tags\\[(\\d+)]\\.(Key|Value)");
 
     private final Catalog catalog;
@@ -88,10 +120,11 @@ public final class StartEngagementFormModel {
     private final BooleanProperty busy = new SimpleBooleanProperty(this, "busy");
     private final BooleanBinding canStart;
     /** The start guard's verdicts per involvement (null while being checked). */
-    private final ObjectProperty<java.util.Map<InvolvementType, app.cosell.model.StartVerdict>> verdicts =
+    private final ObjectProperty<Map<InvolvementType, StartVerdict>> verdicts =
             new SimpleObjectProperty<>(this, "verdicts");
-    private final javafx.beans.binding.ObjectBinding<app.cosell.model.StartVerdict> verdict;
+    private final ObjectBinding<StartVerdict> verdict;
     private final BooleanBinding canAddTag;
+    private final ReadOnlyObjectWrapper<StartBlock> startBlock = new ReadOnlyObjectWrapper<>(this, "startBlock");
     private String clientToken;
 
     /**
@@ -109,7 +142,7 @@ public final class StartEngagementFormModel {
         this.tokens = tokens;
         this.clientToken = tokens.get();
 
-        tags.addListener((javafx.collections.ListChangeListener<TagRow>) c -> {
+        tags.addListener((ListChangeListener<TagRow>) c -> {
             tagsServerError.set(null);
             validate();
         });
@@ -121,6 +154,9 @@ public final class StartEngagementFormModel {
         canStart = valid.and(busy.not()).and(Bindings.createBooleanBinding(
                 () -> verdict.get() != null && verdict.get().allowsStart(), verdict));
         canAddTag = Bindings.size(tags).lessThan(Tag.MAX_TAGS).and(busy.not());
+
+        canStart.addListener((o, a, b) -> updateStartBlock());
+        busy.addListener((o, a, b) -> updateStartBlock());
 
         drafts.find(draftKey()).ifPresent(this::restore);
         validate();
@@ -150,12 +186,14 @@ public final class StartEngagementFormModel {
     public BooleanProperty busyProperty() { return busy; }
     public BooleanBinding canStartProperty() { return canStart; }
     /** The guard's verdict for the chosen involvement; null while it is being checked. */
-    public javafx.beans.binding.ObjectBinding<app.cosell.model.StartVerdict> verdictProperty() { return verdict; }
+    public ObjectBinding<StartVerdict> verdictProperty() { return verdict; }
     /** Takes the guard's answer (FX thread). */
-    public void setVerdicts(java.util.Map<InvolvementType, app.cosell.model.StartVerdict> byInvolvement) {
-        verdicts.set(byInvolvement == null ? null : java.util.Map.copyOf(byInvolvement));
+    public void setVerdicts(Map<InvolvementType, StartVerdict> byInvolvement) {
+        verdicts.set(byInvolvement == null ? null : Map.copyOf(byInvolvement));
     }
     public BooleanBinding canAddTagProperty() { return canAddTag; }
+    /** Why Start is off (the first thing to fix); null when it is on or the start is under way. */
+    public ReadOnlyObjectProperty<StartBlock> startBlockProperty() { return startBlock.getReadOnlyProperty(); }
 
     // --- commands ------------------------------------------------------------------------------------------
 
@@ -226,11 +264,36 @@ public final class StartEngagementFormModel {
     /** Decides where a refused start goes (the form's decision, kept out of the view). */
     public RefusalRoute routeOf(PartnerCentralFailure failure) {
         if (failure == null) return RefusalRoute.PROGRESS;
-        if (failure.kind() == app.cosell.model.FailureKind.CONFLICT && failure.getMessage() != null
-                && failure.getMessage().toLowerCase(java.util.Locale.ROOT).contains("already in progress")) {
+        if (failure.kind() == FailureKind.CONFLICT && failure.getMessage() != null
+                && failure.getMessage().toLowerCase(Locale.ROOT).contains("already in progress")) {
             return RefusalRoute.RUNNING_TASK;
         }
-        return failure.kind() == app.cosell.model.FailureKind.VALIDATION ? RefusalRoute.FIELDS : RefusalRoute.PROGRESS;
+        return failure.kind() == FailureKind.VALIDATION ? RefusalRoute.FIELDS : RefusalRoute.PROGRESS;
+    }
+
+    /**
+     * Whether the service took a start ({@code latest}: the task's last snapshot, null before any): accepted, or sent
+     * but not confirmed yet (the runner re-sends it by itself), so the progress view follows it from here; refused
+     * when it stopped running without either; else still waiting.
+     */
+    public static StartAnswer answerOf(TaskProgress latest, boolean running) {
+        if (latest != null && (latest.taskId() != null || TrackingPause.of(latest).isPresent())) return StartAnswer.TAKEN;
+        return running ? StartAnswer.WAITING : StartAnswer.REFUSED;
+    }
+
+    /** The service took the start: the form is done with, and so is its draft. */
+    public void taken() { discardDraft(); }
+
+    /**
+     * The service refused the start: field errors go onto the fields (the form stays), the draft is kept when the
+     * progress view takes over (it shows the advice and a retry). Returns where the refusal goes.
+     */
+    public RefusalRoute refused(PartnerCentralFailure failure) {
+        busy.set(false);
+        RefusalRoute route = routeOf(failure);
+        if (route == RefusalRoute.FIELDS) applyFailure(failure);
+        if (route == RefusalRoute.PROGRESS) saveDraft();
+        return route;
     }
 
     public void clearServerErrors() {
@@ -271,5 +334,22 @@ public final class StartEngagementFormModel {
         }
         listProblem.set(list);
         valid.set(violations.isEmpty() && involvementType.get() != null);
+        updateStartBlock();
+    }
+
+    private void updateStartBlock() {
+        if (canStart == null) return;
+        startBlock.set(canStart.get() || busy.get() ? null : firstBlock());
+    }
+
+    private StartBlock firstBlock() {
+        if (involvementType.get() == null) return new StartBlock(BlockCause.INVOLVEMENT, null, 0);
+        if (listProblem.get() != null) return new StartBlock(BlockCause.TAG_LIST, listProblem.get(), 0);
+        for (int i = 0; i < tags.size(); i++) {
+            TagRow r = tags.get(i);
+            Tag.Problem p = r.keyProblem.get() != null ? r.keyProblem.get() : r.valueProblem.get();
+            if (p != null) return new StartBlock(BlockCause.TAG, p, i + 1);
+        }
+        return new StartBlock(BlockCause.OTHER, null, 0);
     }
 }

@@ -6,12 +6,19 @@ import app.cosell.ui.common.Background;
 import app.cosell.ui.common.TaskHistoryFeed;
 import app.cosell.ui.common.EngagementState;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.function.Consumer;
+import java.util.function.Function;
+import java.util.stream.Collectors;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 import javafx.beans.property.BooleanProperty;
@@ -54,8 +61,8 @@ public final class HistoryModel {
     private final FilteredList<TaskProgress> shown = new FilteredList<>(tasks);
     private final ObjectProperty<StatusFilter> statusFilter = new SimpleObjectProperty<>(this, "statusFilter", StatusFilter.ALL);
     private final BooleanProperty loading = new SimpleBooleanProperty(this, "loading");
-    private java.util.function.Function<String, String> customerOf = id -> null;
-    private final java.util.Map<String, java.util.Optional<String>> customers = new java.util.HashMap<>();
+    private Function<String, String> customerOf = id -> null;
+    private final Map<String, Optional<String>> customers = new HashMap<>();
 
     public HistoryModel(TaskHistoryFeed feed, Background background) {
         this.feed = feed;
@@ -70,7 +77,7 @@ public final class HistoryModel {
     public ReadOnlyBooleanProperty loadingProperty() { return loading; }
 
     /** How the history learns a task's customer (tasks keep only the opportunity id): the loaded list, by id. */
-    public void setCustomerNames(java.util.function.Function<String, String> customerOf) {
+    public void setCustomerNames(Function<String, String> customerOf) {
         this.customerOf = customerOf == null ? id -> null : customerOf;
     }
 
@@ -81,7 +88,7 @@ public final class HistoryModel {
 
     /** Looked up once per opportunity and reload (the list may hold 100,000 rows). */
     private String customerOfId(String id) {
-        return customers.computeIfAbsent(id, k -> java.util.Optional.ofNullable(customerOf.apply(k))).orElse(null);
+        return customers.computeIfAbsent(id, k -> Optional.ofNullable(customerOf.apply(k))).orElse(null);
     }
 
     /** Reads the history again (in the background). */
@@ -102,15 +109,15 @@ public final class HistoryModel {
 
     static String csv(List<TaskProgress> rows) { return csv(rows, id -> null); }
 
-    static String csv(List<TaskProgress> rows, java.util.function.Function<String, String> customerOf) {
+    static String csv(List<TaskProgress> rows, Function<String, String> customerOf) {
         StringBuilder out = new StringBuilder();
         try (CSVPrinter printer = new CSVPrinter(out, CSVFormat.RFC4180.builder().setHeader(CSV_HEADER.toArray(String[]::new)).get())) {
             for (TaskProgress t : rows) {
                 TaskStep step = TaskRows.currentStep(t);
                 String opportunity = t.request() == null ? null : t.request().opportunityId();
                 String tags = t.request() == null ? null : t.request().tags().stream()
-                        .map(tag -> tag.key() + "=" + tag.value()).collect(java.util.stream.Collectors.joining("; "));
-                printer.printRecord(java.util.Arrays.asList(t.localId(), t.requestedAt(), opportunity,
+                        .map(tag -> tag.key() + "=" + tag.value()).collect(Collectors.joining("; "));
+                printer.printRecord(Arrays.asList(t.localId(), t.requestedAt(), opportunity,
                                 opportunity == null ? null : customerOf.apply(opportunity),
                                 t.request() == null ? null : t.request().catalog().wire(),
                                 t.request() == null ? null : t.request().involvementType().wire(),
@@ -124,7 +131,7 @@ public final class HistoryModel {
                         .stream().map(HistoryModel::cell).toList());
             }
         } catch (IOException e) {
-            throw new java.io.UncheckedIOException(e); // a StringBuilder does not fail
+            throw new UncheckedIOException(e); // a StringBuilder does not fail
         }
         return out.toString();
     }

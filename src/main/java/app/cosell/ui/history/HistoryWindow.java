@@ -10,9 +10,12 @@ import app.cosell.ui.common.Messages;
 import app.cosell.ui.common.TaskHistoryFeed;
 import app.cosell.ui.common.Theme;
 import app.cosell.ui.common.Views;
+import app.cosell.ui.common.WindowPlacement;
 import atlantafx.base.theme.Styles;
 import java.io.File;
 import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.Objects;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import javafx.beans.binding.Bindings;
@@ -27,6 +30,7 @@ import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableRow;
 import javafx.scene.control.TableView;
+import javafx.scene.control.Tooltip;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyCodeCombination;
 import javafx.scene.layout.BorderPane;
@@ -87,7 +91,7 @@ public final class HistoryWindow {
             Theme.style(scene);
             scene.getAccelerators().put(new KeyCodeCombination(KeyCode.ESCAPE), window::close);
             window.setScene(scene);
-            window.setOnShown(e -> app.cosell.ui.common.WindowPlacement.fit(window, app.cosell.ui.common.WindowPlacement.screenOf(owner)));
+            window.setOnShown(e -> WindowPlacement.fit(window, WindowPlacement.screenOf(owner)));
         }
         reload();
         window.show();
@@ -112,14 +116,14 @@ public final class HistoryWindow {
         requestedColumn.setCellValueFactory(d -> new ReadOnlyStringWrapper(Formats.dateTime(d.getValue().requestedAt())));
         opportunityColumn.setCellValueFactory(d -> new ReadOnlyStringWrapper(
                 d.getValue().request() == null ? "" : d.getValue().request().opportunityId()));
-        customerColumn.setCellValueFactory(d -> new ReadOnlyStringWrapper(java.util.Objects.requireNonNullElse(
+        customerColumn.setCellValueFactory(d -> new ReadOnlyStringWrapper(Objects.requireNonNullElse(
                 model.customerOf(d.getValue()), "")));
         catalogColumn.setCellValueFactory(d -> new ReadOnlyStringWrapper(
                 d.getValue().request() == null ? "" : d.getValue().request().catalog().wire()));
         involvementColumn.setCellValueFactory(d -> new ReadOnlyStringWrapper(
                 d.getValue().request() == null ? "" : d.getValue().request().involvementType().wire()));
         statusColumn.setCellValueFactory(d -> new ReadOnlyObjectWrapper<>(d.getValue()));
-        statusColumn.setComparator(java.util.Comparator.comparing(TaskRows::state));
+        statusColumn.setComparator(Comparator.comparing(TaskRows::state));
         statusColumn.setCellFactory(c -> new TableCell<>() {
             @Override
             protected void updateItem(TaskProgress t, boolean empty) {
@@ -139,7 +143,7 @@ public final class HistoryWindow {
             protected void updateItem(String text, boolean empty) {
                 super.updateItem(text, empty);
                 setText(empty ? null : text);
-                setTooltip(empty || text == null || text.isEmpty() ? null : new javafx.scene.control.Tooltip(text));
+                setTooltip(empty || text == null || text.isEmpty() ? null : new Tooltip(text));
             }
         });
         table.setRowFactory(t -> {

@@ -6,6 +6,7 @@ import app.cosell.model.TaskProgress;
 import app.cosell.model.TaskStep;
 import app.cosell.ui.common.Messages;
 import app.cosell.ui.common.EngagementState;
+import java.util.Locale;
 
 /** How a task reads in lists (history table, detail pane): its state, the step it is at, and its outcome. */
 public final class TaskRows {
@@ -17,7 +18,7 @@ public final class TaskRows {
     public static String statusText(TaskProgress t) { return Messages.of("engagement", state(t)); }
 
     public static String statusStyle(TaskProgress t) {
-        return "state-" + state(t).name().toLowerCase(java.util.Locale.ROOT);
+        return "state-" + state(t).name().toLowerCase(Locale.ROOT);
     }
 
     /** The step running now, the step that failed, or the last step done; null before any step is known. */

@@ -1,6 +1,5 @@
 package app.cosell.ui.invitations;
 
-import app.cosell.engagement.InvitationReplies;
 import app.cosell.model.Money;
 import app.cosell.model.ReceivedInvitation;
 import app.cosell.model.TaskProgress;
@@ -8,12 +7,17 @@ import app.cosell.ui.common.ErrorPresenter;
 import app.cosell.ui.common.Formats;
 import app.cosell.ui.common.Messages;
 import app.cosell.ui.common.Views;
+import atlantafx.base.theme.Styles;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.function.Supplier;
+import javafx.animation.Animation;
+import javafx.animation.KeyFrame;
+import javafx.animation.Timeline;
+import javafx.beans.binding.Bindings;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.value.ObservableValue;
 import javafx.fxml.FXML;
@@ -33,6 +37,7 @@ import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.VBox;
 import javafx.stage.Window;
+import javafx.util.Duration;
 import javafx.util.StringConverter;
 import org.controlsfx.control.Notifications;
 
@@ -135,16 +140,16 @@ public final class InboxController {
         model.selectedProperty().addListener((o, a, b) -> showDetail(b));
         showDetail(model.selectedProperty().get());
 
-        summaryLabel.textProperty().bind(javafx.beans.binding.Bindings.createStringBinding(() ->
+        summaryLabel.textProperty().bind(Bindings.createStringBinding(() ->
                 Messages.format("inbox.summary", model.pendingCountProperty().get(), model.urgentCountProperty().get()),
                 model.pendingCountProperty(), model.urgentCountProperty()));
         model.failureProperty().addListener((o, a, e) -> { if (e != null) errors.show(Messages.get("inbox.error.load"), e); });
         model.setOnArrived(this::notifyArrived);
         model.setOnExpiringSoon(this::notifyExpiringSoon);
         // The countdowns move on while the inbox is open.
-        javafx.animation.Timeline minute = new javafx.animation.Timeline(new javafx.animation.KeyFrame(
-                javafx.util.Duration.seconds(30), e -> table.refresh()));
-        minute.setCycleCount(javafx.animation.Animation.INDEFINITE);
+        Timeline minute = new Timeline(new KeyFrame(
+                Duration.seconds(30), e -> table.refresh()));
+        minute.setCycleCount(Animation.INDEFINITE);
         minute.play();
     }
 
@@ -249,7 +254,7 @@ public final class InboxController {
         SUGGESTED_REASONS.forEach(k -> reason.getItems().add(Messages.get(k)));
         reason.setPrefWidth(420);
         Label hint = new Label(Messages.get("inbox.reject.hint"));
-        hint.getStyleClass().add("text-muted");
+        hint.getStyleClass().add(Styles.TEXT_MUTED);
         hint.setWrapText(true);
         dialog.getDialogPane().setContent(new VBox(8, new Label(Messages.get("inbox.reject.reason")), reason, hint));
         dialog.getDialogPane().setId("rejectDialog");
@@ -257,7 +262,7 @@ public final class InboxController {
         dialog.getDialogPane().getButtonTypes().addAll(go, ButtonType.CANCEL);
         Node goButton = dialog.getDialogPane().lookupButton(go);
         ObservableValue<String> typed = reason.getEditor().textProperty();
-        goButton.disableProperty().bind(javafx.beans.binding.Bindings.createBooleanBinding(
+        goButton.disableProperty().bind(Bindings.createBooleanBinding(
                 () -> !RejectionReasons.isValid(typed.getValue()), typed));
         dialog.setResultConverter(b -> b == go ? typed.getValue().strip() : null);
         dialog.showAndWait().ifPresent(text -> model.checkReject(i, d -> {
@@ -293,7 +298,7 @@ public final class InboxController {
         Window o = owner.get();
         if (o == null || !o.isShowing()) return;
         Notifications n = Notifications.create().title(title).text(text).owner(o).position(Pos.BOTTOM_RIGHT)
-                .hideAfter(javafx.util.Duration.seconds(12));
+                .hideAfter(Duration.seconds(12));
         if (information) n.showInformation();
         else n.showWarning();
     }

@@ -6,6 +6,7 @@ import app.cosell.ui.common.Background;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -164,7 +165,7 @@ public final class InboxModel {
         loads.set(loads.get() + 1);
         if (firstLoad) {
             List<ReceivedInvitation> soon = merged.stream().filter(this::isUrgent)
-                    .sorted(java.util.Comparator.comparing(ReceivedInvitation::expirationDate)).toList();
+                    .sorted(Comparator.comparing(ReceivedInvitation::expirationDate)).toList();
             expiringAtLaunch.set(soon);
             if (!soon.isEmpty()) onExpiringSoon.accept(soon);
         } else if (!arrived.isEmpty()) {

@@ -1,7 +1,12 @@
 package app.cosell.ui.main;
 
+import app.cosell.model.Opportunity;
 import app.cosell.model.OpportunitySummary;
+import app.cosell.model.StartEngagementRequest;
 import app.cosell.model.TaskProgress;
+import app.cosell.ui.edit.OpportunityEditor;
+import java.util.List;
+import java.util.function.Consumer;
 import javafx.scene.Node;
 import javafx.scene.layout.Region;
 
@@ -19,7 +24,7 @@ public interface EngageLauncher {
      * "Start engagement…" with what the readiness check of the opportunity expects to fail (shown at the top of the
      * form). Without an implementation of its own it opens the form alone.
      */
-    default void openStartEngagement(OpportunitySummary opportunity, java.util.List<String> readinessWarnings) {
+    default void openStartEngagement(OpportunitySummary opportunity, List<String> readinessWarnings) {
         openStartEngagement(opportunity);
     }
 
@@ -33,39 +38,39 @@ public interface EngageLauncher {
      * Called once, after the first connection, with the tasks the history holds unfinished (the app was closed while
      * they ran): follow them again (e.g. {@code EngagementRunner.resume} in a Service). FX thread; return at once.
      */
-    void resumeUnfinished(java.util.List<TaskProgress> unfinished);
+    void resumeUnfinished(List<TaskProgress> unfinished);
 
     /**
      * Where the engagement screens send "Open the opportunity" (an action of a failed task's advice): the main window
      * shows that opportunity (by id). Called once, when the main window is built.
      */
-    default void setOnOpenOpportunity(java.util.function.Consumer<String> open) {}
+    default void setOnOpenOpportunity(Consumer<String> open) {}
 
     /**
      * The opportunity editor ("Fix it" from a readiness finding, a failure's advice, or AWS's review comments):
      * {@code editor().open(opportunityId, EditScope)}.
      */
-    default app.cosell.ui.edit.OpportunityEditor editor() { return app.cosell.ui.edit.OpportunityEditor.NONE; }
+    default OpportunityEditor editor() { return OpportunityEditor.NONE; }
 
     /** Where a record saved in the editor goes (the main window shows it fresh). Called once. */
-    default void setOnOpportunitySaved(java.util.function.Consumer<app.cosell.model.Opportunity> saved) {}
+    default void setOnOpportunitySaved(Consumer<Opportunity> saved) {}
 
     /**
      * The tasks this session follows that have not ended yet, one line each in the rep's words ("O2… · Customer —
      * Running"): what quitting would leave to the next launch. FX thread.
      */
-    default java.util.List<String> runningTaskLines() { return java.util.List.of(); }
+    default List<String> runningTaskLines() { return List.of(); }
 
     /**
      * Starts a task of any kind (e.g. accepting or rejecting an AWS referral) through the start policy, shows its live
      * progress when {@code showProgress}, and calls {@code onEnded} on the FX thread with its last snapshot when it
      * ends. FX thread; returns at once.
      */
-    default void startTask(app.cosell.model.StartEngagementRequest request, String title, boolean showProgress,
-                           java.util.function.Consumer<TaskProgress> onEnded) {}
+    default void startTask(StartEngagementRequest request, String title, boolean showProgress,
+                           Consumer<TaskProgress> onEnded) {}
 
     /** Follows again an unfinished task (shown live), calling {@code onEnded} when it ends. FX thread. */
-    default void resumeTask(TaskProgress unfinished, String title, java.util.function.Consumer<TaskProgress> onEnded) {
+    default void resumeTask(TaskProgress unfinished, String title, Consumer<TaskProgress> onEnded) {
         openProgress(unfinished);
     }
 
@@ -74,6 +79,6 @@ public interface EngageLauncher {
         @Override public void openStartEngagement(OpportunitySummary opportunity) {}
         @Override public void openProgress(TaskProgress task) {}
         @Override public Node runningTasksIndicator() { return new Region(); }
-        @Override public void resumeUnfinished(java.util.List<TaskProgress> unfinished) {}
+        @Override public void resumeUnfinished(List<TaskProgress> unfinished) {}
     };
 }

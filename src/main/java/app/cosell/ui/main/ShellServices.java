@@ -1,11 +1,14 @@
 package app.cosell.ui.main;
 
+import app.cosell.ui.batch.BatchModel;
 import app.cosell.ui.common.Background;
 import app.cosell.ui.common.TaskHistoryFeed;
+import app.cosell.ui.invitations.InboxModel;
 import app.cosell.ui.opportunities.OpportunitySource;
 import app.cosell.ui.opportunities.ReadinessItem;
 import app.cosell.ui.settings.SettingsKeeper;
 import app.cosell.ui.settings.SettingsModel;
+import java.util.function.Consumer;
 import java.util.function.Function;
 import javafx.stage.Stage;
 
@@ -29,17 +32,17 @@ public record ShellServices(
         Background background,
         Function<Stage, EngageLauncher> engage,
         SignInService signIn,
-        java.util.function.Consumer<String> openInBrowser,
-        app.cosell.ui.batch.BatchModel.Services batches,
-        app.cosell.ui.invitations.InboxModel.Source invitations) {
+        Consumer<String> openInBrowser,
+        BatchModel.Services batches,
+        InboxModel.Source invitations) {
 
     /** Without batches and without the AWS referrals inbox (shell tests). */
     public ShellServices(MainWindowModel.Connector connector, OpportunitySource opportunities,
                          ReadinessItem.Check readiness, TaskHistoryFeed history, SettingsKeeper settings,
                          SettingsModel.Services settingsServices, Background background,
                          Function<Stage, EngageLauncher> engage, SignInService signIn,
-                         java.util.function.Consumer<String> openInBrowser) {
+                         Consumer<String> openInBrowser) {
         this(connector, opportunities, readiness, history, settings, settingsServices, background, engage, signIn,
-                openInBrowser, app.cosell.ui.batch.BatchModel.Services.NONE, null);
+                openInBrowser, BatchModel.Services.NONE, null);
     }
 }

@@ -1,27 +1,37 @@
 package app.cosell.ui.progress;
 
+import app.cosell.model.EditableField;
+import app.cosell.model.TaskKind;
+import app.cosell.model.TaskStatus;
+import app.cosell.ui.common.Icons;
+import app.cosell.ui.common.LogTailSource;
+import app.cosell.ui.common.Messages;
 import app.cosell.ui.common.Views;
 import app.cosell.engagement.FailureAdvice;
 import app.cosell.model.PartnerCentralFailure;
 import app.cosell.model.TaskProgress;
-import java.text.MessageFormat;
+import app.cosell.ui.common.WindowPlacement;
 import java.time.Clock;
 import java.util.IdentityHashMap;
 import java.util.Map;
-import java.util.ResourceBundle;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.function.Supplier;
+import javafx.application.Platform;
+import javafx.beans.InvalidationListener;
+import javafx.geometry.Dimension2D;
 import javafx.geometry.Pos;
+import javafx.geometry.Rectangle2D;
+import javafx.scene.Node;
 import javafx.scene.Parent;
 import javafx.scene.Scene;
+import javafx.scene.control.TextInputControl;
+import javafx.stage.Modality;
 import javafx.stage.Stage;
 import javafx.stage.Window;
 import javafx.util.Duration;
 import org.controlsfx.control.Notifications;
 import org.kordamp.ikonli.javafx.FontIcon;
-import org.kordamp.ikonli.material2.Material2AL;
-import org.kordamp.ikonli.material2.Material2MZ;
 
 /**
  * The progress windows of this session, one per tracked task (opening a task's progress again brings its window to
@@ -30,7 +40,6 @@ import org.kordamp.ikonli.material2.Material2MZ;
 public final class ProgressWindows {
 
     private final RunningTasks tasks;
-    private final ResourceBundle messages;
     private final Function<TaskProgress, FailureAdvice> advisor;
     private final Function<PartnerCentralFailure, FailureAdvice> failureAdvisor;
     private final Consumer<String> openOpportunity;
@@ -39,35 +48,34 @@ public final class ProgressWindows {
     private final Clock clock;
     private final Map<TrackedTask, Stage> windows = new IdentityHashMap<>();
     /** The size the rep last gave a progress window (new ones open at it). */
-    private javafx.geometry.Dimension2D lastSize;
+    private Dimension2D lastSize;
     private Consumer<String> notified = text -> {};
     private Consumer<String> showOpportunity = id -> {};
-    private Function<String, javafx.scene.Node> afterComplete;
+    private Function<String, Node> afterComplete;
     private AdviceHandlers adviceHandlers = AdviceHandlers.NONE;
 
     /** Where the advice's buttons beyond retry and copy lead (the editor, the running task, the browser). */
     public interface AdviceHandlers {
-        void fixIt(String opportunityId, app.cosell.model.EditableField field);
+        void fixIt(String opportunityId, EditableField field);
 
         void showRunningTask(String opportunityId);
 
         void openInBrowser(String url);
 
         AdviceHandlers NONE = new AdviceHandlers() {
-            @Override public void fixIt(String opportunityId, app.cosell.model.EditableField field) {}
+            @Override public void fixIt(String opportunityId, EditableField field) {}
             @Override public void showRunningTask(String opportunityId) {}
             @Override public void openInBrowser(String url) {}
         };
     }
 
     public void setAdviceHandlers(AdviceHandlers handlers) { this.adviceHandlers = handlers; }
-    private app.cosell.ui.common.LogTailSource logTail = app.cosell.ui.common.LogTailSource.NONE;
+    private LogTailSource logTail = LogTailSource.NONE;
 
-    public ProgressWindows(RunningTasks tasks, ResourceBundle messages, Function<TaskProgress, FailureAdvice> advisor,
+    public ProgressWindows(RunningTasks tasks, Function<TaskProgress, FailureAdvice> advisor,
                            Function<PartnerCentralFailure, FailureAdvice> failureAdvisor,
                            Consumer<String> openOpportunity, String appVersion, Supplier<Window> owner, Clock clock) {
         this.tasks = tasks;
-        this.messages = messages;
         this.advisor = advisor;
         this.failureAdvisor = failureAdvisor;
         this.openOpportunity = openOpportunity;
@@ -112,8 +120,8 @@ public final class ProgressWindows {
     static Window typingWindow(Window except) {
         for (Window w : Window.getWindows()) {
             if (w == except || !w.isShowing() || !w.isFocused() || w.getScene() == null) continue;
-            boolean modal = w instanceof Stage s && s.getModality() != javafx.stage.Modality.NONE;
-            if (modal || w.getScene().getFocusOwner() instanceof javafx.scene.control.TextInputControl) return w;
+            boolean modal = w instanceof Stage s && s.getModality() != Modality.NONE;
+            if (modal || w.getScene().getFocusOwner() instanceof TextInputControl) return w;
         }
         return null;
     }
@@ -124,7 +132,7 @@ public final class ProgressWindows {
      */
     private void place(Stage stage) {
         Window o = owner.get();
-        javafx.geometry.Rectangle2D screen = app.cosell.ui.common.WindowPlacement.screenOf(o);
+        Rectangle2D screen = WindowPlacement.screenOf(o);
         double w = lastSize != null ? lastSize.getWidth() : stage.getScene().getRoot().prefWidth(-1);
         double h = lastSize != null ? lastSize.getHeight() : stage.getScene().getRoot().prefHeight(-1);
         w = Math.min(w, screen.getWidth() - 24);
@@ -132,12 +140,12 @@ public final class ProgressWindows {
         stage.setWidth(w);
         stage.setHeight(h);
         int open = (int) windows.values().stream().filter(x -> x != stage && x.isShowing()).count();
-        double[] at = app.cosell.ui.common.WindowPlacement.cascade(o, screen, open, w, h);
+        double[] at = WindowPlacement.cascade(o, screen, open, w, h);
         stage.setX(at[0]);
         stage.setY(at[1]);
-        javafx.beans.InvalidationListener resized = x -> {
+        InvalidationListener resized = x -> {
             if (stage.isShowing() && !stage.isMaximized()) {
-                lastSize = new javafx.geometry.Dimension2D(stage.getWidth(), stage.getHeight());
+                lastSize = new Dimension2D(stage.getWidth(), stage.getHeight());
                 sizeKept.accept(lastSize);
             }
         };
@@ -145,13 +153,13 @@ public final class ProgressWindows {
         stage.heightProperty().addListener(resized);
     }
 
-    private Consumer<javafx.geometry.Dimension2D> sizeKept = size -> {};
+    private Consumer<Dimension2D> sizeKept = size -> {};
 
     /**
      * The size new progress windows open at ({@code remembered}, null for their own), and where a size the rep gives
      * one goes (the settings, so the next launch opens them at it). FX thread.
      */
-    public void rememberSize(javafx.geometry.Dimension2D remembered, Consumer<javafx.geometry.Dimension2D> kept) {
+    public void rememberSize(Dimension2D remembered, Consumer<Dimension2D> kept) {
         if (remembered != null) lastSize = remembered;
         this.sizeKept = kept;
     }
@@ -163,16 +171,16 @@ public final class ProgressWindows {
      * What a progress window shows under its outcome once the task is COMPLETE, made for the opportunity id (AWS's
      * review, which follows the submission).
      */
-    public void setAfterComplete(Function<String, javafx.scene.Node> panel) { this.afterComplete = panel; }
+    public void setAfterComplete(Function<String, Node> panel) { this.afterComplete = panel; }
     /** Where "Copy diagnostics" gets the log's last lines from. */
-    public void setLogTail(app.cosell.ui.common.LogTailSource logTail) { this.logTail = logTail; }
+    public void setLogTail(LogTailSource logTail) { this.logTail = logTail; }
 
     /** Also tells {@code listener} the text of each notification shown (tests, an activity log). */
     public void setOnNotified(Consumer<String> listener) { this.notified = listener; }
 
     private Stage create(TrackedTask task) {
         TaskProgressController controller = new TaskProgressController(task, new TaskProgressModel(advisor, failureAdvisor),
-                tasks, messages, id -> {
+                tasks, id -> {
                     openOpportunity.accept(id);
                     showOpportunity.accept(id);
                 }, appVersion, clock);
@@ -182,9 +190,9 @@ public final class ProgressWindows {
         Stage stage = new Stage();
         Window o = owner.get();
         if (o != null) stage.initOwner(o);
-        app.cosell.model.TaskKind kind = app.cosell.model.TaskKind.of(task.request());
-        stage.setTitle(MessageFormat.format(messages.getString("progress.title"
-                + (kind.isAboutInvitation() ? "." + kind.name() : "")), task.request().opportunityId()));
+        TaskKind kind = TaskKind.of(task.request());
+        stage.setTitle(Messages.format("progress.title"
+                + (kind.isAboutInvitation() ? "." + kind.name() : ""), task.request().opportunityId()));
         Scene scene = new Scene(root);
         if (o != null && o.getScene() != null) scene.getStylesheets().addAll(o.getScene().getStylesheets());
         scene.getStylesheets().add(getClass().getResource("/app/cosell/ui/progress/progress.css").toExternalForm());
@@ -196,7 +204,7 @@ public final class ProgressWindows {
 
     private void ended(TrackedTask task) {
         // Let whoever watches the start (the form) settle first: a refusal it shows on its fields is forgotten.
-        javafx.application.Platform.runLater(() -> {
+        Platform.runLater(() -> {
             if (tasks.tasks().contains(task) || windows.containsKey(task)) notifyEnded(task);
         });
     }
@@ -205,17 +213,17 @@ public final class ProgressWindows {
         Stage stage = windows.get(task);
         if (stage != null && stage.isShowing() && stage.isFocused()) return;
         TaskProgress p = task.latest();
-        boolean complete = p != null && p.status() == app.cosell.model.TaskStatus.COMPLETE;
+        boolean complete = p != null && p.status() == TaskStatus.COMPLETE;
         String text = notificationText(task, complete);
         notified.accept(text);
         Window o = owner.get();
         if (o == null || !o.isShowing()) return;
         // Our own icon (the theme's colours), not ControlsFX's glossy stock images of showInformation()/showWarning().
-        FontIcon icon = new FontIcon(complete ? Material2AL.CHECK_CIRCLE : Material2MZ.REPORT_PROBLEM);
+        FontIcon icon = (complete ? Icons.OK : Icons.PROBLEM).create();
         icon.getStyleClass().add(complete ? "notification-complete" : "notification-failed");
         icon.setIconSize(28);
         Notifications.create()
-                .title(messages.getString("progress.notify.title"))
+                .title(Messages.get("progress.notify.title"))
                 .text(text)
                 .graphic(icon)
                 .owner(o)
@@ -228,16 +236,16 @@ public final class ProgressWindows {
     /** "Engagement started for O2… (Customer)."; without the parentheses when the customer is not known (a resumed task). */
     String notificationText(TrackedTask task, boolean complete) {
         String customer = task.customerName() == null ? "" : task.customerName().strip();
-        app.cosell.model.TaskKind kind = task.request() == null ? null : app.cosell.model.TaskKind.of(task.request());
+        TaskKind kind = task.request() == null ? null : TaskKind.of(task.request());
         if (kind != null && kind.isAboutInvitation()) {
             // An AWS referral accepted (the opportunity it created) or rejected, or what stopped that.
             TaskProgress p = task.latest();
-            return MessageFormat.format(messages.getString("progress.notify." + (complete ? "COMPLETE." : "FAILED.")
-                    + kind.name()), task.request().opportunityId(), customer,
-                    complete ? (p == null ? "" : app.cosell.model.TaskKind.createdOpportunityId(p)) : plainReason(task));
+            return Messages.format("progress.notify." + (complete ? "COMPLETE." : "FAILED.")
+                    + kind.name(), task.request().opportunityId(), customer,
+                    complete ? (p == null ? "" : TaskKind.createdOpportunityId(p)) : plainReason(task));
         }
         String key = "progress.notify." + (complete ? "COMPLETE" : "FAILED") + (customer.isEmpty() ? ".noCustomer" : "");
-        return MessageFormat.format(messages.getString(key), task.request().opportunityId(), customer,
+        return Messages.format(key, task.request().opportunityId(), customer,
                 complete ? "" : plainReason(task));
     }
 
@@ -246,7 +254,7 @@ public final class ProgressWindows {
         TaskProgress p = task.latest();
         FailureAdvice a = null;
         try {
-            if (p != null && p.status() == app.cosell.model.TaskStatus.FAILED) a = advisor.apply(p);
+            if (p != null && p.status() == TaskStatus.FAILED) a = advisor.apply(p);
             else if (task.errorProperty().get() instanceof PartnerCentralFailure f) a = failureAdvisor.apply(f);
         } catch (RuntimeException e) {
             a = null;

@@ -3,6 +3,7 @@ package app.cosell.ui.progress;
 import app.cosell.model.StartEngagementRequest;
 import app.cosell.model.TaskProgress;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.Executor;
 import java.util.function.Consumer;
 import javafx.beans.Observable;
@@ -65,7 +66,7 @@ public final class RunningTasks {
     }
 
     /** The tracked task of a snapshot, if it is one of this session's tasks (same local id). */
-    public java.util.Optional<TrackedTask> find(TaskProgress p) {
+    public Optional<TrackedTask> find(TaskProgress p) {
         return tasks.stream().filter(t -> t.latest() != null && t.latest().localId().equals(p.localId())).findFirst();
     }
 

@@ -1,8 +1,9 @@
 package app.cosell.ui.progress;
 
 import app.cosell.model.TaskProgress;
-import java.text.MessageFormat;
-import java.util.ResourceBundle;
+import app.cosell.ui.common.Icons;
+import app.cosell.ui.common.Messages;
+import atlantafx.base.theme.Styles;
 import java.util.function.Consumer;
 import javafx.beans.binding.Bindings;
 import javafx.scene.control.MenuButton;
@@ -10,7 +11,6 @@ import javafx.scene.control.MenuItem;
 import javafx.scene.control.ProgressIndicator;
 import javafx.scene.layout.StackPane;
 import org.kordamp.ikonli.javafx.FontIcon;
-import org.kordamp.ikonli.material2.Material2AL;
 
 /**
  * The running-tasks indicator for the main window's status bar: a spinner and "2 running" while tasks run, and a
@@ -18,41 +18,41 @@ import org.kordamp.ikonli.material2.Material2AL;
  */
 public final class RunningTasksIndicator extends MenuButton {
 
-    public RunningTasksIndicator(RunningTasks tasks, ResourceBundle messages, Consumer<TrackedTask> open) {
+    public RunningTasksIndicator(RunningTasks tasks, Consumer<TrackedTask> open) {
         setId("runningTasks");
-        getStyleClass().addAll("running-tasks-indicator", "flat");
+        getStyleClass().addAll("running-tasks-indicator", Styles.FLAT);
         ProgressIndicator spinner = new ProgressIndicator();
         spinner.setPrefSize(16, 16);
         spinner.setMaxSize(16, 16);
-        FontIcon idle = new FontIcon(Material2AL.CHECK_CIRCLE_OUTLINE);
+        FontIcon idle = Icons.IDLE.create();
         StackPane graphic = new StackPane(spinner, idle);
         spinner.visibleProperty().bind(tasks.runningCountProperty().greaterThan(0));
         idle.visibleProperty().bind(spinner.visibleProperty().not());
         setGraphic(graphic);
         textProperty().bind(Bindings.createStringBinding(() -> {
             int n = tasks.runningCountProperty().get();
-            return n == 0 ? messages.getString("progress.running.none")
-                    : MessageFormat.format(messages.getString("progress.running.count"), n);
+            return n == 0 ? Messages.get("progress.running.none")
+                    : Messages.format("progress.running.count", n);
         }, tasks.runningCountProperty()));
-        accessibleTextProperty().bind(Bindings.createStringBinding(() -> MessageFormat.format(
-                messages.getString("progress.running.accessible"), tasks.runningCountProperty().get()),
+        accessibleTextProperty().bind(Bindings.createStringBinding(
+                () -> Messages.format("progress.running.accessible", tasks.runningCountProperty().get()),
                 tasks.runningCountProperty()));
         disableProperty().bind(Bindings.isEmpty(tasks.tasks()));
         setOnShowing(e -> {
             getItems().clear();
             for (TrackedTask t : tasks.tasks()) {
-                MenuItem item = new MenuItem(itemText(t, messages));
+                MenuItem item = new MenuItem(itemText(t));
                 item.setOnAction(a -> open.accept(t));
                 getItems().add(item);
             }
         });
     }
 
-    private static String itemText(TrackedTask t, ResourceBundle messages) {
+    private static String itemText(TrackedTask t) {
         TaskProgress p = t.latest();
         String status = t.isRunning() ? "IN_PROGRESS"
                 : p != null && p.status() != null ? p.status().name() : "FAILED";
-        return MessageFormat.format(messages.getString("progress.running.item"), t.request().opportunityId(),
-                t.customerName() == null ? "" : t.customerName(), messages.getString("progress.status." + status));
+        return Messages.format("progress.running.item", t.request().opportunityId(),
+                t.customerName() == null ? "" : t.customerName(), Messages.get("progress.status." + status));
     }
 }

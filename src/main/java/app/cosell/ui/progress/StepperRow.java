@@ -1,10 +1,15 @@
 package app.cosell.ui.progress;
 
 import app.cosell.model.StepState;
-import java.text.MessageFormat;
+import app.cosell.model.TaskKind;
+import app.cosell.model.TaskStep;
+import app.cosell.ui.common.Icons;
+import app.cosell.ui.common.Messages;
+import atlantafx.base.theme.Styles;
 import java.time.Duration;
-import java.util.ResourceBundle;
+import java.util.Locale;
 import java.util.function.BiConsumer;
+import javafx.geometry.Pos;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.ProgressIndicator;
@@ -14,10 +19,6 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
-import org.kordamp.ikonli.Ikon;
-import org.kordamp.ikonli.javafx.FontIcon;
-import org.kordamp.ikonli.material2.Material2AL;
-import org.kordamp.ikonli.material2.Material2MZ;
 
 /**
  * One step of the vertical stepper: a state icon (a spinner while running) with the line to the next step, the
@@ -26,27 +27,25 @@ import org.kordamp.ikonli.material2.Material2MZ;
 final class StepperRow extends HBox {
 
     private final TaskProgressModel.StepRow row;
-    private final ResourceBundle messages;
     private final StackPane icon = new StackPane();
     private final Label state = new Label();
     private final Label time = new Label();
     private final Label result = new Label();
-    private final Button copy = new Button(null, new FontIcon(Material2AL.CONTENT_COPY));
+    private final Button copy = new Button(null, Icons.COPY.create());
     private final String name;
     private final String operationName;
 
-    StepperRow(TaskProgressModel.StepRow row, boolean last, ResourceBundle messages, BiConsumer<String, String> copier) {
-        this(row, last, messages, copier, app.cosell.model.TaskKind.ENGAGEMENT_FROM_OPPORTUNITY);
+    StepperRow(TaskProgressModel.StepRow row, boolean last, BiConsumer<String, String> copier) {
+        this(row, last, copier, TaskKind.ENGAGEMENT_FROM_OPPORTUNITY);
     }
 
     /** A step of a task of {@code kind}: named and labelled with that kind's step in this slot. */
-    StepperRow(TaskProgressModel.StepRow row, boolean last, ResourceBundle messages, BiConsumer<String, String> copier,
-               app.cosell.model.TaskKind kind) {
+    StepperRow(TaskProgressModel.StepRow row, boolean last, BiConsumer<String, String> copier,
+               TaskKind kind) {
         this.row = row;
-        this.messages = messages;
         getStyleClass().add("step-row");
         setId("step-" + row.step().name());
-        name = messages.getString(stepKey(kind, row.step()));
+        name = Messages.get(stepKey(kind, row.step()));
         operationName = kind.stepOperation(row.step());
 
         icon.getStyleClass().add("step-icon");
@@ -60,9 +59,9 @@ final class StepperRow extends HBox {
         Label title = new Label(name);
         title.getStyleClass().add("step-name");
         // The API operation's name is for support: in the tooltip and the diagnostics, not in the rep's way.
-        title.setTooltip(new Tooltip(MessageFormat.format(messages.getString("progress.step.operation"), operationName)));
+        title.setTooltip(new Tooltip(Messages.format("progress.step.operation", operationName)));
         HBox titleLine = new HBox(8, title);
-        titleLine.setAlignment(javafx.geometry.Pos.BASELINE_LEFT);
+        titleLine.setAlignment(Pos.BASELINE_LEFT);
 
         state.getStyleClass().add("step-state");
         time.getStyleClass().add("step-time");
@@ -71,11 +70,11 @@ final class StepperRow extends HBox {
         copy.setMinWidth(USE_PREF_SIZE);
         result.setMinWidth(0);
         result.getStyleClass().add("step-result");
-        copy.getStyleClass().addAll("button-icon", "flat", "small", "step-copy");
+        copy.getStyleClass().addAll(Styles.BUTTON_ICON, Styles.FLAT, Styles.SMALL, "step-copy");
         copy.setFocusTraversable(true);
-        copy.setOnAction(e -> copier.accept(messages.getString("progress.step.id." + row.step().name()), row.resultIdProperty().get()));
+        copy.setOnAction(e -> copier.accept(Messages.get("progress.step.id." + row.step().name()), row.resultIdProperty().get()));
         HBox detail = new HBox(8, state, time, result, copy);
-        detail.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
+        detail.setAlignment(Pos.CENTER_LEFT);
         VBox texts = new VBox(titleLine, detail);
         texts.getStyleClass().add("step-texts");
         HBox.setHgrow(texts, Priority.ALWAYS);
@@ -91,7 +90,7 @@ final class StepperRow extends HBox {
     private void refresh() {
         StepState s = row.stateProperty().get();
         getStyleClass().removeAll("pending", "running", "done", "failed", "skipped");
-        getStyleClass().add(s.name().toLowerCase(java.util.Locale.ROOT));
+        getStyleClass().add(s.name().toLowerCase(Locale.ROOT));
         if (s == StepState.RUNNING) {
             if (!(icon.getChildren().size() == 1 && icon.getChildren().getFirst() instanceof ProgressIndicator)) {
                 ProgressIndicator spinner = new ProgressIndicator();
@@ -99,9 +98,9 @@ final class StepperRow extends HBox {
                 icon.getChildren().setAll(spinner);
             }
         } else {
-            icon.getChildren().setAll(new FontIcon(iconOf(s)));
+            icon.getChildren().setAll(iconOf(s).create());
         }
-        String stateText = messages.getString("progress.state." + (row.notRunProperty().get() ? "NOT_RUN" : s.name()));
+        String stateText = Messages.get("progress.state." + (row.notRunProperty().get() ? "NOT_RUN" : s.name()));
         state.setText(stateText);
         Duration d = row.timeProperty().get();
         time.setText(d == null ? "" : stepTime(d));
@@ -116,20 +115,20 @@ final class StepperRow extends HBox {
         copy.setManaged(hasId);
         result.setTooltip(hasId ? new Tooltip(id) : null);
         if (hasId) {
-            String label = MessageFormat.format(messages.getString("progress.copy"), messages.getString("progress.step.id." + row.step().name()));
+            String label = Messages.format("progress.copy", Messages.get("progress.step.id." + row.step().name()));
             copy.setAccessibleText(label);
             copy.setTooltip(new Tooltip(label));
         }
-        setAccessibleText(MessageFormat.format(messages.getString("progress.step.accessible"), name, stateText)
+        setAccessibleText(Messages.format("progress.step.accessible", name, stateText)
                 + (d == null ? "" : ", " + stepTime(d)) + (hasId ? ", " + id : ""));
     }
 
-    private static Ikon iconOf(StepState s) {
+    private static Icons iconOf(StepState s) {
         return switch (s) {
-            case DONE -> Material2AL.CHECK_CIRCLE;
-            case FAILED -> Material2AL.CANCEL;
-            case SKIPPED -> Material2MZ.SKIP_NEXT;
-            default -> Material2AL.ACCESS_TIME;
+            case DONE -> Icons.STEP_DONE;
+            case FAILED -> Icons.STEP_FAILED;
+            case SKIPPED -> Icons.STEP_SKIPPED;
+            default -> Icons.STEP_WAITING;
         };
     }
 
@@ -137,20 +136,20 @@ final class StepperRow extends HBox {
     static String stepTime(Duration d) {
         long ms = d.toMillis();
         if (ms < 100) return "< 0.1 s";
-        if (ms < 60_000) return String.format(java.util.Locale.ROOT, "%.1f s", ms / 1000.0);
-        return String.format(java.util.Locale.ROOT, "%d:%02d min", ms / 60_000, (ms / 1000) % 60);
+        if (ms < 60_000) return String.format(Locale.ROOT, "%.1f s", ms / 1000.0);
+        return String.format(Locale.ROOT, "%d:%02d min", ms / 60_000, (ms / 1000) % 60);
     }
 
     /** The overall elapsed time: m:ss, or h:mm:ss past an hour. */
     static String clock(Duration d) {
         long s = d.toSeconds();
-        return s >= 3600 ? String.format(java.util.Locale.ROOT, "%d:%02d:%02d", s / 3600, (s / 60) % 60, s % 60)
-                : String.format(java.util.Locale.ROOT, "%d:%02d", s / 60, s % 60);
+        return s >= 3600 ? String.format(Locale.ROOT, "%d:%02d:%02d", s / 3600, (s / 60) % 60, s % 60)
+                : String.format(Locale.ROOT, "%d:%02d", s / 60, s % 60);
     }
 
     /** The message key naming the step of {@code kind} in {@code slot}. */
-    static String stepKey(app.cosell.model.TaskKind kind, app.cosell.model.TaskStep slot) {
-        return kind == app.cosell.model.TaskKind.ENGAGEMENT_FROM_OPPORTUNITY ? "progress.step." + slot.name()
+    static String stepKey(TaskKind kind, TaskStep slot) {
+        return kind == TaskKind.ENGAGEMENT_FROM_OPPORTUNITY ? "progress.step." + slot.name()
                 : "progress.step." + kind.name() + "." + slot.name();
     }
 }

@@ -1,21 +1,26 @@
 package app.cosell.ui.progress;
 
 import app.cosell.engagement.FailureAdvice;
-import app.cosell.engagement.AdviceAction;
 import app.cosell.model.FailureKind;
 import app.cosell.model.PartnerCentralFailure;
 import app.cosell.model.TaskKind;
 import app.cosell.model.TaskStep;
-import java.text.MessageFormat;
+import app.cosell.ui.common.Icons;
+import app.cosell.ui.common.LogTailSource;
+import app.cosell.ui.common.Messages;
+import atlantafx.base.theme.Styles;
 import java.time.Clock;
 import java.util.List;
-import java.util.ResourceBundle;
 import java.util.function.Consumer;
 import javafx.animation.KeyFrame;
 import javafx.animation.Timeline;
+import javafx.application.Platform;
 import javafx.beans.binding.Bindings;
+import javafx.beans.value.ChangeListener;
 import javafx.beans.value.ObservableStringValue;
+import javafx.beans.value.ObservableValue;
 import javafx.fxml.FXML;
+import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.Tooltip;
@@ -26,9 +31,6 @@ import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.VBox;
 import javafx.util.Duration;
-import org.kordamp.ikonli.javafx.FontIcon;
-import org.kordamp.ikonli.material2.Material2AL;
-import org.kordamp.ikonli.material2.Material2MZ;
 
 /**
  * Wires the live progress view of one tracked task to its {@link TaskProgressModel}: feeds it the task's
@@ -40,12 +42,11 @@ public final class TaskProgressController {
     private final TrackedTask task;
     private final TaskProgressModel model;
     private final RunningTasks tasks;
-    private final ResourceBundle messages;
     private final Consumer<String> openOpportunity;
     private final String appVersion;
     private final Clock clock;
     private Timeline ticker;
-    private app.cosell.ui.common.LogTailSource logTail = app.cosell.ui.common.LogTailSource.NONE;
+    private LogTailSource logTail = LogTailSource.NONE;
 
     @FXML private BorderPane root;
     @FXML private Label heading;
@@ -70,26 +71,25 @@ public final class TaskProgressController {
     @FXML private Label completeHeading;
     @FXML private Label completeText;
 
-    public TaskProgressController(TrackedTask task, TaskProgressModel model, RunningTasks tasks, ResourceBundle messages,
+    public TaskProgressController(TrackedTask task, TaskProgressModel model, RunningTasks tasks,
                                   Consumer<String> openOpportunity, String appVersion, Clock clock) {
         this.task = task;
         this.model = model;
         this.tasks = tasks;
-        this.messages = messages;
         this.openOpportunity = openOpportunity;
         this.appVersion = appVersion;
         this.clock = clock;
     }
 
     /** Runs {@code action} with the COMPLETE outcome panel once the task is COMPLETE (at once if it is). FX thread. */
-    public void whenComplete(java.util.function.Consumer<VBox> action) {
+    public void whenComplete(Consumer<VBox> action) {
         if (model.completeProperty().get()) {
             action.accept(completePanel);
             return;
         }
-        model.completeProperty().addListener(new javafx.beans.value.ChangeListener<>() {
+        model.completeProperty().addListener(new ChangeListener<>() {
             @Override
-            public void changed(javafx.beans.value.ObservableValue<? extends Boolean> o, Boolean was, Boolean now) {
+            public void changed(ObservableValue<? extends Boolean> o, Boolean was, Boolean now) {
                 if (!now) return;
                 o.removeListener(this);
                 action.accept(completePanel);
@@ -102,14 +102,14 @@ public final class TaskProgressController {
         String customer = task.customerName() == null ? "" : task.customerName();
         TaskKind kind = TaskKind.of(task.request());
         String kindKey = kind.isAboutInvitation() ? "." + kind.name() : "";
-        heading.setText(customer.isEmpty() ? format("progress.heading.opportunity" + kindKey, task.request().opportunityId())
-                : format("progress.heading" + kindKey, task.request().opportunityId(), customer));
+        heading.setText(customer.isEmpty() ? Messages.format("progress.heading.opportunity" + kindKey, task.request().opportunityId())
+                : Messages.format("progress.heading" + kindKey, task.request().opportunityId(), customer));
 
         List<TaskProgressModel.StepRow> rows = model.rows();
         for (int i = 0; i < rows.size(); i++) {
             // A kind with fewer steps (a rejection) shows only its own.
             if (kind.stepOperation(rows.get(i).step()).isEmpty()) continue;
-            stepper.getChildren().add(new StepperRow(rows.get(i), i == kind.stepCount() - 1, messages, this::copyId, kind));
+            stepper.getChildren().add(new StepperRow(rows.get(i), i == kind.stepCount() - 1, this::copyId, kind));
         }
         if (kind.isAboutInvitation()) showInvitationOutcome(kind);
 
@@ -123,8 +123,8 @@ public final class TaskProgressController {
 
         elapsed.textProperty().bind(Bindings.createStringBinding(
                 () -> StepperRow.clock(model.elapsedProperty().get()), model.elapsedProperty()));
-        elapsed.setAccessibleText(messages.getString("progress.elapsed").replace("{0}", ""));
-        statusBadge.textProperty().bind(Bindings.createStringBinding(() -> messages.getString("progress.status."
+        elapsed.setAccessibleText(Messages.get("progress.elapsed").replace("{0}", ""));
+        statusBadge.textProperty().bind(Bindings.createStringBinding(() -> Messages.get("progress.status."
                 + model.statusKeyProperty().get()), model.statusKeyProperty()));
         model.failedProperty().addListener((o, a, b) -> badgeStyle());
         model.completeProperty().addListener((o, a, b) -> badgeStyle());
@@ -134,19 +134,19 @@ public final class TaskProgressController {
         show(failedPanel, model.failedProperty().get());
         model.failedProperty().addListener((o, a, b) -> show(failedPanel, b));
         failedHeading.textProperty().bind(Bindings.when(model.refusedProperty())
-                .then(messages.getString("progress.refused.heading")).otherwise(Bindings.when(model.unconfirmedProperty())
-                        .then(messages.getString("progress.notConfirmed.heading"))
-                        .otherwise(messages.getString("progress.failed.heading"))));
+                .then(Messages.get("progress.refused.heading")).otherwise(Bindings.when(model.unconfirmedProperty())
+                        .then(Messages.get("progress.notConfirmed.heading"))
+                        .otherwise(Messages.get("progress.failed.heading"))));
         failedStep.textProperty().bind(Bindings.createStringBinding(() -> {
             TaskStep s = model.failedStepProperty().get();
-            return s == null ? "" : format("progress.failed.step", messages.getString(StepperRow.stepKey(kind, s)));
+            return s == null ? "" : Messages.format("progress.failed.step", Messages.get(StepperRow.stepKey(kind, s)));
         }, model.failedStepProperty()));
         failedStep.visibleProperty().bind(failedStep.textProperty().isNotEmpty());
         failedStep.managedProperty().bind(failedStep.visibleProperty());
         model.adviceProperty().addListener((o, a, b) -> showAdvice(b));
         showAdvice(model.adviceProperty().get());
 
-        copyDiagnostics.setGraphic(new FontIcon(Material2AL.CONTENT_COPY));
+        copyDiagnostics.setGraphic(Icons.COPY.create());
         copiedLabel.visibleProperty().bind(copiedLabel.textProperty().isNotEmpty());
 
         task.latestProperty().addListener((o, a, p) -> { if (p != null) model.show(p, clock.instant()); });
@@ -175,15 +175,14 @@ public final class TaskProgressController {
      * id, and the action that shows it in the main window.
      */
     private void showInvitationOutcome(TaskKind kind) {
-        completeHeading.setText(messages.getString("progress.complete.heading." + kind.name()));
-        completeText.setText(messages.getString("progress.complete.text." + kind.name()));
+        completeHeading.setText(Messages.get("progress.complete.heading." + kind.name()));
+        completeText.setText(Messages.get("progress.complete.text." + kind.name()));
         if (kind != TaskKind.ENGAGEMENT_BY_ACCEPTING_INVITATION) return;
         idRow(resultGrid, 3, "progress.opportunityId", "createdOpportunityId", model.createdOpportunityIdProperty());
-        Button open = new Button(messages.getString("progress.action.OPEN_NEW_OPPORTUNITY"),
-                new FontIcon(Material2MZ.OPEN_IN_NEW));
+        Button open = new Button(Messages.get("progress.action.OPEN_NEW_OPPORTUNITY"), Icons.OPEN.create());
         open.setId("openCreatedOpportunity");
         open.setMnemonicParsing(true);
-        open.getStyleClass().add("accent");
+        open.getStyleClass().add(Styles.ACCENT);
         open.disableProperty().bind(model.createdOpportunityIdProperty().isNull());
         open.setOnAction(e -> openOpportunity.accept(model.createdOpportunityIdProperty().get()));
         completePanel.getChildren().add(open);
@@ -192,7 +191,7 @@ public final class TaskProgressController {
     public TaskProgressModel model() { return model; }
 
     /** Where "Copy diagnostics" gets the log's last lines from. */
-    public void setLogTail(app.cosell.ui.common.LogTailSource logTail) { this.logTail = logTail; }
+    public void setLogTail(LogTailSource logTail) { this.logTail = logTail; }
 
     public BorderPane root() { return root; }
 
@@ -201,7 +200,7 @@ public final class TaskProgressController {
         String text = model.diagnostics(task.customerName(), appVersion);
         logTail.read(tail -> {
             put(tail.isBlank() ? text : text + "\nRecent log:\n" + tail + "\n");
-            copiedLabel.setText(messages.getString("progress.copied.diagnostics"));
+            copiedLabel.setText(Messages.get("progress.copied.diagnostics"));
         });
     }
 
@@ -225,37 +224,32 @@ public final class TaskProgressController {
         whatHappened.setText(advice.whatHappened());
         whatToDo.setText(advice.whatToDo());
         if (advice.alreadyCreated() != null) whatHappened.setText(advice.whatHappened() + "\n" + advice.alreadyCreated());
-        // Which buttons, and which is primary, is the advice's decision (FailureAdviceCatalogue); this only draws them.
+        // Which buttons, and which is primary, is the model's decision; this only draws them.
         String opportunityId = task.request().opportunityId();
-        for (AdviceAction a : advice.offered()) {
-            Button b = switch (a) {
+        for (TaskProgressModel.OfferedAction offered : model.offeredActions(advice, TaskKind.of(task.request()))) {
+            String key = "progress.action." + offered.labelKey();
+            Button b = switch (offered.action()) {
                 case RETRY_WITH_NEW_TOKEN, WAIT_AND_RETRY -> {
-                    // The same attempt goes on (its own token, or the task already running): say so, not "new token".
-                    String label = a == AdviceAction.WAIT_AND_RETRY || model.retryKeepsTheAttempt()
-                            ? "WAIT_AND_RETRY" : a.name();
-                    Button r = action("retry", "progress.action." + label, new FontIcon(Material2MZ.REPLAY), this::retry);
-                    r.setTooltip(new Tooltip(messages.getString("progress.retry.tooltip")));
+                    Button r = action("retry", key, Icons.RETRY, this::retry);
+                    r.setTooltip(new Tooltip(Messages.get("progress.retry.tooltip")));
                     r.disableProperty().bind(task.runningProperty());
                     yield r;
                 }
-                case FIX_IT -> action("fixIt", "progress.action.FIX_IT", new FontIcon(Material2AL.EDIT),
-                        () -> adviceHandlers.fixIt(opportunityId, advice.field()));
-                case OPEN_OPPORTUNITY -> TaskKind.of(task.request()).isAboutInvitation() ? null : action("openOpportunity", "progress.action.OPEN_OPPORTUNITY",
-                        new FontIcon(Material2MZ.OPEN_IN_NEW), () -> openOpportunity.accept(opportunityId));
-                case OPEN_IN_PARTNER_CENTRAL -> action("openInPartnerCentral", "progress.action.OPEN_IN_PARTNER_CENTRAL",
-                        new FontIcon(Material2MZ.OPEN_IN_BROWSER),
+                case FIX_IT -> action("fixIt", key, Icons.EDIT, () -> adviceHandlers.fixIt(opportunityId, advice.field()));
+                case OPEN_OPPORTUNITY -> action("openOpportunity", key, Icons.OPEN,
+                        () -> openOpportunity.accept(opportunityId));
+                case OPEN_IN_PARTNER_CENTRAL -> action("openInPartnerCentral", key, Icons.OPEN_IN_BROWSER,
                         () -> adviceHandlers.openInBrowser(FailureAdvice.PARTNER_CENTRAL_URL));
-                case SHOW_RUNNING_TASK -> action("showRunningTask", "progress.action.SHOW_RUNNING_TASK",
-                        new FontIcon(Material2MZ.PLAY_ARROW), () -> adviceHandlers.showRunningTask(opportunityId));
-                case COPY_DIAGNOSTICS -> action("adviceCopyDiagnostics", "progress.action.COPY_DIAGNOSTICS",
-                        new FontIcon(Material2AL.CONTENT_COPY), this::copyDiagnostics);
-                default -> null;
+                case SHOW_RUNNING_TASK -> action("showRunningTask", key, Icons.START,
+                        () -> adviceHandlers.showRunningTask(opportunityId));
+                case COPY_DIAGNOSTICS -> action("adviceCopyDiagnostics", key, Icons.COPY, this::copyDiagnostics);
+                default -> throw new IllegalStateException("No button for " + offered.action());
             };
-            if (b != null && a == advice.primary() && a != AdviceAction.COPY_DIAGNOSTICS) b.getStyleClass().add("accent");
+            if (offered.primary()) b.getStyleClass().add(Styles.ACCENT);
         }
         if (!adviceActions.getChildren().isEmpty()) {
             // Keyboard users land on the first thing they can do about it.
-            javafx.application.Platform.runLater(() -> adviceActions.getChildren().getFirst().requestFocus());
+            Platform.runLater(() -> adviceActions.getChildren().getFirst().requestFocus());
         }
     }
 
@@ -264,18 +258,18 @@ public final class TaskProgressController {
     /** Where Fix it, Show the running task and Open in Partner Central lead. */
     void setAdviceHandlers(ProgressWindows.AdviceHandlers handlers) { this.adviceHandlers = handlers; }
 
-    private Button action(String id, String key, FontIcon icon, Runnable run) {
-        Button b = new Button(messages.getString(key), icon);
+    private Button action(String id, String key, Icons icon, Runnable run) {
+        Button b = new Button(Messages.get(key), icon.create());
         b.setId(id);
         b.setMnemonicParsing(true);
-        b.setAccessibleText(messages.getString(key).replace("_", ""));
+        b.setAccessibleText(Messages.get(key).replace("_", ""));
         b.setOnAction(e -> run.run());
         adviceActions.getChildren().add(b);
         return b;
     }
 
     private void idRow(GridPane grid, int r, String nameKey, String id, ObservableStringValue value) {
-        String name = messages.getString(nameKey);
+        String name = Messages.get(nameKey);
         Label n = new Label(name);
         n.getStyleClass().add("id-name");
         Label v = new Label();
@@ -286,31 +280,31 @@ public final class TaskProgressController {
         v.setTooltip(full);
         v.textProperty().bind(Bindings.createStringBinding(() -> value.get() == null ? "\u2014" : value.get(), value));
         v.setAccessibleText(name);
-        Button copy = new Button(null, new FontIcon(Material2AL.CONTENT_COPY));
+        Button copy = new Button(null, Icons.COPY.create());
         copy.setId("copy-" + id);
-        copy.getStyleClass().addAll("button-icon", "flat", "small");
-        copy.setAccessibleText(format("progress.copy", name));
-        copy.setTooltip(new Tooltip(format("progress.copy", name)));
+        copy.getStyleClass().addAll(Styles.BUTTON_ICON, Styles.FLAT, Styles.SMALL);
+        copy.setAccessibleText(Messages.format("progress.copy", name));
+        copy.setTooltip(new Tooltip(Messages.format("progress.copy", name)));
         copy.disableProperty().bind(Bindings.createBooleanBinding(() -> value.get() == null, value));
         copy.setOnAction(e -> copyId(name, value.get()));
         grid.addRow(r, n, v, copy);
     }
 
     private void textRow(VBox box, String nameKey, String id, ObservableStringValue value) {
-        Label n = new Label(messages.getString(nameKey));
+        Label n = new Label(Messages.get(nameKey));
         n.getStyleClass().addAll("id-name", "advice-label");
         Label v = new Label();
         v.setId(id);
         v.setWrapText(true);
         v.textProperty().bind(value);
-        v.setAccessibleText(messages.getString(nameKey));
+        v.setAccessibleText(Messages.get(nameKey));
         box.getChildren().addAll(n, v);
     }
 
     private void copyId(String name, String value) {
         if (value == null) return;
         put(value);
-        copiedLabel.setText(format("progress.copied", name));
+        copiedLabel.setText(Messages.format("progress.copied", name));
         copiedLabel.setTooltip(new Tooltip(copiedLabel.getText()));
     }
 
@@ -326,7 +320,7 @@ public final class TaskProgressController {
         else if (model.completeProperty().get()) statusBadge.getStyleClass().add("complete");
     }
 
-    private static void show(javafx.scene.Node n, boolean visible) {
+    private static void show(Node n, boolean visible) {
         n.setVisible(visible);
         n.setManaged(visible);
     }
@@ -334,10 +328,6 @@ public final class TaskProgressController {
     private static PartnerCentralFailure asFailure(Throwable e) {
         return e instanceof PartnerCentralFailure f ? f : PartnerCentralFailure.of(FailureKind.UNKNOWN,
                 e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage(), e);
-    }
-
-    private String format(String key, Object... args) {
-        return new MessageFormat(messages.getString(key), messages.getLocale()).format(args);
     }
 
 }

@@ -1,11 +1,15 @@
 package app.cosell.ui.progress;
 
+import app.cosell.engagement.AdviceAction;
+import app.cosell.engagement.EngagementRunner;
 import app.cosell.engagement.FailureAdvice;
 import app.cosell.engagement.TrackingPause;
 import app.cosell.model.CallFailure;
+import app.cosell.model.FailureKind;
 import app.cosell.model.PartnerCentralFailure;
 import app.cosell.model.StepProgress;
 import app.cosell.model.StepState;
+import app.cosell.model.TaskKind;
 import app.cosell.model.TaskProgress;
 import app.cosell.model.TaskStatus;
 import app.cosell.model.TaskStep;
@@ -26,7 +30,8 @@ import javafx.collections.ObservableList;
 /**
  * The state of the live step-progress view of one task: the six step rows (state, time, resulting id), overall
  * elapsed time, the task's ids, and on failure the failing step, message, reason code and the advice. It is fed
- * snapshots ({@link #show}) and clock ticks ({@link #tick}); no controls, so a plain unit test covers it.
+ * snapshots ({@link #show}) and clock ticks ({@link #tick}); and it decides which recovery actions the failed
+ * panel offers and which is primary ({@link #offeredActions}). No controls, so a plain unit test covers it.
  */
 public final class TaskProgressModel {
 
@@ -152,8 +157,37 @@ public final class TaskProgressModel {
      */
     public boolean retryKeepsTheAttempt() {
         TaskProgress p = progress.get();
-        return p != null && app.cosell.engagement.EngagementRunner.retryPlan(p)
-                == app.cosell.engagement.EngagementRunner.RetryPlan.SAME_ATTEMPT;
+        return p != null && EngagementRunner.retryPlan(p) == EngagementRunner.RetryPlan.SAME_ATTEMPT;
+    }
+
+    /**
+     * One button of the failed panel: what it does, its label ({@code progress.action.<labelKey>}) and whether it is
+     * the default one.
+     */
+    public record OfferedAction(AdviceAction action, String labelKey, boolean primary) {}
+
+    /**
+     * The buttons the failed panel offers for {@code advice}, in its order: the advice's own choice
+     * (FailureAdviceCatalogue), less what this view has no button for; "Open the opportunity" is left out for a task
+     * about an AWS referral (its subject is an invitation); a retry that goes on with the same attempt says "wait and
+     * retry", not "new token"; "Copy diagnostics" is never the primary one.
+     */
+    public List<OfferedAction> offeredActions(FailureAdvice advice, TaskKind kind) {
+        if (advice == null) return List.of();
+        List<OfferedAction> out = new ArrayList<>();
+        for (AdviceAction a : advice.offered()) {
+            String label = switch (a) {
+                case RETRY_WITH_NEW_TOKEN, WAIT_AND_RETRY ->
+                        a == AdviceAction.WAIT_AND_RETRY || retryKeepsTheAttempt() ? "WAIT_AND_RETRY" : a.name();
+                case OPEN_OPPORTUNITY -> kind.isAboutInvitation() ? null : a.name();
+                case FIX_IT, OPEN_IN_PARTNER_CENTRAL, SHOW_RUNNING_TASK, COPY_DIAGNOSTICS -> a.name();
+                default -> null;
+            };
+            if (label != null) {
+                out.add(new OfferedAction(a, label, a == advice.primary() && a != AdviceAction.COPY_DIAGNOSTICS));
+            }
+        }
+        return out;
     }
     /** The opportunity an accepted AWS referral created (null for other kinds, and until it is known). */
     public ReadOnlyStringProperty createdOpportunityIdProperty() { return createdOpportunityId.getReadOnlyProperty(); }
@@ -189,7 +223,7 @@ public final class TaskProgressModel {
         engagementId.set(p.engagementId());
         invitationId.set(p.engagementInvitationId());
         snapshotJobId.set(p.resourceSnapshotJobId());
-        createdOpportunityId.set(app.cosell.model.TaskKind.createdOpportunityId(p));
+        createdOpportunityId.set(TaskKind.createdOpportunityId(p));
         if (p.status() != TaskStatus.FAILED && callFailure != null) {
             reasonCode.set(callFailure.errorCode() != null ? callFailure.errorCode() : callFailure.kind().name());
             message.set(callFailure.message());
@@ -210,8 +244,8 @@ public final class TaskProgressModel {
         statusKey.set("FAILED");
         boolean noTask = progress.get() == null || progress.get().taskId() == null;
         // Only a refusal from the service says the task did not start; anything else leaves it unconfirmed.
-        boolean refusal = !f.kind().isTransient() && f.kind() != app.cosell.model.FailureKind.UNKNOWN
-                && f.kind() != app.cosell.model.FailureKind.SIGN_IN_NEEDED;
+        boolean refusal = !f.kind().isTransient() && f.kind() != FailureKind.UNKNOWN
+                && f.kind() != FailureKind.SIGN_IN_NEEDED;
         refused.set(noTask && refusal);
         unconfirmed.set(noTask && !refusal);
         reasonCode.set(f.errorCode() != null ? f.errorCode() : f.kind().name());
@@ -262,10 +296,10 @@ public final class TaskProgressModel {
         StringBuilder b = new StringBuilder("Co-Sell Console diagnostics\n");
         line(b, "App version", appVersion);
         if (p != null) {
-            app.cosell.model.TaskKind kind = app.cosell.model.TaskKind.of(p);
+            TaskKind kind = TaskKind.of(p);
             if (kind.isAboutInvitation()) line(b, "Task", kind.operation());
             line(b, kind.isAboutInvitation() ? "Invitation" : "Opportunity", p.request().opportunityId());
-            line(b, "Created opportunity", app.cosell.model.TaskKind.createdOpportunityId(p));
+            line(b, "Created opportunity", TaskKind.createdOpportunityId(p));
             line(b, "Customer", customerName);
             line(b, "Catalog", p.request().catalog().wire());
             line(b, "Involvement", p.request().involvementType().wire()

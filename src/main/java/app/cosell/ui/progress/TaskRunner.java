@@ -4,6 +4,7 @@ import app.cosell.engagement.EngagementRunner;
 import app.cosell.model.StartEngagementRequest;
 import app.cosell.model.TaskProgress;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 
 /**
  * What the progress views need of the engagement runner: start, retry with a fresh token, resume tracking. Each
@@ -18,7 +19,7 @@ public interface TaskRunner {
     TaskProgress resume(TaskProgress unfinished, Consumer<TaskProgress> onChange) throws Exception;
 
     /** The app's runner: starts, retries and resumes through the current connection's {@link EngagementRunner}. */
-    static TaskRunner of(java.util.function.Supplier<EngagementRunner> current) {
+    static TaskRunner of(Supplier<EngagementRunner> current) {
         return new TaskRunner() {
             @Override
             public TaskProgress start(StartEngagementRequest request, Consumer<TaskProgress> onChange) throws Exception {

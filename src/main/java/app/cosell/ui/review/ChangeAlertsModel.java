@@ -12,8 +12,8 @@ import java.time.format.FormatStyle;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.ResourceBundle;
-import java.util.concurrent.Callable;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 import javafx.beans.property.ReadOnlyIntegerProperty;
 import javafx.beans.property.ReadOnlyIntegerWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
@@ -44,7 +44,7 @@ public final class ChangeAlertsModel {
 
     private final Watcher watcher;
     private final Background background;
-    private final java.util.function.Supplier<Duration> interval;
+    private final Supplier<Duration> interval;
     private final ResourceBundle messages;
     private final ObservableList<ReviewChange> changes = FXCollections.observableArrayList();
     private final ReadOnlyIntegerWrapper unseen = new ReadOnlyIntegerWrapper(this, "unseen");
@@ -58,7 +58,7 @@ public final class ChangeAlertsModel {
     }
 
     /** @param interval asked before each wait, so a change in the settings applies from the next poll */
-    public ChangeAlertsModel(Watcher watcher, Background background, java.util.function.Supplier<Duration> interval,
+    public ChangeAlertsModel(Watcher watcher, Background background, Supplier<Duration> interval,
                              ResourceBundle messages) {
         this.watcher = watcher;
         this.background = background;

@@ -1,18 +1,21 @@
 package app.cosell.ui.review;
 
 import app.cosell.engagement.ReviewChange;
+import app.cosell.ui.common.Icons;
 import app.cosell.ui.common.Messages;
 import atlantafx.base.theme.Styles;
 import java.util.List;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 import javafx.geometry.Pos;
+import javafx.geometry.Side;
 import javafx.scene.control.Button;
 import javafx.scene.control.ContextMenu;
 import javafx.scene.control.CustomMenuItem;
 import javafx.scene.control.Label;
 import javafx.scene.control.MenuItem;
 import javafx.scene.control.SeparatorMenuItem;
+import javafx.scene.control.Tooltip;
 import javafx.stage.Window;
 import javafx.util.Duration;
 import org.controlsfx.control.Notifications;
@@ -27,7 +30,7 @@ public final class ChangeAlertsView {
     private final Supplier<Window> owner;
     private final Consumer<String> openOpportunity;
     private final Button button = new Button();
-    private final javafx.scene.control.Tooltip tooltip = new javafx.scene.control.Tooltip();
+    private final Tooltip tooltip = new Tooltip();
     private Consumer<String> notified = text -> {};
 
     public ChangeAlertsView(ChangeAlertsModel model, Supplier<Window> owner, Consumer<String> openOpportunity) {
@@ -37,7 +40,7 @@ public final class ChangeAlertsView {
         button.setId("alertsButton");
         // Same size as the tasks indicator beside it in the status bar, with an icon so it reads as a button.
         button.getStyleClass().add(Styles.FLAT);
-        button.setGraphic(app.cosell.ui.common.Icons.CLOUD.create());
+        button.setGraphic(Icons.CLOUD.create());
         button.setTooltip(tooltip);
         model.unseenProperty().addListener(o -> showBadge());
         showBadge();
@@ -77,7 +80,7 @@ public final class ChangeAlertsView {
         MenuItem clear = new MenuItem(Messages.get("alerts.clear"));
         clear.setOnAction(e -> model.markSeen());
         menu.getItems().addAll(new SeparatorMenuItem(), clear);
-        menu.show(button, javafx.geometry.Side.TOP, 0, 0);
+        menu.show(button, Side.TOP, 0, 0);
         model.markSeen();
     }
 

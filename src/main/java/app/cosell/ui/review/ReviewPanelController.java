@@ -2,7 +2,9 @@ package app.cosell.ui.review;
 
 import app.cosell.ui.common.Messages;
 import atlantafx.base.theme.Styles;
+import javafx.animation.PauseTransition;
 import javafx.fxml.FXML;
+import javafx.geometry.VPos;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
@@ -12,6 +14,7 @@ import javafx.scene.input.ClipboardContent;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
+import javafx.util.Duration;
 
 /** The review panel's view: shows the {@link ReviewPanelModel}; "Fix in the app" and "Copy e-mail" go to it. */
 public final class ReviewPanelController {
@@ -30,7 +33,7 @@ public final class ReviewPanelController {
     @FXML private GridPane awsGrid;
     @FXML private Label failureLabel;
     private VBox awsLists;
-    private final javafx.animation.PauseTransition copiedShown = new javafx.animation.PauseTransition(javafx.util.Duration.seconds(2));
+    private final PauseTransition copiedShown = new PauseTransition(Duration.seconds(2));
 
     public ReviewPanelController(ReviewPanelModel model) {
         this.model = model;
@@ -118,7 +121,7 @@ public final class ReviewPanelController {
             Label name = new Label(Messages.get(keysAndValues[i]));
             name.getStyleClass().add("field-name");
             name.setMinWidth(Region.USE_PREF_SIZE);
-            GridPane.setValignment(name, javafx.geometry.VPos.TOP);
+            GridPane.setValignment(name, VPos.TOP);
             Label v = new Label(value);
             v.setWrapText(true);
             v.setId("review-" + keysAndValues[i].substring("review.".length()));

@@ -14,6 +14,7 @@ import java.time.format.FormatStyle;
 import java.util.List;
 import java.util.Locale;
 import java.util.ResourceBundle;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
@@ -266,7 +267,7 @@ public final class ReviewPanelModel {
                 a.involvementTypeChangeReason());
     }
 
-    private String aws(java.util.function.Function<AwsOpportunitySummary, String> field) {
+    private String aws(Function<AwsOpportunitySummary, String> field) {
         ReviewReport r = report.get();
         return r == null || r.aws() == null ? "" : text(field.apply(r.aws()));
     }

@@ -4,6 +4,7 @@ import app.cosell.model.ReasonCode;
 import app.cosell.model.TaskStep;
 import app.cosell.ui.common.Messages;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -17,7 +18,7 @@ public final class FaultScenarios {
     private static final String START = "StartEngagementFromOpportunityTask";
     private static final String LIST = "ListOpportunities";
     /** Call-level scenarios: id -> (operation, fault kind). */
-    private static final Map<String, String[]> CALLS = new java.util.LinkedHashMap<>();
+    private static final Map<String, String[]> CALLS = new LinkedHashMap<>();
 
     static {
         CALLS.put("start:ThrottlingException", new String[] {START, "ThrottlingException"});

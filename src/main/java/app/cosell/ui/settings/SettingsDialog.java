@@ -47,6 +47,7 @@ public final class SettingsDialog {
     @FXML private ComboBox<String> faultBox;
     @FXML private Label emulatorNote;
     @FXML private ComboBox<Integer> alertIntervalBox;
+    @FXML private ComboBox<Integer> recordChecksBox;
 
     public SettingsDialog(Stage owner, SettingsKeeper keeper, SettingsModel.Services services, Background background,
                           ErrorPresenter errors, Runnable reconnect) {
@@ -124,6 +125,10 @@ public final class SettingsDialog {
         alertIntervalBox.getItems().setAll(UiSettings.Alerts.CHOICES);
         alertIntervalBox.setConverter(converter(m -> Messages.format("settings.alerts.minutes", m)));
         alertIntervalBox.valueProperty().bindBidirectional(model.alertMinutesProperty());
+        recordChecksBox.getItems().setAll(UiSettings.Pipeline.CHOICES);
+        recordChecksBox.setConverter(converter(n -> n == 0 ? Messages.get("settings.pipeline.checks.off")
+                : Messages.format("settings.pipeline.checks.count", n)));
+        recordChecksBox.valueProperty().bindBidirectional(model.recordChecksProperty());
         faultBox.setConverter(converter(FaultScenarios::describe));
         model.faultScenarios().addListener((javafx.collections.ListChangeListener<String>) c -> fillFaults());
         fillFaults();

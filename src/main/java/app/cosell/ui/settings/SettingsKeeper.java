@@ -2,6 +2,7 @@ package app.cosell.ui.settings;
 
 import java.time.Duration;
 import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.UnaryOperator;
 import javafx.beans.property.ReadOnlyObjectProperty;
@@ -51,7 +52,7 @@ public final class SettingsKeeper {
                 }
                 if (version.get() == v) save(next);
             });
-        } catch (java.util.concurrent.RejectedExecutionException closing) {
+        } catch (RejectedExecutionException closing) {
             // The app is closing (its executor is shut down): the close flushed the settings already.
         }
     }

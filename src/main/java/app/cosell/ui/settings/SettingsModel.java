@@ -50,6 +50,7 @@ public final class SettingsModel {
     private final ObjectProperty<Speed> speed = new SimpleObjectProperty<>(this, "speed");
     private final StringProperty faultScenario = new SimpleStringProperty(this, "faultScenario");
     private final ObjectProperty<Integer> alertMinutes = new SimpleObjectProperty<>(this, "alertMinutes");
+    private final ObjectProperty<Integer> recordChecks = new SimpleObjectProperty<>(this, "recordChecks");
     private final ObservableList<String> profiles = FXCollections.observableArrayList();
     private final ObservableList<String> faultScenarios = FXCollections.observableArrayList();
     private final BooleanBinding profileNeeded;
@@ -67,6 +68,7 @@ public final class SettingsModel {
         speed.set(s.emulator().speed());
         faultScenario.set(s.emulator().faultScenario());
         alertMinutes.set(s.alerts().pollMinutes());
+        recordChecks.set(s.pipeline().recordChecksPerSession());
         profileNeeded = target.isEqualTo(Target.AWS_PROFILE);
         valid = Bindings.createBooleanBinding(() -> !profileNeeded.get()
                 || (profile.get() != null && !profile.get().isBlank()), profileNeeded, profile);
@@ -84,6 +86,9 @@ public final class SettingsModel {
 
     /** How often, in minutes, the console checks for what AWS changed on the rep's submissions. */
     public ObjectProperty<Integer> alertMinutesProperty() { return alertMinutes; }
+
+    /** How many full records the list may read in the background each session (0: none). */
+    public ObjectProperty<Integer> recordChecksProperty() { return recordChecks; }
 
     /** The fault scenario to inject, or null for none. */
     public StringProperty faultScenarioProperty() { return faultScenario; }
@@ -115,7 +120,9 @@ public final class SettingsModel {
         EmulatorDemo demo = new EmulatorDemo(speed.get(),
                 faultScenario.get() == null || faultScenario.get().isBlank() ? null : faultScenario.get());
         keeper.update(s -> s.withTheme(theme.get()).withConnection(connection).withEmulator(demo)
-                .withAlerts(new UiSettings.Alerts(alertMinutes.get() == null ? 5 : alertMinutes.get())));
+                .withAlerts(new UiSettings.Alerts(alertMinutes.get() == null ? 5 : alertMinutes.get()))
+                .withPipeline(recordChecks.get() == null ? UiSettings.Pipeline.DEFAULT
+                        : new UiSettings.Pipeline(recordChecks.get())));
         boolean emulatorChanged = !demo.equals(before.emulator());
         if (emulatorChanged) background.run(() -> { services.applyEmulatorDemo(demo); return null; }, x -> {}, onEmulatorFailure);
         return new Saved(!connection.equals(before.connection()), emulatorChanged);

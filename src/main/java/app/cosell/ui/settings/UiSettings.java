@@ -23,10 +23,11 @@ public record UiSettings(
         List<SortKey> sort,
         LastFilter filter,
         Alerts alerts,
-        WindowSize progressWindow) {
+        WindowSize progressWindow,
+        Pipeline pipeline) {
 
     public static final UiSettings DEFAULTS = new UiSettings(Theme.LIGHT, Connection.DEFAULT, EmulatorDemo.DEFAULT,
-            null, List.of(), List.of(), LastFilter.NONE, Alerts.DEFAULT, null);
+            null, List.of(), List.of(), LastFilter.NONE, Alerts.DEFAULT, null, Pipeline.DEFAULT);
 
     public UiSettings {
         theme = theme == null ? Theme.LIGHT : theme;
@@ -36,12 +37,13 @@ public record UiSettings(
         sort = List.copyOf(sort == null ? List.of() : sort);
         filter = filter == null ? LastFilter.NONE : filter;
         alerts = alerts == null ? Alerts.DEFAULT : alerts;
+        pipeline = pipeline == null ? Pipeline.DEFAULT : pipeline;
     }
 
     /** The settings of the file format before alerts (kept so callers need not name them). */
     public UiSettings(Theme theme, Connection connection, EmulatorDemo emulator, WindowBounds window,
                       List<ColumnLayout> columns, List<SortKey> sort, LastFilter filter) {
-        this(theme, connection, emulator, window, columns, sort, filter, Alerts.DEFAULT, null);
+        this(theme, connection, emulator, window, columns, sort, filter, Alerts.DEFAULT, null, Pipeline.DEFAULT);
     }
 
     /** The size the rep last gave a progress window (new ones open at it); null until they resized one. */
@@ -94,23 +96,37 @@ public record UiSettings(
         }
     }
 
-    public UiSettings withTheme(Theme t) { return new UiSettings(t, connection, emulator, window, columns, sort, filter, alerts, progressWindow); }
+    public UiSettings withTheme(Theme t) { return new UiSettings(t, connection, emulator, window, columns, sort, filter, alerts, progressWindow, pipeline); }
 
-    public UiSettings withConnection(Connection c) { return new UiSettings(theme, c, emulator, window, columns, sort, filter, alerts, progressWindow); }
+    public UiSettings withConnection(Connection c) { return new UiSettings(theme, c, emulator, window, columns, sort, filter, alerts, progressWindow, pipeline); }
 
-    public UiSettings withEmulator(EmulatorDemo e) { return new UiSettings(theme, connection, e, window, columns, sort, filter, alerts, progressWindow); }
+    public UiSettings withEmulator(EmulatorDemo e) { return new UiSettings(theme, connection, e, window, columns, sort, filter, alerts, progressWindow, pipeline); }
 
-    public UiSettings withWindow(WindowBounds w) { return new UiSettings(theme, connection, emulator, w, columns, sort, filter, alerts, progressWindow); }
+    public UiSettings withWindow(WindowBounds w) { return new UiSettings(theme, connection, emulator, w, columns, sort, filter, alerts, progressWindow, pipeline); }
 
-    public UiSettings withColumns(List<ColumnLayout> c) { return new UiSettings(theme, connection, emulator, window, c, sort, filter, alerts, progressWindow); }
+    public UiSettings withColumns(List<ColumnLayout> c) { return new UiSettings(theme, connection, emulator, window, c, sort, filter, alerts, progressWindow, pipeline); }
 
-    public UiSettings withSort(List<SortKey> s) { return new UiSettings(theme, connection, emulator, window, columns, s, filter, alerts, progressWindow); }
+    public UiSettings withSort(List<SortKey> s) { return new UiSettings(theme, connection, emulator, window, columns, s, filter, alerts, progressWindow, pipeline); }
 
-    public UiSettings withFilter(LastFilter f) { return new UiSettings(theme, connection, emulator, window, columns, sort, f, alerts, progressWindow); }
+    public UiSettings withFilter(LastFilter f) { return new UiSettings(theme, connection, emulator, window, columns, sort, f, alerts, progressWindow, pipeline); }
 
-    public UiSettings withAlerts(Alerts a) { return new UiSettings(theme, connection, emulator, window, columns, sort, filter, a, progressWindow); }
+    public UiSettings withAlerts(Alerts a) { return new UiSettings(theme, connection, emulator, window, columns, sort, filter, a, progressWindow, pipeline); }
 
-    public UiSettings withProgressWindow(WindowSize size) { return new UiSettings(theme, connection, emulator, window, columns, sort, filter, alerts, size); }
+    public UiSettings withProgressWindow(WindowSize size) { return new UiSettings(theme, connection, emulator, window, columns, sort, filter, alerts, size, pipeline); }
+
+    public UiSettings withPipeline(Pipeline p) { return new UiSettings(theme, connection, emulator, window, columns, sort, filter, alerts, progressWindow, p); }
+
+    /**
+     * How many full records the list may read in the background each session to tell which rows are ready to submit
+     * (each is one read of the service's daily budget; a row the rep selects is always read).
+     */
+    public record Pipeline(int recordChecksPerSession) {
+        public static final Pipeline DEFAULT = new Pipeline(200);
+        /** The choices the settings screen offers; 0 turns the background checks off. */
+        public static final List<Integer> CHOICES = List.of(0, 50, 100, 200, 500, 1000, 2000);
+
+        public Pipeline { recordChecksPerSession = Math.max(0, recordChecksPerSession); }
+    }
 
     /** How often the console checks Partner Central for what AWS changed on the rep's submissions. */
     public record Alerts(int pollMinutes) {

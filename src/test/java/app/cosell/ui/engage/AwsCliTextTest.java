@@ -10,6 +10,7 @@ import app.cosell.model.Visibility;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class AwsCliTextTest {
@@ -72,7 +73,7 @@ class AwsCliTextTest {
 
         JsonNode json = new ObjectMapper().readTree(AwsCliText.cliInputJson(r, "tok-1"));
 
-        assertThat(json.properties()).extracting(java.util.Map.Entry::getKey)
+        assertThat(json.properties()).extracting(Map.Entry::getKey)
                 .containsExactly("Catalog", "ClientToken", "Identifier", "AwsSubmission", "Tags");
         assertThat(json.get("Catalog").asText()).isEqualTo("Sandbox");
         assertThat(json.get("ClientToken").asText()).isEqualTo("tok-1");

@@ -1,20 +1,38 @@
 package app.cosell.ui.engage;
 
+import app.cosell.engagement.StepInference;
+import app.cosell.model.Catalog;
+import app.cosell.model.InvolvementType;
+import app.cosell.model.Opportunity;
+import app.cosell.model.ReviewStatus;
+import app.cosell.model.StartEngagementRequest;
+import app.cosell.model.Tag;
+import app.cosell.model.TaskAnswer;
+import app.cosell.model.TaskProgress;
+import app.cosell.model.Visibility;
 import app.cosell.ui.FxWait;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import app.cosell.model.OpportunitySummary;
 import app.cosell.model.TaskStatus;
 import app.cosell.ui.ConsoleHarness;
+import app.cosell.ui.opportunities.OpportunityFilter;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import javafx.scene.control.Label;
 import javafx.scene.control.MenuButton;
 import javafx.scene.control.TableView;
+import javafx.scene.control.TextField;
 import javafx.scene.input.KeyCode;
+import javafx.stage.Stage;
+import javafx.stage.Window;
+import org.controlsfx.control.StatusBar;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.testfx.api.FxRobot;
@@ -31,7 +49,7 @@ class EngageInConsoleTest {
         console = ConsoleHarness.open(ConsoleHarness.newDataDir("engage-console"), 30, Duration.ofMillis(150), null);
     }
 
-    @org.junit.jupiter.api.AfterEach
+    @AfterEach
     void closeOtherWindows() throws Exception {
         closeProgressWindows();
     }
@@ -65,7 +83,7 @@ class EngageInConsoleTest {
         assertThat(console.context.history().forOpportunity("O20000001")).first()
                 .satisfies(t -> {
                     assertThat(t.status()).isEqualTo(TaskStatus.COMPLETE);
-                    assertThat(t.request().tags()).extracting(app.cosell.model.Tag::key).containsExactly("team");
+                    assertThat(t.request().tags()).extracting(Tag::key).containsExactly("team");
                 });
 
         robot.press(KeyCode.ESCAPE).release(KeyCode.ESCAPE);                     // Close the progress window
@@ -78,19 +96,19 @@ class EngageInConsoleTest {
         String id = "O20000002"; // COMPLETE: the emulator submits it (ReviewStatus Submitted)
         select(id);
         FxWait.until(10, TimeUnit.SECONDS, () -> detailOf(id) != null);
-        assertThat(row(id).reviewStatus()).isNotEqualTo(app.cosell.model.ReviewStatus.SUBMITTED);
-        java.time.Instant modifiedBefore = row(id).lastModifiedDate();
+        assertThat(row(id).reviewStatus()).isNotEqualTo(ReviewStatus.SUBMITTED);
+        Instant modifiedBefore = row(id).lastModifiedDate();
         List<Boolean> reloads = new CopyOnWriteArrayList<>();
         robot.interact(() -> console.window.listModel().loadingProperty().addListener((o, a, b) -> reloads.add(b)));
 
         startFromTheSelectedRow();
         FxWait.until(30, TimeUnit.SECONDS, () -> robot.lookup(".status-badge").queryAs(Label.class).getText().equals("Complete"));
 
-        FxWait.until(15, TimeUnit.SECONDS, () -> row(id).reviewStatus() == app.cosell.model.ReviewStatus.SUBMITTED);
+        FxWait.until(15, TimeUnit.SECONDS, () -> row(id).reviewStatus() == ReviewStatus.SUBMITTED);
         assertThat(row(id).lastModifiedDate()).isAfter(modifiedBefore);
         FxWait.until(10, TimeUnit.SECONDS, () -> {
-            app.cosell.model.Opportunity shown = detailOf(id);
-            return shown != null && shown.lifeCycle().reviewStatus() == app.cosell.model.ReviewStatus.SUBMITTED;
+            Opportunity shown = detailOf(id);
+            return shown != null && shown.lifeCycle().reviewStatus() == ReviewStatus.SUBMITTED;
         });
         assertThat(selected().id()).as("the refreshed row stays selected").isEqualTo(id);
         assertThat(table().getItems().stream().filter(s -> s.id().equals(id)).count()).isEqualTo(1);
@@ -103,12 +121,12 @@ class EngageInConsoleTest {
         // A task that failed because of the opportunity's state (OpportunityConflict): its advice offers "Open the
         // opportunity". The guard no longer lets such a start be sent, so the failed task comes from the history view.
         String id = "O20000006";
-        java.time.Instant now = java.time.Instant.now();
-        app.cosell.model.TaskProgress failed = app.cosell.engagement.StepInference.apply(
-                app.cosell.model.TaskProgress.requested("local-1", new app.cosell.model.StartEngagementRequest(
-                        app.cosell.model.Catalog.Sandbox, id, app.cosell.model.InvolvementType.CO_SELL,
-                        app.cosell.model.Visibility.FULL, List.of()), "token-1", 1, now),
-                new app.cosell.model.TaskAnswer("task-abcdefghijklm", null, now, TaskStatus.FAILED, "FAILED", id, null,
+        Instant now = Instant.now();
+        TaskProgress failed = StepInference.apply(
+                TaskProgress.requested("local-1", new StartEngagementRequest(
+                        Catalog.Sandbox, id, InvolvementType.CO_SELL,
+                        Visibility.FULL, List.of()), "token-1", 1, now),
+                new TaskAnswer("task-abcdefghijklm", null, now, TaskStatus.FAILED, "FAILED", id, null,
                         null, null, "OpportunityConflict", "The opportunity cannot be submitted in its state."),
                 null, now);
         robot.interact(() -> console.window.engage().openProgress(failed));
@@ -123,7 +141,7 @@ class EngageInConsoleTest {
         FxWait.until(5, TimeUnit.SECONDS, () -> table().getItems().size() == 1);
 
         robot.interact(() -> {
-            javafx.stage.Stage progress = (javafx.stage.Stage) robot.lookup("#openOpportunity").queryButton().getScene().getWindow();
+            Stage progress = (Stage) robot.lookup("#openOpportunity").queryButton().getScene().getWindow();
             progress.toFront();
             progress.requestFocus();
         });
@@ -142,7 +160,7 @@ class EngageInConsoleTest {
     void openingAnOpportunityTheFiltersExcludeClearsThemAndFetchesIt() throws Exception {
         String id = "O20000007";
         robot.interact(() -> console.window.listModel().filterProperty()
-                .set(new app.cosell.ui.opportunities.OpportunityFilter(java.util.Set.of(), java.util.Set.of(), "Nobody Inc")));
+                .set(new OpportunityFilter(Set.of(), Set.of(), "Nobody Inc")));
         FxWait.until(20, TimeUnit.SECONDS, () -> console.window.listModel().completeProperty().get()
                 && console.window.listModel().rows().isEmpty());
 
@@ -165,8 +183,8 @@ class EngageInConsoleTest {
     }
 
     private static void closeProgressWindows() throws Exception {
-        WaitForAsyncUtils.asyncFx(() -> javafx.stage.Window.getWindows().stream().filter(w -> w != console.stage).toList()
-                .forEach(javafx.stage.Window::hide)).get();
+        WaitForAsyncUtils.asyncFx(() -> Window.getWindows().stream().filter(w -> w != console.stage).toList()
+                .forEach(Window::hide)).get();
         WaitForAsyncUtils.waitForFxEvents();
     }
 
@@ -176,15 +194,15 @@ class EngageInConsoleTest {
 
     private OpportunitySummary selected() { return table().getSelectionModel().getSelectedItem(); }
 
-    private app.cosell.model.Opportunity detailOf(String id) {
-        app.cosell.model.Opportunity o = console.window.detailModel().opportunityProperty().get();
+    private Opportunity detailOf(String id) {
+        Opportunity o = console.window.detailModel().opportunityProperty().get();
         return o != null && o.id().equals(id) ? o : null;
     }
 
-    private String statusText() { return robot.lookup("#statusBar").queryAs(org.controlsfx.control.StatusBar.class).getText(); }
+    private String statusText() { return robot.lookup("#statusBar").queryAs(StatusBar.class).getText(); }
 
-    private javafx.scene.control.TextField searchField() {
-        return robot.lookup("#searchField").queryAs(javafx.scene.control.TextField.class);
+    private TextField searchField() {
+        return robot.lookup("#searchField").queryAs(TextField.class);
     }
 
     @SuppressWarnings("unchecked")

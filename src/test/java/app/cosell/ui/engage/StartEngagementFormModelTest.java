@@ -4,15 +4,21 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import app.cosell.model.Catalog;
+import app.cosell.model.EditableField;
 import app.cosell.model.FailureKind;
 import app.cosell.model.FieldError;
 import app.cosell.model.InvolvementType;
 import app.cosell.model.PartnerCentralFailure;
+import app.cosell.model.StartEngagementRequest;
+import app.cosell.model.StartVerdict;
 import app.cosell.model.Tag;
+import app.cosell.model.TaskStep;
 import app.cosell.model.Visibility;
+import app.cosell.ui.progress.Snapshots;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.assertj.core.api.Assertions;
 import org.junit.jupiter.api.Test;
 
 class StartEngagementFormModelTest {
@@ -31,30 +37,30 @@ class StartEngagementFormModelTest {
     void startWaitsForTheGuardAndStaysDisabledWhenItBlocks() {
         StartEngagementFormModel f = new StartEngagementFormModel(Catalog.Sandbox, "O123", "Acme Corp", "Migration",
                 AwsCliText.Target.defaultRegion(), drafts, () -> "token-1");
-        org.assertj.core.api.Assertions.assertThat(f.canStartProperty().get()).isFalse();
-        app.cosell.model.StartVerdict blocked = new app.cosell.model.StartVerdict(
-                app.cosell.model.StartVerdict.Outcome.BLOCKED, java.util.List.of(new app.cosell.model.StartVerdict.Reason(
-                app.cosell.model.StartVerdict.Cause.READINESS, "PrimaryNeedsFromAws",
-                app.cosell.model.EditableField.PRIMARY_NEEDS, "readiness.primaryNeedsMissing", java.util.List.of())));
-        f.setVerdicts(Map.of(app.cosell.model.InvolvementType.CO_SELL, blocked,
-                app.cosell.model.InvolvementType.FOR_VISIBILITY_ONLY, app.cosell.model.StartVerdict.ready()));
-        org.assertj.core.api.Assertions.assertThat(f.canStartProperty().get()).isFalse();
+        Assertions.assertThat(f.canStartProperty().get()).isFalse();
+        StartVerdict blocked = new StartVerdict(
+                StartVerdict.Outcome.BLOCKED, List.of(new StartVerdict.Reason(
+                StartVerdict.Cause.READINESS, "PrimaryNeedsFromAws",
+                EditableField.PRIMARY_NEEDS, "readiness.primaryNeedsMissing", List.of())));
+        f.setVerdicts(Map.of(InvolvementType.CO_SELL, blocked,
+                InvolvementType.FOR_VISIBILITY_ONLY, StartVerdict.ready()));
+        Assertions.assertThat(f.canStartProperty().get()).isFalse();
         // Primary needs are a Co-Sell rule: For Visibility Only may start.
-        f.involvementTypeProperty().set(app.cosell.model.InvolvementType.FOR_VISIBILITY_ONLY);
-        org.assertj.core.api.Assertions.assertThat(f.canStartProperty().get()).isTrue();
+        f.involvementTypeProperty().set(InvolvementType.FOR_VISIBILITY_ONLY);
+        Assertions.assertThat(f.canStartProperty().get()).isTrue();
     }
 
     @Test
     void aSecondStartRefusedAsAlreadyInProgressGoesToTheRunningTask() {
         var f = form(Catalog.Sandbox);
-        org.assertj.core.api.Assertions.assertThat(f.routeOf(new app.cosell.model.PartnerCentralFailure(
-                app.cosell.model.FailureKind.CONFLICT, "ConflictException",
-                "Task task-1 is already in progress for opportunity O123.", null, null, java.util.List.of(), null, null)))
+        Assertions.assertThat(f.routeOf(new PartnerCentralFailure(
+                FailureKind.CONFLICT, "ConflictException",
+                "Task task-1 is already in progress for opportunity O123.", null, null, List.of(), null, null)))
                 .isEqualTo(StartEngagementFormModel.RefusalRoute.RUNNING_TASK);
-        org.assertj.core.api.Assertions.assertThat(f.routeOf(app.cosell.model.PartnerCentralFailure.of(
-                app.cosell.model.FailureKind.VALIDATION, "bad", null))).isEqualTo(StartEngagementFormModel.RefusalRoute.FIELDS);
-        org.assertj.core.api.Assertions.assertThat(f.routeOf(app.cosell.model.PartnerCentralFailure.of(
-                app.cosell.model.FailureKind.THROTTLED, "slow", null))).isEqualTo(StartEngagementFormModel.RefusalRoute.PROGRESS);
+        Assertions.assertThat(f.routeOf(PartnerCentralFailure.of(
+                FailureKind.VALIDATION, "bad", null))).isEqualTo(StartEngagementFormModel.RefusalRoute.FIELDS);
+        Assertions.assertThat(f.routeOf(PartnerCentralFailure.of(
+                FailureKind.THROTTLED, "slow", null))).isEqualTo(StartEngagementFormModel.RefusalRoute.PROGRESS);
     }
 
     @Test
@@ -216,5 +222,83 @@ class StartEngagementFormModelTest {
 
         assertThat(f.canStartProperty().get()).isFalse();
         assertThat(f.canAddTagProperty().get()).isFalse();
+    }
+
+    @Test
+    void whyStartIsOffNamesTheFirstThingToFix() {
+        var f = form(Catalog.Sandbox);
+        assertThat(f.startBlockProperty().get()).as("a valid form may start").isNull();
+
+        f.addTag();
+        assertThat(f.startBlockProperty().get()).isEqualTo(
+                new StartEngagementFormModel.StartBlock(StartEngagementFormModel.BlockCause.TAG, Tag.Problem.KEY_MISSING, 1));
+
+        f.involvementTypeProperty().set(null);
+        assertThat(f.startBlockProperty().get().cause()).isEqualTo(StartEngagementFormModel.BlockCause.INVOLVEMENT);
+
+        f.involvementTypeProperty().set(InvolvementType.CO_SELL);
+        f.tags().getFirst().keyProperty().set("team");
+        assertThat(f.startBlockProperty().get()).isNull();
+    }
+
+    @Test
+    void aStartUnderWayIsNotCalledBlocked() {
+        var f = form(Catalog.Sandbox);
+        f.addTag();
+        f.busyProperty().set(true);
+        assertThat(f.startBlockProperty().get()).isNull();
+        f.busyProperty().set(false);
+        assertThat(f.startBlockProperty().get()).isNotNull();
+    }
+
+    @Test
+    void aBlockedStartOffersTheRunningTaskElseFixItOnTheFirstFieldTheEditorCanFix() {
+        StartVerdict.Reason closed = new StartVerdict.Reason(StartVerdict.Cause.CLOSED_LOST, "LifeCycle.Stage", null,
+                "guard.closedLost", List.of());
+        StartVerdict.Reason needs = new StartVerdict.Reason(StartVerdict.Cause.READINESS, "PrimaryNeedsFromAws",
+                EditableField.PRIMARY_NEEDS, "readiness.primaryNeedsMissing", List.of());
+        StartVerdict.Reason running = new StartVerdict.Reason(StartVerdict.Cause.TASK_RUNNING, null, null,
+                "guard.taskRunning", List.of());
+
+        assertThat(StartEngagementFormModel.BlockedOffer.of(new StartVerdict(StartVerdict.Outcome.BLOCKED,
+                List.of(closed, needs)))).isEqualTo(new StartEngagementFormModel.BlockedOffer(false, EditableField.PRIMARY_NEEDS));
+        assertThat(StartEngagementFormModel.BlockedOffer.of(new StartVerdict(StartVerdict.Outcome.BLOCKED,
+                List.of(needs, running)))).isEqualTo(new StartEngagementFormModel.BlockedOffer(true, null));
+        assertThat(StartEngagementFormModel.BlockedOffer.of(new StartVerdict(StartVerdict.Outcome.BLOCKED,
+                List.of(closed)))).isEqualTo(new StartEngagementFormModel.BlockedOffer(false, null));
+    }
+
+    @Test
+    void theServiceTookTheStartOnceItNamedTheTaskAndRefusedItWhenItStoppedWithoutOne() {
+        StartEngagementRequest r = Snapshots.REQUEST;
+        assertThat(StartEngagementFormModel.answerOf(null, true)).isEqualTo(StartEngagementFormModel.StartAnswer.WAITING);
+        assertThat(StartEngagementFormModel.answerOf(Snapshots.requested(r), true))
+                .isEqualTo(StartEngagementFormModel.StartAnswer.WAITING);
+        assertThat(StartEngagementFormModel.answerOf(Snapshots.requested(r), false))
+                .isEqualTo(StartEngagementFormModel.StartAnswer.REFUSED);
+        assertThat(StartEngagementFormModel.answerOf(Snapshots.runningAt(TaskStep.GET_OPPORTUNITY), true))
+                .isEqualTo(StartEngagementFormModel.StartAnswer.TAKEN);
+    }
+
+    @Test
+    void aRefusalWithFieldErrorsStaysOnTheFormAndAnyOtherKeepsTheDraftForTheProgressView() {
+        var f = form(Catalog.Sandbox);
+        f.busyProperty().set(true);
+        var invalid = new PartnerCentralFailure(FailureKind.VALIDATION, "ValidationException", "Invalid input", null,
+                null, List.of(new FieldError("AwsSubmission.Visibility", "INVALID_ENUM_VALUE", "Not allowed")), null, null);
+
+        assertThat(f.refused(invalid)).isEqualTo(StartEngagementFormModel.RefusalRoute.FIELDS);
+        assertThat(f.busyProperty().get()).isFalse();
+        assertThat(f.visibilityServerErrorProperty().get()).isEqualTo("Not allowed");
+        assertThat(saved).isEmpty();
+
+        f.busyProperty().set(true);
+        assertThat(f.refused(PartnerCentralFailure.of(FailureKind.THROTTLED, "slow", null)))
+                .isEqualTo(StartEngagementFormModel.RefusalRoute.PROGRESS);
+        assertThat(f.busyProperty().get()).isFalse();
+        assertThat(saved).hasSize(1);
+
+        f.taken();
+        assertThat(saved).as("a start the service took needs no draft").isEmpty();
     }
 }

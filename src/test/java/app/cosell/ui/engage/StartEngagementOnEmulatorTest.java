@@ -30,12 +30,14 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import javafx.application.Application;
 import javafx.scene.Node;
 import javafx.scene.Scene;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.MenuButton;
+import javafx.scene.control.RadioButton;
 import javafx.scene.input.Clipboard;
 import javafx.scene.input.KeyCode;
 import javafx.scene.layout.BorderPane;
@@ -429,7 +431,7 @@ class StartEngagementOnEmulatorTest {
         openForm(robot, summary(SUBMITTABLE, Catalog.Sandbox));
 
         assertThat(robot.lookup("#tagKey1").queryTextInputControl().getText()).isEqualTo("half");
-        assertThat(robot.lookup("#visibilityLimited").queryAs(javafx.scene.control.RadioButton.class).isSelected()).isTrue();
+        assertThat(robot.lookup("#visibilityLimited").queryAs(RadioButton.class).isSelected()).isTrue();
         FxWait.until(5, TimeUnit.SECONDS, () -> Files.exists(dataDir.resolve(FormDrafts.FILE_NAME)));
     }
 
@@ -477,7 +479,7 @@ class StartEngagementOnEmulatorTest {
     private static void waitForStatus(FxRobot robot, String status) throws Exception {
         try {
             FxWait.until(20, TimeUnit.SECONDS, () -> status(robot).equals(status));
-        } catch (java.util.concurrent.TimeoutException e) {
+        } catch (TimeoutException e) {
             throw new AssertionError("Status " + status(robot) + " instead of " + status + "; reason "
                     + robot.lookup("#reasonCode").tryQueryAs(Label.class).map(Label::getText).orElse("-") + ": "
                     + robot.lookup("#failureMessage").tryQueryAs(Label.class).map(Label::getText).orElse("-"), e);

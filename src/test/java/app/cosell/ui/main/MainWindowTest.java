@@ -7,20 +7,28 @@ import app.cosell.model.OpportunitySummary;
 import app.cosell.model.Stage;
 import app.cosell.model.TaskProgress;
 import app.cosell.ui.ConsoleHarness;
+import app.cosell.ui.common.SortKey;
 import app.cosell.ui.opportunities.OpportunityFilter;
 import app.cosell.ui.opportunities.OpportunityListModel;
 import app.cosell.ui.settings.EmulatorAdmin;
 import app.cosell.ui.settings.UiSettings;
 import java.time.Duration;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import javafx.scene.Node;
 import javafx.scene.control.Label;
+import javafx.scene.control.Menu;
+import javafx.scene.control.MenuButton;
+import javafx.scene.control.MenuItem;
+import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
+import javafx.scene.input.Clipboard;
 import javafx.scene.input.KeyCode;
 import javafx.scene.layout.Region;
+import javafx.scene.layout.VBox;
 import javafx.stage.Window;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -98,7 +106,7 @@ class MainWindowTest {
         robot.press(KeyCode.ESCAPE).release(KeyCode.ESCAPE);
 
         FxWait.until(20, TimeUnit.SECONDS, () -> list().completeProperty().get()
-                && list().filterProperty().get().stages().equals(java.util.Set.of(Stage.QUALIFIED)));
+                && list().filterProperty().get().stages().equals(Set.of(Stage.QUALIFIED)));
         assertThat(list().rows()).isNotEmpty().hasSizeLessThan(OPPORTUNITIES)
                 .allMatch(s -> s.stage() == Stage.QUALIFIED);
 
@@ -114,7 +122,7 @@ class MainWindowTest {
         WaitForAsyncUtils.waitForFxEvents();
 
         assertThat(console.window.detailModel().findings()).anyMatch(f -> f.blocking() && f.problem().toLowerCase().contains("website"));
-        assertThat(robot.lookup("#readinessFindings").queryAs(javafx.scene.layout.VBox.class).getChildren()).isNotEmpty();
+        assertThat(robot.lookup("#readinessFindings").queryAs(VBox.class).getChildren()).isNotEmpty();
         assertThat(robot.lookup("#detailTitle").queryAs(Label.class).getText()).isNotBlank();
     }
 
@@ -175,7 +183,7 @@ class MainWindowTest {
             assertThat(message).doesNotContain("Exception").doesNotContain("\tat ");
             assertThat(robot.lookup("#copyDetails").tryQuery()).isPresent();
             robot.clickOn("#copyDetails");
-            String copied = WaitForAsyncUtils.asyncFx(() -> javafx.scene.input.Clipboard.getSystemClipboard().getString()).get();
+            String copied = WaitForAsyncUtils.asyncFx(() -> Clipboard.getSystemClipboard().getString()).get();
             assertThat(copied).contains("AccessDeniedException").doesNotContain("\tat ");
         } finally {
             new EmulatorAdmin(console.context.emulatorEndpoint(), console.context.json(),
@@ -190,7 +198,7 @@ class MainWindowTest {
 
     @Test
     void theColumnChooserOpensFromTheKeyboardAndItsChoiceIsRemembered() throws Exception {
-        javafx.scene.control.MenuButton chooser = robot.lookup("#columnsButton").queryAs(javafx.scene.control.MenuButton.class);
+        MenuButton chooser = robot.lookup("#columnsButton").queryAs(MenuButton.class);
         assertThat(chooser.getAccessibleText()).isEqualTo("Show or hide columns, sort (Ctrl+Shift+C)");
         assertThat(chooser.getItems()).hasSize(table().getColumns().size() + 2); // Sort by, a separator, the columns
         String first = table().getColumns().getFirst().getId();
@@ -219,7 +227,7 @@ class MainWindowTest {
 
     @Test
     void theTableSortsFromTheKeyboardThroughTheColumnChooserAndTheSortIsRemembered() throws Exception {
-        javafx.scene.control.MenuButton chooser = robot.lookup("#columnsButton").queryAs(javafx.scene.control.MenuButton.class);
+        MenuButton chooser = robot.lookup("#columnsButton").queryAs(MenuButton.class);
         String first = table().getColumns().getFirst().getId();
         try {
             robot.press(KeyCode.CONTROL, KeyCode.SHIFT, KeyCode.C).release(KeyCode.C, KeyCode.SHIFT, KeyCode.CONTROL);
@@ -231,15 +239,15 @@ class MainWindowTest {
 
             FxWait.until(5, TimeUnit.SECONDS, () -> table().getSortOrder().size() == 1
                     && table().getSortOrder().getFirst().getId().equals(first)
-                    && table().getSortOrder().getFirst().getSortType() == javafx.scene.control.TableColumn.SortType.ASCENDING);
+                    && table().getSortOrder().getFirst().getSortType() == TableColumn.SortType.ASCENDING);
             FxWait.until(5, TimeUnit.SECONDS, () -> console.context.settings().get().sort()
-                    .equals(List.of(new app.cosell.ui.common.SortKey(first, true))));
+                    .equals(List.of(new SortKey(first, true))));
 
-            WaitForAsyncUtils.asyncFx(() -> chooser.getItems().getFirst() instanceof javafx.scene.control.Menu m
+            WaitForAsyncUtils.asyncFx(() -> chooser.getItems().getFirst() instanceof Menu m
                     ? m.getItems().stream().filter(i -> ("sort-" + first).equals(i.getId())).findFirst().orElseThrow() : null)
                     .get().fire(); // chosen again: descending
             FxWait.until(5, TimeUnit.SECONDS, () -> table().getSortOrder().getFirst().getSortType()
-                    == javafx.scene.control.TableColumn.SortType.DESCENDING);
+                    == TableColumn.SortType.DESCENDING);
         } finally {
             WaitForAsyncUtils.asyncFx(() -> table().getSortOrder().clear()).get();
         }
@@ -247,12 +255,12 @@ class MainWindowTest {
 
     @Test
     void theLastVisibleColumnCannotBeHidden() throws Exception {
-        javafx.scene.control.MenuButton chooser = robot.lookup("#columnsButton").queryAs(javafx.scene.control.MenuButton.class);
+        MenuButton chooser = robot.lookup("#columnsButton").queryAs(MenuButton.class);
         try {
             WaitForAsyncUtils.asyncFx(() -> table().getColumns().stream().skip(1).forEach(c -> c.setVisible(false))).get();
             WaitForAsyncUtils.waitForFxEvents();
             assertThat(chooser.getItems().stream().filter(i -> i.getId() != null && i.getId().startsWith("column-")))
-                    .extracting(javafx.scene.control.MenuItem::isDisable).containsExactly(true, false, false, false, false,
+                    .extracting(MenuItem::isDisable).containsExactly(true, false, false, false, false,
                             false, false, false, false, false); // the tenth: Readiness
         } finally {
             WaitForAsyncUtils.asyncFx(() -> table().getColumns().forEach(c -> c.setVisible(true))).get();

@@ -1,5 +1,6 @@
 package app.cosell.ui.main;
 
+import app.cosell.model.TaskProgress;
 import app.cosell.ui.FxWait;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -39,7 +40,7 @@ class ProductionHeaderTest {
                 () -> new ConnectionInfo(ConnectionInfo.Kind.AWS_PROFILE, "sales-prod", Catalog.AWS, "https://partnercentral-selling.us-east-1.api.aws"),
                 new FakeOpportunities(40), o -> List.of(),
                 new TaskHistoryFeed() {
-                    @Override public List<app.cosell.model.TaskProgress> all() { return List.of(); }
+                    @Override public List<TaskProgress> all() { return List.of(); }
                     @Override public void addListener(Runnable l) {}
                 }, settings,
                 new SettingsModel.Services() {

@@ -2,6 +2,7 @@ package app.cosell.ui.progress;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import app.cosell.ui.FxWait;
 import app.cosell.ui.common.Theme;
 import java.text.MessageFormat;
 import java.util.List;
@@ -19,6 +20,8 @@ import javafx.stage.Window;
 import javafx.util.Duration;
 import org.controlsfx.control.Notifications;
 import org.junit.jupiter.api.Test;
+import org.kordamp.ikonli.javafx.FontIcon;
+import org.kordamp.ikonli.material2.Material2AL;
 import org.testfx.api.FxToolkit;
 import org.testfx.util.WaitForAsyncUtils;
 
@@ -51,10 +54,10 @@ class NotificationStyleTest {
                     stage.setScene(s);
                     stage.show();
                     Notifications.create().title("Engagement task ended").text("Engagement started for O20000004.")
-                            .graphic(new org.kordamp.ikonli.javafx.FontIcon(org.kordamp.ikonli.material2.Material2AL.CHECK_CIRCLE))
+                            .graphic(new FontIcon(Material2AL.CHECK_CIRCLE))
                             .owner(stage).position(Pos.BOTTOM_RIGHT).hideAfter(Duration.seconds(30)).show();
                 }).get(10, TimeUnit.SECONDS);
-                app.cosell.ui.FxWait.until(10, TimeUnit.SECONDS, () -> Window.getWindows().stream()
+                FxWait.until(10, TimeUnit.SECONDS, () -> Window.getWindows().stream()
                         .anyMatch(w -> w != stage && w.isShowing() && w.getScene().getRoot().lookup(".notification-bar") != null));
                 WaitForAsyncUtils.waitForFxEvents();
                 WaitForAsyncUtils.asyncFx(() -> Window.getWindows().stream().filter(w -> w != stage).toList()

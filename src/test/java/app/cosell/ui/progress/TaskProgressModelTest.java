@@ -5,9 +5,17 @@ import app.cosell.engagement.AdviceAction;
 import static app.cosell.ui.progress.Snapshots.T0;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import app.cosell.engagement.TrackingPause;
+import app.cosell.model.CallFailure;
+import app.cosell.model.FailureKind;
+import app.cosell.model.StepProgress;
 import app.cosell.model.StepState;
+import app.cosell.model.TaskKind;
+import app.cosell.model.TaskProgress;
+import app.cosell.model.TaskStatus;
 import app.cosell.model.TaskStep;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -43,11 +51,11 @@ class TaskProgressModelTest {
 
     @Test
     void aStepNeverSeenRunningShowsTheTimeSinceThePreviousStepEnded() {
-        var steps = new java.util.ArrayList<>(Snapshots.runningAt(TaskStep.CREATE_RESOURCE_SNAPSHOT).steps());
+        var steps = new ArrayList<>(Snapshots.runningAt(TaskStep.CREATE_RESOURCE_SNAPSHOT).steps());
         // GetOpportunity seen running from T0; CreateEngagement's evidence arrived in the same poll as its end.
-        steps.set(1, new app.cosell.model.StepProgress(TaskStep.CREATE_ENGAGEMENT, StepState.DONE, T0.plusSeconds(2),
+        steps.set(1, new StepProgress(TaskStep.CREATE_ENGAGEMENT, StepState.DONE, T0.plusSeconds(2),
                 T0.plusSeconds(2), "eng-1"));
-        model.show(Snapshots.progress(Snapshots.REQUEST, app.cosell.model.TaskStatus.IN_PROGRESS, steps, null, null, null,
+        model.show(Snapshots.progress(Snapshots.REQUEST, TaskStatus.IN_PROGRESS, steps, null, null, null,
                 null, null, null), T0.plusSeconds(3));
 
         assertThat(model.row(TaskStep.CREATE_ENGAGEMENT).stateProperty().get()).isEqualTo(StepState.DONE);
@@ -101,12 +109,12 @@ class TaskProgressModelTest {
     @Test
     void aPausedTaskStaysRunningWithoutAdviceOrRetryAndResumesWhenALookWorks() {
         var paused = Snapshots.runningAt(TaskStep.CREATE_ENGAGEMENT)
-                .withFailure(app.cosell.engagement.TrackingPause.TRACKING_PAUSED.failure("RejectedExecutionException"),
+                .withFailure(TrackingPause.TRACKING_PAUSED.failure("RejectedExecutionException"),
                         T0.plusSeconds(2));
 
         model.show(paused, T0.plusSeconds(2));
 
-        assertThat(model.pauseProperty().get()).isEqualTo(app.cosell.engagement.TrackingPause.TRACKING_PAUSED);
+        assertThat(model.pauseProperty().get()).isEqualTo(TrackingPause.TRACKING_PAUSED);
         assertThat(model.statusKeyProperty().get()).isEqualTo("TRACKING_PAUSED");
         assertThat(model.runningProperty().get()).isTrue();
         assertThat(model.failedProperty().get()).isFalse();
@@ -120,8 +128,8 @@ class TaskProgressModelTest {
 
     @Test
     void anUnansweredStartIsNotConfirmedYetNeverRefused() {
-        var requested = app.cosell.model.TaskProgress.requested("local-1", Snapshots.REQUEST, "token", 1, T0);
-        model.show(requested.withFailure(app.cosell.engagement.TrackingPause.START_NOT_CONFIRMED.failure("x"), T0),
+        var requested = TaskProgress.requested("local-1", Snapshots.REQUEST, "token", 1, T0);
+        model.show(requested.withFailure(TrackingPause.START_NOT_CONFIRMED.failure("x"), T0),
                 T0.plusSeconds(1));
 
         assertThat(model.statusKeyProperty().get()).isEqualTo("START_NOT_CONFIRMED");
@@ -129,7 +137,7 @@ class TaskProgressModelTest {
         assertThat(model.failedProperty().get()).isFalse();
 
         // Stopped by a missing sign-in: the start may have reached the service, so it is unconfirmed, not refused.
-        model.show(requested.withFailure(new app.cosell.model.CallFailure(app.cosell.model.FailureKind.SIGN_IN_NEEDED,
+        model.show(requested.withFailure(new CallFailure(FailureKind.SIGN_IN_NEEDED,
                 null, "sign in", null, null, List.of(), "sso"), T0), T0.plusSeconds(2));
 
         assertThat(model.failedProperty().get()).isTrue();
@@ -137,7 +145,7 @@ class TaskProgressModelTest {
         assertThat(model.unconfirmedProperty().get()).isTrue();
         assertThat(model.retryKeepsTheAttempt()).as("Retry re-sends the same token").isTrue();
 
-        model.show(requested.withFailure(new app.cosell.model.CallFailure(app.cosell.model.FailureKind.VALIDATION,
+        model.show(requested.withFailure(new CallFailure(FailureKind.VALIDATION,
                 "ValidationException", "bad", null, null, List.of(), null), T0), T0.plusSeconds(3));
 
         assertThat(model.refusedProperty().get()).isTrue();
@@ -169,10 +177,10 @@ class TaskProgressModelTest {
         model.show(Snapshots.runningAt(TaskStep.CREATE_ENGAGEMENT_INVITATION), T0.plusSeconds(8));
         assertThat(model.row(TaskStep.CREATE_ENGAGEMENT_INVITATION).timeProperty().get()).isNotNull();
 
-        var steps = new java.util.ArrayList<>(Snapshots.complete().steps());
-        steps.set(TaskStep.CREATE_ENGAGEMENT_INVITATION.ordinal(), new app.cosell.model.StepProgress(
+        var steps = new ArrayList<>(Snapshots.complete().steps());
+        steps.set(TaskStep.CREATE_ENGAGEMENT_INVITATION.ordinal(), new StepProgress(
                 TaskStep.CREATE_ENGAGEMENT_INVITATION, StepState.SKIPPED, T0.plusSeconds(4), T0.plusSeconds(5), null));
-        model.show(Snapshots.progress(Snapshots.REQUEST, app.cosell.model.TaskStatus.COMPLETE, steps, T0.plusSeconds(6),
+        model.show(Snapshots.progress(Snapshots.REQUEST, TaskStatus.COMPLETE, steps, T0.plusSeconds(6),
                 "eng-1", null, "rsj-1", null, null), T0.plusSeconds(9));
 
         assertThat(model.row(TaskStep.CREATE_ENGAGEMENT_INVITATION).stateProperty().get()).isEqualTo(StepState.SKIPPED);
@@ -184,7 +192,7 @@ class TaskProgressModelTest {
     void anEndedTaskWithoutItsRequestTimeStillShowsHowLongItRan() {
         TaskProgressModel m = new TaskProgressModel(p -> ADVICE, f -> ADVICE);
         var done = Snapshots.complete();
-        var noTimes = new app.cosell.model.TaskProgress(done.localId(), done.request(), done.clientToken(), done.attempt(),
+        var noTimes = new TaskProgress(done.localId(), done.request(), done.clientToken(), done.attempt(),
                 done.taskId(), done.taskArn(), done.status(), null, null, null, done.steps(), done.engagementId(),
                 done.engagementInvitationId(), done.resourceSnapshotJobId(), null, null, null, done.updatedAt());
         m.show(noTimes, T0.plusSeconds(600));
@@ -195,5 +203,46 @@ class TaskProgressModelTest {
     void stepTimesReadWellFromTheFirstTenthOfASecond() {
         assertThat(StepperRow.stepTime(Duration.ofMillis(40))).isEqualTo("< 0.1 s");
         assertThat(StepperRow.stepTime(Duration.ofMillis(9400))).isEqualTo("9.4 s");
+    }
+
+    private static FailureAdvice offering(AdviceAction... actions) {
+        return new FailureAdvice("X", true, "t", "w", "d", true, actions[0], null, null, List.of(), List.of(actions),
+                null, null);
+    }
+
+    @Test
+    void theFailedPanelOffersTheAdvicesButtonsWithItsFirstAsPrimaryButNeverCopyDiagnostics() {
+        model.show(Snapshots.failedAt(TaskStep.CREATE_ENGAGEMENT, "EngagementValidationFailed", "Title too long"),
+                T0.plusSeconds(3));
+
+        assertThat(model.offeredActions(offering(AdviceAction.FIX_IT, AdviceAction.RETRY_WITH_NEW_TOKEN,
+                AdviceAction.CONTACT_AWS_TEAM, AdviceAction.COPY_DIAGNOSTICS), TaskKind.ENGAGEMENT_FROM_OPPORTUNITY))
+                .as("an action without a button here is left out").containsExactly(
+                        new TaskProgressModel.OfferedAction(AdviceAction.FIX_IT, "FIX_IT", true),
+                        new TaskProgressModel.OfferedAction(AdviceAction.RETRY_WITH_NEW_TOKEN, "RETRY_WITH_NEW_TOKEN", false),
+                        new TaskProgressModel.OfferedAction(AdviceAction.COPY_DIAGNOSTICS, "COPY_DIAGNOSTICS", false));
+        assertThat(model.offeredActions(offering(AdviceAction.COPY_DIAGNOSTICS), TaskKind.ENGAGEMENT_FROM_OPPORTUNITY))
+                .extracting(TaskProgressModel.OfferedAction::primary).containsExactly(false);
+        assertThat(model.offeredActions(null, TaskKind.ENGAGEMENT_FROM_OPPORTUNITY)).isEmpty();
+    }
+
+    @Test
+    void aTaskAboutAnAwsReferralOffersNoOpenTheOpportunity() {
+        assertThat(model.offeredActions(offering(AdviceAction.OPEN_OPPORTUNITY, AdviceAction.COPY_DIAGNOSTICS),
+                TaskKind.REJECT_INVITATION)).extracting(TaskProgressModel.OfferedAction::action)
+                .containsExactly(AdviceAction.COPY_DIAGNOSTICS);
+        assertThat(model.offeredActions(offering(AdviceAction.OPEN_OPPORTUNITY), TaskKind.ENGAGEMENT_FROM_OPPORTUNITY))
+                .extracting(TaskProgressModel.OfferedAction::action).containsExactly(AdviceAction.OPEN_OPPORTUNITY);
+    }
+
+    @Test
+    void aRetryThatGoesOnWithTheSameAttemptSaysWaitAndRetry() {
+        model.show(Snapshots.runningAt(TaskStep.CREATE_ENGAGEMENT), T0.plusSeconds(3));
+        assertThat(model.offeredActions(offering(AdviceAction.RETRY_WITH_NEW_TOKEN), TaskKind.ENGAGEMENT_FROM_OPPORTUNITY))
+                .extracting(TaskProgressModel.OfferedAction::labelKey).containsExactly("WAIT_AND_RETRY");
+
+        model.show(Snapshots.failedAt(TaskStep.CREATE_ENGAGEMENT, "EngagementValidationFailed", "bad"), T0.plusSeconds(4));
+        assertThat(model.offeredActions(offering(AdviceAction.RETRY_WITH_NEW_TOKEN), TaskKind.ENGAGEMENT_FROM_OPPORTUNITY))
+                .extracting(TaskProgressModel.OfferedAction::labelKey).containsExactly("RETRY_WITH_NEW_TOKEN");
     }
 }

@@ -66,4 +66,14 @@ class SettingsModelTest {
         assertThat(saved).isEqualTo(new SettingsModel.Saved(false, false));
         assertThat(applied).isEmpty();
     }
+
+    @Test
+    void theRepChangesHowManyRecordsTheListChecksInTheBackground() {
+        SettingsModel model = new SettingsModel(keeper, services, Background.DIRECT);
+        assertThat(model.recordChecksProperty().get()).isEqualTo(UiSettings.Pipeline.DEFAULT.recordChecksPerSession());
+        model.recordChecksProperty().set(0);
+        model.save(e -> { throw new AssertionError(e); });
+        assertThat(store.load().pipeline().recordChecksPerSession()).isZero();
+        assertThat(new SettingsModel(keeper, services, Background.DIRECT).recordChecksProperty().get()).isZero();
+    }
 }
