@@ -136,6 +136,7 @@ public final class OpportunityListModel {
      */
     public void sortBy(Comparator<? super OpportunitySummary> order) {
         index.setOrder(order);
+        if (order == null) index.reset(feed.rows()); // "Not sorted": the server's order again
         feed.showAllLoaded();
         publish();
     }
