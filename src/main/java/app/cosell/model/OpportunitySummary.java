@@ -7,6 +7,8 @@ import java.time.LocalDate;
  * One row of the opportunity list, from ListOpportunities. Fields the service may omit are {@code null}.
  *
  * @param expectedMonthlySpend the first {@code ExpectedCustomerSpend} entry, or null when none
+ * @param industry the customer's {@code Account.Industry} ({@code OtherIndustry} when that is "Other"), or null
+ * @param city the customer's {@code Account.Address.City}, or null
  */
 public record OpportunitySummary(
         String id,
@@ -23,7 +25,9 @@ public record OpportunitySummary(
         LocalDate targetCloseDate,
         Money expectedMonthlySpend,
         Instant createdDate,
-        Instant lastModifiedDate) {
+        Instant lastModifiedDate,
+        String industry,
+        String city) {
 
     /**
      * The row of a full record (GetOpportunity), e.g. after a task changed it. What the record does not carry
@@ -41,6 +45,15 @@ public record OpportunitySummary(
                 l == null ? null : l.reviewStatus(), l == null ? null : l.reviewStatusRaw(),
                 l == null ? null : l.targetCloseDate(),
                 p == null || p.expectedCustomerSpend().isEmpty() ? null : p.expectedCustomerSpend().getFirst(),
-                o.createdDate(), o.lastModifiedDate());
+                o.createdDate(), o.lastModifiedDate(),
+                c != null && industryOf(c.industry(), c.otherIndustry()) != null ? industryOf(c.industry(), c.otherIndustry())
+                        : was == null ? null : was.industry(),
+                c != null && c.city() != null ? c.city() : was == null ? null : was.city());
+    }
+
+    /** The industry a rep reads: the free text of "Other" when given, else the industry itself (may be null). */
+    public static String industryOf(String industry, String otherIndustry) {
+        if ("Other".equals(industry) && otherIndustry != null && !otherIndustry.isBlank()) return otherIndustry;
+        return industry;
     }
 }

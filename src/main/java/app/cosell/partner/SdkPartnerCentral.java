@@ -129,7 +129,9 @@ final class SdkPartnerCentral implements PartnerCentral {
                 lc == null ? null : ReviewStatus.fromWire(lc.reviewStatusAsString()),
                 lc == null ? null : lc.reviewStatusAsString(),
                 lc == null ? null : date(lc.targetCloseDate()),
-                spend, s.createdDate(), s.lastModifiedDate());
+                spend, s.createdDate(), s.lastModifiedDate(),
+                acc == null ? null : OpportunitySummary.industryOf(acc.industryAsString(), acc.otherIndustry()),
+                addr == null ? null : addr.city());
     }
 
     private Catalog catalogOf(String wire) {

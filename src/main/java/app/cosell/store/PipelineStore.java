@@ -335,7 +335,8 @@ public final class PipelineStore implements AutoCloseable {
     static OpportunitySummary withTitle(OpportunitySummary r, String title) {
         return new OpportunitySummary(r.id(), r.arn(), r.catalog(), r.partnerOpportunityIdentifier(),
                 r.customerCompanyName(), r.countryCode(), title, r.stage(), r.stageRaw(), r.reviewStatus(),
-                r.reviewStatusRaw(), r.targetCloseDate(), r.expectedMonthlySpend(), r.createdDate(), r.lastModifiedDate());
+                r.reviewStatusRaw(), r.targetCloseDate(), r.expectedMonthlySpend(), r.createdDate(), r.lastModifiedDate(),
+                r.industry(), r.city());
     }
 
     private String write(Object value) {

@@ -89,6 +89,18 @@ class PartnerCentralGatewayTest {
     }
 
     @Test
+    void aListedRowCarriesTheCustomersIndustryAndCityAsTheFullRecordHasThem() {
+        OpportunitySummary row = all(OpportunityQuery.all().withIdentifiers(List.of("O20000001"))).getFirst();
+        Opportunity o = pc.getOpportunity("O20000001");
+
+        assertThat(row.city()).isNotBlank().isEqualTo(o.customer().city());
+        assertThat(row.industry()).isNotBlank()
+                .isEqualTo(OpportunitySummary.industryOf(o.customer().industry(), o.customer().otherIndustry()));
+        assertThat(OpportunitySummary.of(o, null)).extracting(OpportunitySummary::industry, OpportunitySummary::city)
+                .containsExactly(row.industry(), row.city());
+    }
+
+    @Test
     void getOpportunityMapsTheFieldsTheReadinessCheckReads() {
         Opportunity o = pc.getOpportunity(SUBMITTABLE);
 

@@ -36,7 +36,8 @@ class PipelineStoreTest {
 
     static OpportunitySummary row(String id, Instant modified) {
         return new OpportunitySummary(id, "arn:" + id, Catalog.Sandbox, null, "Customer " + id, "US", null,
-                Stage.PROSPECT, "Prospect", ReviewStatus.PENDING_SUBMISSION, "Pending Submission", null, null, T0, modified);
+                Stage.PROSPECT, "Prospect", ReviewStatus.PENDING_SUBMISSION, "Pending Submission", null, null, T0, modified,
+                null, null);
     }
 
     @Test
@@ -47,7 +48,7 @@ class PipelineStoreTest {
             String customer = (i % 2 == 0 ? "Acme_" : "Globex ") + i;
             page.add(new OpportunitySummary("O" + (100 + i), "arn", Catalog.Sandbox, null, customer, "US", null,
                     stage, stage.wire(), ReviewStatus.PENDING_SUBMISSION, "Pending Submission", null, null, T0,
-                    T0.plusSeconds(i)));
+                    T0.plusSeconds(i), null, null));
         }
         store.mergePage(page, 1, T0, Map.of());
 

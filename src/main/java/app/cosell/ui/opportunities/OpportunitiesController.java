@@ -7,7 +7,6 @@ import app.cosell.model.OpportunitySummary;
 import app.cosell.model.ReviewStatus;
 import app.cosell.model.Stage;
 import app.cosell.model.TaskProgress;
-import app.cosell.ui.common.Formats;
 import app.cosell.ui.common.Icons;
 import app.cosell.ui.common.Messages;
 import app.cosell.ui.common.TableLayout;
@@ -17,19 +16,12 @@ import app.cosell.ui.settings.UiSettings;
 import atlantafx.base.controls.CustomTextField;
 import atlantafx.base.theme.Styles;
 import atlantafx.base.theme.Tweaks;
-import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.Comparator;
-import java.util.EnumSet;
-import java.util.Set;
 import java.util.function.Consumer;
-import java.util.function.Function;
-import javafx.animation.PauseTransition;
+import javafx.application.Platform;
 import javafx.beans.binding.Bindings;
-import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.collections.MapChangeListener;
-import javafx.collections.transformation.SortedList;
 import javafx.fxml.FXML;
 import javafx.scene.control.Button;
 import javafx.scene.control.CheckMenuItem;
@@ -38,7 +30,6 @@ import javafx.scene.control.MenuButton;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.control.SelectionMode;
 import javafx.scene.control.SplitPane;
-import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableRow;
 import javafx.scene.control.TableView;
@@ -46,7 +37,6 @@ import javafx.scene.control.TextField;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.MouseButton;
 import javafx.scene.layout.BorderPane;
-import javafx.util.Duration;
 
 /**
  * The opportunity list (toolbar, table) and the detail pane beside it. Thin: the models hold the state; this wires
@@ -60,8 +50,6 @@ public final class OpportunitiesController {
     private final Consumer<OpportunitySummary> startEngagement;
     private final Consumer<TaskProgress> openProgress;
     private boolean showingFilter;
-    /** A row this close to the end of the rows shown asks for the rows held back by a load under way. */
-    private static final int NEAR_END_ROWS = 40;
 
     /** Below this width the toolbar's secondary buttons go into the "More" menu. */
     static final double TOOLBAR_OVERFLOW_WIDTH = 1440;
@@ -105,6 +93,11 @@ public final class OpportunitiesController {
     }
 
     private OpportunityDetailController detailController;
+    private OpportunityColumns columns;
+    private TableSelection selection;
+    /** The Views menu button, and the same menu in the "More" menu of narrow windows (null without saved views). */
+    private MenuButton viewsButton;
+    private javafx.scene.control.Menu viewsOverflow;
 
     /** The detail pane's controller (after {@link #load}). */
     public OpportunityDetailController detailController() { return detailController; }
@@ -129,16 +122,19 @@ public final class OpportunitiesController {
 
     @FXML
     private void initialize() {
+        columns = new OpportunityColumns(table, list);
         setUpReadiness();
-        setUpColumns();
-        SortedList<OpportunitySummary> sorted = new SortedList<>(list.visibleRows());
-        sorted.comparatorProperty().bind(table.comparatorProperty());
-        // A sort sees every loaded row: rows held back by a load under way go to the table first (next turn, not
-        // while the sorted view is being re-sorted).
-        table.comparatorProperty().addListener((o, was, now) -> {
-            if (list.hasHeldRows()) javafx.application.Platform.runLater(list::showAllLoaded);
+        columns.setUp(idColumn, customerColumn, titleColumn, stageColumn, reviewColumn, closeColumn, spendColumn,
+                modifiedColumn, engagementColumn);
+        // The model keeps the rows in the table's order (a keystroke never sorts 100,000 rows): a click on a header,
+        // the sort menu or a restored layout asks it to re-order them.
+        table.setItems(list.visibleRows());
+        table.setSortPolicy(t -> {
+            // The model's lists are the FX thread's: a sort asked elsewhere re-orders on it, a turn later.
+            if (Platform.isFxApplicationThread()) list.sortBy(t.getComparator());
+            else Platform.runLater(() -> list.sortBy(t.getComparator()));
+            return true;
         });
-        table.setItems(sorted);
         // Several rows can be chosen for a batch; the detail pane follows the row selected last.
         table.getSelectionModel().setSelectionMode(SelectionMode.MULTIPLE);
         table.getStyleClass().addAll(Styles.STRIPED, Styles.DENSE, Tweaks.EDGE_TO_EDGE);
@@ -152,15 +148,8 @@ public final class OpportunitiesController {
                         : Messages.get("opportunities.placeholder.noMatch"),
                 connecting, list.loadingProperty(), list.loadedProperty(), list.filterProperty()));
 
-        detail.selectedProperty().set(table.getSelectionModel().getSelectedItem());
-        table.getSelectionModel().selectedItemProperty().addListener((o, was, now) -> {
-            // A row replaced by its fresher copy, or a reload, loses the selection for a moment: the detail pane keeps
-            // showing it (and is not rebuilt when the same row is selected again).
-            if (now == null && was != null && list.isReplacing(was.id())) return;
-            // The same row again (a reload brought an equal copy): the detail pane is not filled again.
-            if (now != null && now.equals(detail.selectedProperty().get())) return;
-            detail.selectedProperty().set(now);
-        });
+        selection = new TableSelection(table, detail);
+        list.setPublisher(selection::keeping);
         // Nothing is selected for the rep when rows arrive (the detail pane would show an opportunity nobody chose):
         // the table has the keyboard focus on its first row, and Down or Space selects it.
         table.setOnKeyPressed(e -> {
@@ -174,11 +163,8 @@ public final class OpportunitiesController {
                 @Override
                 protected void updateItem(OpportunitySummary item, boolean empty) {
                     super.updateItem(item, empty);
-                    // Near the end of the rows shown while more are held back: they go to the table (after this
-                    // layout pass, which must not see the items change).
-                    if (!empty && list.hasHeldRows() && getIndex() >= getTableView().getItems().size() - NEAR_END_ROWS) {
-                        javafx.application.Platform.runLater(list::showAllLoaded);
-                    }
+                    // Near the end of the rows shown, rows held back by a load under way come (after this pass).
+                    if (!empty) list.rowShown(getIndex());
                 }
             };
             row.setOnMouseClicked(e -> {
@@ -189,52 +175,11 @@ public final class OpportunitiesController {
         list.latestTasks().addListener((MapChangeListener<String, TaskProgress>) c -> table.refresh());
         list.setOnShowRow(this::showRow);
         list.setOnRecordRefreshed(detail::showRefreshed);
-        // A refreshed row replaces its old copy: the selection moves to the fresh copy.
-        list.rows().addListener((javafx.collections.ListChangeListener<OpportunitySummary>) c -> {
-            OpportunitySummary shown = detail.selectedProperty().get();
-            if (shown == null || !table.getSelectionModel().isEmpty()) return;
-            while (c.next()) {
-                if (c.wasReplaced()) for (OpportunitySummary s : c.getAddedSubList()) {
-                    if (s.id().equals(shown.id())) select(s);
-                }
-            }
-        });
         detail.opportunityProperty().addListener((o, was, now) -> {
             if (now != null && now.project() != null) list.rememberTitle(now.id(), now.project().title());
         });
 
-        searchField.setLeft(Icons.SEARCH.create());
-        Button clearSearch = new Button(null, Icons.CLEAR.create());
-        clearSearch.getStyleClass().addAll(Styles.BUTTON_ICON, Styles.FLAT);
-        clearSearch.setAccessibleText(Messages.get("opportunities.search.clear"));
-        clearSearch.setFocusTraversable(false);
-        clearSearch.visibleProperty().bind(searchField.textProperty().isNotEmpty());
-        clearSearch.setOnAction(e -> searchField.clear());
-        searchField.setRight(clearSearch);
-        // Instant search, but one re-filter per pause in typing rather than per key on 100,000 rows.
-        PauseTransition typing = new PauseTransition(Duration.millis(120));
-        typing.setOnFinished(e -> list.searchProperty().set(searchField.getText()));
-        searchField.textProperty().addListener((o, was, now) -> {
-            if (now.isEmpty()) list.searchProperty().set("");
-            else typing.playFromStart();
-        });
-        searchField.setOnAction(e -> { typing.stop(); list.searchProperty().set(searchField.getText()); focusTable(); });
-        // Down from the search box goes to the results, on their first row (selected, so Enter starts it).
-        searchField.addEventFilter(javafx.scene.input.KeyEvent.KEY_PRESSED, e -> {
-            if (e.getCode() == KeyCode.DOWN) {
-                typing.stop();
-                list.searchProperty().set(searchField.getText());
-                focusTable();
-                e.consume();
-            }
-        });
-        // The search cleared for the rep (to show an opened opportunity): the box says so too.
-        list.searchProperty().addListener((o, was, now) -> {
-            if (now.isEmpty() && !searchField.getText().isEmpty()) {
-                typing.stop();
-                searchField.clear();
-            }
-        });
+        SearchBox.wire(searchField, list.searchProperty(), this::focusTable);
 
         setUpFilters();
         refreshButton.setGraphic(Icons.REFRESH.create());
@@ -254,7 +199,7 @@ public final class OpportunitiesController {
         UiSettings s = settings.get();
         TableLayout.apply(table, s.columns(), s.sort());
         TableLayout.watch(table, (cols, sort) -> settings.update(x -> x.withColumns(cols).withSort(sort)));
-        setUpColumnChooser();
+        columns.setUpColumnChooser(columnsButton);
     }
 
     /**
@@ -307,78 +252,12 @@ public final class OpportunitiesController {
         }
     }
 
-    /**
-     * The column chooser: a check item per column, tied to the column's visibility (so the layout saved with the
-     * settings remembers it, as it does the table's own header menu). The last visible column cannot be hidden.
-     */
-    private void setUpColumnChooser() {
-        columnsButton.setGraphic(Icons.COLUMNS.create());
-        // An icon only (its name in the tooltip and for screen readers): the toolbar keeps room for the search box.
-        columnsButton.setContentDisplay(javafx.scene.control.ContentDisplay.GRAPHIC_ONLY);
-        columnsButton.getItems().addAll(sortMenu(), new javafx.scene.control.SeparatorMenuItem());
-        for (TableColumn<OpportunitySummary, ?> col : table.getColumns()) {
-            CheckMenuItem item = new CheckMenuItem();
-            item.textProperty().bind(col.textProperty());
-            item.setId("column-" + col.getId());
-            item.selectedProperty().bindBidirectional(col.visibleProperty());
-            item.disableProperty().bind(Bindings.createBooleanBinding(
-                    () -> col.isVisible() && table.getVisibleLeafColumns().size() <= 1, table.getVisibleLeafColumns(),
-                    col.visibleProperty()));
-            columnsButton.getItems().add(item);
-        }
-    }
 
-    /**
-     * "Sort by", the keyboard's way to what a click on a column header does: a column chosen once sorts ascending,
-     * chosen again descending; "Not sorted" keeps the server's order. The sort is remembered with the column layout.
-     */
-    private javafx.scene.control.Menu sortMenu() {
-        javafx.scene.control.Menu menu = new javafx.scene.control.Menu(Messages.get("opportunities.sort"));
-        menu.setId("sortMenu");
-        javafx.scene.control.ToggleGroup group = new javafx.scene.control.ToggleGroup();
-        javafx.scene.control.RadioMenuItem none = new javafx.scene.control.RadioMenuItem(Messages.get("opportunities.sort.none"));
-        none.setId("sort-none");
-        none.setToggleGroup(group);
-        none.setOnAction(e -> table.getSortOrder().clear());
-        menu.getItems().add(none);
-        for (TableColumn<OpportunitySummary, ?> col : table.getColumns()) {
-            javafx.scene.control.RadioMenuItem item = new javafx.scene.control.RadioMenuItem();
-            item.setId("sort-" + col.getId());
-            item.setToggleGroup(group);
-            item.textProperty().bind(Bindings.createStringBinding(() -> !table.getSortOrder().isEmpty()
-                            && table.getSortOrder().getFirst() == col
-                            ? Messages.format(col.getSortType() == TableColumn.SortType.ASCENDING
-                                    ? "opportunities.sort.ascending" : "opportunities.sort.descending", col.getText())
-                            : col.getText(),
-                    table.getSortOrder(), col.sortTypeProperty(), col.textProperty()));
-            item.setOnAction(e -> {
-                if (!table.getSortOrder().isEmpty() && table.getSortOrder().getFirst() == col) {
-                    col.setSortType(col.getSortType() == TableColumn.SortType.ASCENDING
-                            ? TableColumn.SortType.DESCENDING : TableColumn.SortType.ASCENDING);
-                } else {
-                    col.setSortType(TableColumn.SortType.ASCENDING);
-                    table.getSortOrder().setAll(java.util.List.of(col));
-                }
-                showSort(menu);
-            });
-            menu.getItems().add(item);
-        }
-        table.getSortOrder().addListener((javafx.beans.InvalidationListener) o -> showSort(menu));
-        showSort(menu);
-        return menu;
-    }
 
-    /** Ticks the sort menu's item of the table's first sort column ("Not sorted" when none). */
-    private void showSort(javafx.scene.control.Menu menu) {
-        String id = table.getSortOrder().isEmpty() ? "none" : table.getSortOrder().getFirst().getId();
-        for (javafx.scene.control.MenuItem i : menu.getItems()) {
-            ((javafx.scene.control.RadioMenuItem) i).setSelected(("sort-" + id).equals(i.getId()));
-        }
-    }
 
     /** Selects {@code row}, scrolls to it, focuses the table and makes sure the detail pane can be seen. */
     private void showRow(OpportunitySummary row) {
-        select(row);
+        selection.select(row);
         table.requestFocus();
         double[] dividers = split.getDividerPositions();
         if (dividers.length > 0 && dividers[0] > 0.9) {
@@ -386,194 +265,42 @@ public final class OpportunitiesController {
         }
     }
 
-    private void select(OpportunitySummary row) {
-        int i = table.getItems().indexOf(row);
-        if (i < 0) return;
-        table.getSelectionModel().clearAndSelect(i);
-        table.getFocusModel().focus(i);
-        table.scrollTo(Math.max(0, i - 3));
-    }
 
-    private void setUpColumns() {
-        idColumn.setCellValueFactory(value(OpportunitySummary::id));
-        customerColumn.setCellValueFactory(value(OpportunitySummary::customerCompanyName));
-        // ListOpportunities carries no project title: titles are fetched for the rows on screen, and learnt from
-        // opened opportunities. A title arriving later updates its own cell only: each cell (a few dozen) listens to
-        // the titles for its row, rather than a binding per cell value (thousands, one per re-layout, all notified).
-        titleColumn.setCellValueFactory(d -> new ReadOnlyObjectWrapper<>(d.getValue().projectTitle() != null
-                ? d.getValue().projectTitle() : list.titleOf(d.getValue().id())));
-        titleColumn.setCellFactory(c -> new TableCell<>() {
-            private String rowId;
-            private final MapChangeListener<String, String> titleArrived = change -> {
-                if (rowId != null && rowId.equals(change.getKey()) && change.wasAdded() && getText() == null) {
-                    setText(change.getValueAdded());
-                }
-            };
-
-            {
-                list.titles().addListener(new javafx.collections.WeakMapChangeListener<>(titleArrived));
-            }
-
-            @Override
-            protected void updateItem(String title, boolean empty) {
-                super.updateItem(title, empty);
-                setText(empty ? null : title);
-                int i = getIndex();
-                boolean onScreen = !empty && i >= 0 && i < getTableView().getItems().size();
-                rowId = onScreen ? getTableView().getItems().get(i).id() : null;
-                if (onScreen && title == null) list.wantTitle(rowId); // on screen: fetch it
-            }
-        });
-        stageColumn.setCellValueFactory(value(OpportunitySummary::stage));
-        stageColumn.setCellFactory(c -> textCell(v -> Messages.of("stage", v)));
-        reviewColumn.setCellValueFactory(value(OpportunitySummary::reviewStatus));
-        reviewColumn.setCellFactory(c -> textCell(v -> Messages.of("review", v)));
-        closeColumn.setCellValueFactory(value(OpportunitySummary::targetCloseDate));
-        closeColumn.setCellFactory(c -> textCell(Formats::date));
-        spendColumn.setCellValueFactory(value(OpportunitySummary::expectedMonthlySpend));
-        spendColumn.setCellFactory(c -> {
-            TableCell<OpportunitySummary, Money> cell = textCell(Formats::money);
-            cell.getStyleClass().add(Tweaks.ALIGN_RIGHT);
-            return cell;
-        });
-        spendColumn.setComparator(Comparator.nullsFirst(Comparator.comparing(Money::amount,
-                Comparator.nullsFirst(BigDecimal::compareTo))));
-        modifiedColumn.setCellValueFactory(value(OpportunitySummary::lastModifiedDate));
-        modifiedColumn.setCellFactory(c -> textCell(Formats::day));
-        engagementColumn.setCellValueFactory(d -> new ReadOnlyObjectWrapper<>(list.engagementStateOf(d.getValue())));
-        engagementColumn.setCellFactory(c -> new TableCell<>() {
-            @Override
-            protected void updateItem(EngagementState item, boolean empty) {
-                super.updateItem(item, empty);
-                getStyleClass().removeIf(s -> s.startsWith("state-"));
-                if (empty || item == null || item == EngagementState.NONE) {
-                    setText(null);
-                } else {
-                    setText(Messages.of("engagement", item));
-                    getStyleClass().add("state-" + item.name().toLowerCase(java.util.Locale.ROOT));
-                }
-            }
-        });
-    }
 
     // --- Readiness column and the "Ready to submit" quick filter (store feature) ---------------------------------
 
     /** The Readiness column (last, before the layout is restored) and the quick filter beside the filters. */
     private void setUpReadiness() {
-        TableColumn<OpportunitySummary, app.cosell.engagement.ListReadiness.Verdict> column =
-                new TableColumn<>(Messages.get("opportunities.column.readiness"));
-        column.setId("readiness");
-        column.setPrefWidth(200);
-        column.setCellValueFactory(d -> new ReadOnlyObjectWrapper<>(list.readinessOf(d.getValue())));
-        column.setCellFactory(c -> new TableCell<>() {
-            @Override
-            protected void updateItem(app.cosell.engagement.ListReadiness.Verdict v, boolean empty) {
-                super.updateItem(v, empty);
-                getStyleClass().removeIf(s -> s.startsWith("readiness-"));
-                if (empty || v == null) {
-                    setText(null);
-                    setTooltip(null);
-                    return;
-                }
-                String text = readinessText(v);
-                setText(text);
-                setTooltip(new javafx.scene.control.Tooltip(text));
-                getStyleClass().add("readiness-" + v.state().name().toLowerCase(java.util.Locale.ROOT));
-            }
-        });
-        column.setComparator(java.util.Comparator.comparing(app.cosell.engagement.ListReadiness.Verdict::state));
-        table.getColumns().add(column);
-        list.readiness().addListener((MapChangeListener<String, app.cosell.engagement.ListReadiness.Verdict>) c -> table.refresh());
+        columns.addReadinessColumn();
         // The record the detail pane fetched on selection checks the row too.
         detail.opportunityProperty().addListener((o, was, now) -> list.recordFetched(now));
 
-        javafx.scene.control.ToggleButton readyOnly = new javafx.scene.control.ToggleButton(Messages.get("opportunities.filter.ready"));
-        readyOnly.setId("readyFilter");
-        readyOnly.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
-        readyOnly.selectedProperty().bindBidirectional(list.readyOnlyProperty());
-        javafx.scene.control.Tooltip tip = new javafx.scene.control.Tooltip();
-        tip.textProperty().bind(javafx.beans.binding.Bindings.createStringBinding(() -> Messages.format(
-                "opportunities.filter.ready.tooltip", list.recordsCheckedProperty().get(), list.recordBudgetProperty().get()),
-                list.recordsCheckedProperty(), list.recordBudgetProperty()));
-        readyOnly.setTooltip(tip);
+        readyToggle = columns.readyToggle();
         var bar = ((javafx.scene.layout.Pane) clearFiltersButton.getParent()).getChildren();
-        bar.add(bar.indexOf(clearFiltersButton), readyOnly);
-        readyToggle = readyOnly;
-        // Narrow windows: the same quick filter in the "More" menu.
-        readyOverflow = new javafx.scene.control.CheckMenuItem(Messages.get("opportunities.filter.ready"));
-        readyOverflow.setId("overflowReady");
-        readyOverflow.selectedProperty().bindBidirectional(list.readyOnlyProperty());
+        bar.add(bar.indexOf(clearFiltersButton), readyToggle);
+        readyOverflow = columns.readyOverflowItem(); // narrow windows: the same quick filter in the "More" menu
         if (overflowButton != null && !overflowButton.getItems().contains(readyOverflow))
             overflowButton.getItems().add(readyOverflow);
-        setUpSavedViews(bar);
-    }
-
-    /** The "Ready to submit" quick filter, and the same in the "More" menu of narrow windows. */
-    private javafx.scene.control.ToggleButton readyToggle;
-    private javafx.scene.control.CheckMenuItem readyOverflow;
-
-    /** The Views menu button, and the same menu in the "More" menu of narrow windows (null without saved views). */
-    private MenuButton viewsButton;
-    private javafx.scene.control.Menu viewsOverflow;
-
-    /** The Views menu: each saved view (applies it) and "Save current view…". */
-    private void setUpSavedViews(javafx.collections.ObservableList<javafx.scene.Node> bar) {
         SavedViewsModel views = list.savedViews();
         if (!views.isAvailable()) return;
-        MenuButton menu = new MenuButton(Messages.get("opportunities.views"));
-        menu.setId("viewsButton");
-        menu.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
-        viewsButton = menu;
-        viewsOverflow = new javafx.scene.control.Menu(Messages.get("opportunities.views"));
-        viewsOverflow.setId("overflowViews");
-        Runnable rebuild = () -> {
-            fillViewsMenu(menu.getItems(), views, "");
-            fillViewsMenu(viewsOverflow.getItems(), views, "overflow-");
-        };
-        views.views().addListener((javafx.collections.ListChangeListener<SavedView>) c -> rebuild.run());
-        rebuild.run();
-        bar.add(bar.indexOf(columnsButton), menu);
+        SavedViewsMenus menus = new SavedViewsMenus(table, views);
+        viewsButton = menus.button();
+        viewsOverflow = menus.overflow();
+        bar.add(bar.indexOf(columnsButton), viewsButton);
         if (overflowButton != null && !overflowButton.getItems().contains(viewsOverflow))
             overflowButton.getItems().add(viewsOverflow);
         fitToWidth(root.getWidth());
         views.load();
     }
 
-    /** The saved views (each applies itself) and "Save current view…", into {@code items}. */
-    private void fillViewsMenu(javafx.collections.ObservableList<javafx.scene.control.MenuItem> items, SavedViewsModel views,
-                               String idPrefix) {
-        items.clear();
-        for (SavedView v : views.views()) {
-            javafx.scene.control.MenuItem item = new javafx.scene.control.MenuItem(v.name());
-            item.setId(idPrefix + "view-" + v.name());
-            item.setOnAction(e -> views.apply(v, x -> TableLayout.apply(table, x.columns(), x.sort())));
-            items.add(item);
-        }
-        if (!views.views().isEmpty()) items.add(new javafx.scene.control.SeparatorMenuItem());
-        javafx.scene.control.MenuItem save = new javafx.scene.control.MenuItem(Messages.get("opportunities.views.save"));
-        save.setId(idPrefix + "saveViewItem");
-        save.setOnAction(e -> {
-            javafx.scene.control.TextInputDialog ask = new javafx.scene.control.TextInputDialog();
-            ask.initOwner(table.getScene().getWindow());
-            ask.setTitle(Messages.get("opportunities.views.save.title"));
-            ask.setHeaderText(Messages.get("opportunities.views.save.header"));
-            ask.getDialogPane().setId("saveViewDialog");
-            ask.showAndWait().ifPresent(name -> views.saveCurrent(name, TableLayout.columns(table), TableLayout.sort(table)));
-        });
-        items.add(save);
-    }
-
-    /** "Ready", "Blocked: why", or "Not yet checked". */
-    static String readinessText(app.cosell.engagement.ListReadiness.Verdict v) {
-        String reason = Messages.format(v.reasonKey(), v.args().toArray());
-        return v.state() == app.cosell.engagement.ListReadiness.State.BLOCKED
-                ? Messages.format("opportunities.readiness.blocked", reason) : reason;
-    }
+    /** The "Ready to submit" quick filter, and the same in the "More" menu of narrow windows. */
+    private javafx.scene.control.ToggleButton readyToggle;
+    private javafx.scene.control.CheckMenuItem readyOverflow;
 
     private void setUpFilters() {
         UiSettings.LastFilter last = settings.get().filter();
-        for (Stage s : Stage.values()) stageFilter.getItems().add(check(Messages.of("stage", s), last.stages().contains(s)));
-        for (ReviewStatus r : ReviewStatus.values()) reviewFilter.getItems().add(check(Messages.of("review", r), last.reviewStatuses().contains(r)));
+        for (int i = 0; i < FilterMenus.STAGES.size(); i++) stageFilter.getItems().add(check(FilterMenus.stageText(i)));
+        for (int i = 0; i < FilterMenus.REVIEW_STATUSES.size(); i++) reviewFilter.getItems().add(check(FilterMenus.reviewText(i)));
         companyFilter.setText(last.company());
         companyFilter.setOnAction(e -> applyFilters());
         companyFilter.focusedProperty().addListener((o, was, focused) -> { if (!focused) applyFilters(); });
@@ -590,9 +317,8 @@ public final class OpportunitiesController {
         showFilter(list.filterProperty().get());
     }
 
-    private CheckMenuItem check(String text, boolean selected) {
+    private CheckMenuItem check(String text) {
         CheckMenuItem item = new CheckMenuItem(text);
-        item.setSelected(selected);
         item.selectedProperty().addListener((o, was, now) -> { if (!showingFilter) applyFilters(); });
         return item;
     }
@@ -601,39 +327,26 @@ public final class OpportunitiesController {
     private void showFilter(OpportunityFilter f) {
         showingFilter = true;
         try {
-            for (int i = 0; i < Stage.values().length; i++) {
-                ((CheckMenuItem) stageFilter.getItems().get(i)).setSelected(f.stages().contains(Stage.values()[i]));
-            }
-            for (int i = 0; i < ReviewStatus.values().length; i++) {
-                ((CheckMenuItem) reviewFilter.getItems().get(i)).setSelected(f.reviewStatuses().contains(ReviewStatus.values()[i]));
-            }
+            tick(stageFilter, FilterMenus.stageTicks(f));
+            tick(reviewFilter, FilterMenus.reviewTicks(f));
             if (!companyFilter.isFocused()) companyFilter.setText(f.company());
-            updateFilterLabels();
+            stageFilter.setText(FilterMenus.stageLabel(f));
+            reviewFilter.setText(FilterMenus.reviewLabel(f));
         } finally {
             showingFilter = false;
         }
     }
 
     private void applyFilters() {
-        Set<Stage> stages = EnumSet.noneOf(Stage.class);
-        for (int i = 0; i < Stage.values().length; i++) {
-            if (((CheckMenuItem) stageFilter.getItems().get(i)).isSelected()) stages.add(Stage.values()[i]);
-        }
-        Set<ReviewStatus> reviews = EnumSet.noneOf(ReviewStatus.class);
-        for (int i = 0; i < ReviewStatus.values().length; i++) {
-            if (((CheckMenuItem) reviewFilter.getItems().get(i)).isSelected()) reviews.add(ReviewStatus.values()[i]);
-        }
-        list.filterProperty().set(new OpportunityFilter(stages, reviews, companyFilter.getText()));
+        list.filterProperty().set(FilterMenus.filterOf(ticks(stageFilter), ticks(reviewFilter), companyFilter.getText()));
     }
 
-    private void updateFilterLabels() {
-        OpportunityFilter f = list.filterProperty().get();
-        stageFilter.setText(label("opportunities.filter.stage", f.stages().size()));
-        reviewFilter.setText(label("opportunities.filter.review", f.reviewStatuses().size()));
+    private static void tick(MenuButton menu, java.util.List<Boolean> ticks) {
+        for (int i = 0; i < ticks.size(); i++) ((CheckMenuItem) menu.getItems().get(i)).setSelected(ticks.get(i));
     }
 
-    private static String label(String key, int selected) {
-        return selected == 0 ? Messages.get(key + ".any") : Messages.format(key + ".some", selected);
+    private static java.util.List<Boolean> ticks(MenuButton menu) {
+        return menu.getItems().stream().map(item -> ((CheckMenuItem) item).isSelected()).toList();
     }
 
     @FXML
@@ -657,19 +370,7 @@ public final class OpportunitiesController {
 
     /** Shift+F5: a full reload; asks first when it would use more than a tenth of the day's read budget. */
     public void reload() {
-        if (list.fullReloadNeedsConfirmation()) {
-            javafx.scene.control.ButtonType ok = new javafx.scene.control.ButtonType(
-                    Messages.get("opportunities.reload.confirm"), javafx.scene.control.ButtonBar.ButtonData.OK_DONE);
-            var usage = list.usageProperty().get();
-            javafx.scene.control.Alert alert = new javafx.scene.control.Alert(javafx.scene.control.Alert.AlertType.CONFIRMATION,
-                    Messages.format("opportunities.reload.text", Formats.count(list.fullReloadReads()),
-                            usage == null ? "?" : Formats.count(usage.readsLeft())), ok, javafx.scene.control.ButtonType.CANCEL);
-            alert.initOwner(table.getScene().getWindow());
-            alert.setTitle(Messages.get("opportunities.reload.title"));
-            alert.setHeaderText(Messages.get("opportunities.reload.header"));
-            alert.getDialogPane().setId("fullReloadConfirmation");
-            if (alert.showAndWait().filter(b -> b == ok).isEmpty()) return;
-        }
+        if (list.fullReloadNeedsConfirmation() && !ReloadConfirmation.ask(table.getScene().getWindow(), list)) return;
         list.reload();
     }
 
@@ -695,18 +396,5 @@ public final class OpportunitiesController {
         }
     }
 
-    private static <T> javafx.util.Callback<TableColumn.CellDataFeatures<OpportunitySummary, T>, javafx.beans.value.ObservableValue<T>>
-            value(Function<OpportunitySummary, T> getter) {
-        return d -> new ReadOnlyObjectWrapper<>(getter.apply(d.getValue()));
-    }
 
-    private static <T> TableCell<OpportunitySummary, T> textCell(Function<T, String> text) {
-        return new TableCell<>() {
-            @Override
-            protected void updateItem(T item, boolean empty) {
-                super.updateItem(item, empty);
-                setText(empty || item == null ? null : text.apply(item));
-            }
-        };
-    }
 }

@@ -1,7 +1,43 @@
 /**
  * The opportunity list and its detail pane: {@link app.cosell.ui.opportunities.OpportunityListModel} (the façade:
- * rows, search, filters, status line), {@link app.cosell.ui.opportunities.OpportunityDetailModel},
+ * search, filters, status line, the API the views use), {@link app.cosell.ui.opportunities.OpportunityDetailModel},
  * {@link app.cosell.ui.opportunities.SavedViewsModel}, their thin controllers and FXML.
+ *
+ * <h2>The list model's parts</h2>
+ * <pre>
+ *   PagedLoader ──pages──&gt; TableFeed ──rows()──&gt; SearchIndex ──visibleRows() (one append or one setAll)──&gt; table
+ *   (background:          (FX thread; alone       (rows in the table's order,   &lt;── sortBy(): the table's
+ *    ListOpportunities     knows frames: holds      lower-cased text; a query         sort policy
+ *    or store + sync)      pages back, swaps a      extending the last scans only
+ *                          reload in two steps)     its matches)
+ *   RowRefresher (tasks ended: rows fetched again), TitleFetcher (titles of rows on screen), RecordChecker
+ *   (Readiness verdicts within the read budget), StoreStatus ("as of", the day's calls): around the façade.
+ * </pre>
+ *
+ * <h2>A load, as the table feed sees it</h2>
+ * <pre>
+ *            refresh() / reload() / filter changed: begin() (a new generation; late pages of older loads dropped)
+ *                                   |
+ *                                   v
+ *   +------------------------------------------------+  no rows on screen   +--------------------------------+
+ *   | STALE: the previous load's rows stay on screen |--------------------&gt;| FIRST PAGE: handed over at once |
+ *   +------------------------------------------------+                      +--------------------------------+
+ *        | first page, same count: one setAll                                   |
+ *        | first page, other count: SWAP step one (count), a frame, step two      |
+ *        | ended without rows / failed at once / opened a row: cleared           |
+ *        v                                                                       v
+ *   +-----------------------------------------------------------------------------------------------+
+ *   | HOLDING: later pages counted in the status line, held back from the table                      |
+ *   +-----------------------------------------------------------------------------------------------+
+ *        | the load ended, or held for HOLD_LIMIT              | search, sort, open a row, a row near the
+ *        v                                                     | end shown (rowShown): everything at once
+ *   +----------------------------------------------+           |
+ *   | HANDING OVER: a turn's worth a frame          |&lt;----------+
+ *   +----------------------------------------------+
+ *        | nothing held and the end taken in
+ *        v
+ *      ENDED (complete or failed)
+ * </pre>
  *
  * <h2>The list kept in the pipeline store</h2>
  * With a store-backed {@link app.cosell.ui.opportunities.OpportunitySource} (the app's), every load reads the stored
@@ -32,9 +68,6 @@
  * A new load of any kind abandons the one under way (a generation number; its late pages are dropped). The rows of
  * the previous load stay on screen until the new load's first rows replace them. Without a store (tests of the
  * paged load), a load pages the service as before: first page at once, later pages held back until the table needs
- * them, handed over in a few large batches (see the model's class comment).
- *
- * <p>Not yet done here (issue "A house a newcomer can carry on", item 1): the split of the façade into a loader, a
- * table feed that alone knows frames, a row refresher and a title fetcher.
+ * them, handed over in a few large batches (see {@code TableFeed}).
  */
 package app.cosell.ui.opportunities;

@@ -461,7 +461,7 @@ class StartEngagementOnEmulatorTest {
     private OpportunitySummary summary(String id, Catalog catalog) {
         Opportunity o = (catalog == Catalog.AWS ? production : sandbox).getOpportunity(id);
         return new OpportunitySummary(id, o.arn(), catalog, null, o.customer().companyName(), null, o.project().title(),
-                null, null, null, null, null, null, null, null);
+                null, null, null, null, null, null, null, null, null, null);
     }
 
     private Window openForm(FxRobot robot, OpportunitySummary s) {

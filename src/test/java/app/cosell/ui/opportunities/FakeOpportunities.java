@@ -25,6 +25,9 @@ public final class FakeOpportunities implements OpportunitySource {
         for (int i = 0; i < n; i++) all.add(summary(i));
     }
 
+    static final List<String> INDUSTRIES = List.of("Software and Internet", "Healthcare", "Financial Services");
+    static final List<String> CITIES = List.of("New York", "Seattle", "Austin", "Denver");
+
     public static OpportunitySummary summary(int i) {
         Stage stage = Stage.values()[i % Stage.values().length];
         ReviewStatus review = ReviewStatus.values()[i % ReviewStatus.values().length];
@@ -32,7 +35,8 @@ public final class FakeOpportunities implements OpportunitySource {
                 i % 10 == 0 ? "Acme Corp" : "Customer " + i, "US", "Project " + i, stage, stage.wire(), review,
                 review.wire(), LocalDate.of(2027, 1, 1).plusDays(i % 300),
                 new Money(BigDecimal.valueOf(1000 + i), "USD"), Instant.parse("2026-01-01T00:00:00Z"),
-                Instant.parse("2026-06-01T00:00:00Z").plusSeconds(i));
+                Instant.parse("2026-06-01T00:00:00Z").plusSeconds(i),
+                INDUSTRIES.get(i % INDUSTRIES.size()), CITIES.get(i % CITIES.size()));
     }
 
     @Override
@@ -53,8 +57,8 @@ public final class FakeOpportunities implements OpportunitySource {
     public Opportunity get(String id) {
         OpportunitySummary s = all.stream().filter(x -> x.id().equals(id)).findFirst().orElseThrow();
         return new Opportunity(s.id(), s.arn(), s.catalog(), s.partnerOpportunityIdentifier(),
-                new Opportunity.Customer(s.customerCompanyName(), "Software and Internet", null, "https://example.com",
-                        "US", "10001", "New York", "New York", "1 Main St"),
+                new Opportunity.Customer(s.customerCompanyName(), s.industry(), null, "https://example.com",
+                        "US", "10001", "New York", s.city(), "1 Main St"),
                 new Opportunity.Project(s.projectTitle(), "A business problem long enough to pass", "Migration / Database Migration",
                         List.of("SaaS or PaaS"), List.of(s.expectedMonthlySpend()), null),
                 new Opportunity.LifeCycle(s.stage(), s.stageRaw(), s.reviewStatus(), s.reviewStatusRaw(),

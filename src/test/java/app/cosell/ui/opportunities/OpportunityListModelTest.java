@@ -51,7 +51,7 @@ class OpportunityListModelTest {
         fx.runAll();
 
         assertThat(model.rows()).hasSize(3_000);
-        assertThat(batchSizes).allSatisfy(n -> assertThat(n).isLessThanOrEqualTo(OpportunityListModel.MAX_ROWS_PER_TURN));
+        assertThat(batchSizes).allSatisfy(n -> assertThat(n).isLessThanOrEqualTo(TableFeed.MAX_ROWS_PER_TURN));
         assertThat(model.loadingProperty().get()).isFalse();
     }
 
@@ -157,7 +157,7 @@ class OpportunityListModelTest {
         model.wantTitle("O0000199");
         fx.runAll();
 
-        assertThat(fetched).hasSize(OpportunityListModel.TITLE_FETCHES + OpportunityListModel.TITLE_BACKLOG)
+        assertThat(fetched).hasSize(TitleFetcher.FETCHES + TitleFetcher.BACKLOG)
                 .doesNotHaveDuplicates().contains("O0000199", "O0000000", "O0000001");
         assertThat(model.titleOf("O0000199")).isEqualTo("Project 199");
         model.searchProperty().set("project 199");

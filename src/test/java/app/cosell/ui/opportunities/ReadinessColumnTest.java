@@ -43,7 +43,7 @@ class ReadinessColumnTest {
         return WaitForAsyncUtils.asyncFx(() -> {
             OpportunitySummary row = table().getItems().stream().filter(r -> r.id().equals(id)).findFirst().orElseThrow();
             var column = table().getColumns().stream().filter(c -> "readiness".equals(c.getId())).findFirst().orElseThrow();
-            return OpportunitiesController.readinessText((ListReadiness.Verdict) column.getCellData(row));
+            return OpportunityColumns.readinessText((ListReadiness.Verdict) column.getCellData(row));
         }).get();
     }
 

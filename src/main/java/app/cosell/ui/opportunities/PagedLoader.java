@@ -1,0 +1,95 @@
+package app.cosell.ui.opportunities;
+
+import app.cosell.engagement.CallBudget;
+import app.cosell.model.OpportunitySummary;
+import app.cosell.ui.common.Background;
+import java.util.List;
+
+/**
+ * A load's background side: pages the service (ListOpportunities, {@value #PAGE_SIZE} rows a call), or with a store
+ * reads the stored rows and then syncs; every page goes to the {@link TableFeed}, which decides when the table gets
+ * it. A load whose number is no longer the feed's current one stops.
+ */
+final class PagedLoader {
+
+    /** Rows per ListOpportunities call: the service's maximum. */
+    static final int PAGE_SIZE = 100;
+
+    /** What a load does with the store; without one every kind pages the service. */
+    enum Kind { STORED, SYNC, FULL }
+
+    /** Told, on the FX thread, what a store-backed load found (each call names its load). */
+    interface StoreListener {
+        /** The stored rows were read ({@code hadRows}: the store had any). */
+        void storedRead(int gen, OpportunitySource.Stored stored, boolean hadRows);
+
+        /** A sync ended; {@code usage}: the day's calls after it. */
+        void synced(int gen, CallBudget.Usage usage);
+
+        /** The load ended well; {@code reread}: the sync changed rows that were on screen, read them again. */
+        void ended(int gen, boolean reread);
+    }
+
+    private final OpportunitySource source;
+    private final Background background;
+    private final TableFeed feed;
+    private final StoreListener store;
+
+    PagedLoader(OpportunitySource source, Background background, TableFeed feed, StoreListener store) {
+        this.source = source;
+        this.background = background;
+        this.feed = feed;
+        this.store = store;
+    }
+
+    /** Starts load {@code gen} (just begun by the feed) with filter {@code f}. FX thread. */
+    void load(int gen, OpportunityFilter f, Kind kind) {
+        if (source.keepsStore()) {
+            background.run(() -> loadFromStore(gen, f, kind), reread -> {
+                feed.end(gen, null);
+                background.onFx(() -> {
+                    if (feed.isCurrent(gen)) store.ended(gen, reread);
+                });
+            }, error -> feed.end(gen, error));
+            return;
+        }
+        background.run(() -> {
+            String token = null;
+            boolean first = true;
+            do {
+                if (!feed.isCurrent(gen)) return false;
+                OpportunitySource.Page page = source.list(f, token, PAGE_SIZE);
+                if (!feed.isCurrent(gen)) return false;
+                feed.offer(gen, page.items());
+                token = page.nextToken();
+                // The frames that swap the first rows in are the load's heaviest: the next request waits for them.
+                if (first && token != null) feed.awaitFirstRowsShown();
+                first = false;
+            } while (token != null);
+            return true;
+        }, finished -> feed.end(gen, null), error -> feed.end(gen, error));
+    }
+
+    /**
+     * The store-backed load, on the background thread: the stored rows (filtered here) go to the table at once; then,
+     * unless only the stored rows were asked, a sync. On a first launch (nothing stored) the synced pages go to the
+     * table as they arrive; otherwise the rows are read again once the sync changed any. Returns whether to read
+     * again.
+     */
+    private boolean loadFromStore(int gen, OpportunityFilter f, Kind kind) throws Exception {
+        OpportunitySource.Stored stored = source.stored();
+        List<OpportunitySummary> shown = stored.rows().stream().filter(f::matchesStored).toList();
+        boolean hadRows = !stored.rows().isEmpty();
+        background.onFx(() -> store.storedRead(gen, stored, hadRows));
+        if (!feed.isCurrent(gen)) return false;
+        feed.offer(gen, shown);
+        if (kind == Kind.STORED) return false;
+        boolean changed = source.sync(kind == Kind.FULL, page -> {
+            if (hadRows || !feed.isCurrent(gen)) return;
+            feed.offer(gen, page.stream().filter(f::matchesStored).toList());
+        });
+        CallBudget.Usage u = source.usage();
+        background.onFx(() -> store.synced(gen, u));
+        return hadRows && changed && feed.isCurrent(gen);
+    }
+}
