@@ -60,6 +60,7 @@ public final class OpportunityListModel {
     private final RowRefresher refresher;
     private final RecordChecker records;
     private final SearchIndex index;
+    private final KnownTags tags = new KnownTags();
     private final StoreStatus store;
 
     /** What the table shows: the rows matching the search, in the table's order (published by {@link #publish}). */
@@ -95,8 +96,9 @@ public final class OpportunityListModel {
         this.loader = new PagedLoader(source, background, feed, store);
         this.titles = new TitleFetcher(source, background, records::recordFetched);
         this.refresher = new RowRefresher(source, background, this::refreshed);
-        this.index = new SearchIndex(titles.titles()::get);
+        this.index = new SearchIndex(id -> tags.withTitle(titles.titles().get(id), id));
         records.setOnTitle(titles::remember);
+        records.budgetProperty().addListener((o, was, now) -> checkRecords()); // the rep allowed more checks
         // The search sees every loaded row: held rows are handed over first.
         search.addListener((o, was, now) -> { notice.set(""); feed.showAllLoaded(); publish(); });
         // Before the first load (not connected yet) a restored filter is only remembered. With a store the filter
@@ -189,7 +191,11 @@ public final class OpportunityListModel {
     public EngagementState engagementStateOf(OpportunitySummary row) { return refresher.engagementStateOf(row); }
 
     /** Takes the task history in (newest first); a row whose task has ended is fetched again. FX thread. */
-    public void updateTasks(List<TaskProgress> newestFirst) { refresher.updateTasks(newestFirst); }
+    public void updateTasks(List<TaskProgress> newestFirst) {
+        refresher.updateTasks(newestFirst);
+        if (tags.update(newestFirst, index::extraTextChanged) && !SearchIndex.normalize(search.get()).isEmpty()) publish();
+    }
+
 
     /** Fetches one opportunity again and puts the fresh row in place; the record goes to {@link #setOnRecordRefreshed}. */
     public void refreshRow(String id) { refresher.refresh(id); }
@@ -383,15 +389,7 @@ public final class OpportunityListModel {
     }
 
     private void updateStatus() {
-        String count = Formats.count(feed.loadedCount());
-        String text;
-        if (failure.get() != null) text = Messages.format("opportunities.status.failed", count);
-        else if (loading.get()) text = Messages.format("opportunities.status.loading", count);
-        else text = Messages.format("opportunities.status.loaded", count);
-        if (filtering) text = Messages.format("opportunities.status.matching", Formats.count(visible.size())) + " · " + text;
-        Instant asOf = store.asOfProperty().get();
-        if (asOf != null) text = text + " · " + Messages.format("opportunities.status.asOf", Formats.dateTime(asOf));
-        if (!notice.get().isEmpty()) text = notice.get() + " · " + text;
-        status.set(text);
+        status.set(StatusLine.of(feed.loadedCount(), loading.get(), failure.get() != null,
+                filtering ? visible.size() : -1, store.asOfProperty().get(), notice.get()));
     }
 }

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import app.cosell.model.FailureKind;
 import app.cosell.model.OpportunitySummary;
+import app.cosell.model.TaskProgress;
 import app.cosell.model.PartnerCentralFailure;
 import app.cosell.model.ReviewStatus;
 import app.cosell.model.Stage;
@@ -53,6 +54,26 @@ class OpportunityListModelTest {
         assertThat(model.rows()).hasSize(3_000);
         assertThat(batchSizes).allSatisfy(n -> assertThat(n).isLessThanOrEqualTo(TableFeed.MAX_ROWS_PER_TURN));
         assertThat(model.loadingProperty().get()).isFalse();
+    }
+
+    @Test
+    void searchFindsTheTagsTheRepSentFromThisApp() {
+        OpportunityListModel model = new OpportunityListModel(new FakeOpportunities(200), Background.DIRECT);
+        model.refresh();
+        TaskProgress plain = Tasks.complete("t1", "O0000007");
+        TaskProgress tagged = new TaskProgress(plain.localId(), new app.cosell.model.StartEngagementRequest(
+                plain.request().catalog(), "O0000007", plain.request().involvementType(), plain.request().visibility(),
+                List.of(new app.cosell.model.Tag("Territory", "Nordics"))), plain.clientToken(), plain.attempt(),
+                plain.taskId(), plain.taskArn(), plain.status(), plain.requestedAt(), plain.startTime(), plain.endedAt(),
+                plain.steps(), plain.engagementId(), plain.engagementInvitationId(), plain.resourceSnapshotJobId(),
+                plain.reasonCode(), plain.message(), plain.failure(), plain.updatedAt());
+
+        model.searchProperty().set("nordics");
+        assertThat(model.visibleRows()).isEmpty();
+        model.updateTasks(List.of(tagged));
+        assertThat(model.visibleRows()).extracting(OpportunitySummary::id).containsExactly("O0000007");
+        model.searchProperty().set("territory nor");
+        assertThat(model.visibleRows()).extracting(OpportunitySummary::id).containsExactly("O0000007");
     }
 
     @Test
