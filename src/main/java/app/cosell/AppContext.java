@@ -101,6 +101,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Predicate;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.function.Consumer;
@@ -125,6 +126,9 @@ import org.slf4j.LoggerFactory;
  * {@link MainWindowReviews} for AWS's review and alerts).
  */
 public final class AppContext implements AutoCloseable {
+
+    /** Stored rows per chunk the list reads (the first chunk is on screen while the next are read). */
+    private static final int STORED_CHUNK = 500;
 
     private static final Logger LOG = LoggerFactory.getLogger(AppContext.class);
     static final String SETTINGS_FILE = "settings.json";
@@ -587,17 +591,27 @@ public final class AppContext implements AutoCloseable {
             @Override public boolean keepsStore() { return true; }
 
             @Override
-            public Stored stored() {
+            public int storedCount() { return pipelineSync().store().count(); }
+
+            @Override
+            public void readStored(OpportunityFilter filter, Predicate<Stored> chunk) {
                 PipelineSync s = pipelineSync();
-                List<PipelineStore.StoredRow> rows = s.store().rows();
-                Map<String, ListReadiness.Verdict> verdicts = new HashMap<>();
+                Instant asOf = s.lastSync().orElse(null);
                 LocalDate today = LocalDate.now();
-                for (PipelineStore.StoredRow r : rows) {
-                    ListReadiness.Verdict v = listReadiness.of(r.summary(), r.record(), today);
-                    if (v.state() != ListReadiness.State.UNKNOWN) verdicts.put(r.summary().id(), v);
-                }
-                return new Stored(rows.stream().map(PipelineStore.StoredRow::summary).toList(),
-                        s.lastSync().orElse(null), verdicts);
+                boolean[] any = {false};
+                s.store().readRows(new PipelineStore.RowFilter(filter.stages(), filter.reviewStatuses(), filter.company()),
+                        STORED_CHUNK, rows -> {
+                            any[0] = true;
+                            Map<String, ListReadiness.Verdict> verdicts = new HashMap<>();
+                            List<OpportunitySummary> summaries = new ArrayList<>(rows.size());
+                            for (PipelineStore.StoredRow r : rows) {
+                                summaries.add(r.summary());
+                                ListReadiness.Verdict v = listReadiness.of(r.summary(), r.record(), today);
+                                if (v.state() != ListReadiness.State.UNKNOWN) verdicts.put(r.summary().id(), v);
+                            }
+                            return chunk.test(new Stored(summaries, asOf, verdicts));
+                        });
+                if (!any[0]) chunk.test(new Stored(List.of(), asOf, Map.of()));
             }
 
             @Override

@@ -70,7 +70,7 @@ public final class PipelineStore implements AutoCloseable {
         return db.read(c -> {
             List<StoredRow> out = new ArrayList<>();
             try (PreparedStatement s = c.prepareStatement("SELECT summary_json, gone, fetched_at, record_json, record_fetched"
-                    + " FROM opportunities WHERE gone = 0 ORDER BY last_modified DESC, id LIMIT ?")) {
+                    + " FROM opportunities WHERE gone = 0 ORDER BY last_modified DESC, id DESC LIMIT ?")) {
                 s.setInt(1, limit);
                 try (ResultSet r = s.executeQuery()) {
                     while (r.next()) out.add(row(r));
@@ -100,40 +100,64 @@ public final class PipelineStore implements AutoCloseable {
      * false to stop reading. The customer prefix ignores case (ASCII, as SQLite's LIKE does).
      */
     public void readRows(RowFilter filter, int size, Predicate<List<StoredRow>> chunk) {
-        StringBuilder sql = new StringBuilder("SELECT summary_json, gone, fetched_at, record_json, record_fetched"
-                + " FROM opportunities WHERE gone = 0");
+        StringBuilder where = new StringBuilder(" WHERE gone = 0");
         List<String> args = new ArrayList<>();
         if (!filter.stages().isEmpty()) {
-            sql.append(" AND stage IN (").append(String.join(",", Collections.nCopies(filter.stages().size(), "?"))).append(')');
+            where.append(" AND stage IN (").append(String.join(",", Collections.nCopies(filter.stages().size(), "?"))).append(')');
             filter.stages().forEach(st -> args.add(st.wire()));
         }
         if (!filter.reviewStatuses().isEmpty()) {
-            sql.append(" AND review_status IN (")
+            where.append(" AND review_status IN (")
                     .append(String.join(",", Collections.nCopies(filter.reviewStatuses().size(), "?"))).append(')');
             filter.reviewStatuses().forEach(r -> args.add(r.wire()));
         }
         if (!filter.customerPrefix().isEmpty()) {
-            sql.append(" AND customer LIKE ? ESCAPE '\\'");
+            where.append(" AND customer LIKE ? ESCAPE '\\'");
             args.add(filter.customerPrefix().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%");
         }
-        sql.append(" ORDER BY last_modified DESC, id");
-        db.read(c -> {
-            try (PreparedStatement s = c.prepareStatement(sql.toString())) {
-                for (int i = 0; i < args.size(); i++) s.setString(i + 1, args.get(i));
-                try (ResultSet r = s.executeQuery()) {
-                    List<StoredRow> out = new ArrayList<>(size);
-                    while (r.next()) {
-                        out.add(row(r));
-                        if (out.size() == size) {
-                            if (!chunk.test(out)) return null;
-                            out = new ArrayList<>(size);
+        // Chunk by chunk, each in a read of its own (the store is not held while the caller takes a chunk in), each
+        // starting after the last row of the one before: the dated rows newest first, then (in practice none: the
+        // service dates every row) the undated ones.
+        String select = "SELECT summary_json, gone, fetched_at, record_json, record_fetched, last_modified, id"
+                + " FROM opportunities" + where;
+        if (!readAfter(select + " AND last_modified IS NOT NULL", true, args, size, chunk)) return;
+        readAfter(select + " AND last_modified IS NULL", false, args, size, chunk);
+    }
+
+    /**
+     * One kind of rows, chunk by chunk: by (last_modified, id) descending when {@code dated}, else by id descending.
+     * Returns false when the caller stopped.
+     */
+    private boolean readAfter(String select, boolean dated, List<String> args, int size,
+                              Predicate<List<StoredRow>> chunk) {
+        String order = dated ? " ORDER BY last_modified DESC, id DESC LIMIT ?" : " ORDER BY id DESC LIMIT ?";
+        long[] lastModified = new long[1];
+        String[] lastId = new String[1];
+        while (true) {
+            boolean first = lastId[0] == null;
+            String sql = select + (first ? "" : dated ? " AND (last_modified, id) < (?, ?)" : " AND id < ?") + order;
+            List<StoredRow> out = new ArrayList<>(size);
+            db.read(c -> {
+                try (PreparedStatement s = c.prepareStatement(sql)) {
+                    int i = 1;
+                    for (String a : args) s.setString(i++, a);
+                    if (!first && dated) s.setLong(i++, lastModified[0]);
+                    if (!first) s.setString(i++, lastId[0]);
+                    s.setInt(i, size);
+                    try (ResultSet r = s.executeQuery()) {
+                        while (r.next()) {
+                            out.add(row(r));
+                            lastModified[0] = r.getLong(6);
+                            lastId[0] = r.getString(7);
                         }
                     }
-                    if (!out.isEmpty()) chunk.test(out);
                 }
-            }
-            return null;
-        });
+                return null;
+            });
+            if (out.isEmpty()) return true;
+            if (!chunk.test(out)) return false;
+            if (out.size() < size) return true;
+        }
     }
 
     /** One row, gone or not. */

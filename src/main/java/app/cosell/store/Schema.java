@@ -65,7 +65,10 @@ final class Schema {
                     CREATE TABLE batch_tag (
                         batch_id TEXT NOT NULL REFERENCES batch(id) ON DELETE CASCADE, position INTEGER NOT NULL,
                         ord INTEGER NOT NULL, tag_key TEXT NOT NULL, tag_value TEXT NOT NULL,
-                        PRIMARY KEY (batch_id, position, ord))"""));
+                        PRIMARY KEY (batch_id, position, ord))"""),
+            // 3: the list reads the stored rows chunk by chunk, each chunk after the last row of the one before.
+            List.of("CREATE INDEX opportunities_by_last_modified_id ON opportunities(last_modified DESC, id DESC)",
+                    "DROP INDEX opportunities_by_last_modified"));
 
     /** The version this build writes. */
     static int current() { return MIGRATIONS.size(); }

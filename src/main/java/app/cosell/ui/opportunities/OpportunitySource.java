@@ -3,6 +3,7 @@ package app.cosell.ui.opportunities;
 import app.cosell.model.Opportunity;
 import app.cosell.model.OpportunitySummary;
 import java.util.List;
+import java.util.function.Predicate;
 
 /**
  * Where the opportunity screens read from: one page of the list, one full record. Blocking; called off the FX
@@ -20,11 +21,18 @@ public interface OpportunitySource {
     /** Whether this source keeps the list on disk ({@link #stored}, {@link #sync}); else the list pages the service. */
     default boolean keepsStore() { return false; }
 
+    /** How many rows are stored for this connection (what a full reload reads again). Only when {@link #keepsStore()}. */
+    default int storedCount() throws Exception { throw new UnsupportedOperationException("no store"); }
+
     /**
-     * The rows stored for this connection, most recently modified first, and when they were last synced (null when
-     * never). Only when {@link #keepsStore()}.
+     * The stored rows that pass {@code filter}, most recently modified first, handed to {@code chunk} as they are
+     * read, a few hundred at a time, so the first can be shown before the last are read; {@code chunk} is called at
+     * least once (with no rows when none pass) and answers false to stop. Each chunk carries when the rows were last
+     * synced (null when never) and the readiness of its rows. Only when {@link #keepsStore()}.
      */
-    default Stored stored() throws Exception { throw new UnsupportedOperationException("no store"); }
+    default void readStored(OpportunityFilter filter, Predicate<Stored> chunk) throws Exception {
+        throw new UnsupportedOperationException("no store");
+    }
 
     /**
      * Brings the store up to date: only what changed, or every page when {@code full}; each page stored goes to

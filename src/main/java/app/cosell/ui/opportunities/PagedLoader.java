@@ -20,8 +20,8 @@ final class PagedLoader {
 
     /** Told, on the FX thread, what a store-backed load found (each call names its load). */
     interface StoreListener {
-        /** The stored rows were read ({@code hadRows}: the store had any). */
-        void storedRead(int gen, OpportunitySource.Stored stored, boolean hadRows);
+        /** A chunk of the stored rows was read ({@code first}: the load's first; {@code total}: how many are stored). */
+        void storedRead(int gen, OpportunitySource.Stored chunk, int total, boolean first);
 
         /** A sync ended; {@code usage}: the day's calls after it. */
         void synced(int gen, CallBudget.Usage usage);
@@ -71,19 +71,33 @@ final class PagedLoader {
     }
 
     /**
-     * The store-backed load, on the background thread: the stored rows (filtered here) go to the table at once; then,
+     * The store-backed load, on the background thread: the stored rows (filtered by the store) go to the table chunk by
+     * chunk, the first at once; then,
      * unless only the stored rows were asked, a sync. On a first launch (nothing stored) the synced pages go to the
      * table as they arrive; otherwise the rows are read again once the sync changed any. Returns whether to read
      * again.
      */
     private boolean loadFromStore(int gen, OpportunityFilter f, Kind kind) throws Exception {
-        OpportunitySource.Stored stored = source.stored();
-        List<OpportunitySummary> shown = stored.rows().stream().filter(f::matchesStored).toList();
-        boolean hadRows = !stored.rows().isEmpty();
-        background.onFx(() -> store.storedRead(gen, stored, hadRows));
-        if (!feed.isCurrent(gen)) return false;
-        feed.offer(gen, shown);
-        if (kind == Kind.STORED) return false;
+        int total = source.storedCount();
+        boolean hadRows = total > 0;
+        boolean[] first = {true};
+        source.readStored(f, chunk -> {
+            if (!feed.isCurrent(gen)) return false;
+            boolean isFirst = first[0];
+            first[0] = false;
+            background.onFx(() -> store.storedRead(gen, chunk, total, isFirst));
+            feed.offer(gen, chunk.rows());
+            if (isFirst && !chunk.rows().isEmpty()) {
+                try {
+                    feed.awaitFirstRowsShown(); // the frames that show the first rows go before the rest
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return false;
+                }
+            }
+            return true;
+        });
+        if (!feed.isCurrent(gen) || kind == Kind.STORED) return false;
         boolean changed = source.sync(kind == Kind.FULL, page -> {
             if (hadRows || !feed.isCurrent(gen)) return;
             feed.offer(gen, page.stream().filter(f::matchesStored).toList());

@@ -50,9 +50,9 @@ final class RecordChecker {
 
     ReadOnlyIntegerProperty checkedProperty() { return checked; }
 
-    /** The verdicts kept with the stored rows (a load read them). */
-    void restore(Map<String, ListReadiness.Verdict> stored) {
-        readiness.clear();
+    /** The verdicts kept with the stored rows a load read ({@code first}: its first chunk, which replaces the old). */
+    void restore(Map<String, ListReadiness.Verdict> stored, boolean first) {
+        if (first) readiness.clear();
         readiness.putAll(stored);
     }
 

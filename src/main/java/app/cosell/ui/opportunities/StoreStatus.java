@@ -4,7 +4,7 @@ import app.cosell.engagement.CallBudget;
 import app.cosell.engagement.ListReadiness;
 import java.time.Instant;
 import java.util.Map;
-import java.util.function.Consumer;
+import java.util.function.BiConsumer;
 import java.util.function.IntPredicate;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.SimpleObjectProperty;
@@ -17,7 +17,7 @@ import javafx.beans.property.SimpleObjectProperty;
 final class StoreStatus implements PagedLoader.StoreListener {
 
     private final IntPredicate isCurrent;
-    private final Consumer<Map<String, ListReadiness.Verdict>> restoreVerdicts;
+    private final BiConsumer<Map<String, ListReadiness.Verdict>, Boolean> restoreVerdicts;
     private final Runnable changed;
     private final Runnable reread;
     private final Runnable checkRecords;
@@ -25,7 +25,7 @@ final class StoreStatus implements PagedLoader.StoreListener {
     private final ObjectProperty<CallBudget.Usage> usage = new SimpleObjectProperty<>(this, "usage");
     private int storedCount;
 
-    StoreStatus(IntPredicate isCurrent, Consumer<Map<String, ListReadiness.Verdict>> restoreVerdicts, Runnable changed,
+    StoreStatus(IntPredicate isCurrent, BiConsumer<Map<String, ListReadiness.Verdict>, Boolean> restoreVerdicts, Runnable changed,
                 Runnable reread, Runnable checkRecords) {
         this.isCurrent = isCurrent;
         this.restoreVerdicts = restoreVerdicts;
@@ -42,11 +42,12 @@ final class StoreStatus implements PagedLoader.StoreListener {
     int storedCount() { return storedCount; }
 
     @Override
-    public void storedRead(int gen, OpportunitySource.Stored stored, boolean hadRows) {
-        storedCount = stored.rows().size();
+    public void storedRead(int gen, OpportunitySource.Stored chunk, int total, boolean first) {
+        storedCount = total;
         if (!isCurrent.test(gen)) return;
-        restoreVerdicts.accept(stored.readiness());
-        asOf.set(hadRows ? stored.asOf() : null);
+        restoreVerdicts.accept(chunk.readiness(), first);
+        if (!first) return;
+        asOf.set(total > 0 ? chunk.asOf() : null);
         changed.run();
     }
 
