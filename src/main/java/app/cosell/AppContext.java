@@ -1,8 +1,6 @@
 package app.cosell;
 
 import app.cosell.emulator.PartnerCentralEmulator;
-import app.cosell.engagement.AppDataFolder;
-import app.cosell.engagement.AppJson;
 import app.cosell.engagement.BatchRun;
 import app.cosell.engagement.BatchTriage;
 import app.cosell.engagement.Batches;
@@ -13,7 +11,6 @@ import app.cosell.engagement.CurrentConnection;
 import app.cosell.engagement.EngagementRunner;
 import app.cosell.engagement.FailureAdviceCatalogue;
 import app.cosell.engagement.InvitationReplies;
-import app.cosell.engagement.JsonFileStore;
 import app.cosell.engagement.ListReadiness;
 import app.cosell.engagement.LogTail;
 import app.cosell.engagement.PacedPartnerCentral;
@@ -25,6 +22,9 @@ import app.cosell.engagement.ReviewChange;
 import app.cosell.engagement.ReviewReport;
 import app.cosell.engagement.StartGuard;
 import app.cosell.engagement.TaskHistory;
+import app.cosell.files.AppDataFolder;
+import app.cosell.files.AppJson;
+import app.cosell.files.JsonFileStore;
 import app.cosell.model.AwsOpportunitySummary;
 import app.cosell.model.AwsProfile;
 import app.cosell.model.Batch;
@@ -88,6 +88,7 @@ import app.cosell.ui.settings.UiSettingsStore;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.net.URI;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.text.MessageFormat;
 import java.time.Clock;
@@ -196,8 +197,11 @@ public final class AppContext implements AutoCloseable {
     // --- the pipeline store of the current connection (store/sync feature) ---
     /** Hands the SDK's attempts and throttled answers to the current connection's budget. */
     private final CallRelay callRelay = new CallRelay();
-    private PipelineStore pipeline;
+    private volatile PipelineStore pipeline;
     private PipelineSync sync;
+    /** Opened before the launch's first connection to show the stored rows at once; adopted by it when the same file. */
+    private final Object earlyLock = new Object();
+    private PipelineStore earlyPipeline;
     private Database savedViewsDb;
     private SavedViewStore savedViews;
     /** The connection made last (read without the lock by FX-thread callers). */
@@ -286,8 +290,7 @@ public final class AppContext implements AutoCloseable {
                         wanted.catalog());
                 info = new ConnectionInfo(ConnectionInfo.Kind.EMULATOR, null, wanted.catalog(), emulator.endpoint().toString());
             } else {
-                String name = wanted.target() == UiSettings.Target.AWS_PROFILE ? wanted.profileName()
-                        : profiles.stream().filter(AwsProfile::isDefault).findFirst().orElse(profiles.getFirst()).name();
+                String name = profileName(wanted, profiles);
                 gateway = connections.open(ConnectionSettings.profile(name, wanted.catalog()));
                 info = new ConnectionInfo(ConnectionInfo.Kind.AWS_PROFILE, name, wanted.catalog(), gateway.describe());
             }
@@ -309,11 +312,45 @@ public final class AppContext implements AutoCloseable {
     }
 
     /**
+     * The pipeline store the list reads: the connection's, or before the first connection the one the settings'
+     * connection will use, when it exists (opened without connecting: no SDK client, no call). Null when none.
+     */
+    private PipelineStore listStore() {
+        PipelineStore connected = pipeline;
+        if (connected != null) return connected;
+        synchronized (earlyLock) {
+            if (earlyPipeline == null) {
+                UiSettings.Connection wanted = settings.get().connection();
+                List<AwsProfile> profiles = wanted.target() == UiSettings.Target.EMULATOR ? List.of()
+                        : options.profiles().discover();
+                boolean useEmulator = wanted.target() == UiSettings.Target.EMULATOR
+                        || (wanted.target() == UiSettings.Target.AUTOMATIC && profiles.isEmpty());
+                String key = useEmulator ? StoreFiles.connectionKey(null, null, true)
+                        : StoreFiles.connectionKey(profileName(wanted, profiles), null, false);
+                Path file = StoreFiles.pipelineFile(options.dataDir(), key, wanted.catalog());
+                if (Files.exists(file)) earlyPipeline = PipelineStore.open(file, json);
+            }
+            return earlyPipeline;
+        }
+    }
+
+    private static String profileName(UiSettings.Connection wanted, List<AwsProfile> profiles) {
+        return wanted.target() == UiSettings.Target.AWS_PROFILE ? wanted.profileName()
+                : profiles.stream().filter(AwsProfile::isDefault).findFirst().orElse(profiles.getFirst()).name();
+    }
+
+    /**
      * Opens the pipeline store of this connection and catalog, and wraps the gateway so every call of the app
      * waits in the one call budget (its day's counts kept in that store).
      */
     private PartnerCentral pacedWithStore(PartnerCentral sdk, String connectionKey, Catalog catalog) {
-        pipeline = PipelineStore.open(StoreFiles.pipelineFile(options.dataDir(), connectionKey, catalog), json);
+        Path file = StoreFiles.pipelineFile(options.dataDir(), connectionKey, catalog);
+        synchronized (earlyLock) {
+            if (earlyPipeline != null && earlyPipeline.file().equals(file)) pipeline = earlyPipeline;
+            else if (earlyPipeline != null) earlyPipeline.close();
+            earlyPipeline = null;
+        }
+        if (pipeline == null) pipeline = PipelineStore.open(file, json);
         CallBudget budget = new CallBudget(pipeline.ledger(), Clock.systemUTC());
         callRelay.target = budget;
         PacedPartnerCentral paced = new PacedPartnerCentral(sdk, budget);
@@ -591,15 +628,22 @@ public final class AppContext implements AutoCloseable {
             @Override public boolean keepsStore() { return true; }
 
             @Override
-            public int storedCount() { return pipelineSync().store().count(); }
+            public int storedCount() {
+                PipelineStore store = listStore();
+                return store == null ? 0 : store.count();
+            }
 
             @Override
             public void readStored(OpportunityFilter filter, Predicate<Stored> chunk) {
-                PipelineSync s = pipelineSync();
-                Instant asOf = s.lastSync().orElse(null);
+                PipelineStore store = listStore();
+                if (store == null) {
+                    chunk.test(new Stored(List.of(), null, Map.of()));
+                    return;
+                }
+                Instant asOf = PipelineSync.lastSync(store).orElse(null);
                 LocalDate today = LocalDate.now();
                 boolean[] any = {false};
-                s.store().readRows(new PipelineStore.RowFilter(filter.stages(), filter.reviewStatuses(), filter.company()),
+                store.readRows(new PipelineStore.RowFilter(filter.stages(), filter.reviewStatuses(), filter.company()),
                         STORED_CHUNK, rows -> {
                             any[0] = true;
                             Map<String, ListReadiness.Verdict> verdicts = new HashMap<>();
@@ -795,5 +839,9 @@ public final class AppContext implements AutoCloseable {
         batchQueue = null;
         if (history != null) history.close();
         if (savedViewsDb != null) savedViewsDb.close();
+        synchronized (earlyLock) {
+            if (earlyPipeline != null) earlyPipeline.close();
+            earlyPipeline = null;
+        }
     }
 }

@@ -23,7 +23,7 @@ public final class Launcher {
             System.exit(CosellCommand.run(args));
         }
         // The log file first, before anything logs (the data folder is known only now); on this thread, not the FX one.
-        AppLog.install(app.cosell.engagement.AppDataFolder.resolve());
+        AppLog.install(app.cosell.files.AppDataFolder.resolve());
         StartupProbe.installIfRequested();
         // The context (settings file, task history folder, the executor) is built while JavaFX starts its toolkit,
         // on a second core where there is one; CosellApp.init() waits for it.

@@ -1,9 +1,9 @@
 package app.cosell.cli;
 
-import app.cosell.engagement.AppJson;
 import app.cosell.engagement.EngagementRunner;
 import app.cosell.engagement.InvitationReplies;
 import app.cosell.engagement.TaskHistory;
+import app.cosell.files.AppJson;
 import app.cosell.model.PartnerCentralFailure;
 import app.cosell.model.StartEngagementRequest;
 import app.cosell.model.StepProgress;

@@ -1,13 +1,13 @@
 package app.cosell.cli;
 
-import app.cosell.engagement.AppDataFolder;
-import app.cosell.engagement.AppJson;
 import app.cosell.engagement.CallBudget;
+import app.cosell.engagement.FailureAdviceCatalogue;
 import app.cosell.engagement.PacedPartnerCentral;
+import app.cosell.engagement.TaskHistory;
+import app.cosell.files.AppDataFolder;
+import app.cosell.files.AppJson;
 import app.cosell.store.PipelineStore;
 import app.cosell.store.StoreFiles;
-import app.cosell.engagement.FailureAdviceCatalogue;
-import app.cosell.engagement.TaskHistory;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.file.Path;
 import java.text.MessageFormat;

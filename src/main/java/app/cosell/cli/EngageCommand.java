@@ -1,11 +1,11 @@
 package app.cosell.cli;
 
-import app.cosell.engagement.AppJson;
 import app.cosell.engagement.EngagementRunner;
 import app.cosell.engagement.FailureAdvice;
 import app.cosell.engagement.FailureAdviceCatalogue;
 import app.cosell.engagement.StartGuard;
 import app.cosell.engagement.TaskHistory;
+import app.cosell.files.AppJson;
 import app.cosell.model.FailureKind;
 import app.cosell.model.InvolvementType;
 import app.cosell.model.Opportunity;

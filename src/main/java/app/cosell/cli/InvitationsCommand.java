@@ -1,8 +1,8 @@
 package app.cosell.cli;
 
-import app.cosell.engagement.AppJson;
-import app.cosell.model.ReceivedInvitation;
+import app.cosell.files.AppJson;
 import app.cosell.model.PartnerCentralFailure;
+import app.cosell.model.ReceivedInvitation;
 import app.cosell.partner.PartnerCentral;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;

@@ -1,8 +1,8 @@
 package app.cosell.cli;
 
-import app.cosell.engagement.AppJson;
 import app.cosell.engagement.FailureAdviceCatalogue;
 import app.cosell.engagement.ReviewReport;
+import app.cosell.files.AppJson;
 import app.cosell.model.AwsOpportunitySummary;
 import app.cosell.model.PartnerCentralFailure;
 import app.cosell.partner.PartnerCentral;

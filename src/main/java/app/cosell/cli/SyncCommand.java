@@ -1,10 +1,10 @@
 package app.cosell.cli;
 
-import app.cosell.engagement.AppDataFolder;
-import app.cosell.engagement.AppJson;
 import app.cosell.engagement.CallBudget;
 import app.cosell.engagement.PacedPartnerCentral;
 import app.cosell.engagement.PipelineSync;
+import app.cosell.files.AppDataFolder;
+import app.cosell.files.AppJson;
 import app.cosell.model.PartnerCentralFailure;
 import app.cosell.store.PipelineStore;
 import app.cosell.store.StoreException;

@@ -1,5 +1,6 @@
 package app.cosell.engagement;
 
+import app.cosell.files.AtomicFile;
 import app.cosell.model.Batch;
 import app.cosell.model.InvolvementType;
 import app.cosell.model.Tag;
@@ -89,10 +90,10 @@ public final class Batches {
 
     /** The run's results as CSV, written whole or not at all. */
     public void export(BatchRun run, Path file) throws java.io.IOException {
-        Path tmp = file.resolveSibling(file.getFileName() + ".part");
-        try (Writer out = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8)) {
-            BatchReport.writeCsv(out, run.items(), run::task);
-        }
-        Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        AtomicFile.write(file, temp -> {
+            try (Writer out = Files.newBufferedWriter(temp, StandardCharsets.UTF_8)) {
+                BatchReport.writeCsv(out, run.items(), run::task);
+            }
+        });
     }
 }

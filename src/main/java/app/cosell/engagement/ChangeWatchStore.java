@@ -1,5 +1,6 @@
 package app.cosell.engagement;
 
+import app.cosell.files.JsonFileStore;
 import app.cosell.model.ReviewStatus;
 import java.time.Instant;
 import java.util.List;

@@ -77,7 +77,10 @@ public final class PipelineSync {
     public Optional<Instant> lastFullSync() { return store.state(FULL_AT).map(Instant::parse); }
 
     /** When the last sync (of either kind) completed: the "as of" of the stored rows. */
-    public Optional<Instant> lastSync() { return store.state(LAST_SYNC_AT).map(Instant::parse); }
+    public Optional<Instant> lastSync() { return lastSync(store); }
+
+    /** When {@code store} was last synced (any sync that completed), without a connection. */
+    public static Optional<Instant> lastSync(PipelineStore store) { return store.state(LAST_SYNC_AT).map(Instant::parse); }
 
     /** Whether the next sync must be a full one (none completed yet, or the last is too old to trust gone rows). */
     public boolean needsFull() {

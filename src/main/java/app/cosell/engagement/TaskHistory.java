@@ -1,5 +1,6 @@
 package app.cosell.engagement;
 
+import app.cosell.files.JsonFileStore;
 import app.cosell.model.TaskProgress;
 import app.cosell.store.Database;
 import app.cosell.store.StoreFiles;

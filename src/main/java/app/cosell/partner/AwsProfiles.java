@@ -1,8 +1,8 @@
 package app.cosell.partner;
 
+import app.cosell.files.AppJson;
 import app.cosell.model.AwsProfile;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import software.amazon.awssdk.profiles.Profile;
 import software.amazon.awssdk.profiles.ProfileFile;
 
@@ -147,7 +147,7 @@ public final class AwsProfiles {
         if (tokenFile == null) return false;
         if (!Files.isRegularFile(tokenFile)) return true;
         try {
-            JsonNode token = new ObjectMapper().readTree(Files.readString(tokenFile));
+            JsonNode token = AppJson.newMapper().readTree(Files.readString(tokenFile));
             String expiresAt = token.path("expiresAt").asText(null);
             if (token.path("accessToken").asText("").isEmpty() || expiresAt == null) return true;
             if (Instant.parse(expiresAt).isAfter(now.plusSeconds(60))) return false;

@@ -1,9 +1,10 @@
 package app.cosell.partner;
 
+import app.cosell.files.AppJson;
+import app.cosell.files.AtomicFile;
 import app.cosell.model.AwsProfile;
 import app.cosell.model.FailureKind;
 import app.cosell.model.PartnerCentralFailure;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -160,7 +161,7 @@ public final class SsoSignIn {
         }
 
         private void writeCache(CreateTokenResponse token, Instant expiresAt) {
-            ObjectNode json = new ObjectMapper().createObjectNode();
+            ObjectNode json = AppJson.newMapper().createObjectNode();
             json.put("startUrl", profile.ssoStartUrl());
             json.put("region", region);
             json.put("accessToken", token.accessToken());
@@ -174,18 +175,7 @@ public final class SsoSignIn {
             }
             Path file = profiles.ssoTokenFile(profile);
             try {
-                Files.createDirectories(file.getParent());
-                Path temp = Files.createTempFile(file.getParent(), "cosell-", ".tmp");
-                try {
-                    Files.writeString(temp, json.toString());
-                    try {
-                        Files.move(temp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-                    } catch (AtomicMoveNotSupportedException e) {
-                        Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING);
-                    }
-                } finally {
-                    Files.deleteIfExists(temp);
-                }
+                AtomicFile.write(file, temp -> Files.writeString(temp, json.toString()));
             } catch (IOException e) {
                 throw new PartnerCentralFailure(FailureKind.SIGN_IN_NEEDED, "SignInNotSaved",
                         "Could not write the sign-in to " + file + ": " + e.getMessage(), null, null, List.of(),

@@ -34,13 +34,20 @@ class PackageRulesTest {
     static final ArchRule partnerDependsOnModelOnly = noClasses().that().resideInAPackage("app.cosell.partner..")
             .should().dependOnClassesThat().resideInAnyPackage("app.cosell.engagement..", "app.cosell.store..",
                     "app.cosell.cli..", "app.cosell.ui..", "app.cosell.emulator..", JAVAFX)
-            .as("partner depends on model and the SDK only");
+            .as("partner depends on model, files and the SDK only");
 
     @ArchTest
     static final ArchRule engagementStaysBelowTheViews = noClasses().that().resideInAPackage("app.cosell.engagement..")
             .should().dependOnClassesThat().resideInAnyPackage("app.cosell.cli..", "app.cosell.ui..",
                     "app.cosell.emulator..", JAVAFX)
             .as("engagement depends on model, partner and store; never on a view, the command line or the emulator");
+
+    @ArchTest
+    static final ArchRule filesDependOnNothingOfOurs = noClasses().that().resideInAPackage("app.cosell.files..")
+            .should().dependOnClassesThat().resideInAnyPackage("app.cosell.model..", "app.cosell.partner..",
+                    "app.cosell.engagement..", "app.cosell.store..", "app.cosell.cli..", "app.cosell.ui..",
+                    "app.cosell.emulator..", JAVAFX, SDK)
+            .as("files (the app's own files: folder, JSON mapper, atomic writes) depends on nothing of ours");
 
     @ArchTest
     static final ArchRule onlyStoreSpeaksSql = noClasses().that().resideOutsideOfPackage("app.cosell.store..")
@@ -68,7 +75,7 @@ class PackageRulesTest {
     @ArchTest
     static final ArchRule emulatorSpeaksOnlyTheWire = noClasses().that().resideInAPackage("app.cosell.emulator..")
             .should().dependOnClassesThat().resideInAnyPackage("app.cosell.partner..", "app.cosell.engagement..",
-                    "app.cosell.store..", "app.cosell.cli..", "app.cosell.ui..", JAVAFX, SDK)
+                    "app.cosell.store..", "app.cosell.cli..", "app.cosell.ui..", "app.cosell.files..", JAVAFX, SDK)
             .as("the emulator depends on nothing of ours but model enums, and never on the SDK's marshallers");
 
     @ArchTest

@@ -4,9 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import app.cosell.ChildJvm;
 import app.cosell.emulator.SeededScenario;
-import app.cosell.engagement.AppJson;
 import app.cosell.engagement.BatchTriage;
 import app.cosell.engagement.TaskHistory;
+import app.cosell.files.AppJson;
 import app.cosell.model.InvolvementType;
 import app.cosell.model.OpportunityQuery;
 import app.cosell.model.OpportunitySummary;

@@ -1,9 +1,9 @@
 package app.cosell.cli;
 
 import app.cosell.emulator.SeededScenario;
-import app.cosell.engagement.AppDataFolder;
-import app.cosell.engagement.AppJson;
 import app.cosell.engagement.TaskHistory;
+import app.cosell.files.AppDataFolder;
+import app.cosell.files.AppJson;
 import app.cosell.testing.EmulatorExtension;
 import java.io.PrintWriter;
 import java.io.StringWriter;

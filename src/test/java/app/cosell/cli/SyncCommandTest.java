@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import app.cosell.ChildJvm;
 import app.cosell.emulator.EmulatorEdits;
-import app.cosell.engagement.AppJson;
+import app.cosell.files.AppJson;
 import app.cosell.model.Catalog;
 import app.cosell.store.PipelineStore;
 import app.cosell.store.StoreFiles;

@@ -1,6 +1,7 @@
 package app.cosell.engagement;
 
 import app.cosell.emulator.PartnerCentralEmulator;
+import app.cosell.files.AppJson;
 import app.cosell.model.Batch;
 import app.cosell.model.Catalog;
 import app.cosell.model.InvolvementType;

@@ -1,5 +1,7 @@
 package app.cosell.engagement;
 
+import app.cosell.files.JsonFileStore;
+import app.cosell.files.AppJson;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import app.cosell.emulator.PartnerCentralEmulator;

@@ -1,5 +1,6 @@
 package app.cosell.engagement;
 
+import app.cosell.files.AppJson;
 import app.cosell.model.Catalog;
 import app.cosell.model.TaskProgress;
 import app.cosell.partner.AwsProfiles;

@@ -2,6 +2,7 @@ package app.cosell.engagement;
 
 import app.cosell.emulator.PartnerCentralEmulator;
 import app.cosell.emulator.SeededScenario;
+import app.cosell.files.AppJson;
 import app.cosell.model.Catalog;
 import app.cosell.model.FailureKind;
 import app.cosell.model.InvolvementType;

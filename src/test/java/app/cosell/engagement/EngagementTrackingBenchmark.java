@@ -1,6 +1,7 @@
 package app.cosell.engagement;
 
 import app.cosell.emulator.SeededScenario;
+import app.cosell.files.AppJson;
 import app.cosell.model.StepProgress;
 import app.cosell.model.StepState;
 import app.cosell.model.TaskProgress;

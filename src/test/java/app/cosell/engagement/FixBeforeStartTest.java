@@ -1,6 +1,7 @@
 package app.cosell.engagement;
 
 import app.cosell.emulator.SeededScenario;
+import app.cosell.files.AppJson;
 import app.cosell.model.EditableField;
 import app.cosell.model.FailureKind;
 import app.cosell.model.InvolvementType;

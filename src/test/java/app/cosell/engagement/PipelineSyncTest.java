@@ -1,5 +1,6 @@
 package app.cosell.engagement;
 
+import app.cosell.files.AppJson;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

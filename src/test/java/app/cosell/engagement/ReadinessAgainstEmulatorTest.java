@@ -1,6 +1,7 @@
 package app.cosell.engagement;
 
 import app.cosell.emulator.SeededScenario;
+import app.cosell.files.AppJson;
 import app.cosell.model.InvolvementType;
 import app.cosell.model.ReasonCode;
 import app.cosell.testing.EmulatorExtension;

@@ -1,5 +1,8 @@
 package app.cosell.engagement;
 
+import app.cosell.files.AppDataFolder;
+import app.cosell.files.AppJson;
+import app.cosell.files.JsonFileStore;
 import app.cosell.model.TaskAnswer;
 import app.cosell.model.TaskProgress;
 import app.cosell.model.TaskStatus;

@@ -2,13 +2,12 @@ package app.cosell.store;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import app.cosell.files.AppJson;
 import app.cosell.model.Catalog;
 import app.cosell.model.OpportunitySummary;
 import app.cosell.model.ReviewStatus;
 import app.cosell.model.Stage;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.json.JsonMapper;
-import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
@@ -21,9 +20,7 @@ import org.junit.jupiter.api.io.TempDir;
 class PipelineStoreTest {
 
     static final Instant T0 = Instant.parse("2026-12-01T10:00:00Z");
-    // The store may not see engagement.AppJson (it depends on model only); the same settings that matter here.
-    static final ObjectMapper JSON = JsonMapper.builder().addModule(new JavaTimeModule())
-            .disable(com.fasterxml.jackson.databind.SerializationFeature.WRITE_DATES_AS_TIMESTAMPS).build();
+    static final ObjectMapper JSON = AppJson.newMapper();
 
     @TempDir Path dir;
     PipelineStore store;

@@ -1,6 +1,6 @@
 package app.cosell.ui.engage;
 
-import app.cosell.engagement.AppJson;
+import app.cosell.files.AppJson;
 import app.cosell.model.StartEngagementRequest;
 import app.cosell.model.Tag;
 import com.fasterxml.jackson.databind.ObjectMapper;

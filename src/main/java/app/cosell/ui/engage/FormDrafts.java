@@ -1,6 +1,6 @@
 package app.cosell.ui.engage;
 
-import app.cosell.engagement.JsonFileStore;
+import app.cosell.files.JsonFileStore;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;

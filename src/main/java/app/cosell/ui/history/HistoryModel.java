@@ -1,10 +1,11 @@
 package app.cosell.ui.history;
 
+import app.cosell.files.AtomicFile;
 import app.cosell.model.TaskProgress;
 import app.cosell.model.TaskStep;
 import app.cosell.ui.common.Background;
-import app.cosell.ui.common.TaskHistoryFeed;
 import app.cosell.ui.common.EngagementState;
+import app.cosell.ui.common.TaskHistoryFeed;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -152,13 +153,7 @@ public final class HistoryModel {
     public void export(Path file, Runnable onDone, Consumer<Throwable> onFailure) {
         String content = csv();
         background.run(() -> {
-            Path tmp = file.resolveSibling(file.getFileName() + ".part");
-            Files.writeString(tmp, content, StandardCharsets.UTF_8);
-            try {
-                Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-            } catch (IOException atomicNotSupported) {
-                Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING);
-            }
+            AtomicFile.write(file, temp -> Files.writeString(temp, content, StandardCharsets.UTF_8));
             return file;
         }, f -> onDone.run(), onFailure);
     }

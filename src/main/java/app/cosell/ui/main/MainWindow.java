@@ -206,6 +206,12 @@ public final class MainWindow {
             public void stopLoading() { list.stop(); }
 
             @Override
+            public void showStored() { list.showStored(); }
+
+            @Override
+            public void connectFailed() { list.stop(); }
+
+            @Override
             public void load() {
                 if (inbox != null) {
                     inbox.model().refresh();

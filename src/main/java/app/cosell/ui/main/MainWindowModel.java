@@ -48,6 +48,12 @@ public final class MainWindowModel {
         /** A new connection is being made: the load in flight stops. */
         void stopLoading();
 
+        /** The launch's first connection is being made: show what is stored meanwhile (rows kept on disk). */
+        default void showStored() {}
+
+        /** Connecting failed: whatever is still loading stops (what is shown stays). */
+        default void connectFailed() {}
+
         /** Connected: load the opportunities (and the AWS referrals). */
         void load();
 
@@ -97,6 +103,7 @@ public final class MainWindowModel {
     private final StringProperty connectionText = new SimpleStringProperty(this, "connectionText",
             Messages.get("header.connecting"));
     private final AtomicBoolean tasksReloadPending = new AtomicBoolean();
+    private boolean shownStored;
     private final BooleanBinding signInShown;
     private final BooleanBinding retryOffered;
     private final StringBinding retryText;
@@ -154,6 +161,10 @@ public final class MainWindowModel {
     /** Connects (again), then loads and reads the history; after the first connection, resumes once. FX thread. */
     public void connectAndLoad() {
         steps.stopLoading();
+        if (!shownStored) {
+            shownStored = true;
+            steps.showStored(); // the rows kept on disk at once, while the first connection is made
+        }
         connect(() -> {
             steps.load();
             reloadTasks();
@@ -178,6 +189,7 @@ public final class MainWindowModel {
             signIn.set(isSignInNeeded(error) ? SignIn.SIGN_IN_NEEDED : SignIn.FAILED);
             failure.set(error);
             connectionText.set(Messages.get("header.notConnected"));
+            if (steps != null) steps.connectFailed();
         });
     }
 

@@ -255,6 +255,9 @@ public final class OpportunityListModel {
      */
     public void refresh() { load(PagedLoader.Kind.SYNC); }
 
+    /** At launch, while the first connection is made: the stored rows at once, marked "as of" their last sync. */
+    public void showStored() { if (source.keepsStore() && !everLoaded) load(PagedLoader.Kind.PREVIEW); }
+
     /** Shift+F5: with a store, a full sync (every page; rows no longer listed are dropped); else as {@link #refresh}. */
     public void reload() { load(PagedLoader.Kind.FULL); }
 

@@ -15,8 +15,11 @@ final class PagedLoader {
     /** Rows per ListOpportunities call: the service's maximum. */
     static final int PAGE_SIZE = 100;
 
-    /** What a load does with the store; without one every kind pages the service. */
-    enum Kind { STORED, SYNC, FULL }
+    /**
+     * What a load does with the store; without one every kind pages the service. PREVIEW: the stored rows while the
+     * first connection is made; it never ends by itself (the connection's load replaces it, or a failure stops it).
+     */
+    enum Kind { PREVIEW, STORED, SYNC, FULL }
 
     /** Told, on the FX thread, what a store-backed load found (each call names its load). */
     interface StoreListener {
@@ -46,11 +49,14 @@ final class PagedLoader {
     void load(int gen, OpportunityFilter f, Kind kind) {
         if (source.keepsStore()) {
             background.run(() -> loadFromStore(gen, f, kind), reread -> {
+                if (kind == Kind.PREVIEW) return;
                 feed.end(gen, null);
                 background.onFx(() -> {
                     if (feed.isCurrent(gen)) store.ended(gen, reread);
                 });
-            }, error -> feed.end(gen, error));
+            }, error -> {
+                if (kind != Kind.PREVIEW) feed.end(gen, error); // else the connection's load will say what is wrong
+            });
             return;
         }
         background.run(() -> {
@@ -97,7 +103,7 @@ final class PagedLoader {
             }
             return true;
         });
-        if (!feed.isCurrent(gen) || kind == Kind.STORED) return false;
+        if (!feed.isCurrent(gen) || kind == Kind.STORED || kind == Kind.PREVIEW) return false;
         boolean changed = source.sync(kind == Kind.FULL, page -> {
             if (hadRows || !feed.isCurrent(gen)) return;
             feed.offer(gen, page.stream().filter(f::matchesStored).toList());

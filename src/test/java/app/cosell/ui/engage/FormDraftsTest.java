@@ -2,7 +2,7 @@ package app.cosell.ui.engage;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import app.cosell.engagement.AppJson;
+import app.cosell.files.AppJson;
 import app.cosell.model.InvolvementType;
 import app.cosell.model.Tag;
 import app.cosell.model.Visibility;

@@ -4,7 +4,7 @@ import app.cosell.ui.FxWait;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import app.cosell.emulator.PartnerCentralEmulator;
-import app.cosell.engagement.AppJson;
+import app.cosell.files.AppJson;
 import app.cosell.engagement.EngagementRunner;
 import app.cosell.engagement.FailureAdviceCatalogue;
 import app.cosell.engagement.PollSchedule;

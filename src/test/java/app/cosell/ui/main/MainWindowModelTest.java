@@ -54,6 +54,8 @@ class MainWindowModelTest {
 
         @Override public void stopLoading() { calls.add("stop"); }
         @Override public void load() { calls.add("load"); }
+        @Override public void showStored() { calls.add("stored"); }
+        @Override public void connectFailed() { calls.add("failed"); }
         @Override public void tasksRead(List<TaskProgress> tasks) {
             calls.add("tasks");
             lastRead = tasks;
@@ -80,7 +82,8 @@ class MainWindowModelTest {
 
         model.connectAndLoad();
 
-        assertThat(steps.calls).containsExactly("stop", "load", "tasks", "resume");
+        // The stored rows are shown while the first connection is made.
+        assertThat(steps.calls).containsExactly("stop", "stored", "load", "tasks", "resume");
         assertThat(steps.lastRead).hasSize(2);
         assertThat(steps.resumed.getFirst().tasks()).containsExactly(running);
     }
@@ -95,7 +98,7 @@ class MainWindowModelTest {
         model.connectAndLoad();
         model.connectAndLoad();
 
-        assertThat(steps.calls).containsExactly("stop", "load", "tasks", "resume", "stop", "load", "tasks");
+        assertThat(steps.calls).containsExactly("stop", "stored", "load", "tasks", "resume", "stop", "load", "tasks");
     }
 
     @Test
@@ -108,7 +111,7 @@ class MainWindowModelTest {
 
         model.connectAndLoad();
 
-        assertThat(steps.calls).containsExactly("stop");
+        assertThat(steps.calls).containsExactly("stop", "stored", "failed");
         assertThat(model.signInProperty().get()).isEqualTo(MainWindowModel.SignIn.FAILED);
         assertThat(model.reportsConnectFailure(model.failureProperty().get())).isTrue();
         assertThat(model.retryOfferedProperty().get()).isTrue();

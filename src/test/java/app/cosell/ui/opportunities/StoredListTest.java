@@ -40,7 +40,7 @@ class StoredListTest {
             assertThat(first.window.listModel().asOfProperty().get()).isNull();
         }
         Path file = StoreFiles.pipelineFile(dataDir, "emulator", Catalog.Sandbox);
-        try (PipelineStore store = PipelineStore.open(file, app.cosell.engagement.AppJson.newMapper())) {
+        try (PipelineStore store = PipelineStore.open(file, app.cosell.files.AppJson.newMapper())) {
             assertThat(store.count()).isEqualTo(OPPORTUNITIES);
         }
 

@@ -2,7 +2,7 @@ package app.cosell.ui.settings;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import app.cosell.engagement.AppJson;
+import app.cosell.files.AppJson;
 import app.cosell.ui.common.Background;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.Duration;

@@ -1,4 +1,4 @@
-package app.cosell.engagement;
+package app.cosell.files;
 
 import java.nio.file.Path;
 import java.util.Locale;

@@ -1,4 +1,4 @@
-package app.cosell.engagement;
+package app.cosell.files;
 
 import com.fasterxml.jackson.databind.JavaType;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -7,7 +7,6 @@ import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -86,18 +85,7 @@ public final class JsonFileStore<T> {
     /** Writes the document atomically, creating the folder if needed. */
     public synchronized void save(T value) {
         try {
-            Files.createDirectories(file.toAbsolutePath().getParent());
-            Path temp = Files.createTempFile(file.toAbsolutePath().getParent(), file.getFileName() + ".", ".tmp");
-            try {
-                mapper.writeValue(temp.toFile(), value);
-                try {
-                    Files.move(temp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-                } catch (AtomicMoveNotSupportedException e) {
-                    Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING);
-                }
-            } finally {
-                Files.deleteIfExists(temp);
-            }
+            AtomicFile.write(file, temp -> mapper.writeValue(temp.toFile(), value));
         } catch (IOException e) {
             throw new UncheckedIOException("Could not write " + file, e);
         }

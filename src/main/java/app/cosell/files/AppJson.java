@@ -1,4 +1,4 @@
-package app.cosell.engagement;
+package app.cosell.files;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.databind.DeserializationFeature;
