@@ -98,15 +98,17 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.function.Predicate;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.function.Consumer;
 import java.util.function.Function;
+import java.util.function.Predicate;
 import java.util.stream.Collectors;
 import javafx.application.Platform;
 import javafx.geometry.Dimension2D;
@@ -309,6 +311,46 @@ public final class AppContext implements AutoCloseable {
         current = info;
         LOG.info("Connected: {}", gateway.describe());
         return info;
+    }
+
+    /** The first stored rows of a view, read at launch before the main window is drawn. */
+    private record Prefetched(PipelineStore.RowFilter filter, List<PipelineStore.StoredRow> rows) {}
+
+    private volatile Prefetched prefetched;
+
+    /**
+     * Reads, in the background, the first stored rows of the view the rep left (the last filter), so that the list
+     * has them when the main window's first frame is drawn; the list's first read of that view takes them. Also
+     * opens the store the settings' connection will use. A launch with nothing stored reads nothing.
+     */
+    public void prefetchStoredRows() {
+        executor.execute(() -> {
+            try {
+                PipelineStore store = listStore();
+                if (store == null) return;
+                UiSettings.LastFilter last = settings.get().filter();
+                PipelineStore.RowFilter filter = new PipelineStore.RowFilter(last.stages(), last.reviewStatuses(),
+                        last.company());
+                List<PipelineStore.StoredRow> first = new ArrayList<>();
+                store.readRows(filter, STORED_CHUNK, read -> { first.addAll(read); return false; });
+                prefetched = new Prefetched(filter, List.copyOf(first));
+            } catch (RuntimeException e) {
+                LOG.warn("Could not read the stored rows ahead (the list reads them itself)", e);
+            }
+        });
+    }
+
+    /** Stored rows as the list takes them: the rows, when they were last synced, and the readiness known of each. */
+    private OpportunitySource.Stored stored(List<PipelineStore.StoredRow> rows, Instant asOf) {
+        LocalDate today = LocalDate.now();
+        Map<String, ListReadiness.Verdict> verdicts = new HashMap<>();
+        List<OpportunitySummary> summaries = new ArrayList<>(rows.size());
+        for (PipelineStore.StoredRow r : rows) {
+            summaries.add(r.summary());
+            ListReadiness.Verdict v = listReadiness.of(r.summary(), r.record(), today);
+            if (v.state() != ListReadiness.State.UNKNOWN) verdicts.put(r.summary().id(), v);
+        }
+        return new OpportunitySource.Stored(summaries, asOf, verdicts);
     }
 
     /**
@@ -640,21 +682,26 @@ public final class AppContext implements AutoCloseable {
                     chunk.test(new Stored(List.of(), null, Map.of()));
                     return;
                 }
+                PipelineStore.RowFilter rows = new PipelineStore.RowFilter(filter.stages(), filter.reviewStatuses(),
+                        filter.company());
                 Instant asOf = PipelineSync.lastSync(store).orElse(null);
-                LocalDate today = LocalDate.now();
                 boolean[] any = {false};
-                store.readRows(new PipelineStore.RowFilter(filter.stages(), filter.reviewStatuses(), filter.company()),
-                        STORED_CHUNK, rows -> {
-                            any[0] = true;
-                            Map<String, ListReadiness.Verdict> verdicts = new HashMap<>();
-                            List<OpportunitySummary> summaries = new ArrayList<>(rows.size());
-                            for (PipelineStore.StoredRow r : rows) {
-                                summaries.add(r.summary());
-                                ListReadiness.Verdict v = listReadiness.of(r.summary(), r.record(), today);
-                                if (v.state() != ListReadiness.State.UNKNOWN) verdicts.put(r.summary().id(), v);
-                            }
-                            return chunk.test(new Stored(summaries, asOf, verdicts));
-                        });
+                // The first rows of this view may have been read at launch, before the window was drawn.
+                Prefetched ready = prefetched;
+                prefetched = null;
+                Set<String> given = new HashSet<>();
+                if (ready != null && ready.filter().equals(rows) && !ready.rows().isEmpty()) {
+                    any[0] = true;
+                    ready.rows().forEach(r -> given.add(r.summary().id()));
+                    if (!chunk.test(stored(ready.rows(), asOf))) return;
+                }
+                store.readRows(rows, STORED_CHUNK, read -> {
+                    List<PipelineStore.StoredRow> fresh = given.isEmpty() ? read
+                            : read.stream().filter(r -> !given.contains(r.summary().id())).toList();
+                    if (fresh.isEmpty()) return true;
+                    any[0] = true;
+                    return chunk.test(stored(fresh, asOf));
+                });
                 if (!any[0]) chunk.test(new Stored(List.of(), asOf, Map.of()));
             }
 

@@ -49,6 +49,8 @@ public final class CosellApp extends Application {
             if (e.getCause() instanceof Exception cause) throw cause;
             throw e;
         }
+        // The first stored rows are read while the FX thread builds the main window, to be there at its first frame.
+        context.prefetchStoredRows();
         // The icon fonts load in the background while the FX thread builds the main window (their first use).
         context.executor().execute(() -> {
             try {
