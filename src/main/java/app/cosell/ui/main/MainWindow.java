@@ -134,6 +134,7 @@ public final class MainWindow {
         stage.setMinHeight(MIN_HEIGHT);
         MainWindowBounds.restoreAndKeep(stage, services.settings());
         stage.setOnCloseRequest(e -> { if (!confirmQuit()) e.consume(); });
+        model.showStored(); // the rows kept on disk come with the first frame, before any connection
         stage.show();
         opportunities.table().requestFocus();
         // Nothing else competes with the first frame: the profile scan, the emulator start and the first page

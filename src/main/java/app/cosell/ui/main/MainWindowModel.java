@@ -104,6 +104,7 @@ public final class MainWindowModel {
             Messages.get("header.connecting"));
     private final AtomicBoolean tasksReloadPending = new AtomicBoolean();
     private boolean shownStored;
+    private boolean previewing;
     private final BooleanBinding signInShown;
     private final BooleanBinding retryOffered;
     private final StringBinding retryText;
@@ -160,16 +161,24 @@ public final class MainWindowModel {
 
     /** Connects (again), then loads and reads the history; after the first connection, resumes once. FX thread. */
     public void connectAndLoad() {
-        steps.stopLoading();
-        if (!shownStored) {
-            shownStored = true;
-            steps.showStored(); // the rows kept on disk at once, while the first connection is made
-        }
+        if (!previewing) steps.stopLoading(); // the stored rows shown at launch stay until the connection's load
+        showStored();
         connect(() -> {
             steps.load();
             reloadTasks();
             if (!resumed) resumeUnfinished();
         });
+    }
+
+    /**
+     * At launch: the rows kept on disk, at once (the window shows them with its first frame when they were read ahead),
+     * while the first connection is made. Once per launch; {@link #connectAndLoad} does it if the window did not.
+     */
+    public void showStored() {
+        if (shownStored) return;
+        shownStored = true;
+        previewing = true;
+        steps.showStored();
     }
 
     /** (Re)connects; {@code then} runs on the FX thread once connected. FX thread. */
@@ -180,12 +189,14 @@ public final class MainWindowModel {
         connectionText.set(Messages.get("header.connecting"));
         background.run(connector::connect, info -> {
             if (gen != generation) return;
+            previewing = false;
             connection.set(info);
             connectionText.set(describe(info));
             signIn.set(SignIn.SIGNED_IN);
             then.run();
         }, error -> {
             if (gen != generation) return;
+            previewing = false;
             signIn.set(isSignInNeeded(error) ? SignIn.SIGN_IN_NEEDED : SignIn.FAILED);
             failure.set(error);
             connectionText.set(Messages.get("header.notConnected"));

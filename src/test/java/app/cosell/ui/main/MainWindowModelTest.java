@@ -89,6 +89,18 @@ class MainWindowModelTest {
     }
 
     @Test
+    void storedRowsShownWithTheFirstFrameStayUntilTheConnectionsLoad() {
+        MainWindowModel model = new MainWindowModel(() -> EMULATOR, Background.DIRECT, new History(), List::of);
+        Recorder steps = new Recorder();
+        model.attach(steps);
+
+        model.showStored();
+        model.connectAndLoad();
+
+        assertThat(steps.calls).containsExactly("stored", "load", "tasks", "resume");
+    }
+
+    @Test
     void reconnectingLoadsAgainButResumesOnlyOncePerLaunch() {
         History history = new History();
         MainWindowModel model = new MainWindowModel(() -> EMULATOR, Background.DIRECT, history, List::of);
