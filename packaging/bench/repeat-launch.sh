@@ -7,7 +7,7 @@
 # The opportunities come from the standalone emulator in a process of its own (N per catalog, quotas on), reached
 # through an AWS profile with aws.endpointUrl, as a rep's come from AWS; the store is filled once by the app's own
 # `sync` command (N/100 pages at 10 reads/s: 100 s for 100,000), not timed.
-#   [N=100000] [RSS_SECS=30] packaging/bench/repeat-launch.sh [REPS]   (default 5; ./mvnw -Pdist -DskipTests package first)
+#   [N=100000] [RSS_SECS=30] [EXTRA_OPTS="-X..."] packaging/bench/repeat-launch.sh [REPS]   (REPS=0: memory only)   (default 5; ./mvnw -Pdist -DskipTests package first)
 set -euo pipefail
 source "$(dirname "$0")/../smoke/common.sh"
 REPS=${1:-5}
@@ -26,7 +26,7 @@ url=$EMU_URL; KEY=$EMU_KEY; SECRET=$EMU_SECRET
 mkdir -p "$work/home/.aws"
 printf '[default]\nregion = us-east-1\n' >"$work/home/.aws/config"
 printf '[default]\naws_access_key_id = %s\naws_secret_access_key = %s\n' "$KEY" "$SECRET" >"$work/home/.aws/credentials"
-opts="-Duser.home=$work/home -Daws.endpointUrl=$url -Dcosell.dataDir=$work/data"
+opts="-Duser.home=$work/home -Daws.endpointUrl=$url -Dcosell.dataDir=$work/data ${EXTRA_OPTS:-}"
 
 echo "filling the store: sync of $N opportunities at 10 reads/s ..."
 HOME=$work/home JAVA_TOOL_OPTIONS="$opts" "$APP/bin/cosell-console" sync --profile default --catalog Sandbox --json \
@@ -69,8 +69,10 @@ for r in $(seq "$REPS"); do
   frames+=("$f"); rowss+=("$w")
 done
 median() { printf '%s\n' "$@" | sort -n | awk '{a[NR]=$1} END {print (NR%2 ? a[(NR+1)/2] : int((a[NR/2]+a[NR/2+1])/2))}'; }
-mf=$(median "${frames[@]}"); mr=$(median "${rowss[@]}")
-echo "median first frame $mf ms, first rows $mr ms: rows - frame = $(( mr - mf )) ms (budget <= 100 ms; $N stored)"
+if [ "$REPS" -gt 0 ]; then
+  mf=$(median "${frames[@]}"); mr=$(median "${rowss[@]}")
+  echo "median first frame $mf ms, first rows $mr ms: rows - frame = $(( mr - mf )) ms (budget <= 100 ms; $N stored)"
+fi
 read -r _ _ rss < <(one rss rss)
 echo "RSS after ${RSS_SECS}s with $N stored opportunities, all of them loaded: $rss MB (load average $(cut -d' ' -f1-3 /proc/loadavg))"
 # The budget's case: a view of about a tenth loaded (the last filter, kept in the settings: review status Approved,

@@ -10,7 +10,6 @@ import app.cosell.model.Visibility;
 import app.cosell.ui.common.ErrorPresenter;
 import app.cosell.ui.common.Icons;
 import app.cosell.ui.common.Messages;
-import app.cosell.ui.common.Theme;
 import app.cosell.ui.common.Views;
 import app.cosell.ui.history.TaskRows;
 import atlantafx.base.theme.Styles;
@@ -103,11 +102,8 @@ public final class BatchWindow {
 
     public void show() {
         if (window == null) {
-            window = new Stage();
-            window.initOwner(owner);
-            window.setTitle(Messages.get("batch.title"));
-            Scene scene = new Scene(Views.load("/app/cosell/ui/batch/Batch.fxml", this));
-            Theme.style(scene);
+            window = Views.window(owner, "batch.title", "/app/cosell/ui/batch/Batch.fxml", this);
+            Scene scene = window.getScene();
             // Esc closes the window wherever the focus is, except while a tag cell is being edited (Esc cancels
             // that edit). A filter: the table's own behaviour consumes Esc before an accelerator could see it.
             scene.addEventFilter(KeyEvent.KEY_PRESSED, e -> {
@@ -116,7 +112,6 @@ public final class BatchWindow {
                     window.close();
                 }
             });
-            window.setScene(scene);
             window.setMinWidth(720);
             window.setMinHeight(440);
             fitToScreen(window);

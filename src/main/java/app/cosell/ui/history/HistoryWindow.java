@@ -8,7 +8,6 @@ import app.cosell.ui.common.Formats;
 import app.cosell.ui.common.Icons;
 import app.cosell.ui.common.Messages;
 import app.cosell.ui.common.TaskHistoryFeed;
-import app.cosell.ui.common.Theme;
 import app.cosell.ui.common.Views;
 import app.cosell.ui.common.WindowPlacement;
 import atlantafx.base.theme.Styles;
@@ -22,7 +21,6 @@ import javafx.beans.binding.Bindings;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.fxml.FXML;
-import javafx.scene.Scene;
 import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
@@ -84,13 +82,8 @@ public final class HistoryWindow {
 
     public void show() {
         if (window == null) {
-            window = new Stage();
-            window.initOwner(owner);
-            window.setTitle(Messages.get("history.title"));
-            Scene scene = new Scene(Views.load("/app/cosell/ui/history/History.fxml", this));
-            Theme.style(scene);
-            scene.getAccelerators().put(new KeyCodeCombination(KeyCode.ESCAPE), window::close);
-            window.setScene(scene);
+            window = Views.window(owner, "history.title", "/app/cosell/ui/history/History.fxml", this);
+            window.getScene().getAccelerators().put(new KeyCodeCombination(KeyCode.ESCAPE), window::close);
             window.setOnShown(e -> WindowPlacement.fit(window, WindowPlacement.screenOf(owner)));
         }
         reload();

@@ -251,9 +251,10 @@ public final class OpportunityListModel {
 
     /**
      * F5: with a store, the stored rows at once (marked "as of" their last sync), then an incremental sync; without
-     * one, the list again from the first page with the current filter. A load under way is abandoned. FX thread.
+     * one, the list again from the first page with the current filter. A load under way is abandoned, except the
+     * launch's preview of the stored rows, which goes on into the sync. FX thread.
      */
-    public void refresh() { load(PagedLoader.Kind.SYNC); }
+    public void refresh() { if (!loader.continuePreview()) load(PagedLoader.Kind.SYNC); }
 
     /** At launch, while the first connection is made: the stored rows at once, marked "as of" their last sync. */
     public void showStored() { if (source.keepsStore() && !everLoaded) load(PagedLoader.Kind.PREVIEW); }
@@ -271,6 +272,7 @@ public final class OpportunityListModel {
 
     /** Stops a load under way (keeps the rows loaded so far). */
     public void stop() {
+        loader.abandonPreview();
         feed.stop();
         loading.set(false);
         updateStatus();

@@ -17,7 +17,7 @@ final class PagedLoader {
 
     /**
      * What a load does with the store; without one every kind pages the service. PREVIEW: the stored rows while the
-     * first connection is made; it never ends by itself (the connection's load replaces it, or a failure stops it).
+     * first connection is made, then (once {@link #continuePreview} says it is made) the sync, as SYNC would.
      */
     enum Kind { PREVIEW, STORED, SYNC, FULL }
 
@@ -37,6 +37,8 @@ final class PagedLoader {
     private final Background background;
     private final TableFeed feed;
     private final StoreListener store;
+    /** The launch's preview of the stored rows, until the connection's load takes it over or another load begins. */
+    private Preview preview;
 
     PagedLoader(OpportunitySource source, Background background, TableFeed feed, StoreListener store) {
         this.source = source;
@@ -47,16 +49,22 @@ final class PagedLoader {
 
     /** Starts load {@code gen} (just begun by the feed) with filter {@code f}. FX thread. */
     void load(int gen, OpportunityFilter f, Kind kind) {
+        abandonPreview();
+        if (source.keepsStore() && kind == Kind.PREVIEW) {
+            preview = new Preview(gen, f);
+            Preview p = preview;
+            background.run(() -> readStored(gen, f), total -> {
+                p.read = true;
+                p.total = total;
+                if (p.go) sync(p.gen, p.filter, Kind.SYNC, p.total > 0);
+            }, error -> { if (preview == p) preview = null; }); // the connection's load will read them again
+            return;
+        }
         if (source.keepsStore()) {
-            background.run(() -> loadFromStore(gen, f, kind), reread -> {
-                if (kind == Kind.PREVIEW) return;
-                feed.end(gen, null);
-                background.onFx(() -> {
-                    if (feed.isCurrent(gen)) store.ended(gen, reread);
-                });
-            }, error -> {
-                if (kind != Kind.PREVIEW) feed.end(gen, error); // else the connection's load will say what is wrong
-            });
+            background.run(() -> readStored(gen, f), total -> {
+                if (kind != Kind.STORED && feed.isCurrent(gen)) sync(gen, f, kind, total > 0);
+                else end(gen, false);
+            }, error -> feed.end(gen, error));
             return;
         }
         background.run(() -> {
@@ -77,15 +85,42 @@ final class PagedLoader {
     }
 
     /**
-     * The store-backed load, on the background thread: the stored rows (filtered by the store) go to the table chunk by
-     * chunk, the first at once; then,
-     * unless only the stored rows were asked, a sync. On a first launch (nothing stored) the synced pages go to the
-     * table as they arrive; otherwise the rows are read again once the sync changed any. Returns whether to read
-     * again.
+     * The connection is made: the launch's preview goes on with the sync once its stored rows are read (they stay;
+     * none is read twice). Returns false when there is no preview to go on with (the caller then starts a load). FX
+     * thread.
      */
-    private boolean loadFromStore(int gen, OpportunityFilter f, Kind kind) throws Exception {
+    boolean continuePreview() {
+        Preview p = preview;
+        preview = null;
+        if (p == null || !feed.isCurrent(p.gen)) return false;
+        p.go = true;
+        if (p.read) sync(p.gen, p.filter, Kind.SYNC, p.total > 0);
+        return true;
+    }
+
+    /** The preview stops where it is (another load begins, or connecting failed): its rows stay. FX thread. */
+    void abandonPreview() { preview = null; }
+
+    /** The launch's preview of the stored rows: its load, and whether it was read and may go on into the sync. */
+    private static final class Preview {
+        final int gen;
+        final OpportunityFilter filter;
+        boolean read;
+        boolean go;
+        int total;
+
+        Preview(int gen, OpportunityFilter filter) {
+            this.gen = gen;
+            this.filter = filter;
+        }
+    }
+
+    /**
+     * Background: the stored rows of the view (filtered by the store) go to the table chunk by chunk, the first at
+     * once. Returns how many rows are stored in all.
+     */
+    private int readStored(int gen, OpportunityFilter f) throws Exception {
         int total = source.storedCount();
-        boolean hadRows = total > 0;
         boolean[] first = {true};
         source.readStored(f, chunk -> {
             if (!feed.isCurrent(gen)) return false;
@@ -103,13 +138,30 @@ final class PagedLoader {
             }
             return true;
         });
-        if (!feed.isCurrent(gen) || kind == Kind.STORED || kind == Kind.PREVIEW) return false;
-        boolean changed = source.sync(kind == Kind.FULL, page -> {
-            if (hadRows || !feed.isCurrent(gen)) return;
-            feed.offer(gen, page.stream().filter(f::matchesStored).toList());
+        return total;
+    }
+
+    /**
+     * Syncs the store in the background, then ends load {@code gen}. On a first launch (nothing stored) the synced
+     * pages go to the table as they arrive; otherwise the rows are read again once the sync changed any. FX thread.
+     */
+    private void sync(int gen, OpportunityFilter f, Kind kind, boolean hadRows) {
+        background.run(() -> {
+            if (!feed.isCurrent(gen)) return false;
+            boolean changed = source.sync(kind == Kind.FULL, page -> {
+                if (hadRows || !feed.isCurrent(gen)) return;
+                feed.offer(gen, page.stream().filter(f::matchesStored).toList());
+            });
+            CallBudget.Usage u = source.usage();
+            background.onFx(() -> store.synced(gen, u));
+            return hadRows && changed && feed.isCurrent(gen);
+        }, reread -> end(gen, reread), error -> feed.end(gen, error));
+    }
+
+    private void end(int gen, boolean reread) {
+        feed.end(gen, null);
+        background.onFx(() -> {
+            if (feed.isCurrent(gen)) store.ended(gen, reread);
         });
-        CallBudget.Usage u = source.usage();
-        background.onFx(() -> store.synced(gen, u));
-        return hadRows && changed && feed.isCurrent(gen);
     }
 }

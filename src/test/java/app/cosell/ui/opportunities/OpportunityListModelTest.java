@@ -57,6 +57,45 @@ class OpportunityListModelTest {
     }
 
     @Test
+    void theLaunchsStoredRowsStayAndGoOnIntoTheSyncOnceConnected() {
+        FakeOpportunitiesStore source = new FakeOpportunitiesStore(30);
+        OpportunityListModel model = new OpportunityListModel(source, Background.DIRECT);
+
+        model.showStored(); // before any connection
+        model.showAllLoaded();
+        assertThat(model.rows()).hasSize(30);
+        assertThat(model.loadingProperty().get()).as("still connecting").isTrue();
+        assertThat(model.asOfProperty().get()).isEqualTo(FakeOpportunitiesStore.AS_OF);
+        assertThat(source.syncs).isZero();
+
+        model.refresh(); // connected: the preview goes on into the sync, the rows are not read again
+        assertThat(source.storedReads).isEqualTo(1);
+        assertThat(source.syncs).isEqualTo(1);
+        assertThat(model.completeProperty().get()).isTrue();
+        assertThat(model.asOfProperty().get()).as("synced").isNull();
+        assertThat(model.rows()).hasSize(30);
+
+        model.refresh(); // F5 later: a load of its own
+        assertThat(source.storedReads).isEqualTo(2);
+        assertThat(source.syncs).isEqualTo(2);
+    }
+
+    @Test
+    void aFailedFirstConnectionLeavesTheStoredRowsShownAndStopsLoading() {
+        FakeOpportunitiesStore source = new FakeOpportunitiesStore(12);
+        OpportunityListModel model = new OpportunityListModel(source, Background.DIRECT);
+
+        model.showStored();
+        model.stop(); // connecting failed
+        assertThat(model.rows()).hasSize(12);
+        assertThat(model.loadingProperty().get()).isFalse();
+
+        model.refresh(); // connected later: a load of its own
+        assertThat(source.storedReads).isEqualTo(2);
+        assertThat(source.syncs).isEqualTo(1);
+    }
+
+    @Test
     void searchFindsTheTagsTheRepSentFromThisApp() {
         OpportunityListModel model = new OpportunityListModel(new FakeOpportunities(200), Background.DIRECT);
         model.refresh();

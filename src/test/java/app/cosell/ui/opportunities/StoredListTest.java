@@ -45,10 +45,11 @@ class StoredListTest {
         }
 
         List<Seen> seen = new CopyOnWriteArrayList<>();
-        try (ConsoleHarness second = ConsoleHarness.openWithoutWaiting(dataDir, OPPORTUNITIES, Duration.ZERO, null)) {
+        // Followed from the moment the window exists: the stored rows come with its first frame.
+        try (ConsoleHarness second = ConsoleHarness.openWithoutWaiting(dataDir, OPPORTUNITIES, Duration.ZERO, null,
+                w -> w.listModel().statusProperty().addListener((o, was, now) ->
+                        seen.add(new Seen(now, w.listModel().rows().size()))))) {
             OpportunityListModel list = second.window.listModel();
-            WaitForAsyncUtils.asyncFx(() -> list.statusProperty().addListener((o, was, now) ->
-                    seen.add(new Seen(now, list.rows().size())))).get();
             second.waitForFullList();
 
             assertThat(seen).as("the stored rows were on screen, marked as of their sync, before the sync ended")
