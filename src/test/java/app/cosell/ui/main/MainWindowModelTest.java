@@ -220,4 +220,25 @@ class MainWindowModelTest {
         assertThat(MainWindowModel.readinessWarnings(row, "O2", findings)).isEmpty();
         assertThat(MainWindowModel.readinessWarnings(row, null, findings)).isEmpty();
     }
+
+    @Test
+    void connectingShowsTheConnectionAndThenRunsTheNextStep() {
+        MainWindowModel model = new MainWindowModel(
+                () -> new ConnectionInfo(ConnectionInfo.Kind.AWS_PROFILE, "sales", Catalog.AWS, "https://x"), Background.DIRECT);
+        boolean[] then = new boolean[1];
+        model.connect(() -> then[0] = true);
+        assertThat(then[0]).isTrue();
+        assertThat(model.signInProperty().get()).isEqualTo(MainWindowModel.SignIn.SIGNED_IN);
+        assertThat(model.connectionTextProperty().get()).isEqualTo("AWS profile “sales” · AWS catalog");
+    }
+
+    @Test
+    void anExpiredSsoSignInShowsSignInNeeded() {
+        MainWindowModel model = new MainWindowModel(() -> {
+            throw PartnerCentralFailure.of(FailureKind.SIGN_IN_NEEDED, "expired", null);
+        }, Background.DIRECT);
+        model.connect(() -> { throw new AssertionError("must not continue"); });
+        assertThat(model.signInProperty().get()).isEqualTo(MainWindowModel.SignIn.SIGN_IN_NEEDED);
+        assertThat(model.failureProperty().get()).isNotNull();
+    }
 }
