@@ -75,8 +75,10 @@ if [ "$REPS" -gt 0 ]; then
 fi
 read -r _ _ rss < <(one rss rss)
 echo "RSS after ${RSS_SECS}s with $N stored opportunities, all of them loaded: $rss MB (load average $(cut -d' ' -f1-3 /proc/loadavg))"
-# The budget's case: a view of about a tenth loaded (the last filter, kept in the settings: review status Approved,
-# 12% of the emulator's seeded opportunities).
-printf '{"filter":{"stages":[],"reviewStatuses":["%s"],"company":""}}\n' "${VIEW_STATUS:-APPROVED}" >"$work/data/settings.json"
+# The budget's case: a view of about a tenth loaded (the last filter, kept in the settings: review status Action
+# Required or Rejected, 6% + 4% of the emulator's seeded opportunities; VIEW_STATUS=APPROVED: 12%).
+VIEW_STATUS=${VIEW_STATUS:-ACTION_REQUIRED,REJECTED}
+printf '{"filter":{"stages":[],"reviewStatuses":["%s"],"company":""}}\n' "$(echo "$VIEW_STATUS" | sed 's/,/","/g')" \
+  >"$work/data/settings.json"
 read -r _ _ rss < <(one rss rss)
-echo "RSS after ${RSS_SECS}s with $N stored opportunities, the view of review status ${VIEW_STATUS:-APPROVED} loaded: $rss MB (budget <= 300 MB with 10,000 loaded; load average $(cut -d' ' -f1-3 /proc/loadavg))"
+echo "RSS after ${RSS_SECS}s with $N stored opportunities, the view of review status $VIEW_STATUS loaded ($(grep -ohs '[0-9,]* opportunities' "$work/data/logs/cosell-console.log" | tail -1)): $rss MB (budget <= 300 MB with 10,000 loaded; load average $(cut -d' ' -f1-3 /proc/loadavg))"

@@ -49,6 +49,7 @@ public final class ChangeAlertsModel {
     private final ObservableList<ReviewChange> changes = FXCollections.observableArrayList();
     private final ReadOnlyIntegerWrapper unseen = new ReadOnlyIntegerWrapper(this, "unseen");
     private final ReadOnlyStringWrapper since = new ReadOnlyStringWrapper(this, "since");
+    private final ReadOnlyIntegerWrapper polls = new ReadOnlyIntegerWrapper(this, "polls");
     private Consumer<List<String>> notifier = texts -> {};
     private boolean started;
     private boolean polling;
@@ -72,6 +73,9 @@ public final class ChangeAlertsModel {
 
     /** The badge: changes noticed since the rep last looked. */
     public ReadOnlyIntegerProperty unseenProperty() { return unseen.getReadOnlyProperty(); }
+
+    /** Polls ended so far, well or not (tests wait for the first). */
+    public ReadOnlyIntegerProperty pollsProperty() { return polls.getReadOnlyProperty(); }
 
     /** "Changes since <time>". */
     public ReadOnlyStringProperty sinceProperty() { return since.getReadOnlyProperty(); }
@@ -98,6 +102,7 @@ public final class ChangeAlertsModel {
         polling = true;
         background.run(watcher::poll, found -> {
             polling = false;
+            polls.set(polls.get() + 1);
             if (!found.isEmpty()) {
                 changes.addAll(0, found.reversed());
                 unseen.set(unseen.get() + found.size());
@@ -108,6 +113,7 @@ public final class ChangeAlertsModel {
             next();
         }, e -> {
             polling = false;
+            polls.set(polls.get() + 1);
             next(); // not connected yet, or a passing failure: try again at the next interval
         });
     }

@@ -50,6 +50,8 @@ public final class ChangeAlertsView {
 
     public Button button() { return button; }
 
+    public ChangeAlertsModel model() { return model; }
+
     /** Also tells {@code listener} the text of each notification shown (tests, an activity log). */
     public void setOnNotified(Consumer<String> listener) { this.notified = listener; }
 
