@@ -21,7 +21,7 @@ work=$(mktemp -d)
 CFG=$APP/lib/app/cosell-console.cfg
 CP=$(sed -n 's/^app.classpath=//p' "$CFG" | sed "s#\$APPDIR#$APP/lib/app#g" | paste -sd:)
 start_standalone_emulator "$APP/lib/runtime/bin/java" "$CP" "$N" "$work/emulator.log" -Xmx2g
-trap 'kill $EMU_PID 2>/dev/null; kill $XVFB_PID 2>/dev/null; rm -rf "$work"' EXIT
+trap 'kill $EMU_PID 2>/dev/null; kill $XVFB_PID 2>/dev/null; [ -n "${KEEP:-}" ] && echo "kept $work" >&2 || rm -rf "$work"' EXIT
 url=$EMU_URL; KEY=$EMU_KEY; SECRET=$EMU_SECRET
 mkdir -p "$work/home/.aws"
 printf '[default]\nregion = us-east-1\n' >"$work/home/.aws/config"

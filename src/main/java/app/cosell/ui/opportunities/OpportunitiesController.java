@@ -21,7 +21,6 @@ import java.time.LocalDate;
 import java.util.function.Consumer;
 import javafx.application.Platform;
 import javafx.beans.binding.Bindings;
-import javafx.collections.MapChangeListener;
 import javafx.fxml.FXML;
 import javafx.scene.control.Button;
 import javafx.scene.control.CheckMenuItem;
@@ -172,7 +171,6 @@ public final class OpportunitiesController {
             });
             return row;
         });
-        list.latestTasks().addListener((MapChangeListener<String, TaskProgress>) c -> table.refresh());
         list.setOnShowRow(this::showRow);
         list.setOnRecordRefreshed(detail::showRefreshed);
         detail.opportunityProperty().addListener((o, was, now) -> {

@@ -3,6 +3,7 @@ package app.cosell.ui.opportunities;
 import app.cosell.engagement.ListReadiness;
 import app.cosell.model.Money;
 import app.cosell.model.OpportunitySummary;
+import app.cosell.model.TaskProgress;
 import app.cosell.model.ReviewStatus;
 import app.cosell.model.Stage;
 import app.cosell.ui.common.EngagementState;
@@ -47,8 +48,11 @@ final class OpportunityColumns {
 
     private final TableView<OpportunitySummary> table;
     private final OpportunityListModel list;
+    /** The Engagement and Readiness cells read maps that change in bursts: they are redrawn once a burst. */
+    private final TableRefresh redraw;
 
     OpportunityColumns(TableView<OpportunitySummary> table, OpportunityListModel list) {
+        this.redraw = new TableRefresh(table);
         this.table = table;
         this.list = list;
     }
@@ -106,6 +110,7 @@ final class OpportunityColumns {
         modifiedColumn.setCellValueFactory(value(OpportunitySummary::lastModifiedDate));
         modifiedColumn.setCellFactory(c -> textCell(Formats::day));
         engagementColumn.setCellValueFactory(d -> new ReadOnlyObjectWrapper<>(list.engagementStateOf(d.getValue())));
+        list.latestTasks().addListener((MapChangeListener<String, TaskProgress>) c -> redraw.soon());
         engagementColumn.setCellFactory(c -> new TableCell<>() {
             @Override
             protected void updateItem(EngagementState item, boolean empty) {
@@ -146,7 +151,7 @@ final class OpportunityColumns {
         });
         column.setComparator(Comparator.comparing(ListReadiness.Verdict::state));
         table.getColumns().add(column);
-        list.readiness().addListener((MapChangeListener<String, ListReadiness.Verdict>) c -> table.refresh());
+        list.readiness().addListener((MapChangeListener<String, ListReadiness.Verdict>) c -> redraw.soon());
     }
 
     /** The "Ready to submit" quick filter's toggle, its tooltip saying how many records were checked of the budget. */
