@@ -5,8 +5,8 @@ import javafx.scene.control.TableView;
 
 /**
  * Redraws a table's cells once for any number of changes that arrive together. A map the cells read (readiness, the
- * latest task per row) can change hundreds of times in one go, e.g. a chunk of stored rows with their verdicts;
- * recreating the cells for each change made garbage by the hundred megabytes and grew the heap. FX thread.
+ * latest task per row) can change hundreds of times in one go, e.g. a chunk of stored rows with their verdicts, and
+ * each {@code TableView.refresh()} recreates every visible cell. FX thread.
  */
 final class TableRefresh {
 
