@@ -74,6 +74,9 @@ class ReviewSimulationTest {
 
     @Test
     void submittedOpportunityGoesThroughReviewToItsSeededDecisionInBothCatalogs() {
+        // Each stage lasts long enough for a GetOpportunity to see it even on a loaded machine: at 150 ms a slow read
+        // saw Submitted, then Action Required, and never In review.
+        emulator.setReviewDelay(Duration.ofMillis(800));
         Map<SeededScenario, ReviewStatus> expected = Map.of(SeededScenario.SUBMITTABLE, ReviewStatus.APPROVED,
                 SeededScenario.SUBMITTABLE_COMMITTED, ReviewStatus.APPROVED,
                 SeededScenario.SUBMITTABLE_SECOND, ReviewStatus.ACTION_REQUIRED,
