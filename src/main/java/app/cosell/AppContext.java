@@ -106,6 +106,7 @@ import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.function.Predicate;
@@ -316,7 +317,9 @@ public final class AppContext implements AutoCloseable {
     /** The first stored rows of a view, read at launch before the main window is drawn. */
     private record Prefetched(PipelineStore.RowFilter filter, List<PipelineStore.StoredRow> rows) {}
 
-    private volatile Prefetched prefetched;
+    /** What the launch read ahead; {@link #PREFETCH_TAKEN} once the list read stored rows (later reads are fresher). */
+    private final AtomicReference<Prefetched> prefetched = new AtomicReference<>();
+    private static final Prefetched PREFETCH_TAKEN = new Prefetched(null, List.of());
 
     /**
      * Reads, in the background, the first stored rows of the view the rep left (the last filter), so that the list
@@ -333,7 +336,7 @@ public final class AppContext implements AutoCloseable {
                         last.company());
                 List<PipelineStore.StoredRow> first = new ArrayList<>();
                 store.readRows(filter, STORED_CHUNK, read -> { first.addAll(read); return false; });
-                prefetched = new Prefetched(filter, List.copyOf(first));
+                prefetched.compareAndSet(null, new Prefetched(filter, List.copyOf(first))); // unless the list read first
             } catch (RuntimeException e) {
                 LOG.warn("Could not read the stored rows ahead (the list reads them itself)", e);
             }
@@ -687,10 +690,9 @@ public final class AppContext implements AutoCloseable {
                 Instant asOf = PipelineSync.lastSync(store).orElse(null);
                 boolean[] any = {false};
                 // The first rows of this view may have been read at launch, before the window was drawn.
-                Prefetched ready = prefetched;
-                prefetched = null;
+                Prefetched ready = prefetched.getAndSet(PREFETCH_TAKEN); // only the list's first read may use it
                 Set<String> given = new HashSet<>();
-                if (ready != null && ready.filter().equals(rows) && !ready.rows().isEmpty()) {
+                if (ready != null && ready != PREFETCH_TAKEN && ready.filter().equals(rows) && !ready.rows().isEmpty()) {
                     any[0] = true;
                     ready.rows().forEach(r -> given.add(r.summary().id()));
                     if (!chunk.test(stored(ready.rows(), asOf))) return;
