@@ -48,11 +48,7 @@ final class OpportunityColumns {
 
     private final TableView<OpportunitySummary> table;
     private final OpportunityListModel list;
-    /** The Engagement and Readiness cells read maps that change in bursts: they are redrawn once a burst. */
-    private final TableRefresh redraw;
-
     OpportunityColumns(TableView<OpportunitySummary> table, OpportunityListModel list) {
-        this.redraw = new TableRefresh(table);
         this.table = table;
         this.list = list;
     }
@@ -110,13 +106,11 @@ final class OpportunityColumns {
         modifiedColumn.setCellValueFactory(value(OpportunitySummary::lastModifiedDate));
         modifiedColumn.setCellFactory(c -> textCell(Formats::day));
         engagementColumn.setCellValueFactory(d -> new ReadOnlyObjectWrapper<>(list.engagementStateOf(d.getValue())));
-        list.latestTasks().addListener((MapChangeListener<String, TaskProgress>) c -> redraw.soon());
-        engagementColumn.setCellFactory(c -> new TableCell<>() {
+        engagementColumn.setCellFactory(c -> new RowKeyedCell<>(list.latestTasks(), list::engagementStateOf) {
             @Override
-            protected void updateItem(EngagementState item, boolean empty) {
-                super.updateItem(item, empty);
+            protected void show(EngagementState item) {
                 getStyleClass().removeIf(s -> s.startsWith("state-"));
-                if (empty || item == null || item == EngagementState.NONE) {
+                if (item == null || item == EngagementState.NONE) {
                     setText(null);
                 } else {
                     setText(Messages.of("engagement", item));
@@ -133,12 +127,11 @@ final class OpportunityColumns {
         column.setId("readiness");
         column.setPrefWidth(200);
         column.setCellValueFactory(d -> new ReadOnlyObjectWrapper<>(list.readinessOf(d.getValue())));
-        column.setCellFactory(c -> new TableCell<>() {
+        column.setCellFactory(c -> new RowKeyedCell<>(list.readiness(), list::readinessOf) {
             @Override
-            protected void updateItem(ListReadiness.Verdict v, boolean empty) {
-                super.updateItem(v, empty);
+            protected void show(ListReadiness.Verdict v) {
                 getStyleClass().removeIf(s -> s.startsWith("readiness-"));
-                if (empty || v == null) {
+                if (v == null) {
                     setText(null);
                     setTooltip(null);
                     return;
@@ -151,7 +144,6 @@ final class OpportunityColumns {
         });
         column.setComparator(Comparator.comparing(ListReadiness.Verdict::state));
         table.getColumns().add(column);
-        list.readiness().addListener((MapChangeListener<String, ListReadiness.Verdict>) c -> redraw.soon());
     }
 
     /** The "Ready to submit" quick filter's toggle, its tooltip saying how many records were checked of the budget. */

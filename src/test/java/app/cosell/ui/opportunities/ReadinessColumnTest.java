@@ -8,7 +8,9 @@ import app.cosell.model.OpportunitySummary;
 import app.cosell.ui.ConsoleHarness;
 import app.cosell.ui.FxWait;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
+import javafx.scene.control.TableCell;
 import javafx.scene.control.TableView;
 import javafx.scene.control.ToggleButton;
 import org.junit.jupiter.api.AfterAll;
@@ -84,6 +86,42 @@ class ReadinessColumnTest {
         }
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(table().getItems()).hasSize(120);
+    }
+
+    /**
+     * A verdict that arrives redraws its own row's cell in place: the cell on screen is the same node before and
+     * after, showing the new text (a table-wide refresh would rebuild every visible row and cell per verdict, 10 a
+     * second while records are checked, and that garbage grew the heap).
+     */
+    @Test
+    void aVerdictRedrawsItsOwnCellInPlace() throws Exception {
+        String submitted = SeededScenario.ALREADY_SUBMITTED.id("Sandbox"); // never checked in the background
+        select(submitted);
+        WaitForAsyncUtils.waitForFxEvents();
+        TableCell<?, ?> before = WaitForAsyncUtils.asyncFx(() -> drawnReadinessCell(submitted)).get();
+        assertThat(before.getText()).isEqualTo("Blocked: review status is Submitted");
+        ListReadiness.Verdict other = new ListReadiness.Verdict(ListReadiness.State.BLOCKED,
+                "readiness.list.notChecked", List.of());
+        try {
+            WaitForAsyncUtils.asyncFx(() -> list().readiness().put(submitted, other)).get();
+            WaitForAsyncUtils.waitForFxEvents();
+            TableCell<?, ?> after = WaitForAsyncUtils.asyncFx(() -> drawnReadinessCell(submitted)).get();
+            assertThat(after).isSameAs(before);
+            assertThat(after.getText()).isEqualTo(OpportunityColumns.readinessText(other));
+        } finally {
+            WaitForAsyncUtils.asyncFx(() -> list().readiness().remove(submitted)).get();
+        }
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(before.getText()).isEqualTo("Blocked: review status is Submitted");
+    }
+
+    /** The Readiness cell node the table shows for the row. FX thread. */
+    static TableCell<?, ?> drawnReadinessCell(String id) {
+        return table().lookupAll(".table-cell").stream()
+                .map(n -> (TableCell<?, ?>) n)
+                .filter(c -> "readiness".equals(c.getTableColumn().getId()) && !c.isEmpty() && c.getTableRow() != null
+                        && c.getTableRow().getItem() instanceof OpportunitySummary r && r.id().equals(id))
+                .findFirst().orElseThrow();
     }
 
     static OpportunitySummary row(String id) {
