@@ -170,7 +170,8 @@ final class ConnectionKeeper {
                 throw e;
             }
             gateway = pacedWithStore(gateway, useEmulator ? StoreFiles.connectionKey(null, null, true)
-                    : StoreFiles.connectionKey(info.profileName(), null, false), wanted.catalog());
+                    : StoreFiles.connectionKey(info.profileName(), null, false), wanted.catalog(),
+                    useEmulator ? emulator.endpoint() : null);
             liveConnection.switchTo(gateway);
             if (previous != null) previous.close();
             // One runner for the app's life: it asks the live connection for the gateway at every call.
@@ -212,9 +213,10 @@ final class ConnectionKeeper {
 
     /**
      * Opens the pipeline store of this connection and catalog, and wraps the gateway so every call of the app
-     * waits in the one call budget (its day's counts kept in that store). Under the lock (from {@link #connect}).
+     * waits in the one call budget (its day's counts kept in that store), paced for {@code endpoint} (null: AWS's).
+     * Under the lock (from {@link #connect}).
      */
-    private PartnerCentral pacedWithStore(PartnerCentral sdk, String connectionKey, Catalog catalog) {
+    private PartnerCentral pacedWithStore(PartnerCentral sdk, String connectionKey, Catalog catalog, URI endpoint) {
         Path file = StoreFiles.pipelineFile(options.dataDir(), connectionKey, catalog);
         synchronized (earlyLock) {
             if (earlyPipeline != null && earlyPipeline.file().equals(file)) pipeline = earlyPipeline;
@@ -222,7 +224,7 @@ final class ConnectionKeeper {
             earlyPipeline = null;
         }
         if (pipeline == null) pipeline = PipelineStore.open(file, json);
-        CallBudget budget = new CallBudget(pipeline.ledger(), Clock.systemUTC());
+        CallBudget budget = CallBudget.forEndpoint(pipeline.ledger(), Clock.systemUTC(), endpoint);
         callRelay.target = budget;
         PacedPartnerCentral paced = new PacedPartnerCentral(sdk, budget);
         sync = new PipelineSync(paced, pipeline, Clock.systemUTC());

@@ -43,7 +43,7 @@ final class CliSession implements AutoCloseable {
         this.history = TaskHistory.open(dataDir, json);
         this.store = PipelineStore.open(StoreFiles.pipelineFile(dataDir,
                 StoreFiles.connectionKey(connection.profile, connection.endpointUrl, false), connection.catalog()), json);
-        this.budget = new CallBudget(store.ledger(), Clock.systemUTC());
+        this.budget = CallBudget.forEndpoint(store.ledger(), Clock.systemUTC(), connection.endpointUrl);
         try {
             this.partnerCentral = new PacedPartnerCentral(connection.open(CosellCommand.appVersion(), budget), budget);
         } catch (RuntimeException e) { // no connection (credentials, profile): nothing stays open

@@ -55,7 +55,7 @@ public final class SyncCommand implements Callable<Integer> {
         Path file = StoreFiles.pipelineFile(AppDataFolder.resolve(),
                 StoreFiles.connectionKey(connection.profile, connection.endpointUrl, false), connection.catalog());
         try (PipelineStore store = PipelineStore.open(file, mapper)) {
-            CallBudget budget = new CallBudget(store.ledger(), Clock.systemUTC());
+            CallBudget budget = CallBudget.forEndpoint(store.ledger(), Clock.systemUTC(), connection.endpointUrl);
             try (PacedPartnerCentral pc = new PacedPartnerCentral(connection.open(CosellCommand.appVersion(), budget), budget)) {
                 PipelineSync sync = new PipelineSync(pc, store, Clock.systemUTC());
                 if ((full || sync.needsFull()) && CallBudget.isLargeShareOfDay(sync.fullSyncReads())) {
