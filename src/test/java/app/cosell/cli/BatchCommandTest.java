@@ -51,16 +51,27 @@ class BatchCommandTest {
             .stepDelay(Duration.ofMillis(200)).throttling(true);
     @TempDir Path dataDir;
 
-    /** Ready opportunities of the seed (the same triage the command runs), never the seeded scenarios. */
+    /**
+     * Ready opportunities of the seed (the same triage the command runs), never the seeded scenarios. Triaged
+     * {@code count} at a time until enough are ready: each is a GetOpportunity under the emulator's 10 reads/s, and
+     * triaging (and asking the tasks of) the whole first page cost seconds of throttled reads.
+     */
     List<String> readyIds(int count, Path scratch) throws Exception {
         List<String> candidates = new ArrayList<>();
         for (OpportunitySummary s : emulator.partnerCentral().listOpportunities(OpportunityQuery.all()
                 .withReviewStatuses(List.of(ReviewStatus.PENDING_SUBMISSION)), null, 100).opportunities())
-            if (!SCENARIOS.contains(s.id()) && tasks(s.id()) == 0) candidates.add(s.id());
-        BatchTriage.Result triage = new BatchTriage(emulator.partnerCentral(), TaskHistory.open(scratch, AppJson.newMapper()),
-                Clock.systemUTC()).triage(candidates, InvolvementType.CO_SELL, e -> {});
-        assertThat(triage.ready()).hasSizeGreaterThanOrEqualTo(count);
-        return triage.ready().stream().limit(count).map(BatchTriage.Entry::opportunityId).toList();
+            if (!SCENARIOS.contains(s.id())) candidates.add(s.id());
+        BatchTriage triage = new BatchTriage(emulator.partnerCentral(), TaskHistory.open(scratch, AppJson.newMapper()),
+                Clock.systemUTC());
+        List<String> ready = new ArrayList<>();
+        for (int from = 0; ready.size() < count && from < candidates.size(); from += count) {
+            List<String> untouched = candidates.subList(from, Math.min(from + count, candidates.size())).stream()
+                    .filter(id -> tasks(id) == 0).toList();
+            for (BatchTriage.Entry entry : triage.triage(untouched, InvolvementType.CO_SELL, e -> {}).ready())
+                ready.add(entry.opportunityId());
+        }
+        assertThat(ready).hasSizeGreaterThanOrEqualTo(count);
+        return ready.subList(0, count);
     }
 
     static int tasks(String opportunityId) {
