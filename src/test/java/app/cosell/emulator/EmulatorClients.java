@@ -6,56 +6,24 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
-import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
-import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
-import software.amazon.awssdk.core.retry.RetryMode;
 import software.amazon.awssdk.http.ContentStreamProvider;
 import software.amazon.awssdk.http.SdkHttpMethod;
 import software.amazon.awssdk.http.SdkHttpRequest;
-import software.amazon.awssdk.http.apache.ApacheHttpClient;
 import software.amazon.awssdk.http.auth.aws.signer.AwsV4HttpSigner;
 import software.amazon.awssdk.http.auth.spi.signer.HttpSigner;
 import software.amazon.awssdk.http.auth.spi.signer.SignedRequest;
-import software.amazon.awssdk.regions.Region;
-import software.amazon.awssdk.services.partnercentralselling.PartnerCentralSellingClient;
 
-/** Test helpers: real SDK clients and raw (optionally signed) HTTP calls against a running emulator. */
+/**
+ * Test helpers: raw (optionally SigV4-signed) HTTP calls against a running emulator, for what the SDK cannot send or
+ * hides. The SDK's own clients come from the test's {@code EmulatorExtension}.
+ */
 final class EmulatorClients {
 
     private EmulatorClients() {
-    }
-
-    static PartnerCentralSellingClient client(PartnerCentralEmulator emulator) {
-        return client(emulator, emulator.accessKeyId(), emulator.secretAccessKey(), RetryMode.LEGACY);
-    }
-
-    static PartnerCentralSellingClient client(PartnerCentralEmulator emulator, String key, String secret,
-                                              RetryMode retryMode) {
-        return PartnerCentralSellingClient.builder()
-                .endpointOverride(emulator.endpoint())
-                .region(Region.US_EAST_1)
-                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create(key, secret)))
-                .httpClientBuilder(ApacheHttpClient.builder().maxConnections(64))
-                .overrideConfiguration(ClientOverrideConfiguration.builder().retryStrategy(retryMode)
-                        .apiCallTimeout(Duration.ofSeconds(60)).build())
-                .build();
-    }
-
-    /** A client that makes exactly one attempt per call, to observe errors as the service sends them. */
-    static PartnerCentralSellingClient noRetryClient(PartnerCentralEmulator emulator) {
-        return PartnerCentralSellingClient.builder()
-                .endpointOverride(emulator.endpoint())
-                .region(Region.US_EAST_1)
-                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create(
-                        emulator.accessKeyId(), emulator.secretAccessKey())))
-                .httpClientBuilder(ApacheHttpClient.builder())
-                .overrideConfiguration(ClientOverrideConfiguration.builder()
-                        .retryStrategy(software.amazon.awssdk.retries.DefaultRetryStrategy.doNotRetry()).build())
-                .build();
     }
 
     /** A raw HTTP answer. */
@@ -75,6 +43,12 @@ final class EmulatorClients {
                     HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
             return new Answer(response.statusCode(), response.headers().map(), response.body());
         }
+    }
+
+    /** POSTs an AWS JSON 1.0 call signed now with the emulator's own keys, as an SDK that knew the call would. */
+    static Answer signedPost(PartnerCentralEmulator emulator, String operation, String body) throws Exception {
+        return signedPost(emulator, operation, body, "partnercentral-selling", emulator.accessKeyId(),
+                emulator.secretAccessKey(), Clock.systemUTC());
     }
 
     /** POSTs an AWS JSON 1.0 call signed with SigV4 by the SDK's own signer, with the given clock and keys. */
@@ -102,7 +76,7 @@ final class EmulatorClients {
                 .putProperty(AwsV4HttpSigner.SERVICE_SIGNING_NAME, service)
                 .putProperty(AwsV4HttpSigner.REGION_NAME, "us-east-1")
                 .putProperty(HttpSigner.SIGNING_CLOCK, clock));
-        Map<String, String> headers = new java.util.LinkedHashMap<>();
+        Map<String, String> headers = new LinkedHashMap<>();
         signed.request().headers().forEach((name, values) -> {
             if (!name.equalsIgnoreCase("Host") && !name.equalsIgnoreCase("Content-Length")) {
                 headers.put(name, values.getFirst());
