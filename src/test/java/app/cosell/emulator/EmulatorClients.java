@@ -1,5 +1,13 @@
 package app.cosell.emulator;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.InetAddress;
+import java.net.Socket;
+import java.net.SocketException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -8,6 +16,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.http.ContentStreamProvider;
@@ -19,9 +28,13 @@ import software.amazon.awssdk.http.auth.spi.signer.SignedRequest;
 
 /**
  * Test helpers: raw (optionally SigV4-signed) HTTP calls against a running emulator, for what the SDK cannot send or
- * hides. The SDK's own clients come from the test's {@code EmulatorExtension}.
+ * hides, and raw sockets for what no HTTP client sends. The SDK's own clients come from the test's
+ * {@code EmulatorExtension}.
  */
 final class EmulatorClients {
+
+    /** Read timeout of a raw socket: a server that fails to answer fails the test instead of hanging it. */
+    static final int READ_TIMEOUT_MILLIS = 10_000;
 
     private EmulatorClients() {
     }
@@ -83,5 +96,58 @@ final class EmulatorClients {
             }
         });
         return post(emulator.endpoint(), path, headers, body);
+    }
+
+    /** A socket to the emulator's port on the loopback address, with the read timeout. */
+    static Socket open(PartnerCentralEmulator target) throws IOException {
+        Socket socket = new Socket(InetAddress.getLoopbackAddress(), target.endpoint().getPort());
+        socket.setSoTimeout(READ_TIMEOUT_MILLIS);
+        return socket;
+    }
+
+    /** Whether the server has closed (or reset) the connection. */
+    static boolean endOfStream(Socket socket) throws IOException {
+        try {
+            return socket.getInputStream().read() == -1;
+        } catch (SocketException reset) {
+            return true;
+        }
+    }
+
+    /** One line of an HTTP head, without its line end. */
+    static String line(InputStream in) throws IOException {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        for (int c = in.read(); c != '\n'; c = in.read()) {
+            if (c < 0) {
+                throw new IOException("connection closed after " + bytes);
+            }
+            if (c != '\r') {
+                bytes.write(c);
+            }
+        }
+        return bytes.toString(StandardCharsets.ISO_8859_1);
+    }
+
+    /** One HTTP answer read off a raw socket by its Content-Length; header names in lower case. */
+    record RawAnswer(int status, Map<String, String> headers, String body) {
+
+        static RawAnswer read(InputStream in) throws IOException {
+            String statusLine = line(in);
+            assertThat(statusLine).startsWith("HTTP/1.1 ");
+            int status = Integer.parseInt(statusLine.substring(9, 12));
+            Map<String, String> headers = new LinkedHashMap<>();
+            for (String header = line(in); !header.isEmpty(); header = line(in)) {
+                int colon = header.indexOf(':');
+                headers.put(header.substring(0, colon).toLowerCase(Locale.ROOT), header.substring(colon + 1).strip());
+            }
+            int length = Integer.parseInt(headers.get("content-length"));
+            byte[] body = in.readNBytes(length);
+            assertThat(body).hasSize(length);
+            return new RawAnswer(status, headers, new String(body, StandardCharsets.UTF_8));
+        }
+
+        String header(String name) {
+            return headers.get(name.toLowerCase(Locale.ROOT));
+        }
     }
 }

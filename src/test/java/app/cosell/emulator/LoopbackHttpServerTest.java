@@ -1,10 +1,13 @@
 package app.cosell.emulator;
 
+import static app.cosell.emulator.EmulatorClients.endOfStream;
+import static app.cosell.emulator.EmulatorClients.line;
+import static app.cosell.emulator.EmulatorClients.open;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import app.cosell.emulator.EmulatorClients.RawAnswer;
 import app.cosell.testing.EmulatorExtension;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -37,7 +40,6 @@ import software.amazon.awssdk.services.partnercentralselling.PartnerCentralSelli
  */
 class LoopbackHttpServerTest {
 
-    private static final int READ_TIMEOUT_MILLIS = 10_000;
     private static final String ADMIN_TOKEN = "loopback-test-admin-secret";
 
     @RegisterExtension
@@ -50,7 +52,7 @@ class LoopbackHttpServerTest {
             for (int i = 1; i <= 50; i++) {
                 String id = String.format(Locale.ROOT, "O1%07d", 1 + i % 20);
                 socket.getOutputStream().write(signedGet(pc.emulator(), id, null));
-                Answer answer = Answer.read(socket.getInputStream());
+                RawAnswer answer = RawAnswer.read(socket.getInputStream());
                 assertThat(answer.status()).as("call %d", i).isEqualTo(200);
                 assertThat(answer.header("Connection")).isNull();
                 assertThat(answer.header("x-amzn-RequestId")).isNotBlank();
@@ -73,7 +75,7 @@ class LoopbackHttpServerTest {
         request.append("0\r\n\r\n");
         try (Socket socket = open(pc.emulator())) {
             socket.getOutputStream().write(request.toString().getBytes(StandardCharsets.UTF_8));
-            Answer answer = Answer.read(socket.getInputStream());
+            RawAnswer answer = RawAnswer.read(socket.getInputStream());
             assertThat(answer.status()).isEqualTo(200);
             assertThat(answer.body()).contains("\"Id\":\"O10000003\"");
         }
@@ -91,7 +93,7 @@ class LoopbackHttpServerTest {
             assertThat(line(in)).isEqualTo("HTTP/1.1 100 Continue");
             assertThat(line(in)).isEmpty();
             out.write(request, headEnd, body.length());
-            Answer answer = Answer.read(in);
+            RawAnswer answer = RawAnswer.read(in);
             assertThat(answer.status()).isEqualTo(200);
             assertThat(answer.body()).contains("\"Id\":\"O10000004\"");
         }
@@ -101,7 +103,7 @@ class LoopbackHttpServerTest {
     void malformedRequestLineIsRefusedWith400AndTheConnectionCloses() throws Exception {
         try (Socket socket = open(pc.emulator())) {
             socket.getOutputStream().write("THIS IS NOT HTTP\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
-            Answer answer = Answer.read(socket.getInputStream());
+            RawAnswer answer = RawAnswer.read(socket.getInputStream());
             assertThat(answer.status()).isEqualTo(400);
             assertThat(answer.header("Connection")).isEqualTo("close");
             assertThat(socket.getInputStream().read()).isEqualTo(-1);
@@ -113,7 +115,7 @@ class LoopbackHttpServerTest {
         try (Socket socket = open(pc.emulator())) {
             socket.getOutputStream().write(("POST / HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\n"
                     + "Content-Length: " + (8 * 1024 * 1024 + 1) + "\r\n\r\n{").getBytes(StandardCharsets.US_ASCII));
-            Answer answer = Answer.read(socket.getInputStream());
+            RawAnswer answer = RawAnswer.read(socket.getInputStream());
             assertThat(answer.status()).isEqualTo(413);
             assertThat(answer.header("Connection")).isEqualTo("close");
         }
@@ -121,7 +123,7 @@ class LoopbackHttpServerTest {
         try (Socket socket = open(pc.emulator())) {
             socket.getOutputStream().write(("POST / HTTP/1.1\r\nHost: 127.0.0.1\r\nExpect: 100-continue\r\n"
                     + "Content-Length: 20000000\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
-            assertThat(Answer.read(socket.getInputStream()).status()).isEqualTo(413);
+            assertThat(RawAnswer.read(socket.getInputStream()).status()).isEqualTo(413);
         }
     }
 
@@ -137,7 +139,7 @@ class LoopbackHttpServerTest {
                     .getBytes(StandardCharsets.US_ASCII));
             byte[] chunk = new byte[1024 * 1024];
             java.util.Arrays.fill(chunk, (byte) ' ');
-            Answer answer = null;
+            RawAnswer answer = null;
             try {
                 for (int i = 0; i < 9; i++) {
                     out.write((Integer.toHexString(chunk.length) + "\r\n").getBytes(StandardCharsets.US_ASCII));
@@ -147,7 +149,7 @@ class LoopbackHttpServerTest {
             } catch (SocketException refusedWhileSending) {
                 // the server may answer and stop reading before the client has sent everything
             }
-            answer = Answer.read(socket.getInputStream());
+            answer = RawAnswer.read(socket.getInputStream());
             assertThat(answer.status()).as(answer.body()).isEqualTo(413);
         }
     }
@@ -158,7 +160,7 @@ class LoopbackHttpServerTest {
             String big = "x".repeat(70 * 1024);
             socket.getOutputStream().write(("GET /_emulator/health HTTP/1.1\r\nHost: 127.0.0.1\r\nX-Big: " + big
                     + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
-            assertThat(Answer.read(socket.getInputStream()).status()).isEqualTo(431);
+            assertThat(RawAnswer.read(socket.getInputStream()).status()).isEqualTo(431);
         }
     }
 
@@ -167,7 +169,7 @@ class LoopbackHttpServerTest {
         try (Socket socket = open(pc.emulator())) {
             socket.getOutputStream().write(("GET /_emulator/health HTTP/1.0\r\nHost: 127.0.0.1\r\n"
                     + "X-Emulator-Admin-Token: " + ADMIN_TOKEN + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
-            Answer answer = Answer.read(socket.getInputStream());
+            RawAnswer answer = RawAnswer.read(socket.getInputStream());
             assertThat(answer.status()).isEqualTo(200);
             assertThat(answer.header("Connection")).isEqualTo("close");
             assertThat(socket.getInputStream().read()).isEqualTo(-1);
@@ -178,7 +180,7 @@ class LoopbackHttpServerTest {
     void connectionCloseIsHonoured() throws Exception {
         try (Socket socket = open(pc.emulator())) {
             socket.getOutputStream().write(signedGet(pc.emulator(), "O10000001", "Connection: close\r\n"));
-            Answer answer = Answer.read(socket.getInputStream());
+            RawAnswer answer = RawAnswer.read(socket.getInputStream());
             assertThat(answer.status()).isEqualTo(200);
             assertThat(answer.header("Connection")).isEqualTo("close");
             assertThat(socket.getInputStream().read()).isEqualTo(-1);
@@ -196,13 +198,13 @@ class LoopbackHttpServerTest {
             // ...while other clients, raw and SDK, are answered meanwhile.
             try (Socket other = open(pc.emulator())) {
                 other.getOutputStream().write(request);
-                assertThat(Answer.read(other.getInputStream()).status()).isEqualTo(200);
+                assertThat(RawAnswer.read(other.getInputStream()).status()).isEqualTo(200);
             }
             assertThat(pc.client().getOpportunity(r -> r.catalog("AWS").identifier("O10000002")).id())
                     .isEqualTo("O10000002");
             // The stalled client finishes its request and is answered too.
             stalled.getOutputStream().write(request, 20, request.length - 20);
-            assertThat(Answer.read(stalled.getInputStream()).status()).isEqualTo(200);
+            assertThat(RawAnswer.read(stalled.getInputStream()).status()).isEqualTo(200);
         }
     }
 
@@ -221,7 +223,7 @@ class LoopbackHttpServerTest {
         }
         try (Socket socket = open(pc.emulator())) {
             socket.getOutputStream().write(signedGet(pc.emulator(), "O10000001", null));
-            assertThat(Answer.read(socket.getInputStream()).status()).isEqualTo(200);
+            assertThat(RawAnswer.read(socket.getInputStream()).status()).isEqualTo(200);
         }
     }
 
@@ -232,7 +234,7 @@ class LoopbackHttpServerTest {
         try (Socket served = open(own); Socket silent = open(own)) {
             served.getOutputStream().write(("GET /_emulator/health HTTP/1.1\r\nHost: 127.0.0.1\r\n"
                     + "X-Emulator-Admin-Token: " + ADMIN_TOKEN + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
-            assertThat(Answer.read(served.getInputStream()).status()).isEqualTo(200);
+            assertThat(RawAnswer.read(served.getInputStream()).status()).isEqualTo(200);
             own.close();
             assertThat(endOfStream(served)).isTrue();
             assertThat(endOfStream(silent)).isTrue();
@@ -269,20 +271,6 @@ class LoopbackHttpServerTest {
 
     // ---- helpers ------------------------------------------------------------------------------------------
 
-    private static Socket open(PartnerCentralEmulator target) throws IOException {
-        Socket socket = new Socket(InetAddress.getLoopbackAddress(), target.endpoint().getPort());
-        socket.setSoTimeout(READ_TIMEOUT_MILLIS);
-        return socket;
-    }
-
-    private static boolean endOfStream(Socket socket) throws IOException {
-        try {
-            return socket.getInputStream().read() == -1;
-        } catch (SocketException reset) {
-            return true;
-        }
-    }
-
     /** The SigV4 headers of a GetOpportunity call with this body, as the SDK's signer makes them. */
     private static Map<String, String> signedHeaders(PartnerCentralEmulator target, String body) {
         SdkHttpRequest unsigned = SdkHttpRequest.builder().method(SdkHttpMethod.POST)
@@ -313,41 +301,5 @@ class LoopbackHttpServerTest {
         }
         request.append("Content-Length: ").append(body.length()).append("\r\n\r\n").append(body);
         return request.toString().getBytes(StandardCharsets.UTF_8);
-    }
-
-    private static String line(InputStream in) throws IOException {
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        for (int c = in.read(); c != '\n'; c = in.read()) {
-            if (c < 0) {
-                throw new IOException("connection closed after " + bytes);
-            }
-            if (c != '\r') {
-                bytes.write(c);
-            }
-        }
-        return bytes.toString(StandardCharsets.ISO_8859_1);
-    }
-
-    /** One HTTP answer read by its Content-Length. */
-    private record Answer(int status, Map<String, String> headers, String body) {
-
-        static Answer read(InputStream in) throws IOException {
-            String statusLine = line(in);
-            assertThat(statusLine).startsWith("HTTP/1.1 ");
-            int status = Integer.parseInt(statusLine.substring(9, 12));
-            Map<String, String> headers = new LinkedHashMap<>();
-            for (String header = line(in); !header.isEmpty(); header = line(in)) {
-                int colon = header.indexOf(':');
-                headers.put(header.substring(0, colon).toLowerCase(Locale.ROOT), header.substring(colon + 1).strip());
-            }
-            int length = Integer.parseInt(headers.get("content-length"));
-            byte[] body = in.readNBytes(length);
-            assertThat(body).hasSize(length);
-            return new Answer(status, headers, new String(body, StandardCharsets.UTF_8));
-        }
-
-        String header(String name) {
-            return headers.get(name.toLowerCase(Locale.ROOT));
-        }
     }
 }

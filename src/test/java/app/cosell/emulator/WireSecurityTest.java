@@ -1,16 +1,18 @@
 package app.cosell.emulator;
 
+import static app.cosell.emulator.EmulatorClients.READ_TIMEOUT_MILLIS;
+import static app.cosell.emulator.EmulatorClients.endOfStream;
+import static app.cosell.emulator.EmulatorClients.open;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import app.cosell.emulator.EmulatorClients.RawAnswer;
 import app.cosell.testing.EmulatorExtension;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.PrintStream;
 import java.net.InetAddress;
 import java.net.Socket;
-import java.net.SocketException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.time.Clock;
@@ -23,7 +25,6 @@ import java.util.Base64;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ExecutorService;
@@ -52,7 +53,6 @@ import software.amazon.awssdk.services.partnercentralselling.model.ValidationExc
  */
 class WireSecurityTest {
 
-    private static final int READ_TIMEOUT_MILLIS = 10_000;
     private static final String ADMIN_TOKEN = "wire-security-test-secret";
     private static final String TARGET = "AWSPartnerCentralSelling.";
     private static final DateTimeFormatter AMZ_DATE =
@@ -638,62 +638,12 @@ class WireSecurityTest {
         return concat(request.toString().getBytes(StandardCharsets.UTF_8), bytes);
     }
 
-    private static Socket open(PartnerCentralEmulator target) throws IOException {
-        Socket socket = new Socket(InetAddress.getLoopbackAddress(), target.endpoint().getPort());
-        socket.setSoTimeout(READ_TIMEOUT_MILLIS);
-        return socket;
-    }
-
     /** Sends one request on a fresh connection and reads one answer. */
     private static RawAnswer exchange(PartnerCentralEmulator target, byte[] request) throws IOException {
         try (Socket socket = open(target)) {
             socket.getOutputStream().write(request);
             socket.getOutputStream().flush();
             return RawAnswer.read(socket.getInputStream());
-        }
-    }
-
-    private static boolean endOfStream(Socket socket) throws IOException {
-        try {
-            return socket.getInputStream().read() == -1;
-        } catch (SocketException reset) {
-            return true;
-        }
-    }
-
-    /** One HTTP answer read by its Content-Length. */
-    private record RawAnswer(int status, Map<String, String> headers, String body) {
-
-        static RawAnswer read(InputStream in) throws IOException {
-            String statusLine = line(in);
-            assertThat(statusLine).startsWith("HTTP/1.1 ");
-            int status = Integer.parseInt(statusLine.substring(9, 12));
-            Map<String, String> headers = new LinkedHashMap<>();
-            for (String header = line(in); !header.isEmpty(); header = line(in)) {
-                int colon = header.indexOf(':');
-                headers.put(header.substring(0, colon).toLowerCase(Locale.ROOT), header.substring(colon + 1).strip());
-            }
-            int length = Integer.parseInt(headers.get("content-length"));
-            byte[] body = in.readNBytes(length);
-            assertThat(body).hasSize(length);
-            return new RawAnswer(status, headers, new String(body, StandardCharsets.UTF_8));
-        }
-
-        private static String line(InputStream in) throws IOException {
-            ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-            for (int c = in.read(); c != '\n'; c = in.read()) {
-                if (c < 0) {
-                    throw new IOException("connection closed after " + bytes);
-                }
-                if (c != '\r') {
-                    bytes.write(c);
-                }
-            }
-            return bytes.toString(StandardCharsets.ISO_8859_1);
-        }
-
-        String header(String name) {
-            return headers.get(name.toLowerCase(Locale.ROOT));
         }
     }
 }
