@@ -123,6 +123,16 @@ public final class EmulatorExtension implements BeforeAllCallback, AfterAllCallb
         return this;
     }
 
+    /** The seed of the generated data and of the simulated review's decisions (the emulator's default: 42). */
+    public EmulatorExtension seed(long value) {
+        return configure(b -> b.seed(value));
+    }
+
+    /** Keeps the emulator's state in this JSON file: loaded when it starts, written as it changes and when it stops. */
+    public EmulatorExtension dataFile(Path file) {
+        return configure(b -> b.dataFile(file));
+    }
+
     /** Turns the emulator's admin endpoint ({@code /_emulator/}) on with a fresh secret per start. */
     public EmulatorExtension admin() {
         return configure(b -> b.admin(true));
@@ -134,8 +144,8 @@ public final class EmulatorExtension implements BeforeAllCallback, AfterAllCallb
     }
 
     /**
-     * Any other setting of the emulator's builder (seed, data file, fault rules, HTTP executor, ...). A {@link #reset()}
-     * restores only the settings this class has its own method for.
+     * Any other setting of the emulator's builder (initial fault rules, the HTTP executor, ...). A {@link #reset()}
+     * restores only the speeds and quotas set through this class's own methods.
      */
     public EmulatorExtension configure(UnaryOperator<PartnerCentralEmulator.Builder> settings) {
         UnaryOperator<PartnerCentralEmulator.Builder> before = more;
@@ -194,13 +204,16 @@ public final class EmulatorExtension implements BeforeAllCallback, AfterAllCallb
         noRetryClient = null;
         emulator = null;
         calls.clear();
-        for (AutoCloseable each : open) {
+        IllegalStateException failed = null;
+        for (AutoCloseable each : open) { // every one, even after one fails
             try {
                 each.close();
             } catch (Exception e) {
-                throw new IllegalStateException("could not close " + each, e);
+                if (failed == null) failed = new IllegalStateException("could not close " + each, e);
+                else failed.addSuppressed(e);
             }
         }
+        if (failed != null) throw failed;
     }
 
     public PartnerCentralEmulator emulator() {
@@ -221,7 +234,7 @@ public final class EmulatorExtension implements BeforeAllCallback, AfterAllCallb
 
     /**
      * The raw SDK client of the service (partnercentral-selling) on the emulator's keys, with the SDK's legacy retries
-     * (as the app's own client: throttling and 5xx are retried with back-off). Closed with the emulator.
+     * (throttling, 5xx answers and dropped connections are retried with back-off). Closed with the emulator.
      */
     public synchronized PartnerCentralSellingClient client() {
         if (client == null) client = newClient();
