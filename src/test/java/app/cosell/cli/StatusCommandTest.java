@@ -20,7 +20,7 @@ class StatusCommandTest {
 
     @RegisterExtension
     static final EmulatorExtension emulator = EmulatorExtension.sandbox().opportunities(30)
-            .configure(b -> b.reviewDelay(Duration.ofMinutes(10)));
+            .reviewDelay(Duration.ofMinutes(10));
 
     @BeforeAll
     static void start() throws Exception {

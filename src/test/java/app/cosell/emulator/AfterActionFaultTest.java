@@ -3,13 +3,10 @@ package app.cosell.emulator;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.time.Duration;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
+import app.cosell.testing.EmulatorExtension;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import software.amazon.awssdk.core.exception.SdkClientException;
-import software.amazon.awssdk.services.partnercentralselling.PartnerCentralSellingClient;
 import software.amazon.awssdk.services.partnercentralselling.model.InternalServerException;
 import software.amazon.awssdk.services.partnercentralselling.model.StartEngagementFromOpportunityTaskResponse;
 
@@ -20,41 +17,23 @@ import software.amazon.awssdk.services.partnercentralselling.model.StartEngageme
 class AfterActionFaultTest {
 
     private static final String OPPORTUNITY = "O20000001";
-    private static PartnerCentralEmulator emulator;
-    private static PartnerCentralSellingClient client;
 
-    @BeforeAll
-    static void startEmulator() throws Exception {
-        emulator = PartnerCentralEmulator.builder().randomCredentials().opportunities(30).stepDelay(Duration.ZERO)
-                .instant(true).throttling(false).start();
-        client = EmulatorClients.noRetryClient(emulator);
-    }
-
-    @AfterAll
-    static void stopEmulator() {
-        client.close();
-        emulator.close();
-    }
-
-    @BeforeEach
-    void fresh() {
-        emulator.reset();
-        emulator.faults().clear();
-    }
+    @RegisterExtension
+    static final EmulatorExtension pc = EmulatorExtension.sandbox().opportunities(30).instant(true).resetBeforeEach();
 
     private StartEngagementFromOpportunityTaskResponse start(String token) {
-        return client.startEngagementFromOpportunityTask(b -> b.catalog("Sandbox").identifier(OPPORTUNITY)
+        return pc.noRetryClient().startEngagementFromOpportunityTask(b -> b.catalog("Sandbox").identifier(OPPORTUNITY)
                 .clientToken(token).awsSubmission(s -> s.involvementType("Co-Sell").visibility("Full")));
     }
 
     private int tasks() {
-        return client.listEngagementFromOpportunityTasks(b -> b.catalog("Sandbox").opportunityIdentifier(OPPORTUNITY))
-                .taskSummaries().size();
+        return pc.noRetryClient().listEngagementFromOpportunityTasks(b -> b.catalog("Sandbox")
+                .opportunityIdentifier(OPPORTUNITY)).taskSummaries().size();
     }
 
     @Test
     void aDropAfterTheStartLeavesTheTaskCreatedAndTheSameTokenFindsIt() {
-        emulator.faults().failNextAfter("StartEngagementFromOpportunityTask", "ConnectionReset", 1);
+        pc.emulator().faults().failNextAfter("StartEngagementFromOpportunityTask", "ConnectionReset", 1);
 
         assertThatThrownBy(() -> start("after-drop-1")).isInstanceOf(SdkClientException.class);
         assertThat(tasks()).isEqualTo(1);
@@ -66,20 +45,20 @@ class AfterActionFaultTest {
 
     @Test
     void aServerErrorAfterTheStartStillCreatedTheTask() {
-        emulator.faults().replace("""
+        pc.emulator().faults().replace("""
                 {"operations": [{"operation": "StartEngagementFromOpportunityTask",
                                  "fault": "InternalServerException", "when": "after", "next": 1}]}""");
-        assertThat(emulator.faults().toJson()).contains("\"when\" : \"after\"");
+        assertThat(pc.emulator().faults().toJson()).contains("\"when\" : \"after\"");
 
         assertThatThrownBy(() -> start("after-5xx-1")).isInstanceOf(InternalServerException.class);
 
         assertThat(tasks()).isEqualTo(1);
-        assertThat(emulator.faults().toJson()).doesNotContain("StartEngagementFromOpportunityTask");
+        assertThat(pc.emulator().faults().toJson()).doesNotContain("StartEngagementFromOpportunityTask");
     }
 
     @Test
     void aFaultBeforeTheCallLeavesNothingCreated() {
-        emulator.faults().failNext("StartEngagementFromOpportunityTask", "ConnectionReset", 1);
+        pc.emulator().faults().failNext("StartEngagementFromOpportunityTask", "ConnectionReset", 1);
 
         assertThatThrownBy(() -> start("before-drop-1")).isInstanceOf(SdkClientException.class);
 
@@ -88,7 +67,7 @@ class AfterActionFaultTest {
 
     @Test
     void whenMustBeBeforeOrAfter() {
-        assertThatThrownBy(() -> emulator.faults().replace("""
+        assertThatThrownBy(() -> pc.emulator().faults().replace("""
                 {"operations": [{"operation": "*", "fault": "reset", "when": "during"}]}"""))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("when");
     }

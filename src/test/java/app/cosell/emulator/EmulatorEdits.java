@@ -1,5 +1,6 @@
 package app.cosell.emulator;
 
+import app.cosell.testing.EmulatorExtension;
 import java.util.List;
 import software.amazon.awssdk.services.partnercentralselling.PartnerCentralSellingClient;
 
@@ -13,7 +14,7 @@ public final class EmulatorEdits implements AutoCloseable {
     private final PartnerCentralSellingClient client;
 
     public EmulatorEdits(PartnerCentralEmulator emulator) {
-        this.client = EmulatorClients.client(emulator);
+        this.client = EmulatorExtension.clientFor(emulator);
     }
 
     /** Renames the project of each opportunity (each must be editable: not Submitted, In review or Rejected). */

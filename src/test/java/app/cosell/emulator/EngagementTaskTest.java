@@ -3,22 +3,18 @@ package app.cosell.emulator;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.time.Duration;
+import app.cosell.testing.EmulatorExtension;
 import java.util.List;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
-import software.amazon.awssdk.services.partnercentralselling.PartnerCentralSellingClient;
 import software.amazon.awssdk.services.partnercentralselling.model.ConflictException;
 import software.amazon.awssdk.services.partnercentralselling.model.ListEngagementFromOpportunityTaskSummary;
 import software.amazon.awssdk.services.partnercentralselling.model.ParticipantType;
@@ -35,35 +31,10 @@ import software.amazon.awssdk.services.partnercentralselling.model.Visibility;
 class EngagementTaskTest {
 
     private static final String SANDBOX = "Sandbox";
-    private static PartnerCentralEmulator emulator;
-    private static PartnerCentralSellingClient client;
     private static int tokens;
 
-    @BeforeAll
-    static void startEmulator() throws Exception {
-        emulator = PartnerCentralEmulator.builder().opportunities(40).stepDelay(Duration.ZERO).throttling(false)
-                .start();
-        client = EmulatorClients.client(emulator);
-    }
-
-    @AfterAll
-    static void stopEmulator() {
-        client.close();
-        emulator.close();
-    }
-
-    @BeforeEach
-    void freshData() {
-        emulator.reset();
-        emulator.faults().clear();
-        emulator.setInstant(false);
-        emulator.setStepDelay(Duration.ZERO);
-    }
-
-    @AfterEach
-    void noObserver() {
-        emulator.setStepObserver(null);
-    }
+    @RegisterExtension
+    static final EmulatorExtension pc = EmulatorExtension.sandbox().opportunities(40).resetBeforeEach();
 
     private static StartEngagementFromOpportunityTaskResponse start(String catalog, String opportunityId) {
         return start(catalog, opportunityId, "token-" + (++tokens), SalesInvolvementType.CO_SELL);
@@ -71,9 +42,8 @@ class EngagementTaskTest {
 
     private static StartEngagementFromOpportunityTaskResponse start(String catalog, String opportunityId, String token,
                                                                     SalesInvolvementType involvement) {
-        return client.startEngagementFromOpportunityTask(r -> r.catalog(catalog).identifier(opportunityId)
-                .clientToken(token)
-                .awsSubmission(s -> s.involvementType(involvement).visibility(Visibility.FULL)));
+        return pc.client().startEngagementFromOpportunityTask(r -> r.catalog(catalog).identifier(opportunityId)
+                .clientToken(token).awsSubmission(s -> s.involvementType(involvement).visibility(Visibility.FULL)));
     }
 
     @Test
@@ -86,16 +56,16 @@ class EngagementTaskTest {
                 + "engagement-from-opportunity-task/" + started.taskId());
         assertThat(started.opportunityId()).isEqualTo(id);
         assertThat(started.startTime()).isNotNull();
-        ListEngagementFromOpportunityTaskSummary done = TaskAwait.finished(client, SANDBOX, started.taskId());
+        ListEngagementFromOpportunityTaskSummary done = TaskAwait.finished(pc.client(), SANDBOX, started.taskId());
 
         assertThat(done.taskStatus()).isEqualTo(TaskStatus.COMPLETE);
         assertThat(done.engagementId()).matches("eng-[0-9a-z]{14}");
         assertThat(done.engagementInvitationId()).matches("engi-[0-9a-z]{13}");
         assertThat(done.resourceSnapshotJobId()).matches("job-[0-9a-z]{13}");
         assertThat(done.reasonCode()).isNull();
-        assertThat(client.getOpportunity(r -> r.catalog(SANDBOX).identifier(id)).lifeCycle().reviewStatus())
+        assertThat(pc.client().getOpportunity(r -> r.catalog(SANDBOX).identifier(id)).lifeCycle().reviewStatus())
                 .isEqualTo(ReviewStatus.SUBMITTED);
-        assertThat(client.getAwsOpportunitySummary(r -> r.catalog(SANDBOX).relatedOpportunityIdentifier(id))
+        assertThat(pc.client().getAwsOpportunitySummary(r -> r.catalog(SANDBOX).relatedOpportunityIdentifier(id))
                 .involvementType()).isEqualTo(SalesInvolvementType.CO_SELL);
     }
 
@@ -103,7 +73,7 @@ class EngagementTaskTest {
     void eachStepLeavesItsEvidenceWhileTheTaskRuns() throws Exception {
         BlockingQueue<TaskStep> arrived = new LinkedBlockingQueue<>();
         Semaphore go = new Semaphore(0);
-        emulator.setStepObserver((taskId, step) -> {
+        pc.emulator().setStepObserver((taskId, step) -> {
             arrived.put(step);
             go.acquire();
         });
@@ -111,63 +81,63 @@ class EngagementTaskTest {
         String taskId = start(SANDBOX, id).taskId();
 
         assertThat(arrived.poll(10, TimeUnit.SECONDS)).isEqualTo(TaskStep.GET_OPPORTUNITY);
-        assertThat(TaskAwait.task(client, SANDBOX, taskId).taskStatus()).isEqualTo(TaskStatus.IN_PROGRESS);
+        assertThat(TaskAwait.task(pc.client(), SANDBOX, taskId).taskStatus()).isEqualTo(TaskStatus.IN_PROGRESS);
         go.release();
         assertThat(arrived.poll(10, TimeUnit.SECONDS)).isEqualTo(TaskStep.CREATE_ENGAGEMENT);
-        assertThat(client.listEngagementResourceAssociations(r -> r.catalog(SANDBOX).resourceIdentifier(id))
+        assertThat(pc.client().listEngagementResourceAssociations(r -> r.catalog(SANDBOX).resourceIdentifier(id))
                 .engagementResourceAssociationSummaries()).isEmpty();
         go.release();
 
         assertThat(arrived.poll(10, TimeUnit.SECONDS)).isEqualTo(TaskStep.CREATE_RESOURCE_SNAPSHOT);
-        var associations = client.listEngagementResourceAssociations(r -> r.catalog(SANDBOX).resourceIdentifier(id))
-                .engagementResourceAssociationSummaries();
+        var associations = pc.client().listEngagementResourceAssociations(r -> r.catalog(SANDBOX)
+                .resourceIdentifier(id)).engagementResourceAssociationSummaries();
         assertThat(associations).hasSize(1);
         String engagementId = associations.getFirst().engagementId();
-        assertThat(client.getEngagement(r -> r.catalog(SANDBOX).identifier(engagementId)).contexts().getFirst()
+        assertThat(pc.client().getEngagement(r -> r.catalog(SANDBOX).identifier(engagementId)).contexts().getFirst()
                 .typeAsString()).isEqualTo("CustomerProject");
-        assertThat(client.listEngagements(r -> r.catalog(SANDBOX).engagementIdentifier(engagementId))
+        assertThat(pc.client().listEngagements(r -> r.catalog(SANDBOX).engagementIdentifier(engagementId))
                 .engagementSummaryList()).hasSize(1);
-        assertThat(TaskAwait.task(client, SANDBOX, taskId).engagementId()).as("ids only once COMPLETE").isNull();
+        assertThat(TaskAwait.task(pc.client(), SANDBOX, taskId).engagementId()).as("ids only once COMPLETE").isNull();
         go.release();
 
         assertThat(arrived.poll(10, TimeUnit.SECONDS)).isEqualTo(TaskStep.CREATE_RESOURCE_SNAPSHOT_JOB);
-        assertThat(client.listResourceSnapshots(r -> r.catalog(SANDBOX).engagementIdentifier(engagementId))
+        assertThat(pc.client().listResourceSnapshots(r -> r.catalog(SANDBOX).engagementIdentifier(engagementId))
                 .resourceSnapshotSummaries()).singleElement()
                 .satisfies(s -> assertThat(s.resourceId()).isEqualTo(id));
         go.release();
 
         assertThat(arrived.poll(10, TimeUnit.SECONDS)).isEqualTo(TaskStep.CREATE_ENGAGEMENT_INVITATION);
-        var jobs = client.listResourceSnapshotJobs(r -> r.catalog(SANDBOX).engagementIdentifier(engagementId))
+        var jobs = pc.client().listResourceSnapshotJobs(r -> r.catalog(SANDBOX).engagementIdentifier(engagementId))
                 .resourceSnapshotJobSummaries();
         assertThat(jobs).singleElement().satisfies(j -> assertThat(j.status())
                 .isEqualTo(ResourceSnapshotJobStatus.RUNNING));
-        assertThat(client.getResourceSnapshotJob(r -> r.catalog(SANDBOX)
+        assertThat(pc.client().getResourceSnapshotJob(r -> r.catalog(SANDBOX)
                 .resourceSnapshotJobIdentifier(jobs.getFirst().id())).resourceId()).isEqualTo(id);
         go.release();
 
         assertThat(arrived.poll(10, TimeUnit.SECONDS)).isEqualTo(TaskStep.SUBMIT_OPPORTUNITY);
-        assertThat(client.listEngagementInvitations(r -> r.catalog(SANDBOX).participantType(ParticipantType.SENDER)
+        assertThat(pc.client().listEngagementInvitations(r -> r.catalog(SANDBOX).participantType(ParticipantType.SENDER)
                 .engagementIdentifier(engagementId)).engagementInvitationSummaries()).hasSize(1);
-        assertThat(client.getOpportunity(r -> r.catalog(SANDBOX).identifier(id)).lifeCycle().reviewStatus())
+        assertThat(pc.client().getOpportunity(r -> r.catalog(SANDBOX).identifier(id)).lifeCycle().reviewStatus())
                 .isEqualTo(ReviewStatus.PENDING_SUBMISSION);
-        assertThat(TaskAwait.task(client, SANDBOX, taskId).taskStatus()).isEqualTo(TaskStatus.IN_PROGRESS);
+        assertThat(TaskAwait.task(pc.client(), SANDBOX, taskId).taskStatus()).isEqualTo(TaskStatus.IN_PROGRESS);
         go.release();
 
-        ListEngagementFromOpportunityTaskSummary done = TaskAwait.finished(client, SANDBOX, taskId);
+        ListEngagementFromOpportunityTaskSummary done = TaskAwait.finished(pc.client(), SANDBOX, taskId);
         assertThat(done.taskStatus()).isEqualTo(TaskStatus.COMPLETE);
         assertThat(done.engagementId()).isEqualTo(engagementId);
-        assertThat(client.getOpportunity(r -> r.catalog(SANDBOX).identifier(id)).lifeCycle().reviewStatus())
+        assertThat(pc.client().getOpportunity(r -> r.catalog(SANDBOX).identifier(id)).lifeCycle().reviewStatus())
                 .isEqualTo(ReviewStatus.SUBMITTED);
     }
 
     @Test
     void opportunityWithAnEngagementCompletesWithItAndWithoutInvitation() {
         String id = SeededScenario.EXISTING_ENGAGEMENT.id("AWS");
-        String existing = client.listEngagementResourceAssociations(r -> r.catalog("AWS").resourceIdentifier(id))
+        String existing = pc.client().listEngagementResourceAssociations(r -> r.catalog("AWS").resourceIdentifier(id))
                 .engagementResourceAssociationSummaries().getFirst().engagementId();
 
         ListEngagementFromOpportunityTaskSummary done =
-                TaskAwait.finished(client, "AWS", start("AWS", id).taskId());
+                TaskAwait.finished(pc.client(), "AWS", start("AWS", id).taskId());
 
         assertThat(done.taskStatus()).isEqualTo(TaskStatus.COMPLETE);
         assertThat(done.engagementId()).isEqualTo(existing);
@@ -178,7 +148,7 @@ class EngagementTaskTest {
     @Test
     void actionRequiredOpportunityCanBeResubmitted() {
         String id = SeededScenario.ACTION_REQUIRED.id(SANDBOX);
-        assertThat(TaskAwait.finished(client, SANDBOX, start(SANDBOX, id).taskId()).taskStatus())
+        assertThat(TaskAwait.finished(pc.client(), SANDBOX, start(SANDBOX, id).taskId()).taskStatus())
                 .isEqualTo(TaskStatus.COMPLETE);
     }
 
@@ -213,7 +183,7 @@ class EngagementTaskTest {
         for (String catalog : List.of("AWS", SANDBOX)) {
             String id = scenario.id(catalog);
             ListEngagementFromOpportunityTaskSummary done =
-                    TaskAwait.finished(client, catalog, start(catalog, id).taskId());
+                    TaskAwait.finished(pc.client(), catalog, start(catalog, id).taskId());
 
             assertThat(done.taskStatus()).isEqualTo(TaskStatus.FAILED);
             assertThat(done.reasonCodeAsString()).isEqualTo(code);
@@ -225,18 +195,19 @@ class EngagementTaskTest {
     @Test
     void validationFailureHappensBeforeAnythingIsCreated() {
         String id = SeededScenario.MISSING_WEBSITE.id(SANDBOX);
-        TaskAwait.finished(client, SANDBOX, start(SANDBOX, id).taskId());
-        assertThat(client.listEngagementResourceAssociations(r -> r.catalog(SANDBOX).resourceIdentifier(id))
+        TaskAwait.finished(pc.client(), SANDBOX, start(SANDBOX, id).taskId());
+        assertThat(pc.client().listEngagementResourceAssociations(r -> r.catalog(SANDBOX).resourceIdentifier(id))
                 .engagementResourceAssociationSummaries()).isEmpty();
     }
 
     @Test
     void secondSubmissionOfASubmittedOpportunityFails() {
         String id = SeededScenario.SUBMITTABLE_COMMITTED.id(SANDBOX);
-        assertThat(TaskAwait.finished(client, SANDBOX, start(SANDBOX, id).taskId()).taskStatus())
+        assertThat(TaskAwait.finished(pc.client(), SANDBOX, start(SANDBOX, id).taskId()).taskStatus())
                 .isEqualTo(TaskStatus.COMPLETE);
 
-        ListEngagementFromOpportunityTaskSummary again = TaskAwait.finished(client, SANDBOX, start(SANDBOX, id).taskId());
+        ListEngagementFromOpportunityTaskSummary again = TaskAwait.finished(pc.client(), SANDBOX, start(SANDBOX, id)
+                .taskId());
 
         assertThat(again.taskStatus()).isEqualTo(TaskStatus.FAILED);
         assertThat(again.reasonCodeAsString()).isEqualTo("OpportunityConflict");
@@ -252,9 +223,10 @@ class EngagementTaskTest {
     @MethodSource("allReasonCodes")
     void everyReasonCodeCanBeForced(String code) {
         String id = SeededScenario.SUBMITTABLE.id(SANDBOX);
-        emulator.faults().failTask(id, code, null, 1);
+        pc.emulator().faults().failTask(id, code, null, 1);
 
-        ListEngagementFromOpportunityTaskSummary done = TaskAwait.finished(client, SANDBOX, start(SANDBOX, id).taskId());
+        ListEngagementFromOpportunityTaskSummary done = TaskAwait.finished(pc.client(), SANDBOX, start(SANDBOX, id)
+                .taskId());
 
         assertThat(done.taskStatus()).isEqualTo(TaskStatus.FAILED);
         assertThat(done.reasonCodeAsString()).isEqualTo(code);
@@ -265,43 +237,45 @@ class EngagementTaskTest {
     @Test
     void anUnlistedReasonCodeReachesTheWireAsGivenOnlyWhenAskedFor() throws Exception {
         String id = SeededScenario.SUBMITTABLE.id(SANDBOX);
-        assertThatThrownBy(() -> emulator.faults().replace(
+        assertThatThrownBy(() -> pc.emulator().faults().replace(
                 "{\"tasks\":[{\"reasonCode\":\"EngagementConflcit\"}]}"))
                 .as("a typo is refused").isInstanceOf(IllegalArgumentException.class);
-        emulator.faults().replace("{\"tasks\":[{\"opportunityId\":\"" + id + "\",\"reasonCode\":\"BrandNewReason\","
+        pc.emulator().faults().replace("{\"tasks\":[{\"opportunityId\":\"" + id + "\",\"reasonCode\":\"BrandNewReason\","
                 + "\"unlisted\":true,\"step\":\"CreateResourceSnapshot\",\"next\":1}]}");
-        assertThat(emulator.faults().toJson()).contains("\"unlisted\" : true");
+        assertThat(pc.emulator().faults().toJson()).contains("\"unlisted\" : true");
 
-        ListEngagementFromOpportunityTaskSummary done = TaskAwait.finished(client, SANDBOX, start(SANDBOX, id).taskId());
+        ListEngagementFromOpportunityTaskSummary done = TaskAwait.finished(pc.client(), SANDBOX, start(SANDBOX, id)
+                .taskId());
 
         assertThat(done.taskStatus()).isEqualTo(TaskStatus.FAILED);
         assertThat(done.reasonCodeAsString()).isEqualTo("BrandNewReason");
         assertThat(done.reasonCode()).as("unknown to SDK 2.40.2").isEqualTo(ReasonCode.UNKNOWN_TO_SDK_VERSION);
-        assertThat(client.listEngagementResourceAssociations(r -> r.catalog(SANDBOX).resourceIdentifier(id))
+        assertThat(pc.client().listEngagementResourceAssociations(r -> r.catalog(SANDBOX).resourceIdentifier(id))
                 .engagementResourceAssociationSummaries()).as("the steps before it ran").hasSize(1);
     }
 
     @Test
     void forcedFailureAtALaterStepLeavesTheEarlierStepsEvidence() {
         String id = SeededScenario.SUBMITTABLE.id(SANDBOX);
-        emulator.faults().failTask(id, "InternalError", "CreateEngagementInvitation", 1);
+        pc.emulator().faults().failTask(id, "InternalError", "CreateEngagementInvitation", 1);
 
-        ListEngagementFromOpportunityTaskSummary done = TaskAwait.finished(client, SANDBOX, start(SANDBOX, id).taskId());
+        ListEngagementFromOpportunityTaskSummary done = TaskAwait.finished(pc.client(), SANDBOX, start(SANDBOX, id)
+                .taskId());
 
         assertThat(done.reasonCodeAsString()).isEqualTo("InternalError");
-        String engagementId = client.listEngagementResourceAssociations(r -> r.catalog(SANDBOX).resourceIdentifier(id))
-                .engagementResourceAssociationSummaries().getFirst().engagementId();
-        assertThat(client.listResourceSnapshotJobs(r -> r.catalog(SANDBOX).engagementIdentifier(engagementId))
+        String engagementId = pc.client().listEngagementResourceAssociations(r -> r.catalog(SANDBOX)
+                .resourceIdentifier(id)).engagementResourceAssociationSummaries().getFirst().engagementId();
+        assertThat(pc.client().listResourceSnapshotJobs(r -> r.catalog(SANDBOX).engagementIdentifier(engagementId))
                 .resourceSnapshotJobSummaries()).hasSize(1);
-        assertThat(client.listEngagementInvitations(r -> r.catalog(SANDBOX).participantType(ParticipantType.SENDER)
+        assertThat(pc.client().listEngagementInvitations(r -> r.catalog(SANDBOX).participantType(ParticipantType.SENDER)
                 .engagementIdentifier(engagementId)).engagementInvitationSummaries()).isEmpty();
-        assertThat(client.getOpportunity(r -> r.catalog(SANDBOX).identifier(id)).lifeCycle().reviewStatus())
+        assertThat(pc.client().getOpportunity(r -> r.catalog(SANDBOX).identifier(id)).lifeCycle().reviewStatus())
                 .isEqualTo(ReviewStatus.PENDING_SUBMISSION);
     }
 
     @Test
     void instantModeCompletesInsideTheStartCall() {
-        emulator.setInstant(true);
+        pc.emulator().setInstant(true);
         StartEngagementFromOpportunityTaskResponse started = start(SANDBOX, SeededScenario.SUBMITTABLE.id(SANDBOX));
 
         assertThat(started.taskStatus()).isEqualTo(TaskStatus.COMPLETE);
@@ -321,7 +295,7 @@ class EngagementTaskTest {
         StartEngagementFromOpportunityTaskResponse second = start(SANDBOX, id, "same-token", SalesInvolvementType.CO_SELL);
 
         assertThat(second.taskId()).isEqualTo(first.taskId());
-        assertThat(client.listEngagementFromOpportunityTasks(r -> r.catalog(SANDBOX).opportunityIdentifier(id))
+        assertThat(pc.client().listEngagementFromOpportunityTasks(r -> r.catalog(SANDBOX).opportunityIdentifier(id))
                 .taskSummaries()).hasSize(1);
     }
 
@@ -338,15 +312,15 @@ class EngagementTaskTest {
     @Test
     void aSecondTaskWhileOneRunsIsAConflict() throws Exception {
         Semaphore go = new Semaphore(0);
-        emulator.setStepObserver((taskId, step) -> go.acquire());
+        pc.emulator().setStepObserver((taskId, step) -> go.acquire());
         String id = SeededScenario.SUBMITTABLE.id(SANDBOX);
         String first = start(SANDBOX, id).taskId();
 
         assertThatThrownBy(() -> start(SANDBOX, id)).isInstanceOf(ConflictException.class)
                 .hasMessageContaining(first);
         go.release(10);
-        emulator.setStepObserver(null);
-        assertThat(TaskAwait.finished(client, SANDBOX, first).taskStatus()).isEqualTo(TaskStatus.COMPLETE);
+        pc.emulator().setStepObserver(null);
+        assertThat(TaskAwait.finished(pc.client(), SANDBOX, first).taskStatus()).isEqualTo(TaskStatus.COMPLETE);
     }
 
     @Test
@@ -364,24 +338,24 @@ class EngagementTaskTest {
 
     @Test
     void tasksAreListedByStatusOpportunityEngagementAndPaged() {
-        emulator.setInstant(true);
+        pc.emulator().setInstant(true);
         String ok = SeededScenario.SUBMITTABLE.id(SANDBOX);
         String bad = SeededScenario.NO_SOLUTION.id(SANDBOX);
         StartEngagementFromOpportunityTaskResponse completed = start(SANDBOX, ok);
         start(SANDBOX, bad);
         start(SANDBOX, SeededScenario.MISSING_INDUSTRY.id(SANDBOX));
 
-        assertThat(client.listEngagementFromOpportunityTasks(r -> r.catalog(SANDBOX).taskStatus(TaskStatus.FAILED))
+        assertThat(pc.client().listEngagementFromOpportunityTasks(r -> r.catalog(SANDBOX).taskStatus(TaskStatus.FAILED))
                 .taskSummaries()).hasSize(2);
-        assertThat(client.listEngagementFromOpportunityTasks(r -> r.catalog(SANDBOX)
+        assertThat(pc.client().listEngagementFromOpportunityTasks(r -> r.catalog(SANDBOX)
                 .engagementIdentifier(completed.engagementId())).taskSummaries()).singleElement()
                 .satisfies(t -> assertThat(t.taskId()).isEqualTo(completed.taskId()));
-        assertThat(client.listEngagementFromOpportunityTasks(r -> r.catalog(SANDBOX).taskIdentifier(completed.taskArn()))
-                .taskSummaries()).hasSize(1);
+        assertThat(pc.client().listEngagementFromOpportunityTasks(r -> r.catalog(SANDBOX)
+                .taskIdentifier(completed.taskArn())).taskSummaries()).hasSize(1);
         String oitForm = "oit-" + completed.taskId().substring(5);
-        assertThat(client.listEngagementFromOpportunityTasks(r -> r.catalog(SANDBOX).taskIdentifier(oitForm))
+        assertThat(pc.client().listEngagementFromOpportunityTasks(r -> r.catalog(SANDBOX).taskIdentifier(oitForm))
                 .taskSummaries()).hasSize(1);
-        var ascending = client.listEngagementFromOpportunityTasksPaginator(r -> r.catalog(SANDBOX).maxResults(1)
+        var ascending = pc.client().listEngagementFromOpportunityTasksPaginator(r -> r.catalog(SANDBOX).maxResults(1)
                 .sort(s -> s.sortBy("StartTime").sortOrder("ASCENDING"))).taskSummaries().stream().toList();
         assertThat(ascending).hasSize(3);
         assertThat(ascending).isSortedAccordingTo(java.util.Comparator.comparing(

@@ -3,21 +3,15 @@ package app.cosell.emulator;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
+import app.cosell.testing.EmulatorExtension;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import software.amazon.awssdk.services.partnercentralselling.PartnerCentralSellingClient;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import software.amazon.awssdk.services.partnercentralselling.model.ConflictException;
 import software.amazon.awssdk.services.partnercentralselling.model.EngagementInvitationSummary;
 import software.amazon.awssdk.services.partnercentralselling.model.GetEngagementInvitationResponse;
@@ -33,34 +27,12 @@ import software.amazon.awssdk.services.partnercentralselling.model.ValidationExc
 class InvitationOperationsTest {
 
     private static final String SANDBOX = "Sandbox";
-    private static PartnerCentralEmulator emulator;
-    private static PartnerCentralSellingClient client;
 
-    @BeforeAll
-    static void startEmulator() throws Exception {
-        emulator = PartnerCentralEmulator.builder().admin(true).opportunities(30).stepDelay(Duration.ZERO).throttling(false).start();
-        client = EmulatorClients.client(emulator);
-    }
-
-    @AfterAll
-    static void stopEmulator() {
-        client.close();
-        emulator.close();
-    }
-
-    @BeforeEach
-    void freshData() {
-        emulator.reset();
-        emulator.setStepDelay(Duration.ZERO);
-    }
-
-    @AfterEach
-    void noObserver() {
-        emulator.setStepObserver(null);
-    }
+    @RegisterExtension
+    static final EmulatorExtension pc = EmulatorExtension.sandbox().opportunities(30).admin().resetBeforeEach();
 
     private static List<EngagementInvitationSummary> received(InvitationStatus... statuses) {
-        return client.listEngagementInvitations(r -> {
+        return pc.client().listEngagementInvitations(r -> {
             r.catalog(SANDBOX).participantType(ParticipantType.RECEIVER).maxResults(100);
             if (statuses.length > 0) r.status(statuses);
         }).engagementInvitationSummaries();
@@ -70,15 +42,10 @@ class InvitationOperationsTest {
         return received().stream().filter(i -> i.engagementTitle().equals(title)).findFirst().orElseThrow().id();
     }
 
-    private static ListEngagementByAcceptingInvitationTaskSummary awaitEnd(String taskId) throws InterruptedException {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
-        while (System.nanoTime() < deadline) {
-            var t = client.listEngagementByAcceptingInvitationTasks(r -> r.catalog(SANDBOX).taskIdentifier(taskId))
-                    .taskSummaries().getFirst();
-            if (t.taskStatus() != TaskStatus.IN_PROGRESS) return t;
-            Thread.sleep(20);
-        }
-        throw new AssertionError("task " + taskId + " did not end");
+    private static ListEngagementByAcceptingInvitationTaskSummary awaitEnd(String taskId) {
+        return TaskAwait.until(() -> pc.client().listEngagementByAcceptingInvitationTasks(r -> r.catalog(SANDBOX)
+                        .taskIdentifier(taskId)).taskSummaries().getFirst(),
+                t -> t.taskStatus() != TaskStatus.IN_PROGRESS, Duration.ofSeconds(20));
     }
 
     @Test
@@ -99,7 +66,7 @@ class InvitationOperationsTest {
 
     @Test
     void anInvitationShowsItsOpportunityButNoCustomerContactsUntilAccepted() {
-        GetEngagementInvitationResponse g = client.getEngagementInvitation(r -> r.catalog(SANDBOX)
+        GetEngagementInvitationResponse g = pc.client().getEngagementInvitation(r -> r.catalog(SANDBOX)
                 .identifier(titled("SAP on AWS migration")));
         var payload = g.payload().opportunityInvitation();
         assertThat(payload.customer().industryAsString()).isEqualTo("Manufacturing");
@@ -118,21 +85,21 @@ class InvitationOperationsTest {
         String id = titled("SAP on AWS migration");
         CountDownLatch atCreateOpportunity = new CountDownLatch(1);
         CountDownLatch go = new CountDownLatch(1);
-        emulator.setStepObserver((taskId, step) -> {
+        pc.emulator().setStepObserver((taskId, step) -> {
             if (step == TaskStep.CREATE_RESOURCE_SNAPSHOT) { // the third step: CreateOpportunity
                 atCreateOpportunity.countDown();
                 go.await();
             }
         });
-        StartEngagementByAcceptingInvitationTaskResponse start = client.startEngagementByAcceptingInvitationTask(
+        StartEngagementByAcceptingInvitationTaskResponse start = pc.client().startEngagementByAcceptingInvitationTask(
                 r -> r.catalog(SANDBOX).identifier(id).clientToken("accept-1"));
         assertThat(start.taskId()).matches("task-[0-9a-z]{13}");
         assertThat(start.taskArn()).endsWith("/engagement-by-accepting-invitation-task/" + start.taskId());
         assertThat(atCreateOpportunity.await(10, TimeUnit.SECONDS)).isTrue();
         // Mid-task: the invitation is accepted already, the opportunity not yet there.
-        assertThat(client.getEngagementInvitation(r -> r.catalog(SANDBOX).identifier(id)).status())
+        assertThat(pc.client().getEngagementInvitation(r -> r.catalog(SANDBOX).identifier(id)).status())
                 .isEqualTo(InvitationStatus.ACCEPTED);
-        assertThat(client.startEngagementByAcceptingInvitationTask(r -> r.catalog(SANDBOX).identifier(id)
+        assertThat(pc.client().startEngagementByAcceptingInvitationTask(r -> r.catalog(SANDBOX).identifier(id)
                 .clientToken("accept-1")).taskId()).as("same token, same task").isEqualTo(start.taskId());
         go.countDown();
 
@@ -140,16 +107,16 @@ class InvitationOperationsTest {
         assertThat(done.taskStatus()).isEqualTo(TaskStatus.COMPLETE);
         assertThat(done.engagementInvitationId()).isEqualTo(id);
         assertThat(done.resourceSnapshotJobId()).matches("job-[0-9a-z]{13}");
-        var opportunity = client.getOpportunity(r -> r.catalog(SANDBOX).identifier(done.opportunityId()));
+        var opportunity = pc.client().getOpportunity(r -> r.catalog(SANDBOX).identifier(done.opportunityId()));
         assertThat(opportunity.customer().account().companyName()).isEqualTo("Kitakaze Precision Industries");
         assertThat(opportunity.customer().contacts()).singleElement()
                 .satisfies(c -> assertThat(c.lastName()).isEqualTo("Sato"));
         assertThat(opportunity.lifeCycle().reviewStatusAsString()).isEqualTo("Approved");
-        assertThat(client.getAwsOpportunitySummary(r -> r.catalog(SANDBOX)
+        assertThat(pc.client().getAwsOpportunitySummary(r -> r.catalog(SANDBOX)
                 .relatedOpportunityIdentifier(done.opportunityId())).originAsString()).isEqualTo("AWS Referral");
-        assertThat(client.listEngagementByAcceptingInvitationTasks(r -> r.catalog(SANDBOX)
+        assertThat(pc.client().listEngagementByAcceptingInvitationTasks(r -> r.catalog(SANDBOX)
                 .engagementInvitationIdentifier(id)).taskSummaries()).hasSize(1);
-        assertThatThrownBy(() -> client.startEngagementByAcceptingInvitationTask(r -> r.catalog(SANDBOX)
+        assertThatThrownBy(() -> pc.client().startEngagementByAcceptingInvitationTask(r -> r.catalog(SANDBOX)
                 .identifier(id).clientToken("accept-2"))).isInstanceOf(ConflictException.class)
                 .hasMessageContaining("already ACCEPTED");
     }
@@ -157,7 +124,7 @@ class InvitationOperationsTest {
     @Test
     void aReferralWhoseTargetDatePassedFailsAtCreateOpportunityWithAReasonCode() throws Exception {
         String id = titled("Generative AI assistant pilot");
-        var start = client.startEngagementByAcceptingInvitationTask(r -> r.catalog(SANDBOX).identifier(id)
+        var start = pc.client().startEngagementByAcceptingInvitationTask(r -> r.catalog(SANDBOX).identifier(id)
                 .clientToken("accept-fail"));
         var done = awaitEnd(start.taskId());
         assertThat(done.taskStatus()).isEqualTo(TaskStatus.FAILED);
@@ -169,46 +136,45 @@ class InvitationOperationsTest {
     @Test
     void anExpiredInvitationCannotBeAcceptedNorRejected() {
         String id = received(InvitationStatus.EXPIRED).getFirst().id();
-        assertThatThrownBy(() -> client.startEngagementByAcceptingInvitationTask(r -> r.catalog(SANDBOX)
+        assertThatThrownBy(() -> pc.client().startEngagementByAcceptingInvitationTask(r -> r.catalog(SANDBOX)
                 .identifier(id).clientToken("late"))).isInstanceOfSatisfying(ValidationException.class,
                 e -> assertThat(e.reasonAsString()).isEqualTo("BUSINESS_VALIDATION_FAILED"));
-        assertThatThrownBy(() -> client.rejectEngagementInvitation(r -> r.catalog(SANDBOX).identifier(id)))
+        assertThatThrownBy(() -> pc.client().rejectEngagementInvitation(r -> r.catalog(SANDBOX).identifier(id)))
                 .isInstanceOf(ValidationException.class);
-        assertThatThrownBy(() -> client.startEngagementByAcceptingInvitationTask(r -> r.catalog(SANDBOX)
+        assertThatThrownBy(() -> pc.client().startEngagementByAcceptingInvitationTask(r -> r.catalog(SANDBOX)
                 .identifier("engi-0000000000000").clientToken("nope"))).isInstanceOf(ResourceNotFoundException.class);
     }
 
     @Test
     void rejectingRecordsTheReason() {
         String id = titled("Contact center on Amazon Connect");
-        client.rejectEngagementInvitation(r -> r.catalog(SANDBOX).identifier(id).rejectionReason("No capacity"));
-        var g = client.getEngagementInvitation(r -> r.catalog(SANDBOX).identifier(id));
+        pc.client().rejectEngagementInvitation(r -> r.catalog(SANDBOX).identifier(id).rejectionReason("No capacity"));
+        var g = pc.client().getEngagementInvitation(r -> r.catalog(SANDBOX).identifier(id));
         assertThat(g.status()).isEqualTo(InvitationStatus.REJECTED);
         assertThat(g.rejectionReason()).isEqualTo("No capacity");
-        assertThatThrownBy(() -> client.rejectEngagementInvitation(r -> r.catalog(SANDBOX).identifier(id)))
+        assertThatThrownBy(() -> pc.client().rejectEngagementInvitation(r -> r.catalog(SANDBOX).identifier(id)))
                 .isInstanceOf(ConflictException.class);
     }
 
     @Test
     void theAdminEndpointMakesANewInvitationArrive() throws Exception {
         int before = received(InvitationStatus.PENDING).size();
-        HttpResponse<String> answer = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
-                URI.create(emulator.endpoint() + "/_emulator/invitations"))
-                .header("Content-Type", "application/json")
-                .header(PartnerCentralEmulator.ADMIN_TOKEN_HEADER, emulator.adminToken()).POST(HttpRequest.BodyPublishers.ofString(
+        var answer = EmulatorClients.post(pc.endpoint(), "/_emulator/invitations", adminHeaders(),
                 "{\"catalog\":\"Sandbox\",\"title\":\"Edge AI pilot\",\"companyName\":\"Harbor Foods Co.\","
-                        + "\"expiresInHours\":30}")).build(), HttpResponse.BodyHandlers.ofString());
-        assertThat(answer.statusCode()).isEqualTo(201);
+                        + "\"expiresInHours\":30}");
+        assertThat(answer.status()).isEqualTo(201);
         assertThat(received(InvitationStatus.PENDING)).hasSize(before + 1).first().satisfies(i -> {
             assertThat(i.engagementTitle()).isEqualTo("Edge AI pilot");
             assertThat(i.expirationDate()).isBetween(Instant.now().plus(Duration.ofHours(29)),
                     Instant.now().plus(Duration.ofHours(31)));
         });
-        HttpResponse<String> bad = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
-                URI.create(emulator.endpoint() + "/_emulator/invitations"))
-                .header("Content-Type", "application/json")
-                .header(PartnerCentralEmulator.ADMIN_TOKEN_HEADER, emulator.adminToken()).POST(HttpRequest.BodyPublishers.ofString(
-                "{\"expiresInHours\":9999}")).build(), HttpResponse.BodyHandlers.ofString());
-        assertThat(bad.statusCode()).isEqualTo(400);
+        var bad = EmulatorClients.post(pc.endpoint(), "/_emulator/invitations", adminHeaders(),
+                "{\"expiresInHours\":9999}");
+        assertThat(bad.status()).isEqualTo(400);
+    }
+
+    private static Map<String, String> adminHeaders() {
+        return Map.of(PartnerCentralEmulator.ADMIN_TOKEN_HEADER, pc.emulator().adminToken(),
+                "Content-Type", "application/json");
     }
 }

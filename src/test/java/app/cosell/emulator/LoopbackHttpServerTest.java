@@ -1,9 +1,13 @@
 package app.cosell.emulator;
 
+import static app.cosell.emulator.EmulatorClients.endOfStream;
+import static app.cosell.emulator.EmulatorClients.line;
+import static app.cosell.emulator.EmulatorClients.open;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.io.ByteArrayOutputStream;
+import app.cosell.emulator.EmulatorClients.RawAnswer;
+import app.cosell.testing.EmulatorExtension;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -14,17 +18,14 @@ import java.net.NetworkInterface;
 import java.net.Socket;
 import java.net.SocketException;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.http.ContentStreamProvider;
 import software.amazon.awssdk.http.SdkHttpMethod;
@@ -39,33 +40,19 @@ import software.amazon.awssdk.services.partnercentralselling.PartnerCentralSelli
  */
 class LoopbackHttpServerTest {
 
-    private static final int READ_TIMEOUT_MILLIS = 10_000;
     private static final String ADMIN_TOKEN = "loopback-test-admin-secret";
-    private static PartnerCentralEmulator emulator;
 
-    @BeforeAll
-    static void startEmulator() throws Exception {
-        emulator = PartnerCentralEmulator.builder().randomCredentials().opportunities(30).stepDelay(Duration.ZERO)
-                .throttling(false).adminToken(ADMIN_TOKEN).start();
-    }
-
-    @AfterAll
-    static void stopEmulator() {
-        emulator.close();
-    }
-
-    @BeforeEach
-    void clearFaults() {
-        emulator.faults().clear();
-    }
+    @RegisterExtension
+    static final EmulatorExtension pc = EmulatorExtension.sandbox().opportunities(30).adminToken(ADMIN_TOKEN)
+            .resetBeforeEach();
 
     @Test
     void manyRequestsShareOneKeepAliveConnection() throws Exception {
-        try (Socket socket = open(emulator)) {
+        try (Socket socket = open(pc.emulator())) {
             for (int i = 1; i <= 50; i++) {
                 String id = String.format(Locale.ROOT, "O1%07d", 1 + i % 20);
-                socket.getOutputStream().write(signedGet(emulator, id, null));
-                Answer answer = Answer.read(socket.getInputStream());
+                socket.getOutputStream().write(signedGet(pc.emulator(), id, null));
+                RawAnswer answer = RawAnswer.read(socket.getInputStream());
                 assertThat(answer.status()).as("call %d", i).isEqualTo(200);
                 assertThat(answer.header("Connection")).isNull();
                 assertThat(answer.header("x-amzn-RequestId")).isNotBlank();
@@ -77,7 +64,7 @@ class LoopbackHttpServerTest {
     @Test
     void chunkedRequestBodyIsReassembled() throws Exception {
         String body = "{\"Catalog\":\"AWS\",\"Identifier\":\"O10000003\"}";
-        Map<String, String> headers = signedHeaders(emulator, body);
+        Map<String, String> headers = signedHeaders(pc.emulator(), body);
         StringBuilder request = new StringBuilder("POST / HTTP/1.1\r\n");
         headers.forEach((name, value) -> request.append(name).append(": ").append(value).append("\r\n"));
         request.append("Transfer-Encoding: chunked\r\n\r\n");
@@ -86,9 +73,9 @@ class LoopbackHttpServerTest {
         request.append(Integer.toHexString(20)).append(";ext=1\r\n").append(body, 10, 30).append("\r\n");
         request.append(Integer.toHexString(body.length() - 30)).append("\r\n").append(body.substring(30)).append("\r\n");
         request.append("0\r\n\r\n");
-        try (Socket socket = open(emulator)) {
+        try (Socket socket = open(pc.emulator())) {
             socket.getOutputStream().write(request.toString().getBytes(StandardCharsets.UTF_8));
-            Answer answer = Answer.read(socket.getInputStream());
+            RawAnswer answer = RawAnswer.read(socket.getInputStream());
             assertThat(answer.status()).isEqualTo(200);
             assertThat(answer.body()).contains("\"Id\":\"O10000003\"");
         }
@@ -97,16 +84,16 @@ class LoopbackHttpServerTest {
     @Test
     void expectContinueGetsOneHundredBeforeTheBodyIsSent() throws Exception {
         String body = "{\"Catalog\":\"AWS\",\"Identifier\":\"O10000004\"}";
-        byte[] request = signedGet(emulator, "O10000004", "Expect: 100-continue\r\n");
+        byte[] request = signedGet(pc.emulator(), "O10000004", "Expect: 100-continue\r\n");
         int headEnd = request.length - body.length();
-        try (Socket socket = open(emulator)) {
+        try (Socket socket = open(pc.emulator())) {
             OutputStream out = socket.getOutputStream();
             out.write(request, 0, headEnd);
             InputStream in = socket.getInputStream();
             assertThat(line(in)).isEqualTo("HTTP/1.1 100 Continue");
             assertThat(line(in)).isEmpty();
             out.write(request, headEnd, body.length());
-            Answer answer = Answer.read(in);
+            RawAnswer answer = RawAnswer.read(in);
             assertThat(answer.status()).isEqualTo(200);
             assertThat(answer.body()).contains("\"Id\":\"O10000004\"");
         }
@@ -114,9 +101,9 @@ class LoopbackHttpServerTest {
 
     @Test
     void malformedRequestLineIsRefusedWith400AndTheConnectionCloses() throws Exception {
-        try (Socket socket = open(emulator)) {
+        try (Socket socket = open(pc.emulator())) {
             socket.getOutputStream().write("THIS IS NOT HTTP\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
-            Answer answer = Answer.read(socket.getInputStream());
+            RawAnswer answer = RawAnswer.read(socket.getInputStream());
             assertThat(answer.status()).isEqualTo(400);
             assertThat(answer.header("Connection")).isEqualTo("close");
             assertThat(socket.getInputStream().read()).isEqualTo(-1);
@@ -125,34 +112,34 @@ class LoopbackHttpServerTest {
 
     @Test
     void oversizedBodyIsRefusedWith413WithoutBeingRead() throws Exception {
-        try (Socket socket = open(emulator)) {
+        try (Socket socket = open(pc.emulator())) {
             socket.getOutputStream().write(("POST / HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\n"
                     + "Content-Length: " + (8 * 1024 * 1024 + 1) + "\r\n\r\n{").getBytes(StandardCharsets.US_ASCII));
-            Answer answer = Answer.read(socket.getInputStream());
+            RawAnswer answer = RawAnswer.read(socket.getInputStream());
             assertThat(answer.status()).isEqualTo(413);
             assertThat(answer.header("Connection")).isEqualTo("close");
         }
         // With Expect: 100-continue the refusal comes instead of the 100.
-        try (Socket socket = open(emulator)) {
+        try (Socket socket = open(pc.emulator())) {
             socket.getOutputStream().write(("POST / HTTP/1.1\r\nHost: 127.0.0.1\r\nExpect: 100-continue\r\n"
                     + "Content-Length: 20000000\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
-            assertThat(Answer.read(socket.getInputStream()).status()).isEqualTo(413);
+            assertThat(RawAnswer.read(socket.getInputStream()).status()).isEqualTo(413);
         }
     }
 
     @Test
     void oversizedChunkedBodyIsRefusedWith413() throws Exception {
-        try (Socket socket = open(emulator)) {
+        try (Socket socket = open(pc.emulator())) {
             OutputStream out = socket.getOutputStream();
             // A signed head (credential, scope and date pass before the body), then a body beyond the limit.
             StringBuilder head = new StringBuilder("POST / HTTP/1.1\r\n");
-            signedHeaders(emulator, "{}").forEach((name, value) -> head.append(name).append(": ").append(value)
+            signedHeaders(pc.emulator(), "{}").forEach((name, value) -> head.append(name).append(": ").append(value)
                     .append("\r\n"));
             out.write(head.append("Transfer-Encoding: chunked\r\n\r\n").toString()
                     .getBytes(StandardCharsets.US_ASCII));
             byte[] chunk = new byte[1024 * 1024];
             java.util.Arrays.fill(chunk, (byte) ' ');
-            Answer answer = null;
+            RawAnswer answer = null;
             try {
                 for (int i = 0; i < 9; i++) {
                     out.write((Integer.toHexString(chunk.length) + "\r\n").getBytes(StandardCharsets.US_ASCII));
@@ -162,27 +149,27 @@ class LoopbackHttpServerTest {
             } catch (SocketException refusedWhileSending) {
                 // the server may answer and stop reading before the client has sent everything
             }
-            answer = Answer.read(socket.getInputStream());
+            answer = RawAnswer.read(socket.getInputStream());
             assertThat(answer.status()).as(answer.body()).isEqualTo(413);
         }
     }
 
     @Test
     void oversizedHeadersAreRefusedWith431() throws Exception {
-        try (Socket socket = open(emulator)) {
+        try (Socket socket = open(pc.emulator())) {
             String big = "x".repeat(70 * 1024);
             socket.getOutputStream().write(("GET /_emulator/health HTTP/1.1\r\nHost: 127.0.0.1\r\nX-Big: " + big
                     + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
-            assertThat(Answer.read(socket.getInputStream()).status()).isEqualTo(431);
+            assertThat(RawAnswer.read(socket.getInputStream()).status()).isEqualTo(431);
         }
     }
 
     @Test
     void http10WithoutKeepAliveIsClosedAfterTheAnswer() throws Exception {
-        try (Socket socket = open(emulator)) {
+        try (Socket socket = open(pc.emulator())) {
             socket.getOutputStream().write(("GET /_emulator/health HTTP/1.0\r\nHost: 127.0.0.1\r\n"
                     + "X-Emulator-Admin-Token: " + ADMIN_TOKEN + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
-            Answer answer = Answer.read(socket.getInputStream());
+            RawAnswer answer = RawAnswer.read(socket.getInputStream());
             assertThat(answer.status()).isEqualTo(200);
             assertThat(answer.header("Connection")).isEqualTo("close");
             assertThat(socket.getInputStream().read()).isEqualTo(-1);
@@ -191,9 +178,9 @@ class LoopbackHttpServerTest {
 
     @Test
     void connectionCloseIsHonoured() throws Exception {
-        try (Socket socket = open(emulator)) {
-            socket.getOutputStream().write(signedGet(emulator, "O10000001", "Connection: close\r\n"));
-            Answer answer = Answer.read(socket.getInputStream());
+        try (Socket socket = open(pc.emulator())) {
+            socket.getOutputStream().write(signedGet(pc.emulator(), "O10000001", "Connection: close\r\n"));
+            RawAnswer answer = RawAnswer.read(socket.getInputStream());
             assertThat(answer.status()).isEqualTo(200);
             assertThat(answer.header("Connection")).isEqualTo("close");
             assertThat(socket.getInputStream().read()).isEqualTo(-1);
@@ -202,30 +189,30 @@ class LoopbackHttpServerTest {
 
     @Test
     void aStalledClientDoesNotBlockOthers() throws Exception {
-        byte[] request = signedGet(emulator, "O10000002", null);
-        try (Socket stalled = open(emulator);
-             PartnerCentralSellingClient client = EmulatorClients.client(emulator)) {
+        byte[] request = signedGet(pc.emulator(), "O10000002", null);
+        try (Socket stalled = open(pc.emulator());
+             PartnerCentralSellingClient client = pc.newClient()) {
             // Half a request line, headers never finished: the server waits on this connection...
             stalled.getOutputStream().write(request, 0, 20);
             stalled.getOutputStream().flush();
             // ...while other clients, raw and SDK, are answered meanwhile.
-            try (Socket other = open(emulator)) {
+            try (Socket other = open(pc.emulator())) {
                 other.getOutputStream().write(request);
-                assertThat(Answer.read(other.getInputStream()).status()).isEqualTo(200);
+                assertThat(RawAnswer.read(other.getInputStream()).status()).isEqualTo(200);
             }
-            assertThat(client.getOpportunity(r -> r.catalog("AWS").identifier("O10000002")).id())
+            assertThat(pc.client().getOpportunity(r -> r.catalog("AWS").identifier("O10000002")).id())
                     .isEqualTo("O10000002");
             // The stalled client finishes its request and is answered too.
             stalled.getOutputStream().write(request, 20, request.length - 20);
-            assertThat(Answer.read(stalled.getInputStream()).status()).isEqualTo(200);
+            assertThat(RawAnswer.read(stalled.getInputStream()).status()).isEqualTo(200);
         }
     }
 
     @Test
     void connectionResetFaultDropsTheConnectionWithoutAnswer() throws Exception {
-        emulator.faults().failNext("GetOpportunity", "ConnectionReset", 1);
-        try (Socket socket = open(emulator)) {
-            socket.getOutputStream().write(signedGet(emulator, "O10000001", null));
+        pc.emulator().faults().failNext("GetOpportunity", "ConnectionReset", 1);
+        try (Socket socket = open(pc.emulator())) {
+            socket.getOutputStream().write(signedGet(pc.emulator(), "O10000001", null));
             int first;
             try {
                 first = socket.getInputStream().read();
@@ -234,9 +221,9 @@ class LoopbackHttpServerTest {
             }
             assertThat(first).as("no byte of an answer").isEqualTo(-1);
         }
-        try (Socket socket = open(emulator)) {
-            socket.getOutputStream().write(signedGet(emulator, "O10000001", null));
-            assertThat(Answer.read(socket.getInputStream()).status()).isEqualTo(200);
+        try (Socket socket = open(pc.emulator())) {
+            socket.getOutputStream().write(signedGet(pc.emulator(), "O10000001", null));
+            assertThat(RawAnswer.read(socket.getInputStream()).status()).isEqualTo(200);
         }
     }
 
@@ -247,7 +234,7 @@ class LoopbackHttpServerTest {
         try (Socket served = open(own); Socket silent = open(own)) {
             served.getOutputStream().write(("GET /_emulator/health HTTP/1.1\r\nHost: 127.0.0.1\r\n"
                     + "X-Emulator-Admin-Token: " + ADMIN_TOKEN + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
-            assertThat(Answer.read(served.getInputStream()).status()).isEqualTo(200);
+            assertThat(RawAnswer.read(served.getInputStream()).status()).isEqualTo(200);
             own.close();
             assertThat(endOfStream(served)).isTrue();
             assertThat(endOfStream(silent)).isTrue();
@@ -260,8 +247,8 @@ class LoopbackHttpServerTest {
 
     @Test
     void listensOnLoopbackOnly() throws Exception {
-        assertThat(emulator.endpoint().getHost()).isEqualTo("127.0.0.1");
-        int port = emulator.endpoint().getPort();
+        assertThat(pc.endpoint().getHost()).isEqualTo("127.0.0.1");
+        int port = pc.endpoint().getPort();
         List<InetAddress> others = new ArrayList<>();
         for (NetworkInterface nic : Collections.list(NetworkInterface.getNetworkInterfaces())) {
             if (nic.isUp() && !nic.isLoopback()) {
@@ -277,32 +264,17 @@ class LoopbackHttpServerTest {
                         .as("connect via %s", address).isInstanceOf(IOException.class);
             }
         }
-        try (Socket socket = open(emulator)) {
+        try (Socket socket = open(pc.emulator())) {
             assertThat(socket.getInetAddress().isLoopbackAddress()).isTrue();
         }
     }
 
     // ---- helpers ------------------------------------------------------------------------------------------
 
-    private static Socket open(PartnerCentralEmulator target) throws IOException {
-        Socket socket = new Socket(InetAddress.getLoopbackAddress(), target.endpoint().getPort());
-        socket.setSoTimeout(READ_TIMEOUT_MILLIS);
-        return socket;
-    }
-
-    private static boolean endOfStream(Socket socket) throws IOException {
-        try {
-            return socket.getInputStream().read() == -1;
-        } catch (SocketException reset) {
-            return true;
-        }
-    }
-
     /** The SigV4 headers of a GetOpportunity call with this body, as the SDK's signer makes them. */
     private static Map<String, String> signedHeaders(PartnerCentralEmulator target, String body) {
         SdkHttpRequest unsigned = SdkHttpRequest.builder().method(SdkHttpMethod.POST)
-                .uri(target.endpoint().resolve("/"))
-                .putHeader("Content-Type", "application/x-amz-json-1.0")
+                .uri(target.endpoint().resolve("/")).putHeader("Content-Type", "application/x-amz-json-1.0")
                 .putHeader("X-Amz-Target", "AWSPartnerCentralSelling.GetOpportunity").build();
         SdkHttpRequest signed = AwsV4HttpSigner.create().sign(r -> r
                 .identity(AwsBasicCredentials.create(target.accessKeyId(), target.secretAccessKey()))
@@ -329,41 +301,5 @@ class LoopbackHttpServerTest {
         }
         request.append("Content-Length: ").append(body.length()).append("\r\n\r\n").append(body);
         return request.toString().getBytes(StandardCharsets.UTF_8);
-    }
-
-    private static String line(InputStream in) throws IOException {
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        for (int c = in.read(); c != '\n'; c = in.read()) {
-            if (c < 0) {
-                throw new IOException("connection closed after " + bytes);
-            }
-            if (c != '\r') {
-                bytes.write(c);
-            }
-        }
-        return bytes.toString(StandardCharsets.ISO_8859_1);
-    }
-
-    /** One HTTP answer read by its Content-Length. */
-    private record Answer(int status, Map<String, String> headers, String body) {
-
-        static Answer read(InputStream in) throws IOException {
-            String statusLine = line(in);
-            assertThat(statusLine).startsWith("HTTP/1.1 ");
-            int status = Integer.parseInt(statusLine.substring(9, 12));
-            Map<String, String> headers = new LinkedHashMap<>();
-            for (String header = line(in); !header.isEmpty(); header = line(in)) {
-                int colon = header.indexOf(':');
-                headers.put(header.substring(0, colon).toLowerCase(Locale.ROOT), header.substring(colon + 1).strip());
-            }
-            int length = Integer.parseInt(headers.get("content-length"));
-            byte[] body = in.readNBytes(length);
-            assertThat(body).hasSize(length);
-            return new Answer(status, headers, new String(body, StandardCharsets.UTF_8));
-        }
-
-        String header(String name) {
-            return headers.get(name.toLowerCase(Locale.ROOT));
-        }
     }
 }

@@ -2,19 +2,17 @@ package app.cosell.emulator;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import app.cosell.testing.EmulatorExtension;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.InputStream;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Set;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -29,22 +27,8 @@ class NewestModelTest {
     private static final Set<String> IMPLEMENTED_ELSEWHERE = Set.of("StartEngagementByAcceptingInvitationTask",
             "ListEngagementByAcceptingInvitationTasks", "RejectEngagementInvitation");
 
-    private static PartnerCentralEmulator emulator;
-
-    @BeforeAll
-    static void startEmulator() throws Exception {
-        emulator = PartnerCentralEmulator.builder().opportunities(60).instant(true).throttling(false).start();
-    }
-
-    @AfterAll
-    static void stopEmulator() {
-        emulator.close();
-    }
-
-    @BeforeEach
-    void freshData() {
-        emulator.reset();
-    }
+    @RegisterExtension
+    static final EmulatorExtension pc = EmulatorExtension.sandbox().opportunities(60).instant(true).resetBeforeEach();
 
     private record Call(int status, JsonNode body) {
         String type() {
@@ -53,8 +37,7 @@ class NewestModelTest {
     }
 
     private static Call call(String operation, String json) throws Exception {
-        var answer = EmulatorClients.signedPost(emulator, operation, json, "partnercentral-selling",
-                emulator.accessKeyId(), emulator.secretAccessKey(), Clock.systemUTC());
+        var answer = EmulatorClients.signedPost(pc.emulator(), operation, json);
         return new Call(answer.status(), WireJson.MAPPER.readTree(answer.body()));
     }
 
@@ -224,9 +207,8 @@ class NewestModelTest {
                  "LifeCycle":{"Stage":"Prospect","TargetCloseDate":"2027-03-31"}}""");
         assertThat(created.status()).isEqualTo(200);
         String id = created.body().get("Id").asText();
-        var answer = EmulatorClients.signedPost(emulator, "GetOpportunity",
-                "{\"Catalog\":\"Sandbox\",\"Identifier\":\"" + id + "\"}", "partnercentral-selling",
-                emulator.accessKeyId(), emulator.secretAccessKey(), Clock.systemUTC());
+        var answer = EmulatorClients.signedPost(pc.emulator(), "GetOpportunity",
+                "{\"Catalog\":\"Sandbox\",\"Identifier\":\"" + id + "\"}");
         assertThat(answer.body()).doesNotContain("Bogus", "Secret", "NationalSecurity", "null", "WebsiteUrl");
         JsonNode spend = WireJson.MAPPER.readTree(answer.body()).at("/Project/ExpectedCustomerSpend/0");
         assertThat(spend.has("Amount")).isFalse();
@@ -278,7 +260,7 @@ class NewestModelTest {
         String engagement;
         String prospecting;
         try (var first = PartnerCentralEmulator.builder().opportunities(5).instant(true).dataFile(data).start();
-             var client = EmulatorClients.client(first)) {
+             var client = EmulatorExtension.clientFor(first)) {
             client.putSellingSystemSettings(r -> r.catalog("AWS"));
             client.putSellingSystemSettings(r -> r.catalog("Sandbox").resourceSnapshotJobRoleIdentifier("Kept"));
             engagement = client.createEngagement(r -> r.catalog("Sandbox").clientToken("keep").title("Kept")
@@ -289,20 +271,18 @@ class NewestModelTest {
                     .identifier(engagement).contextIdentifier("1"));
             var answer = EmulatorClients.signedPost(first, "StartProspectingFromEngagementTask", """
                     {"Catalog":"Sandbox","ClientToken":"keep-p","TaskName":"kept","Identifiers":["%s"]}"""
-                    .formatted(engagement), "partnercentral-selling", first.accessKeyId(), first.secretAccessKey(),
-                    Clock.systemUTC());
+                    .formatted(engagement));
             prospecting = WireJson.MAPPER.readTree(answer.body()).get("TaskId").asText();
         }
         try (var second = PartnerCentralEmulator.builder().opportunities(5).instant(true).dataFile(data).start();
-             var client = EmulatorClients.client(second)) {
+             var client = EmulatorExtension.clientFor(second)) {
             assertThat(client.getSellingSystemSettings(r -> r.catalog("AWS")).resourceSnapshotJobRoleArn()).isNull();
             assertThat(client.getSellingSystemSettings(r -> r.catalog("Sandbox")).resourceSnapshotJobRoleArn())
                     .isEqualTo("arn:aws:iam::111122223333:role/Kept");
             assertThat(client.listOpportunityFromEngagementTasks(r -> r.catalog("Sandbox").engagementIdentifier(engagement))
                     .taskSummaries()).singleElement().satisfies(t -> assertThat(t.taskStatusAsString()).isEqualTo("COMPLETE"));
             var answer = EmulatorClients.signedPost(second, "GetProspectingFromEngagementTask",
-                    "{\"Catalog\":\"Sandbox\",\"TaskIdentifier\":\"" + prospecting + "\"}", "partnercentral-selling",
-                    second.accessKeyId(), second.secretAccessKey(), Clock.systemUTC());
+                    "{\"Catalog\":\"Sandbox\",\"TaskIdentifier\":\"" + prospecting + "\"}");
             assertThat(WireJson.MAPPER.readTree(answer.body()).at("/Engagements/0/Status").asText()).isEqualTo("COMPLETED");
         }
     }

@@ -3,6 +3,7 @@ package app.cosell.emulator;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import app.cosell.testing.EmulatorExtension;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -22,7 +23,7 @@ class PersistenceAndCommandTest {
         String taskId;
         String opportunity = SeededScenario.SUBMITTABLE.id("AWS");
         try (var emulator = PartnerCentralEmulator.builder().opportunities(30).instant(true).throttling(false)
-                .dataFile(data).start(); var client = EmulatorClients.client(emulator)) {
+                .dataFile(data).start(); var client = EmulatorExtension.clientFor(emulator)) {
             taskId = client.startEngagementFromOpportunityTask(r -> r.catalog("AWS").identifier(opportunity)
                     .clientToken("persist").awsSubmission(s -> s.involvementType("Co-Sell"))).taskId();
         }
@@ -30,7 +31,7 @@ class PersistenceAndCommandTest {
         assertThat(Files.list(data.getParent())).allMatch(p -> p.toString().endsWith(".json"));
 
         try (var emulator = PartnerCentralEmulator.builder().opportunities(5).dataFile(data).start();
-             var client = EmulatorClients.client(emulator)) {
+             var client = EmulatorExtension.clientFor(emulator)) {
             assertThat(TaskAwait.task(client, "AWS", taskId).taskStatus()).isEqualTo(TaskStatus.COMPLETE);
             assertThat(client.getOpportunity(r -> r.catalog("AWS").identifier(opportunity)).lifeCycle()
                     .reviewStatus()).isEqualTo(ReviewStatus.SUBMITTED);
@@ -50,20 +51,20 @@ class PersistenceAndCommandTest {
         var modified = Files.getLastModifiedTime(data);
 
         try (var emulator = PartnerCentralEmulator.builder().opportunities(20).dataFile(data).start();
-             var client = EmulatorClients.client(emulator)) {
+             var client = EmulatorExtension.clientFor(emulator)) {
             assertThat(client.listOpportunities(r -> r.catalog("AWS").maxResults(5)).opportunitySummaries()).hasSize(5);
         }
         assertThat(Files.getLastModifiedTime(data)).as("reads change nothing: no rewrite").isEqualTo(modified);
         assertThat(Files.readAllBytes(data)).isEqualTo(saved);
 
         try (var emulator = PartnerCentralEmulator.builder().opportunities(20).dataFile(data).start();
-             var client = EmulatorClients.client(emulator)) {
+             var client = EmulatorExtension.clientFor(emulator)) {
             String arn = client.getOpportunity(r -> r.catalog("AWS").identifier(SeededScenario.SUBMITTABLE.id("AWS"))).arn();
             client.tagResource(r -> r.resourceArn(arn).tags(t -> t.key("team").value("east")));
         }
         assertThat(Files.readAllBytes(data)).as("a change is saved").isNotEqualTo(saved);
         try (var emulator = PartnerCentralEmulator.builder().opportunities(20).dataFile(data).start();
-             var client = EmulatorClients.client(emulator)) {
+             var client = EmulatorExtension.clientFor(emulator)) {
             String arn = client.getOpportunity(r -> r.catalog("AWS").identifier(SeededScenario.SUBMITTABLE.id("AWS"))).arn();
             assertThat(client.listTagsForResource(r -> r.resourceArn(arn)).tags())
                     .anyMatch(t -> t.key().equals("team") && t.value().equals("east"));

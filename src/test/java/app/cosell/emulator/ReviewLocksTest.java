@@ -3,11 +3,9 @@ package app.cosell.emulator;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
+import app.cosell.testing.EmulatorExtension;
 import org.junit.jupiter.api.Test;
-import software.amazon.awssdk.services.partnercentralselling.PartnerCentralSellingClient;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import software.amazon.awssdk.services.partnercentralselling.model.GetOpportunityResponse;
 import software.amazon.awssdk.services.partnercentralselling.model.ReviewStatus;
 import software.amazon.awssdk.services.partnercentralselling.model.ValidationException;
@@ -16,28 +14,11 @@ import software.amazon.awssdk.services.partnercentralselling.model.ValidationExc
 /** UpdateOpportunity as the API reference describes it: replace semantics and the fields a review status locks. */
 class ReviewLocksTest {
 
-    private static PartnerCentralEmulator emulator;
-    private static PartnerCentralSellingClient client;
-
-    @BeforeAll
-    static void startEmulator() throws Exception {
-        emulator = PartnerCentralEmulator.builder().opportunities(40).instant(true).throttling(false).start();
-        client = EmulatorClients.client(emulator);
-    }
-
-    @AfterAll
-    static void stopEmulator() {
-        client.close();
-        emulator.close();
-    }
-
-    @BeforeEach
-    void freshData() {
-        emulator.reset();
-    }
+    @RegisterExtension
+    static final EmulatorExtension pc = EmulatorExtension.sandbox().opportunities(40).instant(true).resetBeforeEach();
 
     private GetOpportunityResponse get(String id) {
-        return client.getOpportunity(r -> r.catalog("Sandbox").identifier(id));
+        return pc.client().getOpportunity(r -> r.catalog("Sandbox").identifier(id));
     }
 
     /** The whole record sent back as read (the way the API asks), with {@code change} applied to its builder. */
@@ -45,7 +26,7 @@ class ReviewLocksTest {
                         java.util.function.Consumer<
                                 software.amazon.awssdk.services.partnercentralselling.model.UpdateOpportunityRequest.Builder>
                                 change) {
-        client.updateOpportunity(r -> {
+        pc.client().updateOpportunity(r -> {
             r.catalog("Sandbox").identifier(o.id()).lastModifiedDate(o.lastModifiedDate()).customer(o.customer())
                     .project(o.project()).opportunityType(o.opportunityTypeAsString()).marketing(o.marketing())
                     .primaryNeedsFromAwsWithStrings(o.primaryNeedsFromAwsAsStrings())
@@ -59,7 +40,7 @@ class ReviewLocksTest {
 
     private GetOpportunityResponse actionRequired(String id) {
         GetOpportunityResponse o = get(id);
-        client.updateOpportunity(r -> r.catalog("Sandbox").identifier(id).lastModifiedDate(o.lastModifiedDate())
+        pc.client().updateOpportunity(r -> r.catalog("Sandbox").identifier(id).lastModifiedDate(o.lastModifiedDate())
                 .customer(o.customer()).project(o.project()).opportunityType(o.opportunityTypeAsString())
                 .marketing(o.marketing()).primaryNeedsFromAwsWithStrings(o.primaryNeedsFromAwsAsStrings())
                 .partnerOpportunityIdentifier(o.partnerOpportunityIdentifier())

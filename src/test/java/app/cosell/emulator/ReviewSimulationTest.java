@@ -3,16 +3,14 @@ package app.cosell.emulator;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import app.cosell.testing.EmulatorExtension;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import software.amazon.awssdk.services.partnercentralselling.PartnerCentralSellingClient;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import software.amazon.awssdk.services.partnercentralselling.model.GetAwsOpportunitySummaryResponse;
 import software.amazon.awssdk.services.partnercentralselling.model.GetOpportunityResponse;
 import software.amazon.awssdk.services.partnercentralselling.model.ReviewStatus;
@@ -25,38 +23,21 @@ import software.amazon.awssdk.services.partnercentralselling.model.Visibility;
 /** AWS's simulated review after a submission, over the real SDK: stages, seeded decisions, the AWS view, updates. */
 class ReviewSimulationTest {
 
-    private static PartnerCentralEmulator emulator;
-    private static PartnerCentralSellingClient client;
     private static int tokens;
 
-    @BeforeAll
-    static void startEmulator() throws Exception {
-        emulator = PartnerCentralEmulator.builder().admin(true).opportunities(40).stepDelay(Duration.ZERO).instant(true)
-                .reviewDelay(Duration.ofMillis(150)).throttling(false).start();
-        client = EmulatorClients.client(emulator);
-    }
-
-    @AfterAll
-    static void stopEmulator() {
-        client.close();
-        emulator.close();
-    }
-
-    @BeforeEach
-    void freshData() {
-        emulator.reset();
-        emulator.setReviewDelay(Duration.ofMillis(150));
-    }
+    @RegisterExtension
+    static final EmulatorExtension pc = EmulatorExtension.sandbox().opportunities(40).instant(true)
+            .reviewDelay(Duration.ofMillis(150)).admin().resetBeforeEach();
 
     private static void submit(String catalog, String id) {
-        var started = client.startEngagementFromOpportunityTask(r -> r.catalog(catalog).identifier(id)
+        var started = pc.client().startEngagementFromOpportunityTask(r -> r.catalog(catalog).identifier(id)
                 .clientToken("review-" + (++tokens))
                 .awsSubmission(s -> s.involvementType(SalesInvolvementType.CO_SELL).visibility(Visibility.FULL)));
         assertThat(started.taskStatus()).isEqualTo(TaskStatus.COMPLETE);
     }
 
     private static GetOpportunityResponse get(String catalog, String id) {
-        return client.getOpportunity(r -> r.catalog(catalog).identifier(id));
+        return pc.client().getOpportunity(r -> r.catalog(catalog).identifier(id));
     }
 
     /** The review statuses the opportunity goes through until {@code last}, as a client polling sees them. */
@@ -76,7 +57,7 @@ class ReviewSimulationTest {
     void submittedOpportunityGoesThroughReviewToItsSeededDecisionInBothCatalogs() {
         // Each stage lasts long enough for a GetOpportunity to see it even on a loaded machine: at 150 ms a slow read
         // saw Submitted, then Action Required, and never In review.
-        emulator.setReviewDelay(Duration.ofMillis(800));
+        pc.emulator().setReviewDelay(Duration.ofMillis(800));
         Map<SeededScenario, ReviewStatus> expected = Map.of(SeededScenario.SUBMITTABLE, ReviewStatus.APPROVED,
                 SeededScenario.SUBMITTABLE_COMMITTED, ReviewStatus.APPROVED,
                 SeededScenario.SUBMITTABLE_SECOND, ReviewStatus.ACTION_REQUIRED,
@@ -103,12 +84,12 @@ class ReviewSimulationTest {
     void approvedOpportunityHasAnAwsSellerScoreAndNextSteps() {
         String id = SeededScenario.SUBMITTABLE.id("AWS");
         submit("AWS", id);
-        GetAwsOpportunitySummaryResponse early = client.getAwsOpportunitySummary(r -> r.catalog("AWS")
+        GetAwsOpportunitySummaryResponse early = pc.client().getAwsOpportunitySummary(r -> r.catalog("AWS")
                 .relatedOpportunityIdentifier(id));
         assertThat(early.opportunityTeam()).isEmpty();
         followUntil("AWS", id, ReviewStatus.APPROVED);
 
-        GetAwsOpportunitySummaryResponse summary = client.getAwsOpportunitySummary(r -> r.catalog("AWS")
+        GetAwsOpportunitySummaryResponse summary = pc.client().getAwsOpportunitySummary(r -> r.catalog("AWS")
                 .relatedOpportunityIdentifier(id));
         assertThat(summary.lifeCycle().stageAsString()).isEqualTo("Seller Engaged");
         assertThat(summary.opportunityTeam()).singleElement().satisfies(seller -> {
@@ -127,7 +108,7 @@ class ReviewSimulationTest {
         submit("Sandbox", id);
         followUntil("Sandbox", id, ReviewStatus.ACTION_REQUIRED);
         var current = get("Sandbox", id);
-        client.updateOpportunity(r -> r.catalog("Sandbox").identifier(id)
+        pc.client().updateOpportunity(r -> r.catalog("Sandbox").identifier(id)
                 .lastModifiedDate(current.lastModifiedDate())
                 .customer(current.customer().toBuilder().account(current.customer().account().toBuilder()
                         .websiteUrl("https://verified.example.com").build()).build())
@@ -153,7 +134,7 @@ class ReviewSimulationTest {
     void sandboxMaySetTheReviewButTheAwsCatalogRefuses() {
         String sandboxId = SeededScenario.SUBMITTABLE.id("Sandbox");
         var pending = get("Sandbox", sandboxId);
-        client.updateOpportunity(r -> r.catalog("Sandbox").identifier(sandboxId)
+        pc.client().updateOpportunity(r -> r.catalog("Sandbox").identifier(sandboxId)
                 .lastModifiedDate(pending.lastModifiedDate()).customer(pending.customer()).project(pending.project())
                 .lifeCycle(pending.lifeCycle().toBuilder().reviewStatus(ReviewStatus.ACTION_REQUIRED)
                         .reviewComments("Please add the customer's website").build()));
@@ -161,7 +142,7 @@ class ReviewSimulationTest {
 
         String awsId = SeededScenario.SUBMITTABLE.id("AWS");
         var awsPending = get("AWS", awsId);
-        assertThatThrownBy(() -> client.updateOpportunity(r -> r.catalog("AWS").identifier(awsId)
+        assertThatThrownBy(() -> pc.client().updateOpportunity(r -> r.catalog("AWS").identifier(awsId)
                 .lastModifiedDate(awsPending.lastModifiedDate()).customer(awsPending.customer())
                 .lifeCycle(awsPending.lifeCycle().toBuilder().reviewStatus(ReviewStatus.APPROVED).build())))
                 .isInstanceOfSatisfying(ValidationException.class, e -> assertThat(e.errorList().getFirst().code())
@@ -172,17 +153,17 @@ class ReviewSimulationTest {
 
     @Test
     void adminEndpointForcesADecision() throws Exception {
-        emulator.setReviewDelay(Duration.ofMinutes(10));
+        pc.emulator().setReviewDelay(Duration.ofMinutes(10));
         String id = SeededScenario.SUBMITTABLE.id("AWS");
         submit("AWS", id);
-        var answer = EmulatorClients.post(emulator.endpoint(), "/_emulator/review", adminHeaders(),
+        var answer = EmulatorClients.post(pc.endpoint(), "/_emulator/review", adminHeaders(),
                 "{\"catalog\":\"AWS\",\"opportunityId\":\"" + id + "\",\"decision\":\"Rejected\","
                         + "\"text\":\"Customer is not a fit\"}");
         assertThat(answer.status()).isEqualTo(200);
         assertThat(get("AWS", id).lifeCycle().reviewStatus()).isEqualTo(ReviewStatus.REJECTED);
         assertThat(get("AWS", id).lifeCycle().reviewStatusReason()).isEqualTo("Customer is not a fit");
 
-        var bad = EmulatorClients.post(emulator.endpoint(), "/_emulator/review", adminHeaders(),
+        var bad = EmulatorClients.post(pc.endpoint(), "/_emulator/review", adminHeaders(),
                 "{\"catalog\":\"AWS\",\"opportunityId\":\"" + id + "\",\"decision\":\"Maybe\"}");
         assertThat(bad.status()).isEqualTo(400);
     }
@@ -204,6 +185,7 @@ class ReviewSimulationTest {
     }
 
     private static Map<String, String> adminHeaders() {
-        return Map.of(PartnerCentralEmulator.ADMIN_TOKEN_HEADER, emulator.adminToken(), "Content-Type", "application/json");
+        return Map.of(PartnerCentralEmulator.ADMIN_TOKEN_HEADER, pc.emulator()
+                .adminToken(), "Content-Type", "application/json");
     }
 }

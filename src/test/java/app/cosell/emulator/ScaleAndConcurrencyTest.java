@@ -2,6 +2,7 @@ package app.cosell.emulator;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import app.cosell.testing.EmulatorExtension;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -12,9 +13,8 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import software.amazon.awssdk.services.partnercentralselling.PartnerCentralSellingClient;
 import software.amazon.awssdk.services.partnercentralselling.model.ConflictException;
 import software.amazon.awssdk.services.partnercentralselling.model.ListEngagementFromOpportunityTaskSummary;
@@ -25,26 +25,14 @@ import software.amazon.awssdk.services.partnercentralselling.model.TaskStatus;
 /** Ten thousand opportunities and many concurrent clients: nothing lost, nothing duplicated. */
 class ScaleAndConcurrencyTest {
 
-    private static PartnerCentralEmulator emulator;
-    private static PartnerCentralSellingClient client;
-
-    @BeforeAll
-    static void startEmulator() throws Exception {
-        emulator = PartnerCentralEmulator.builder().opportunities(10_000).stepDelay(Duration.ofMillis(1))
-                .throttling(false).start();
-        client = EmulatorClients.client(emulator);
-    }
-
-    @AfterAll
-    static void stopEmulator() {
-        client.close();
-        emulator.close();
-    }
+    @RegisterExtension
+    static final EmulatorExtension pc = EmulatorExtension.sandbox().opportunities(10_000)
+            .stepDelay(Duration.ofMillis(1));
 
     @Test
     void pagingThroughTenThousandOpportunitiesSeesEachOnce() {
         List<String> ids = new ArrayList<>();
-        for (OpportunitySummary summary : client.listOpportunitiesPaginator(r -> r.catalog("AWS").maxResults(100))
+        for (OpportunitySummary summary : pc.client().listOpportunitiesPaginator(r -> r.catalog("AWS").maxResults(100))
                 .opportunitySummaries()) {
             ids.add(summary.id());
         }
@@ -55,7 +43,7 @@ class ScaleAndConcurrencyTest {
     @Test
     void concurrentClientsStartTasksWithoutLossOrDuplication() throws Exception {
         // Pending Submission opportunities of the spread; each is started by two clients with two tokens.
-        List<String> targets = client.listOpportunitiesPaginator(r -> r.catalog("Sandbox").maxResults(100)
+        List<String> targets = pc.client().listOpportunitiesPaginator(r -> r.catalog("Sandbox").maxResults(100)
                         .lifeCycleReviewStatus(ReviewStatus.PENDING_SUBMISSION)
                         .sort(s -> s.sortBy("Identifier").sortOrder("DESCENDING")))
                 .opportunitySummaries().stream().limit(60).map(OpportunitySummary::id).toList();
@@ -69,7 +57,7 @@ class ScaleAndConcurrencyTest {
         for (int c = 0; c < clients; c++) {
             int me = c;
             futures.add(pool.submit(() -> {
-                try (PartnerCentralSellingClient own = EmulatorClients.client(emulator)) {
+                try (PartnerCentralSellingClient own = pc.newClient()) {
                     ready.countDown();
                     go.await();
                     for (int i = 0; i < targets.size(); i++) {
@@ -100,8 +88,8 @@ class ScaleAndConcurrencyTest {
         assertThat(conflicts).isEmpty();
         assertThat(taskIds).hasSize(targets.size());
         List<ListEngagementFromOpportunityTaskSummary> tasks = TaskAwait.until(
-                () -> client.listEngagementFromOpportunityTasksPaginator(r -> r.catalog("Sandbox").maxResults(1000))
-                        .taskSummaries().stream().toList(),
+                () -> pc.client().listEngagementFromOpportunityTasksPaginator(r -> r.catalog("Sandbox")
+                        .maxResults(1000)).taskSummaries().stream().toList(),
                 list -> list.stream().noneMatch(t -> t.taskStatus() == TaskStatus.IN_PROGRESS),
                 Duration.ofSeconds(60));
         assertThat(tasks).hasSize(targets.size());
@@ -114,8 +102,8 @@ class ScaleAndConcurrencyTest {
                 .map(ListEngagementFromOpportunityTaskSummary::engagementId).toList();
         assertThat(engagements).doesNotHaveDuplicates();
         long completed = engagements.size();
-        long submitted = targets.stream().filter(id -> client.getOpportunity(r -> r.catalog("Sandbox").identifier(id))
-                .lifeCycle().reviewStatus() == ReviewStatus.SUBMITTED).count();
+        long submitted = targets.stream().filter(id -> pc.client().getOpportunity(r -> r.catalog("Sandbox")
+                .identifier(id)).lifeCycle().reviewStatus() == ReviewStatus.SUBMITTED).count();
         assertThat(submitted).isEqualTo(completed);
         assertThat(completed).isGreaterThan(targets.size() / 2);
     }

@@ -3,11 +3,9 @@ package app.cosell.emulator;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
+import app.cosell.testing.EmulatorExtension;
 import org.junit.jupiter.api.Test;
-import software.amazon.awssdk.services.partnercentralselling.PartnerCentralSellingClient;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import software.amazon.awssdk.services.partnercentralselling.model.AccessDeniedException;
 import software.amazon.awssdk.services.partnercentralselling.model.ConflictException;
 import software.amazon.awssdk.services.partnercentralselling.model.EngagementContextDetails;
@@ -26,28 +24,12 @@ import software.amazon.awssdk.services.partnercentralselling.model.ValidationExc
 class SnapshotAndSubmissionApiTest {
 
     private static final String TEMPLATE = "OpportunitySummaryView";
-    private static PartnerCentralEmulator emulator;
-    private static PartnerCentralSellingClient client;
 
-    @BeforeAll
-    static void startEmulator() throws Exception {
-        emulator = PartnerCentralEmulator.builder().opportunities(30).instant(true).throttling(false).start();
-        client = EmulatorClients.noRetryClient(emulator);
-    }
-
-    @AfterAll
-    static void stopEmulator() {
-        client.close();
-        emulator.close();
-    }
-
-    @BeforeEach
-    void freshData() {
-        emulator.reset();
-    }
+    @RegisterExtension
+    static final EmulatorExtension pc = EmulatorExtension.sandbox().opportunities(30).instant(true).resetBeforeEach();
 
     private static String newEngagement(String token) {
-        return client.createEngagement(r -> r.catalog("AWS").clientToken(token).title("Snapshots")
+        return pc.noRetryClient().createEngagement(r -> r.catalog("AWS").clientToken(token).title("Snapshots")
                 .contexts(EngagementContextDetails.builder().type("CustomerProject")
                         .payload(EngagementApiTest.customerProject("Northwind Stores")).build())).id();
     }
@@ -56,56 +38,56 @@ class SnapshotAndSubmissionApiTest {
     void snapshotsCountRevisionsAndAreWhatTheEvidenceReadsShow() {
         String engagement = newEngagement("snap");
         String opportunity = SeededScenario.SUBMITTABLE.id("AWS");
-        var first = client.createResourceSnapshot(r -> r.catalog("AWS").clientToken("s-1")
+        var first = pc.noRetryClient().createResourceSnapshot(r -> r.catalog("AWS").clientToken("s-1")
                 .engagementIdentifier(engagement).resourceType("Opportunity").resourceIdentifier(opportunity)
                 .resourceSnapshotTemplateIdentifier(TEMPLATE));
         assertThat(first.revision()).isEqualTo(1);
         assertThat(first.arn()).endsWith("/engagement/" + engagement + "/resource/Opportunity/" + opportunity
                 + "/template/" + TEMPLATE + "/snapshot/1");
-        assertThat(client.createResourceSnapshot(r -> r.catalog("AWS").clientToken("s-1")
+        assertThat(pc.noRetryClient().createResourceSnapshot(r -> r.catalog("AWS").clientToken("s-1")
                 .engagementIdentifier(engagement).resourceType("Opportunity").resourceIdentifier(opportunity)
                 .resourceSnapshotTemplateIdentifier(TEMPLATE)).revision()).isEqualTo(1);
-        var second = client.createResourceSnapshot(r -> r.catalog("AWS").clientToken("s-2")
+        var second = pc.noRetryClient().createResourceSnapshot(r -> r.catalog("AWS").clientToken("s-2")
                 .engagementIdentifier(engagement).resourceType("Opportunity").resourceIdentifier(opportunity)
                 .resourceSnapshotTemplateIdentifier(TEMPLATE));
         assertThat(second.revision()).isEqualTo(2);
 
-        var latest = client.getResourceSnapshot(r -> r.catalog("AWS").engagementIdentifier(engagement)
+        var latest = pc.noRetryClient().getResourceSnapshot(r -> r.catalog("AWS").engagementIdentifier(engagement)
                 .resourceType("Opportunity").resourceIdentifier(opportunity).resourceSnapshotTemplateIdentifier(TEMPLATE));
         assertThat(latest.revision()).isEqualTo(2);
         assertThat(latest.payload().opportunitySummary().customer().account().companyName()).isNotBlank();
-        assertThat(client.listResourceSnapshots(r -> r.catalog("AWS").engagementIdentifier(engagement))
+        assertThat(pc.noRetryClient().listResourceSnapshots(r -> r.catalog("AWS").engagementIdentifier(engagement))
                 .resourceSnapshotSummaries()).hasSize(2);
-        assertThat(client.listEngagementResourceAssociations(r -> r.catalog("AWS").engagementIdentifier(engagement))
-                .engagementResourceAssociationSummaries()).singleElement()
+        assertThat(pc.noRetryClient().listEngagementResourceAssociations(r -> r.catalog("AWS")
+                .engagementIdentifier(engagement)).engagementResourceAssociationSummaries()).singleElement()
                 .satisfies(a -> assertThat(a.resourceId()).isEqualTo(opportunity));
 
         // The engagement task finds the link and snapshots into the same engagement: revision 3, no new engagement.
-        var task = client.startEngagementFromOpportunityTask(r -> r.catalog("AWS").clientToken("engage")
+        var task = pc.noRetryClient().startEngagementFromOpportunityTask(r -> r.catalog("AWS").clientToken("engage")
                 .identifier(opportunity).awsSubmission(s -> s.involvementType("Co-Sell")));
         assertThat(task.taskStatus()).isEqualTo(TaskStatus.COMPLETE);
         assertThat(task.engagementId()).isEqualTo(engagement);
-        assertThat(client.getResourceSnapshot(r -> r.catalog("AWS").engagementIdentifier(engagement)
+        assertThat(pc.noRetryClient().getResourceSnapshot(r -> r.catalog("AWS").engagementIdentifier(engagement)
                 .resourceType("Opportunity").resourceIdentifier(opportunity).resourceSnapshotTemplateIdentifier(TEMPLATE))
                 .revision()).isEqualTo(3);
 
-        assertThatThrownBy(() -> client.createResourceSnapshot(r -> r.catalog("AWS").clientToken("s-3")
+        assertThatThrownBy(() -> pc.noRetryClient().createResourceSnapshot(r -> r.catalog("AWS").clientToken("s-3")
                 .engagementIdentifier(engagement).resourceType("Opportunity").resourceIdentifier(opportunity)
                 .resourceSnapshotTemplateIdentifier("NoSuchTemplate")))
                 .isInstanceOfSatisfying(ValidationException.class, e -> assertThat(e.errorList().getFirst().fieldName())
                         .isEqualTo("ResourceSnapshotTemplateIdentifier"));
-        assertThatThrownBy(() -> client.createResourceSnapshot(r -> r.catalog("AWS").clientToken("s-4")
+        assertThatThrownBy(() -> pc.noRetryClient().createResourceSnapshot(r -> r.catalog("AWS").clientToken("s-4")
                 .engagementIdentifier("eng-00000000000000").resourceType("Opportunity").resourceIdentifier(opportunity)
                 .resourceSnapshotTemplateIdentifier(TEMPLATE))).isInstanceOf(ResourceNotFoundException.class);
-        assertThatThrownBy(() -> client.createResourceSnapshot(r -> r.catalog("AWS").clientToken("s-5")
+        assertThatThrownBy(() -> pc.noRetryClient().createResourceSnapshot(r -> r.catalog("AWS").clientToken("s-5")
                 .engagementIdentifier(engagement).resourceType("Opportunity").resourceIdentifier("O999999999")
                 .resourceSnapshotTemplateIdentifier(TEMPLATE))).isInstanceOf(ResourceNotFoundException.class);
         String elsewhere = SeededScenario.EXISTING_ENGAGEMENT.id("AWS");
-        assertThatThrownBy(() -> client.createResourceSnapshot(r -> r.catalog("AWS").clientToken("s-6")
+        assertThatThrownBy(() -> pc.noRetryClient().createResourceSnapshot(r -> r.catalog("AWS").clientToken("s-6")
                 .engagementIdentifier(engagement).resourceType("Opportunity").resourceIdentifier(elsewhere)
                 .resourceSnapshotTemplateIdentifier(TEMPLATE)))
                 .isInstanceOf(ConflictException.class).hasMessageContaining("already belongs to engagement");
-        assertThatThrownBy(() -> client.createResourceSnapshot(r -> r.catalog("AWS").clientToken("s-1")
+        assertThatThrownBy(() -> pc.noRetryClient().createResourceSnapshot(r -> r.catalog("AWS").clientToken("s-1")
                 .engagementIdentifier(engagement).resourceType("Opportunity").resourceIdentifier(opportunity)
                 .resourceSnapshotTemplateIdentifier("Other1")))
                 .isInstanceOf(ValidationException.class);
@@ -115,57 +97,63 @@ class SnapshotAndSubmissionApiTest {
     void snapshotJobsGoFromStoppedToRunningAndBackBeforeTheyCanBeDeleted() {
         String engagement = newEngagement("jobs");
         String opportunity = SeededScenario.SUBMITTABLE_SECOND.id("AWS");
-        var created = client.createResourceSnapshotJob(r -> r.catalog("AWS").clientToken("j-1")
+        var created = pc.noRetryClient().createResourceSnapshotJob(r -> r.catalog("AWS").clientToken("j-1")
                 .engagementIdentifier(engagement).resourceType("Opportunity").resourceIdentifier(opportunity)
                 .resourceSnapshotTemplateIdentifier(TEMPLATE).tags(t -> t.key("team").value("east")));
         assertThat(created.id()).matches("job-[0-9a-z]{13}");
         assertThat(created.arn()).isEqualTo("arn:aws:partnercentral:us-east-1:111122223333:catalog/AWS/"
                 + "resource-snapshot-job/" + created.id());
-        assertThat(client.createResourceSnapshotJob(r -> r.catalog("AWS").clientToken("j-1")
+        assertThat(pc.noRetryClient().createResourceSnapshotJob(r -> r.catalog("AWS").clientToken("j-1")
                 .engagementIdentifier(engagement).resourceType("Opportunity").resourceIdentifier(opportunity)
                 .resourceSnapshotTemplateIdentifier(TEMPLATE).tags(t -> t.key("team").value("east"))).id())
                 .isEqualTo(created.id());
-        assertThatThrownBy(() -> client.createResourceSnapshotJob(r -> r.catalog("AWS").clientToken("j-2")
+        assertThatThrownBy(() -> pc.noRetryClient().createResourceSnapshotJob(r -> r.catalog("AWS").clientToken("j-2")
                 .engagementIdentifier(engagement).resourceType("Opportunity").resourceIdentifier(opportunity)
                 .resourceSnapshotTemplateIdentifier(TEMPLATE))).isInstanceOf(ConflictException.class);
-        assertThat(client.listTagsForResource(r -> r.resourceArn(created.arn())).tags())
+        assertThat(pc.noRetryClient().listTagsForResource(r -> r.resourceArn(created.arn())).tags())
                 .singleElement().satisfies(t -> assertThat(t.value()).isEqualTo("east"));
 
-        var job = client.getResourceSnapshotJob(r -> r.catalog("AWS").resourceSnapshotJobIdentifier(created.id()));
+        var job = pc.noRetryClient().getResourceSnapshotJob(r -> r.catalog("AWS")
+                .resourceSnapshotJobIdentifier(created.id()));
         assertThat(job.status()).isEqualTo(ResourceSnapshotJobStatus.STOPPED);
         assertThat(job.lastSuccessfulExecutionDate()).isNull();
-        assertThatThrownBy(() -> client.stopResourceSnapshotJob(r -> r.catalog("AWS")
+        assertThatThrownBy(() -> pc.noRetryClient().stopResourceSnapshotJob(r -> r.catalog("AWS")
                 .resourceSnapshotJobIdentifier(created.id())))
                 .isInstanceOfSatisfying(ValidationException.class, e -> assertThat(e.errorList().getFirst().code())
                         .isEqualTo(ValidationExceptionErrorCode.INVALID_RESOURCE_STATE));
 
-        client.startResourceSnapshotJob(r -> r.catalog("AWS").resourceSnapshotJobIdentifier(created.id()));
-        client.startResourceSnapshotJob(r -> r.catalog("AWS").resourceSnapshotJobIdentifier(created.id()));
-        var running = client.getResourceSnapshotJob(r -> r.catalog("AWS").resourceSnapshotJobIdentifier(created.id()));
+        pc.noRetryClient().startResourceSnapshotJob(r -> r.catalog("AWS").resourceSnapshotJobIdentifier(created.id()));
+        pc.noRetryClient().startResourceSnapshotJob(r -> r.catalog("AWS").resourceSnapshotJobIdentifier(created.id()));
+        var running = pc.noRetryClient().getResourceSnapshotJob(r -> r.catalog("AWS")
+                .resourceSnapshotJobIdentifier(created.id()));
         assertThat(running.status()).isEqualTo(ResourceSnapshotJobStatus.RUNNING);
         assertThat(running.lastSuccessfulExecutionDate()).isNotNull();
         // The run took the first snapshot; starting a running job again took no second one.
-        assertThat(client.listResourceSnapshots(r -> r.catalog("AWS").engagementIdentifier(engagement))
+        assertThat(pc.noRetryClient().listResourceSnapshots(r -> r.catalog("AWS").engagementIdentifier(engagement))
                 .resourceSnapshotSummaries()).singleElement().satisfies(s -> assertThat(s.revision()).isEqualTo(1));
-        assertThat(client.listResourceSnapshotJobs(r -> r.catalog("AWS").engagementIdentifier(engagement)
+        assertThat(pc.noRetryClient().listResourceSnapshotJobs(r -> r.catalog("AWS").engagementIdentifier(engagement)
                 .status("Running")).resourceSnapshotJobSummaries()).extracting(s -> s.id()).containsExactly(created.id());
 
-        assertThatThrownBy(() -> client.deleteResourceSnapshotJob(r -> r.catalog("AWS")
+        assertThatThrownBy(() -> pc.noRetryClient().deleteResourceSnapshotJob(r -> r.catalog("AWS")
                 .resourceSnapshotJobIdentifier(created.id()))).isInstanceOf(ConflictException.class);
-        client.stopResourceSnapshotJob(r -> r.catalog("AWS").resourceSnapshotJobIdentifier(created.id()));
-        client.stopResourceSnapshotJob(r -> r.catalog("AWS").resourceSnapshotJobIdentifier(created.id()));
-        client.deleteResourceSnapshotJob(r -> r.catalog("AWS").resourceSnapshotJobIdentifier(created.id()));
+        pc.noRetryClient().stopResourceSnapshotJob(r -> r.catalog("AWS").resourceSnapshotJobIdentifier(created.id()));
+        pc.noRetryClient().stopResourceSnapshotJob(r -> r.catalog("AWS").resourceSnapshotJobIdentifier(created.id()));
+        pc.noRetryClient().deleteResourceSnapshotJob(r -> r.catalog("AWS").resourceSnapshotJobIdentifier(created.id()));
         for (var call : java.util.List.<Runnable>of(
-                () -> client.getResourceSnapshotJob(r -> r.catalog("AWS").resourceSnapshotJobIdentifier(created.id())),
-                () -> client.startResourceSnapshotJob(r -> r.catalog("AWS").resourceSnapshotJobIdentifier(created.id())),
-                () -> client.stopResourceSnapshotJob(r -> r.catalog("AWS").resourceSnapshotJobIdentifier(created.id())),
-                () -> client.deleteResourceSnapshotJob(r -> r.catalog("AWS").resourceSnapshotJobIdentifier(created.id())))) {
+                () -> pc.noRetryClient().getResourceSnapshotJob(r -> r.catalog("AWS")
+                        .resourceSnapshotJobIdentifier(created.id())),
+                () -> pc.noRetryClient().startResourceSnapshotJob(r -> r.catalog("AWS")
+                        .resourceSnapshotJobIdentifier(created.id())),
+                () -> pc.noRetryClient().stopResourceSnapshotJob(r -> r.catalog("AWS")
+                        .resourceSnapshotJobIdentifier(created.id())),
+                () -> pc.noRetryClient().deleteResourceSnapshotJob(r -> r.catalog("AWS")
+                        .resourceSnapshotJobIdentifier(created.id())))) {
             assertThatThrownBy(call::run).isInstanceOf(ResourceNotFoundException.class);
         }
         // Snapshots are immutable: deleting the job keeps them.
-        assertThat(client.listResourceSnapshots(r -> r.catalog("AWS").engagementIdentifier(engagement))
+        assertThat(pc.noRetryClient().listResourceSnapshots(r -> r.catalog("AWS").engagementIdentifier(engagement))
                 .resourceSnapshotSummaries()).hasSize(1);
-        assertThatThrownBy(() -> client.startResourceSnapshotJob(r -> r.catalog("AWS")
+        assertThatThrownBy(() -> pc.noRetryClient().startResourceSnapshotJob(r -> r.catalog("AWS")
                 .resourceSnapshotJobIdentifier("not-a-job")))
                 .isInstanceOfSatisfying(ValidationException.class, e -> assertThat(e.reason())
                         .isEqualTo(ValidationExceptionReason.REQUEST_VALIDATION_FAILED));
@@ -173,91 +161,96 @@ class SnapshotAndSubmissionApiTest {
 
     @Test
     void theSellingSystemRoleIsWhatSnapshotJobsNeed() {
-        var seeded = client.getSellingSystemSettings(r -> r.catalog("AWS"));
+        var seeded = pc.noRetryClient().getSellingSystemSettings(r -> r.catalog("AWS"));
         assertThat(seeded.catalog()).isEqualTo("AWS");
         assertThat(seeded.resourceSnapshotJobRoleArn())
                 .isEqualTo("arn:aws:iam::111122223333:role/PartnerCentralSellingResourceSnapshotJobRole");
 
-        var removed = client.putSellingSystemSettings(r -> r.catalog("AWS"));
+        var removed = pc.noRetryClient().putSellingSystemSettings(r -> r.catalog("AWS"));
         assertThat(removed.resourceSnapshotJobRoleArn()).isNull();
-        assertThat(client.getSellingSystemSettings(r -> r.catalog("AWS")).resourceSnapshotJobRoleArn()).isNull();
+        assertThat(pc.noRetryClient().getSellingSystemSettings(r -> r.catalog("AWS")).resourceSnapshotJobRoleArn())
+                .isNull();
         // The Sandbox keeps its own setting.
-        assertThat(client.getSellingSystemSettings(r -> r.catalog("Sandbox")).resourceSnapshotJobRoleArn()).isNotNull();
+        assertThat(pc.noRetryClient().getSellingSystemSettings(r -> r.catalog("Sandbox"))
+                .resourceSnapshotJobRoleArn()).isNotNull();
 
         String opportunity = SeededScenario.SUBMITTABLE.id("AWS");
-        var failed = client.startEngagementFromOpportunityTask(r -> r.catalog("AWS").clientToken("no-role")
+        var failed = pc.noRetryClient().startEngagementFromOpportunityTask(r -> r.catalog("AWS").clientToken("no-role")
                 .identifier(opportunity).awsSubmission(s -> s.involvementType("Co-Sell")));
         assertThat(failed.taskStatus()).isEqualTo(TaskStatus.FAILED);
         assertThat(failed.reasonCodeAsString()).isEqualTo("ResourceSnapshotJobAccessDenied");
         String engagement = newEngagement("role");
-        var job = client.createResourceSnapshotJob(r -> r.catalog("AWS").clientToken("role-job")
+        var job = pc.noRetryClient().createResourceSnapshotJob(r -> r.catalog("AWS").clientToken("role-job")
                 .engagementIdentifier(engagement).resourceType("Opportunity")
                 .resourceIdentifier(SeededScenario.SUBMITTABLE_SECOND.id("AWS")).resourceSnapshotTemplateIdentifier(TEMPLATE));
-        assertThatThrownBy(() -> client.startResourceSnapshotJob(r -> r.catalog("AWS")
+        assertThatThrownBy(() -> pc.noRetryClient().startResourceSnapshotJob(r -> r.catalog("AWS")
                 .resourceSnapshotJobIdentifier(job.id()))).isInstanceOf(AccessDeniedException.class)
                 .hasMessageContaining("PutSellingSystemSettings");
 
-        var named = client.putSellingSystemSettings(r -> r.catalog("AWS").resourceSnapshotJobRoleIdentifier("CoSellJobs"));
+        var named = pc.noRetryClient().putSellingSystemSettings(r -> r.catalog("AWS")
+                .resourceSnapshotJobRoleIdentifier("CoSellJobs"));
         assertThat(named.resourceSnapshotJobRoleArn()).isEqualTo("arn:aws:iam::111122223333:role/CoSellJobs");
-        var arn = client.putSellingSystemSettings(r -> r.catalog("AWS")
+        var arn = pc.noRetryClient().putSellingSystemSettings(r -> r.catalog("AWS")
                 .resourceSnapshotJobRoleIdentifier("arn:aws:iam::111122223333:role/team/CoSell"));
         assertThat(arn.resourceSnapshotJobRoleArn()).isEqualTo("arn:aws:iam::111122223333:role/team/CoSell");
-        assertThatThrownBy(() -> client.putSellingSystemSettings(r -> r.catalog("AWS")
+        assertThatThrownBy(() -> pc.noRetryClient().putSellingSystemSettings(r -> r.catalog("AWS")
                 .resourceSnapshotJobRoleIdentifier("arn:aws:s3:::bucket"))).isInstanceOf(ValidationException.class);
-        client.startResourceSnapshotJob(r -> r.catalog("AWS").resourceSnapshotJobIdentifier(job.id()));
-        var completed = client.startEngagementFromOpportunityTask(r -> r.catalog("AWS").clientToken("with-role")
-                .identifier(opportunity).awsSubmission(s -> s.involvementType("Co-Sell")));
+        pc.noRetryClient().startResourceSnapshotJob(r -> r.catalog("AWS").resourceSnapshotJobIdentifier(job.id()));
+        var completed = pc.noRetryClient().startEngagementFromOpportunityTask(r -> r.catalog("AWS")
+                .clientToken("with-role").identifier(opportunity).awsSubmission(s -> s.involvementType("Co-Sell")));
         assertThat(completed.taskStatus()).isEqualTo(TaskStatus.COMPLETE);
     }
 
     @Test
     void submitOpportunityMakesItReadOnlyUntilReviewed() {
         String id = SeededScenario.SUBMITTABLE.id("AWS");
-        client.submitOpportunity(r -> r.catalog("AWS").identifier(id).involvementType("Co-Sell").visibility("Full"));
-        var submitted = client.getOpportunity(r -> r.catalog("AWS").identifier(id));
+        pc.noRetryClient().submitOpportunity(r -> r.catalog("AWS").identifier(id).involvementType("Co-Sell")
+                .visibility("Full"));
+        var submitted = pc.noRetryClient().getOpportunity(r -> r.catalog("AWS").identifier(id));
         assertThat(submitted.lifeCycle().reviewStatus()).isEqualTo(ReviewStatus.SUBMITTED);
-        assertThat(client.getAwsOpportunitySummary(r -> r.catalog("AWS").relatedOpportunityIdentifier(id))
+        assertThat(pc.noRetryClient().getAwsOpportunitySummary(r -> r.catalog("AWS").relatedOpportunityIdentifier(id))
                 .involvementTypeAsString()).isEqualTo("Co-Sell");
-        assertThatThrownBy(() -> client.updateOpportunity(r -> r.catalog("AWS").identifier(id)
+        assertThatThrownBy(() -> pc.noRetryClient().updateOpportunity(r -> r.catalog("AWS").identifier(id)
                 .lastModifiedDate(submitted.lastModifiedDate()).customer(submitted.customer())))
                 .isInstanceOf(ValidationException.class);
-        assertThatThrownBy(() -> client.submitOpportunity(r -> r.catalog("AWS").identifier(id)
-                .involvementType("Co-Sell")))
-                .isInstanceOfSatisfying(ValidationException.class, e -> {
+        assertThatThrownBy(() -> pc.noRetryClient().submitOpportunity(r -> r.catalog("AWS").identifier(id)
+                .involvementType("Co-Sell"))).isInstanceOfSatisfying(ValidationException.class, e -> {
                     assertThat(e.reason()).isEqualTo(ValidationExceptionReason.BUSINESS_VALIDATION_FAILED);
                     assertThat(e.errorList().getFirst().code()).isEqualTo(ValidationExceptionErrorCode.INVALID_RESOURCE_STATE);
                 });
-        assertThatThrownBy(() -> client.submitOpportunity(r -> r.catalog("AWS")
+        assertThatThrownBy(() -> pc.noRetryClient().submitOpportunity(r -> r.catalog("AWS")
                 .identifier(SeededScenario.MISSING_WEBSITE.id("AWS")).involvementType("Co-Sell")))
                 .isInstanceOfSatisfying(ValidationException.class, e -> assertThat(e.errorList())
                         .anySatisfy(f -> assertThat(f.fieldName()).isEqualTo("Customer.Account.WebsiteUrl")));
-        assertThatThrownBy(() -> client.submitOpportunity(r -> r.catalog("AWS").identifier("O999999999")
+        assertThatThrownBy(() -> pc.noRetryClient().submitOpportunity(r -> r.catalog("AWS").identifier("O999999999")
                 .involvementType("Co-Sell"))).isInstanceOf(ResourceNotFoundException.class);
-        assertThatThrownBy(() -> client.submitOpportunity(r -> r.catalog("AWS").identifier(id)
+        assertThatThrownBy(() -> pc.noRetryClient().submitOpportunity(r -> r.catalog("AWS").identifier(id)
                 .involvementType("Sometimes")))
                 .isInstanceOfSatisfying(ValidationException.class, e -> assertThat(e.errorList().getFirst().code())
                         .isEqualTo(ValidationExceptionErrorCode.INVALID_ENUM_VALUE));
         // Action Required opportunities may be submitted again.
         String actionRequired = SeededScenario.ACTION_REQUIRED.id("AWS");
-        client.submitOpportunity(r -> r.catalog("AWS").identifier(actionRequired).involvementType("For Visibility Only"));
-        assertThat(client.getOpportunity(r -> r.catalog("AWS").identifier(actionRequired)).lifeCycle().reviewStatus())
-                .isEqualTo(ReviewStatus.SUBMITTED);
+        pc.noRetryClient().submitOpportunity(r -> r.catalog("AWS").identifier(actionRequired)
+                .involvementType("For Visibility Only"));
+        assertThat(pc.noRetryClient().getOpportunity(r -> r.catalog("AWS").identifier(actionRequired)).lifeCycle()
+                .reviewStatus()).isEqualTo(ReviewStatus.SUBMITTED);
     }
 
     @Test
     void assignOpportunityMakesTheAssigneeItsOwner() {
         String id = SeededScenario.SUBMITTABLE.id("Sandbox");
-        var before = client.getOpportunity(r -> r.catalog("Sandbox").identifier(id));
-        client.assignOpportunity(r -> r.catalog("Sandbox").identifier(id).assignee(a -> a.email("sam@partner.example.com")
+        var before = pc.noRetryClient().getOpportunity(r -> r.catalog("Sandbox").identifier(id));
+        pc.noRetryClient().assignOpportunity(r -> r.catalog("Sandbox").identifier(id)
+                .assignee(a -> a.email("sam@partner.example.com")
                 .firstName("Sam").lastName("Okafor").businessTitle("PartnerAccountManager")));
-        var after = client.getOpportunity(r -> r.catalog("Sandbox").identifier(id));
+        var after = pc.noRetryClient().getOpportunity(r -> r.catalog("Sandbox").identifier(id));
         assertThat(after.opportunityTeam().getFirst().email()).isEqualTo("sam@partner.example.com");
         assertThat(after.opportunityTeam()).hasSize(before.opportunityTeam().size());
         assertThat(after.lastModifiedDate()).isAfter(before.lastModifiedDate());
-        assertThatThrownBy(() -> client.assignOpportunity(r -> r.catalog("Sandbox").identifier("O999999999")
+        assertThatThrownBy(() -> pc.noRetryClient().assignOpportunity(r -> r.catalog("Sandbox").identifier("O999999999")
                 .assignee(a -> a.email("sam@partner.example.com").firstName("Sam").lastName("Okafor")
                         .businessTitle("PartnerAccountManager")))).isInstanceOf(ResourceNotFoundException.class);
-        assertThatThrownBy(() -> client.assignOpportunity(r -> r.catalog("Sandbox").identifier(id)
+        assertThatThrownBy(() -> pc.noRetryClient().assignOpportunity(r -> r.catalog("Sandbox").identifier(id)
                 .assignee(a -> a.firstName("Sam").lastName("Okafor").businessTitle("PartnerAccountManager"))))
                 .isInstanceOfSatisfying(ValidationException.class, e -> assertThat(e.errorList().getFirst().fieldName())
                         .isEqualTo("Assignee.Email"));
@@ -271,33 +264,37 @@ class SnapshotAndSubmissionApiTest {
     @Test
     void injectedServiceErrorsOfEveryNewOperationReachTheSdkAsModeledExceptions() {
         java.util.Map<String, Runnable> calls = new java.util.LinkedHashMap<>();
-        calls.put("CreateEngagement", () -> client.createEngagement(r -> r.catalog("AWS")));
-        calls.put("CreateEngagementContext", () -> client.createEngagementContext(r -> r.catalog("AWS")));
-        calls.put("UpdateEngagementContext", () -> client.updateEngagementContext(r -> r.catalog("AWS")));
-        calls.put("CreateEngagementInvitation", () -> client.createEngagementInvitation(r -> r.catalog("AWS")));
-        calls.put("AcceptEngagementInvitation", () -> client.acceptEngagementInvitation(r -> r.catalog("AWS")));
-        calls.put("ListEngagementMembers", () -> client.listEngagementMembers(r -> r.catalog("AWS")));
-        calls.put("CreateResourceSnapshot", () -> client.createResourceSnapshot(r -> r.catalog("AWS")));
-        calls.put("CreateResourceSnapshotJob", () -> client.createResourceSnapshotJob(r -> r.catalog("AWS")));
-        calls.put("StartResourceSnapshotJob", () -> client.startResourceSnapshotJob(r -> r.catalog("AWS")));
-        calls.put("StopResourceSnapshotJob", () -> client.stopResourceSnapshotJob(r -> r.catalog("AWS")));
-        calls.put("DeleteResourceSnapshotJob", () -> client.deleteResourceSnapshotJob(r -> r.catalog("AWS")));
-        calls.put("GetSellingSystemSettings", () -> client.getSellingSystemSettings(r -> r.catalog("AWS")));
-        calls.put("PutSellingSystemSettings", () -> client.putSellingSystemSettings(r -> r.catalog("AWS")));
-        calls.put("SubmitOpportunity", () -> client.submitOpportunity(r -> r.catalog("AWS")));
-        calls.put("AssignOpportunity", () -> client.assignOpportunity(r -> r.catalog("AWS")));
-        calls.put("StartOpportunityFromEngagementTask", () -> client.startOpportunityFromEngagementTask(
+        calls.put("CreateEngagement", () -> pc.noRetryClient().createEngagement(r -> r.catalog("AWS")));
+        calls.put("CreateEngagementContext", () -> pc.noRetryClient().createEngagementContext(r -> r.catalog("AWS")));
+        calls.put("UpdateEngagementContext", () -> pc.noRetryClient().updateEngagementContext(r -> r.catalog("AWS")));
+        calls.put("CreateEngagementInvitation", () -> pc.noRetryClient()
+                .createEngagementInvitation(r -> r.catalog("AWS")));
+        calls.put("AcceptEngagementInvitation", () -> pc.noRetryClient()
+                .acceptEngagementInvitation(r -> r.catalog("AWS")));
+        calls.put("ListEngagementMembers", () -> pc.noRetryClient().listEngagementMembers(r -> r.catalog("AWS")));
+        calls.put("CreateResourceSnapshot", () -> pc.noRetryClient().createResourceSnapshot(r -> r.catalog("AWS")));
+        calls.put("CreateResourceSnapshotJob", () -> pc.noRetryClient()
+                .createResourceSnapshotJob(r -> r.catalog("AWS")));
+        calls.put("StartResourceSnapshotJob", () -> pc.noRetryClient().startResourceSnapshotJob(r -> r.catalog("AWS")));
+        calls.put("StopResourceSnapshotJob", () -> pc.noRetryClient().stopResourceSnapshotJob(r -> r.catalog("AWS")));
+        calls.put("DeleteResourceSnapshotJob", () -> pc.noRetryClient()
+                .deleteResourceSnapshotJob(r -> r.catalog("AWS")));
+        calls.put("GetSellingSystemSettings", () -> pc.noRetryClient().getSellingSystemSettings(r -> r.catalog("AWS")));
+        calls.put("PutSellingSystemSettings", () -> pc.noRetryClient().putSellingSystemSettings(r -> r.catalog("AWS")));
+        calls.put("SubmitOpportunity", () -> pc.noRetryClient().submitOpportunity(r -> r.catalog("AWS")));
+        calls.put("AssignOpportunity", () -> pc.noRetryClient().assignOpportunity(r -> r.catalog("AWS")));
+        calls.put("StartOpportunityFromEngagementTask", () -> pc.noRetryClient().startOpportunityFromEngagementTask(
                 r -> r.catalog("AWS")));
-        calls.put("ListOpportunityFromEngagementTasks", () -> client.listOpportunityFromEngagementTasks(
+        calls.put("ListOpportunityFromEngagementTasks", () -> pc.noRetryClient().listOpportunityFromEngagementTasks(
                 r -> r.catalog("AWS")));
         try {
             calls.forEach((operation, call) -> {
-                emulator.faults().failNext(operation, "ThrottlingException", 1);
+                pc.emulator().faults().failNext(operation, "ThrottlingException", 1);
                 assertThatThrownBy(call::run).as(operation).isInstanceOf(
                         software.amazon.awssdk.services.partnercentralselling.model.ThrottlingException.class);
-                emulator.faults().failNext(operation, "AccessDeniedException", 1);
+                pc.emulator().faults().failNext(operation, "AccessDeniedException", 1);
                 assertThatThrownBy(call::run).as(operation).isInstanceOf(AccessDeniedException.class);
-                emulator.faults().failNext(operation, "InternalServerException", 1);
+                pc.emulator().faults().failNext(operation, "InternalServerException", 1);
                 assertThatThrownBy(call::run).as(operation).isInstanceOf(
                         software.amazon.awssdk.services.partnercentralselling.model.InternalServerException.class);
                 // Without a fault an incomplete request is refused by validation, not answered.
@@ -307,7 +304,7 @@ class SnapshotAndSubmissionApiTest {
                 }
             });
         } finally {
-            emulator.faults().clear();
+            pc.emulator().faults().clear();
         }
     }
 }

@@ -3,6 +3,7 @@ package app.cosell.emulator;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import app.cosell.testing.EmulatorExtension;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Clock;
 import java.time.Duration;
@@ -10,16 +11,13 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.Map;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import software.amazon.awssdk.core.exception.SdkClientException;
 import software.amazon.awssdk.core.retry.RetryMode;
-import software.amazon.awssdk.services.partnercentralselling.PartnerCentralSellingClient;
 import software.amazon.awssdk.services.partnercentralselling.model.AccessDeniedException;
 import software.amazon.awssdk.services.partnercentralselling.model.ConflictException;
 import software.amazon.awssdk.services.partnercentralselling.model.InternalServerException;
@@ -37,27 +35,10 @@ class WireProtocolTest {
     private static final String ADMIN_TOKEN = "wire-protocol-test-admin-secret";
     private static final Map<String, String> ADMIN = Map.of("Content-Type", "application/json",
             PartnerCentralEmulator.ADMIN_TOKEN_HEADER, ADMIN_TOKEN);
-    private static PartnerCentralEmulator emulator;
-    private static PartnerCentralSellingClient client;
 
-    @BeforeAll
-    static void startEmulator() throws Exception {
-        emulator = PartnerCentralEmulator.builder().randomCredentials().opportunities(30).stepDelay(Duration.ZERO)
-                .throttling(false).adminToken(ADMIN_TOKEN).start();
-        client = EmulatorClients.client(emulator);
-    }
-
-    @AfterAll
-    static void stopEmulator() {
-        client.close();
-        emulator.close();
-    }
-
-    @BeforeEach
-    void clean() {
-        emulator.faults().clear();
-        emulator.setThrottling(false);
-    }
+    @RegisterExtension
+    static final EmulatorExtension pc = EmulatorExtension.sandbox().opportunities(30).adminToken(ADMIN_TOKEN)
+            .resetBeforeEach();
 
     private static String json(String text) {
         return text.replace('\'', '"');
@@ -67,15 +48,14 @@ class WireProtocolTest {
 
     @Test
     void signedSdkCallSucceedsAndCarriesARequestId() {
-        var response = client.listSolutions(r -> r.catalog("AWS"));
+        var response = pc.client().listSolutions(r -> r.catalog("AWS"));
         assertThat(response.solutionSummaries()).isNotEmpty();
         assertThat(response.responseMetadata().requestId()).matches("[0-9a-f-]{36}");
     }
 
     @Test
     void unknownAccessKeyIsUnrecognizedClient() {
-        try (var stranger = EmulatorClients.client(emulator, "AKIAUNKNOWNKEY000000", emulator.secretAccessKey(),
-                RetryMode.LEGACY)) {
+        try (var stranger = pc.newClient("AKIAUNKNOWNKEY000000", pc.secretAccessKey(), RetryMode.LEGACY)) {
             assertThatThrownBy(() -> stranger.listSolutions(r -> r.catalog("AWS")))
                     .isInstanceOfSatisfying(PartnerCentralSellingException.class, e -> {
                         assertThat(e.awsErrorDetails().errorCode()).isEqualTo("UnrecognizedClientException");
@@ -88,8 +68,7 @@ class WireProtocolTest {
 
     @Test
     void wrongSecretIsInvalidSignature() {
-        try (var forger = EmulatorClients.client(emulator, emulator.accessKeyId(), "not-the-secret",
-                RetryMode.LEGACY)) {
+        try (var forger = pc.newClient(pc.accessKeyId(), "not-the-secret", RetryMode.LEGACY)) {
             assertThatThrownBy(() -> forger.listSolutions(r -> r.catalog("AWS")))
                     .isInstanceOfSatisfying(PartnerCentralSellingException.class, e -> {
                         assertThat(e.awsErrorDetails().errorCode()).isEqualTo("InvalidSignatureException");
@@ -101,7 +80,7 @@ class WireProtocolTest {
 
     @Test
     void unsignedRequestIsMissingAuthenticationToken() throws Exception {
-        var answer = EmulatorClients.post(emulator.endpoint(), "/", Map.of("Content-Type",
+        var answer = EmulatorClients.post(pc.endpoint(), "/", Map.of("Content-Type",
                 "application/x-amz-json-1.0", "X-Amz-Target", "AWSPartnerCentralSelling.ListSolutions"),
                 json("{'Catalog':'AWS'}"));
 
@@ -114,8 +93,8 @@ class WireProtocolTest {
     @Test
     void staleSignatureIsExpired() throws Exception {
         Clock twentyMinutesAgo = Clock.fixed(Instant.now().minus(Duration.ofMinutes(20)), ZoneOffset.UTC);
-        var answer = EmulatorClients.signedPost(emulator, "ListSolutions", json("{'Catalog':'AWS'}"),
-                "partnercentral-selling", emulator.accessKeyId(), emulator.secretAccessKey(), twentyMinutesAgo);
+        var answer = EmulatorClients.signedPost(pc.emulator(), "ListSolutions", json("{'Catalog':'AWS'}"),
+                "partnercentral-selling", pc.accessKeyId(), pc.secretAccessKey(), twentyMinutesAgo);
 
         assertThat(answer.status()).isEqualTo(403);
         assertThat(answer.body()).contains("InvalidSignatureException").contains("Signature expired");
@@ -123,8 +102,8 @@ class WireProtocolTest {
 
     @Test
     void signatureForAnotherServiceIsRefused() throws Exception {
-        var answer = EmulatorClients.signedPost(emulator, "ListSolutions", json("{'Catalog':'AWS'}"), "s3",
-                emulator.accessKeyId(), emulator.secretAccessKey(), Clock.systemUTC());
+        var answer = EmulatorClients.signedPost(pc.emulator(), "ListSolutions", json("{'Catalog':'AWS'}"), "s3",
+                pc.accessKeyId(), pc.secretAccessKey(), Clock.systemUTC());
 
         assertThat(answer.status()).isEqualTo(403);
         assertThat(answer.body()).contains("InvalidSignatureException").contains("partnercentral-selling");
@@ -132,8 +111,7 @@ class WireProtocolTest {
 
     @Test
     void correctlySignedRawRequestGetsAwsJsonWithIsoTimestamps() throws Exception {
-        var answer = EmulatorClients.signedPost(emulator, "ListSolutions", json("{'Catalog':'AWS'}"),
-                "partnercentral-selling", emulator.accessKeyId(), emulator.secretAccessKey(), Clock.systemUTC());
+        var answer = EmulatorClients.signedPost(pc.emulator(), "ListSolutions", json("{'Catalog':'AWS'}"));
         assertThat(answer.status()).isEqualTo(200);
         assertThat(answer.header("Content-Type")).isEqualTo("application/x-amz-json-1.0");
         JsonNode body = WireJson.MAPPER.readTree(answer.body());
@@ -143,17 +121,16 @@ class WireProtocolTest {
 
     @Test
     void pathStyleCallWithPlainJsonWorks() throws Exception {
-        var answer = EmulatorClients.signedPost(emulator, "/GetOpportunity", "GetOpportunity",
-                json("{'Catalog':'AWS','Identifier':'O10000001'}"), "partnercentral-selling", emulator.accessKeyId(),
-                emulator.secretAccessKey(), Clock.systemUTC());
+        var answer = EmulatorClients.signedPost(pc.emulator(), "/GetOpportunity", "GetOpportunity",
+                json("{'Catalog':'AWS','Identifier':'O10000001'}"), "partnercentral-selling", pc.accessKeyId(),
+                pc.secretAccessKey(), Clock.systemUTC());
         assertThat(answer.status()).isEqualTo(200);
         assertThat(WireJson.MAPPER.readTree(answer.body()).get("Id").asText()).isEqualTo("O10000001");
     }
 
     @Test
     void unknownTargetIsUnknownOperation() throws Exception {
-        var answer = EmulatorClients.signedPost(emulator, "FlyToTheMoon", "{}", "partnercentral-selling",
-                emulator.accessKeyId(), emulator.secretAccessKey(), Clock.systemUTC());
+        var answer = EmulatorClients.signedPost(pc.emulator(), "FlyToTheMoon", "{}");
         assertThat(answer.status()).isEqualTo(400);
         assertThat(answer.header("x-amzn-ErrorType")).isEqualTo("UnknownOperationException");
     }
@@ -162,16 +139,14 @@ class WireProtocolTest {
     void modelOperationIsAnsweredOnTheModelsTermsNotJunk() throws Exception {
         // Every operation of the model is emulated now (NewestModelTest checks all 45): an incomplete request is
         // refused by the model's validation, never answered with an empty 200.
-        var answer = EmulatorClients.signedPost(emulator, "PutSellingSystemSettings", "{}", "partnercentral-selling",
-                emulator.accessKeyId(), emulator.secretAccessKey(), Clock.systemUTC());
+        var answer = EmulatorClients.signedPost(pc.emulator(), "PutSellingSystemSettings", "{}");
         assertThat(answer.status()).isEqualTo(400);
         assertThat(answer.body()).contains("ValidationException").contains("REQUIRED_FIELD_MISSING");
     }
 
     @Test
     void malformedJsonIsASerializationError() throws Exception {
-        var answer = EmulatorClients.signedPost(emulator, "ListSolutions", "{not json", "partnercentral-selling",
-                emulator.accessKeyId(), emulator.secretAccessKey(), Clock.systemUTC());
+        var answer = EmulatorClients.signedPost(pc.emulator(), "ListSolutions", "{not json");
         assertThat(answer.status()).isEqualTo(400);
         assertThat(answer.body()).contains("SerializationException");
     }
@@ -180,7 +155,7 @@ class WireProtocolTest {
 
     @Test
     void validationExceptionNamesEachBadField() {
-        assertThatThrownBy(() -> client.startEngagementFromOpportunityTask(r -> r.catalog("Sandbox")
+        assertThatThrownBy(() -> pc.client().startEngagementFromOpportunityTask(r -> r.catalog("Sandbox")
                 .identifier("X-not-an-id").clientToken("t")
                 .awsSubmission(s -> s.involvementType("Co Sell").visibility("Everyone"))
                 .tags(software.amazon.awssdk.services.partnercentralselling.model.Tag.builder().key("").value("v")
@@ -200,8 +175,7 @@ class WireProtocolTest {
 
     @Test
     void missingRequiredMembersAndOutOfRangeValuesAreReported() throws Exception {
-        var answer = EmulatorClients.signedPost(emulator, "ListOpportunities", json("{'MaxResults':101}"),
-                "partnercentral-selling", emulator.accessKeyId(), emulator.secretAccessKey(), Clock.systemUTC());
+        var answer = EmulatorClients.signedPost(pc.emulator(), "ListOpportunities", json("{'MaxResults':101}"));
         JsonNode body = WireJson.MAPPER.readTree(answer.body());
 
         assertThat(body.get("__type").asText()).isEqualTo("ValidationException");
@@ -214,7 +188,7 @@ class WireProtocolTest {
 
     @Test
     void listSizesAreChecked() {
-        assertThatThrownBy(() -> client.listEngagementFromOpportunityTasks(r -> r.catalog("AWS")
+        assertThatThrownBy(() -> pc.client().listEngagementFromOpportunityTasks(r -> r.catalog("AWS")
                 .opportunityIdentifier("O1", "O2", "O3", "O4", "O5", "O6", "O7", "O8", "O9", "O10", "O11")))
                 .isInstanceOfSatisfying(ValidationException.class, e -> assertThat(e.errorList()).singleElement()
                         .satisfies(x -> assertThat(x.code()).isEqualTo(ValidationExceptionErrorCode.TOO_MANY_VALUES)));
@@ -222,7 +196,7 @@ class WireProtocolTest {
 
     @Test
     void unknownCatalogIsRefused() {
-        assertThatThrownBy(() -> client.listOpportunities(r -> r.catalog("Production")))
+        assertThatThrownBy(() -> pc.client().listOpportunities(r -> r.catalog("Production")))
                 .isInstanceOf(ValidationException.class).hasMessageContaining("AWS or Sandbox");
     }
 
@@ -242,93 +216,89 @@ class WireProtocolTest {
     @ParameterizedTest
     @MethodSource("modeledExceptions")
     void everyModeledExceptionCanBeInjected(String fault, Class<? extends Throwable> type, int status) {
-        emulator.faults().failRandomly("GetOpportunity", fault, 1.0);
-        try (var noRetry = EmulatorClients.noRetryClient(emulator)) {
-            assertThatThrownBy(() -> noRetry.getOpportunity(r -> r.catalog("AWS").identifier("O10000001")))
-                    .isInstanceOfSatisfying(type, e -> {
-                        PartnerCentralSellingException aws = (PartnerCentralSellingException) e;
-                        assertThat(aws.statusCode()).isEqualTo(status);
-                        assertThat(aws.awsErrorDetails().errorMessage()).contains("(injected fault)");
-                        assertThat(aws.requestId()).isNotBlank();
-                    });
-        }
+        pc.emulator().faults().failRandomly("GetOpportunity", fault, 1.0);
+        var noRetry = pc.noRetryClient();
+        assertThatThrownBy(() -> noRetry.getOpportunity(r -> r.catalog("AWS").identifier("O10000001")))
+                .isInstanceOfSatisfying(type, e -> {
+                    PartnerCentralSellingException aws = (PartnerCentralSellingException) e;
+                    assertThat(aws.statusCode()).isEqualTo(status);
+                    assertThat(aws.awsErrorDetails().errorMessage()).contains("(injected fault)");
+                    assertThat(aws.requestId()).isNotBlank();
+                });
     }
 
     @Test
     void nextNFaultsThenNormalServiceAndTheSdkRetriesThrough() {
-        emulator.faults().failNext("ListSolutions", "InternalServerException", 2);
-        var response = client.listSolutions(r -> r.catalog("AWS"));
+        pc.emulator().faults().failNext("ListSolutions", "InternalServerException", 2);
+        var response = pc.client().listSolutions(r -> r.catalog("AWS"));
         assertThat(response.solutionSummaries()).isNotEmpty();
-        assertThat(emulator.faults().toJson()).doesNotContain("ListSolutions");
+        assertThat(pc.emulator().faults().toJson()).doesNotContain("ListSolutions");
     }
 
     @Test
     void droppedConnectionIsRetriedBySdk() {
-        emulator.faults().failNext("ListSolutions", "ConnectionReset", 1);
-        assertThat(client.listSolutions(r -> r.catalog("AWS")).solutionSummaries()).isNotEmpty();
+        pc.emulator().faults().failNext("ListSolutions", "ConnectionReset", 1);
+        assertThat(pc.client().listSolutions(r -> r.catalog("AWS")).solutionSummaries()).isNotEmpty();
     }
 
     @Test
     void droppedConnectionSurfacesAsClientErrorWithoutRetries() {
-        emulator.faults().failNext("ListSolutions", "reset", 1);
-        try (var noRetry = EmulatorClients.noRetryClient(emulator)) {
-            assertThatThrownBy(() -> noRetry.listSolutions(r -> r.catalog("AWS").maxResults(1)))
-                    .isInstanceOf(SdkClientException.class);
-        }
+        pc.emulator().faults().failNext("ListSolutions", "reset", 1);
+        var noRetry = pc.noRetryClient();
+        assertThatThrownBy(() -> noRetry.listSolutions(r -> r.catalog("AWS").maxResults(1)))
+                .isInstanceOf(SdkClientException.class);
     }
 
     @Test
     void slowAnswerIsDelayed() {
-        emulator.faults().slowNext("ListSolutions", Duration.ofMillis(300), 1);
+        pc.emulator().faults().slowNext("ListSolutions", Duration.ofMillis(300), 1);
         long started = System.nanoTime();
-        client.listSolutions(r -> r.catalog("AWS"));
+        pc.client().listSolutions(r -> r.catalog("AWS"));
         assertThat(Duration.ofNanos(System.nanoTime() - started)).isGreaterThanOrEqualTo(Duration.ofMillis(300));
     }
 
     @Test
     void writeQuotaThrottlesAndSdkRetriesThenSucceed() {
-        emulator.setThrottling(true);
-        try (var noRetry = EmulatorClients.noRetryClient(emulator)) {
-            int throttled = 0;
-            // The bucket holds BURST tokens and refills one per second: back-to-back calls soon run dry.
-            for (int i = 0; i < 30 && throttled == 0; i++) {
-                try {
-                    int n = i;
-                    noRetry.associateOpportunity(r -> r.catalog("Sandbox").opportunityIdentifier("O20000021")
-                            .relatedEntityType("AwsProducts").relatedEntityIdentifier("AmazonEKS" + n));
-                } catch (ThrottlingException e) {
-                    throttled++;
-                    assertThat(e.statusCode()).isEqualTo(429);
-                    assertThat(e.isThrottlingException()).isTrue();
-                }
+        pc.emulator().setThrottling(true);
+        var noRetry = pc.noRetryClient();
+        int throttled = 0;
+        // The bucket holds BURST tokens and refills one per second: back-to-back calls soon run dry.
+        for (int i = 0; i < 30 && throttled == 0; i++) {
+            try {
+                int n = i;
+                noRetry.associateOpportunity(r -> r.catalog("Sandbox").opportunityIdentifier("O20000021")
+                        .relatedEntityType("AwsProducts").relatedEntityIdentifier("AmazonEKS" + n));
+            } catch (ThrottlingException e) {
+                throttled++;
+                assertThat(e.statusCode()).isEqualTo(429);
+                assertThat(e.isThrottlingException()).isTrue();
             }
-            assertThat(throttled).isPositive();
         }
+        assertThat(throttled).isPositive();
         // The default SDK client backs off on ThrottlingException and gets through once a token refills.
-        client.associateOpportunity(r -> r.catalog("Sandbox").opportunityIdentifier("O20000021")
+        pc.client().associateOpportunity(r -> r.catalog("Sandbox").opportunityIdentifier("O20000021")
                 .relatedEntityType("AwsProducts").relatedEntityIdentifier("AmazonRDS"));
-        assertThat(client.getOpportunity(r -> r.catalog("Sandbox").identifier("O20000021"))
+        assertThat(pc.client().getOpportunity(r -> r.catalog("Sandbox").identifier("O20000021"))
                 .relatedEntityIdentifiers().awsProducts()).contains("AmazonRDS");
     }
 
     @Test
     void startTaskQuotaThrottlesAndTheSdkRetriesThrough() {
-        emulator.setThrottling(true);
+        pc.emulator().setThrottling(true);
         int throttled = 0;
-        try (var noRetry = EmulatorClients.noRetryClient(emulator)) {
-            for (int i = 0; i < 30 && throttled == 0; i++) {
-                String id = "O" + (SeedData.SANDBOX_BASE + 21 + i);
-                try {
-                    noRetry.startEngagementFromOpportunityTask(r -> r.catalog("Sandbox").identifier(id)
-                            .clientToken("quota-" + id).awsSubmission(a -> a.involvementType("Co-Sell")));
-                } catch (ThrottlingException e) {
-                    throttled++;
-                    assertThat(e.awsErrorDetails().errorMessage()).contains("1 request per second");
-                }
+        var noRetry = pc.noRetryClient();
+        for (int i = 0; i < 30 && throttled == 0; i++) {
+            String id = "O" + (SeedData.SANDBOX_BASE + 21 + i);
+            try {
+                noRetry.startEngagementFromOpportunityTask(r -> r.catalog("Sandbox").identifier(id)
+                        .clientToken("quota-" + id).awsSubmission(a -> a.involvementType("Co-Sell")));
+            } catch (ThrottlingException e) {
+                throttled++;
+                assertThat(e.awsErrorDetails().errorMessage()).contains("1 request per second");
             }
         }
         assertThat(throttled).isEqualTo(1);
-        var started = client.startEngagementFromOpportunityTask(r -> r.catalog("Sandbox").identifier("O20000030")
+        var started = pc.client().startEngagementFromOpportunityTask(r -> r.catalog("Sandbox").identifier("O20000030")
                 .clientToken("quota-retried").awsSubmission(a -> a.involvementType("Co-Sell")));
         assertThat(started.taskId()).startsWith("task-");
         assertThat(started.responseMetadata().requestId()).isNotBlank();
@@ -336,9 +306,9 @@ class WireProtocolTest {
 
     @Test
     void readsAreNotThrottled() {
-        emulator.setThrottling(true);
+        pc.emulator().setThrottling(true);
         for (int i = 0; i < 30; i++) {
-            client.getOpportunity(r -> r.catalog("AWS").identifier("O10000001"));
+            pc.client().getOpportunity(r -> r.catalog("AWS").identifier("O10000001"));
         }
     }
 
@@ -346,28 +316,29 @@ class WireProtocolTest {
 
     @Test
     void adminEndpointChangesSettingsAndFaultsWithItsSecretWithoutSigning() throws Exception {
-        var settings = EmulatorClients.post(emulator.endpoint(), "/_emulator/settings", ADMIN,
+        var settings = EmulatorClients.post(pc.endpoint(), "/_emulator/settings", ADMIN,
                 json("{'stepDelayMillis':5,'instant':true,'throttling':false}"));
         assertThat(settings.status()).isEqualTo(200);
         assertThat(settings.body()).contains("\"stepDelayMillis\":5").contains("\"instant\":true");
 
-        var faults = EmulatorClients.post(emulator.endpoint(), "/_emulator/faults", ADMIN,
+        var faults = EmulatorClients.post(pc.endpoint(), "/_emulator/faults", ADMIN,
                 json("{'operations':[{'operation':'ListSolutions','fault':'AccessDeniedException','next':1}],"
                         + "'tasks':[{'opportunityId':'O20000002','reasonCode':'EngagementConflict'}]}"));
         assertThat(faults.status()).isEqualTo(200);
-        assertThatThrownBy(() -> client.listSolutions(r -> r.catalog("AWS"))).isInstanceOf(AccessDeniedException.class);
-        var task = client.startEngagementFromOpportunityTask(r -> r.catalog("Sandbox").identifier("O20000002")
+        assertThatThrownBy(() -> pc.client().listSolutions(r -> r.catalog("AWS")))
+                .isInstanceOf(AccessDeniedException.class);
+        var task = pc.client().startEngagementFromOpportunityTask(r -> r.catalog("Sandbox").identifier("O20000002")
                 .clientToken("admin-test").awsSubmission(s -> s.involvementType("Co-Sell")));
         assertThat(task.reasonCodeAsString()).isEqualTo("EngagementConflict");
 
-        var bad = EmulatorClients.post(emulator.endpoint(), "/_emulator/faults", ADMIN,
+        var bad = EmulatorClients.post(pc.endpoint(), "/_emulator/faults", ADMIN,
                 json("{'operations':[{'fault':'Gremlins'}]}"));
         assertThat(bad.status()).isEqualTo(400);
         assertThat(bad.body()).contains("unknown fault");
 
-        var reset = EmulatorClients.post(emulator.endpoint(), "/_emulator/reset", ADMIN, "");
+        var reset = EmulatorClients.post(pc.endpoint(), "/_emulator/reset", ADMIN, "");
         assertThat(reset.status()).isEqualTo(200);
         assertThat(reset.body()).contains("\"tasks\":0");
-        emulator.setInstant(false);
+        pc.emulator().setInstant(false);
     }
 }

@@ -1,15 +1,18 @@
 package app.cosell.emulator;
 
+import static app.cosell.emulator.EmulatorClients.READ_TIMEOUT_MILLIS;
+import static app.cosell.emulator.EmulatorClients.endOfStream;
+import static app.cosell.emulator.EmulatorClients.open;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import app.cosell.emulator.EmulatorClients.RawAnswer;
+import app.cosell.testing.EmulatorExtension;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.PrintStream;
 import java.net.InetAddress;
 import java.net.Socket;
-import java.net.SocketException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.time.Clock;
@@ -22,16 +25,13 @@ import java.util.Base64;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ExecutorService;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
@@ -42,7 +42,6 @@ import software.amazon.awssdk.http.SdkHttpRequest;
 import software.amazon.awssdk.http.auth.aws.signer.AwsV4HttpSigner;
 import software.amazon.awssdk.http.auth.spi.signer.HttpSigner;
 import software.amazon.awssdk.identity.spi.AwsCredentialsIdentity;
-import software.amazon.awssdk.services.partnercentralselling.PartnerCentralSellingClient;
 import software.amazon.awssdk.services.partnercentralselling.model.ValidationException;
 
 /**
@@ -54,31 +53,14 @@ import software.amazon.awssdk.services.partnercentralselling.model.ValidationExc
  */
 class WireSecurityTest {
 
-    private static final int READ_TIMEOUT_MILLIS = 10_000;
     private static final String ADMIN_TOKEN = "wire-security-test-secret";
     private static final String TARGET = "AWSPartnerCentralSelling.";
     private static final DateTimeFormatter AMZ_DATE =
             DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'").withZone(ZoneOffset.UTC);
-    private static PartnerCentralEmulator emulator;
-    private static PartnerCentralSellingClient client;
 
-    @BeforeAll
-    static void startEmulator() throws Exception {
-        emulator = PartnerCentralEmulator.builder().randomCredentials().opportunities(30).stepDelay(Duration.ZERO)
-                .throttling(false).adminToken(ADMIN_TOKEN).start();
-        client = EmulatorClients.noRetryClient(emulator);
-    }
-
-    @AfterAll
-    static void stopEmulator() {
-        client.close();
-        emulator.close();
-    }
-
-    @BeforeEach
-    void clearFaults() {
-        emulator.faults().clear();
-    }
+    @RegisterExtension
+    static final EmulatorExtension pc = EmulatorExtension.sandbox().opportunities(30).adminToken(ADMIN_TOKEN)
+            .resetBeforeEach();
 
     // ---- admin endpoint ----------------------------------------------------------------------------------
 
@@ -101,22 +83,22 @@ class WireSecurityTest {
 
     @Test
     void theAdminEndpointAnswersWithItsSecretJsonAndALoopbackHost() throws Exception {
-        int port = emulator.endpoint().getPort();
+        int port = pc.endpoint().getPort();
         for (String host : List.of("127.0.0.1", "127.0.0.1:" + port, "localhost", "LOCALHOST:" + port)) {
-            RawAnswer answer = exchange(emulator, adminRequest("POST", "/_emulator/settings", host, ADMIN_TOKEN,
+            RawAnswer answer = exchange(pc.emulator(), adminRequest("POST", "/_emulator/settings", host, ADMIN_TOKEN,
                     "application/json; charset=utf-8", "{\"instant\":true}"));
             assertThat(answer.status()).as(host).isEqualTo(200);
             assertThat(answer.body()).contains("\"instant\":true");
         }
-        emulator.setInstant(false);
+        pc.emulator().setInstant(false);
     }
 
     @Test
     void withoutItsSecretTheAdminEndpointRefuses() throws Exception {
-        RawAnswer none = exchange(emulator, adminRequest("GET", "/_emulator/health", "127.0.0.1", null, null, null));
+        RawAnswer none = exchange(pc.emulator(), adminRequest("GET", "/_emulator/health", "127.0.0.1", null, null, null));
         assertThat(none.status()).isEqualTo(401);
         assertThat(none.body()).contains(PartnerCentralEmulator.ADMIN_TOKEN_HEADER).doesNotContain(ADMIN_TOKEN);
-        RawAnswer wrong = exchange(emulator, adminRequest("POST", "/_emulator/reset", "127.0.0.1",
+        RawAnswer wrong = exchange(pc.emulator(), adminRequest("POST", "/_emulator/reset", "127.0.0.1",
                 ADMIN_TOKEN + "x", "application/json", "{}"));
         assertThat(wrong.status()).isEqualTo(401);
     }
@@ -125,26 +107,26 @@ class WireSecurityTest {
     void aCrossOriginTextPlainPostChangesNothing() throws Exception {
         String rule = "{\"operations\":[{\"operation\":\"ListSolutions\",\"fault\":\"AccessDeniedException\"}]}";
         // What a web page can send without a preflight: text/plain, no custom header.
-        RawAnswer forged = exchange(emulator, adminRequest("POST", "/_emulator/faults", "127.0.0.1", null,
+        RawAnswer forged = exchange(pc.emulator(), adminRequest("POST", "/_emulator/faults", "127.0.0.1", null,
                 "text/plain", rule));
         assertThat(forged.status()).isEqualTo(401);
         // Even with the secret, text/plain is not JSON to us.
-        RawAnswer textPlain = exchange(emulator, adminRequest("POST", "/_emulator/faults", "127.0.0.1", ADMIN_TOKEN,
+        RawAnswer textPlain = exchange(pc.emulator(), adminRequest("POST", "/_emulator/faults", "127.0.0.1", ADMIN_TOKEN,
                 "text/plain", rule));
         assertThat(textPlain.status()).isEqualTo(415);
-        RawAnswer untyped = exchange(emulator, adminRequest("POST", "/_emulator/faults", "127.0.0.1", ADMIN_TOKEN,
+        RawAnswer untyped = exchange(pc.emulator(), adminRequest("POST", "/_emulator/faults", "127.0.0.1", ADMIN_TOKEN,
                 null, rule));
         assertThat(untyped.status()).isEqualTo(415);
-        assertThat(emulator.faults().toJsonNode().path("operations").size()).isZero();
-        client.listSolutions(r -> r.catalog("AWS"));
+        assertThat(pc.emulator().faults().toJsonNode().path("operations").size()).isZero();
+        pc.noRetryClient().listSolutions(r -> r.catalog("AWS"));
     }
 
     @Test
     void aForeignHostIsRefusedEvenWithTheSecret() throws Exception {
-        int port = emulator.endpoint().getPort();
+        int port = pc.endpoint().getPort();
         for (String host : List.of("evil.example:" + port, "127.0.0.1.evil.example", "localhost.evil.example:" + port,
                 "127.0.0.1:80x", "")) {
-            RawAnswer answer = exchange(emulator, adminRequest("POST", "/_emulator/reset", host, ADMIN_TOKEN,
+            RawAnswer answer = exchange(pc.emulator(), adminRequest("POST", "/_emulator/reset", host, ADMIN_TOKEN,
                     "application/json", "{}"));
             assertThat(answer.status()).as("Host '%s'", host).isEqualTo(403);
         }
@@ -152,7 +134,7 @@ class WireSecurityTest {
 
     @Test
     void anAdminCallWithoutTheSecretIsRefusedBeforeItsBodyIsRead() throws Exception {
-        try (Socket socket = open(emulator)) {
+        try (Socket socket = open(pc.emulator())) {
             // A large declared body of which nothing is sent: the refusal must not wait for it.
             socket.getOutputStream().write(("POST /_emulator/faults HTTP/1.1\r\nHost: 127.0.0.1\r\n"
                     + "Content-Type: application/json\r\nContent-Length: 1000000\r\n\r\n")
@@ -190,7 +172,7 @@ class WireSecurityTest {
         byte[] body = json("{'Catalog':'AWS'}");
         headers.put("Authorization", sign(headers, List.of("content-type", "x-amz-date", "x-amz-target"),
                 sha256Hex(body), headers.get("X-Amz-Date"), "us-east-1"));
-        RawAnswer answer = exchange(emulator, request(headers, body));
+        RawAnswer answer = exchange(pc.emulator(), request(headers, body));
         assertError(answer, 403, "InvalidSignatureException", "'Host' or ':authority' must be a 'SignedHeader'");
     }
 
@@ -202,7 +184,7 @@ class WireSecurityTest {
         byte[] body = json("{'Catalog':'AWS'}");
         headers.put("Authorization", sign(headers, List.of("host", "x-amz-content-sha256", "x-amz-date",
                 "x-amz-target"), "UNSIGNED-PAYLOAD", headers.get("X-Amz-Date"), "us-east-1"));
-        RawAnswer answer = exchange(emulator, request(headers, body));
+        RawAnswer answer = exchange(pc.emulator(), request(headers, body));
         assertError(answer, 403, "InvalidSignatureException", "x-amz-content-sha256");
     }
 
@@ -214,7 +196,7 @@ class WireSecurityTest {
         byte[] body = json("{'Catalog':'AWS'}");
         headers.put("Authorization", sign(headers, List.of("date", "host", "x-amz-target"), sha256Hex(body),
                 AMZ_DATE.format(now), "us-east-1"));
-        RawAnswer answer = exchange(emulator, request(headers, body));
+        RawAnswer answer = exchange(pc.emulator(), request(headers, body));
         assertThat(answer.status()).as(answer.body()).isEqualTo(200);
         assertThat(answer.body()).contains("SolutionSummaries");
     }
@@ -222,8 +204,8 @@ class WireSecurityTest {
     @Test
     void aRegionOtherThanUsEast1IsRefused() throws Exception {
         for (String region : List.of("us-west-2", "xx-nowhere-9")) {
-            RawAnswer answer = exchange(emulator, sdkSigned("ListSolutions", json("{'Catalog':'AWS'}"),
-                    AwsBasicCredentials.create(emulator.accessKeyId(), emulator.secretAccessKey()), region,
+            RawAnswer answer = exchange(pc.emulator(), sdkSigned("ListSolutions", json("{'Catalog':'AWS'}"),
+                    AwsBasicCredentials.create(pc.accessKeyId(), pc.secretAccessKey()), region,
                     Clock.systemUTC(), List.of()));
             assertError(answer, 403, "InvalidSignatureException", "Credential should be scoped to a valid region.");
         }
@@ -232,8 +214,8 @@ class WireSecurityTest {
     @Test
     void aSignatureNotYetCurrentIsSaidToBeSo() throws Exception {
         Clock ahead = Clock.fixed(Instant.now().plus(Duration.ofMinutes(20)), ZoneOffset.UTC);
-        RawAnswer answer = exchange(emulator, sdkSigned("ListSolutions", json("{'Catalog':'AWS'}"),
-                AwsBasicCredentials.create(emulator.accessKeyId(), emulator.secretAccessKey()), "us-east-1", ahead,
+        RawAnswer answer = exchange(pc.emulator(), sdkSigned("ListSolutions", json("{'Catalog':'AWS'}"),
+                AwsBasicCredentials.create(pc.accessKeyId(), pc.secretAccessKey()), "us-east-1", ahead,
                 List.of()));
         assertError(answer, 403, "InvalidSignatureException", "Signature not yet current: ");
         assertThat(answer.body()).contains("is still later than").contains("+ 15 min.");
@@ -241,8 +223,8 @@ class WireSecurityTest {
 
     @Test
     void aSessionTokenWithTheEmulatorsLongTermKeyIsAnUnrecognizedClient() throws Exception {
-        RawAnswer answer = exchange(emulator, sdkSigned("ListSolutions", json("{'Catalog':'AWS'}"),
-                AwsSessionCredentials.create(emulator.accessKeyId(), emulator.secretAccessKey(), "FQoGZXIvYXdzEXAMPLE"),
+        RawAnswer answer = exchange(pc.emulator(), sdkSigned("ListSolutions", json("{'Catalog':'AWS'}"),
+                AwsSessionCredentials.create(pc.accessKeyId(), pc.secretAccessKey(), "FQoGZXIvYXdzEXAMPLE"),
                 "us-east-1", Clock.systemUTC(), List.of()));
         assertError(answer, 403, "UnrecognizedClientException", "The security token included in the request is invalid");
     }
@@ -251,28 +233,22 @@ class WireSecurityTest {
     void aTemporaryKeyNeedsItsSessionToken() throws Exception {
         try (PartnerCentralEmulator temporary = PartnerCentralEmulator.builder().opportunities(0)
                 .credentials("ASIATEMPORARYEXAMPL1", "temporarySecretForTheWireSecurityTest01").start()) {
-            PartnerCentralEmulator saved = emulator;
-            emulator = temporary;
-            try {
-                RawAnswer withToken = exchange(temporary, sdkSigned("ListSolutions", json("{'Catalog':'AWS'}"),
-                        AwsSessionCredentials.create(temporary.accessKeyId(), temporary.secretAccessKey(), "token-1"),
-                        "us-east-1", Clock.systemUTC(), List.of()));
-                assertThat(withToken.status()).as(withToken.body()).isEqualTo(200);
-                RawAnswer without = exchange(temporary, sdkSigned("ListSolutions", json("{'Catalog':'AWS'}"),
-                        AwsBasicCredentials.create(temporary.accessKeyId(), temporary.secretAccessKey()),
-                        "us-east-1", Clock.systemUTC(), List.of()));
-                assertError(without, 403, "UnrecognizedClientException", "security token");
-            } finally {
-                emulator = saved;
-            }
+            RawAnswer withToken = exchange(temporary, sdkSigned(temporary, "ListSolutions", json("{'Catalog':'AWS'}"),
+                    AwsSessionCredentials.create(temporary.accessKeyId(), temporary.secretAccessKey(), "token-1"),
+                    "us-east-1", Clock.systemUTC(), List.of()));
+            assertThat(withToken.status()).as(withToken.body()).isEqualTo(200);
+            RawAnswer without = exchange(temporary, sdkSigned(temporary, "ListSolutions", json("{'Catalog':'AWS'}"),
+                    AwsBasicCredentials.create(temporary.accessKeyId(), temporary.secretAccessKey()),
+                    "us-east-1", Clock.systemUTC(), List.of()));
+            assertError(without, 403, "UnrecognizedClientException", "security token");
         }
     }
 
     @Test
     void twoTargetsAreRefusedNotTheFirstRun() throws Exception {
         // Added after signing: the signature no longer matches.
-        RawAnswer appended = exchange(emulator, sdkSigned("ListSolutions", json("{'Catalog':'AWS'}"),
-                AwsBasicCredentials.create(emulator.accessKeyId(), emulator.secretAccessKey()), "us-east-1",
+        RawAnswer appended = exchange(pc.emulator(), sdkSigned("ListSolutions", json("{'Catalog':'AWS'}"),
+                AwsBasicCredentials.create(pc.accessKeyId(), pc.secretAccessKey()), "us-east-1",
                 Clock.systemUTC(), List.<String[]>of(new String[] {"X-Amz-Target", TARGET + "ListOpportunities"})));
         assertError(appended, 403, "InvalidSignatureException", "does not match");
         // Both signed (as the service sees repeated headers: joined by a comma): still refused, neither runs.
@@ -285,14 +261,14 @@ class WireSecurityTest {
         String twoLines = new String(request(headers, body), StandardCharsets.UTF_8).replace(
                 "X-Amz-Target: " + TARGET + "ListSolutions," + TARGET + "ListOpportunities\r\n",
                 "X-Amz-Target: " + TARGET + "ListSolutions\r\nX-Amz-Target: " + TARGET + "ListOpportunities\r\n");
-        RawAnswer both = exchange(emulator, twoLines.getBytes(StandardCharsets.UTF_8));
+        RawAnswer both = exchange(pc.emulator(), twoLines.getBytes(StandardCharsets.UTF_8));
         assertError(both, 400, "UnknownOperationException", "more than one operation");
     }
 
     @Test
     void aSecondGarbageAuthorizationIsAnIncompleteSignature() throws Exception {
-        RawAnswer answer = exchange(emulator, sdkSigned("ListSolutions", json("{'Catalog':'AWS'}"),
-                AwsBasicCredentials.create(emulator.accessKeyId(), emulator.secretAccessKey()), "us-east-1",
+        RawAnswer answer = exchange(pc.emulator(), sdkSigned("ListSolutions", json("{'Catalog':'AWS'}"),
+                AwsBasicCredentials.create(pc.accessKeyId(), pc.secretAccessKey()), "us-east-1",
                 Clock.systemUTC(), List.<String[]>of(new String[] {"Authorization", "garbage"})));
         assertError(answer, 400, "IncompleteSignatureException", "'garbage' not a valid key=value pair");
     }
@@ -306,7 +282,7 @@ class WireSecurityTest {
                 headers.get("X-Amz-Date"), "us-east-1");
         headers.put("Authorization", authorization + ", Credential=AKIAOTHEROTHEROTHER1/"
                 + headers.get("X-Amz-Date").substring(0, 8) + "/us-east-1/partnercentral-selling/aws4_request");
-        assertError(exchange(emulator, request(headers, body)), 400, "IncompleteSignatureException",
+        assertError(exchange(pc.emulator(), request(headers, body)), 400, "IncompleteSignatureException",
                 "more than one 'Credential'");
     }
 
@@ -317,7 +293,7 @@ class WireSecurityTest {
         Map<String, String> headers = baseHeaders("ListSolutions");
         headers.put("X-Amz-Date", AMZ_DATE.format(Instant.now()));
         headers.put("Authorization", authorization);
-        RawAnswer answer = exchange(emulator, request(headers, json("{'Catalog':'AWS'}")));
+        RawAnswer answer = exchange(pc.emulator(), request(headers, json("{'Catalog':'AWS'}")));
         assertError(answer, 400, "IncompleteSignatureException", "");
     }
 
@@ -327,7 +303,7 @@ class WireSecurityTest {
         byte[] body = json("{'Catalog':'AWS'}");
         headers.put("Authorization", sign(headers, List.of("host", "x-amz-target"), sha256Hex(body),
                 AMZ_DATE.format(Instant.now()), "us-east-1"));
-        assertError(exchange(emulator, request(headers, body)), 400, "IncompleteSignatureException",
+        assertError(exchange(pc.emulator(), request(headers, body)), 400, "IncompleteSignatureException",
                 "Authorization header requires existence of either a 'X-Amz-Date' or a 'Date' header.");
     }
 
@@ -335,7 +311,7 @@ class WireSecurityTest {
 
     @Test
     void anUnsignedCallIsRefusedBeforeItsDeclaredBodyArrives() throws Exception {
-        try (Socket socket = open(emulator)) {
+        try (Socket socket = open(pc.emulator())) {
             socket.getOutputStream().write(("POST / HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: "
                     + "application/x-amz-json-1.0\r\nX-Amz-Target: " + TARGET + "ListSolutions\r\nContent-Length: "
                     + LoopbackHttpServer.MAX_BODY_BYTES + "\r\n\r\n{").getBytes(StandardCharsets.US_ASCII));
@@ -348,7 +324,7 @@ class WireSecurityTest {
 
     @Test
     void aStrangerIsNeverInvitedToSendItsBody() throws Exception {
-        try (Socket socket = open(emulator)) {
+        try (Socket socket = open(pc.emulator())) {
             socket.getOutputStream().write(("POST / HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: "
                     + "application/x-amz-json-1.0\r\nX-Amz-Target: " + TARGET + "ListSolutions\r\n"
                     + "Expect: 100-continue\r\nContent-Length: 17\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
@@ -365,7 +341,7 @@ class WireSecurityTest {
                 AwsBasicCredentials.create("AKIAUNKNOWNUNKNOWN12", "secret"), "us-east-1", Clock.systemUTC(), List.of());
         String head = new String(full, StandardCharsets.ISO_8859_1);
         head = head.substring(0, head.indexOf("\r\n\r\n")).replaceAll("Content-Length: \\d+", "Content-Length: 4000000");
-        try (Socket socket = open(emulator)) {
+        try (Socket socket = open(pc.emulator())) {
             socket.getOutputStream().write((head + "\r\n\r\n").getBytes(StandardCharsets.ISO_8859_1));
             RawAnswer answer = RawAnswer.read(socket.getInputStream());
             assertThat(answer.status()).isEqualTo(403);
@@ -376,24 +352,24 @@ class WireSecurityTest {
     @Test
     void anHttp11RequestWithoutExactlyOneHostIsRefused() throws Exception {
         byte[] signed = sdkSigned("ListSolutions", json("{'Catalog':'AWS'}"),
-                AwsBasicCredentials.create(emulator.accessKeyId(), emulator.secretAccessKey()), "us-east-1",
+                AwsBasicCredentials.create(pc.accessKeyId(), pc.secretAccessKey()), "us-east-1",
                 Clock.systemUTC(), List.of());
         String text = new String(signed, StandardCharsets.ISO_8859_1);
         String withoutHost = text.replaceFirst("Host: [^\r]*\r\n", "");
-        assertThat(exchange(emulator, withoutHost.getBytes(StandardCharsets.ISO_8859_1)).status()).isEqualTo(400);
+        assertThat(exchange(pc.emulator(), withoutHost.getBytes(StandardCharsets.ISO_8859_1)).status()).isEqualTo(400);
         String twoHosts = text.replaceFirst("(Host: [^\r]*\r\n)", "$1Host: other.example\r\n");
-        assertThat(exchange(emulator, twoHosts.getBytes(StandardCharsets.ISO_8859_1)).status()).isEqualTo(400);
+        assertThat(exchange(pc.emulator(), twoHosts.getBytes(StandardCharsets.ISO_8859_1)).status()).isEqualTo(400);
     }
 
     @ParameterizedTest
     @ValueSource(strings = {"-1", "-7fffffff", "+5", "0x5", "zz", "123456789", " ", "5 5"})
     void aBadChunkSizeIsAnsweredWith400(String size) throws Exception {
         String head = new String(sdkSigned("ListSolutions", json("{'Catalog':'AWS'}"),
-                AwsBasicCredentials.create(emulator.accessKeyId(), emulator.secretAccessKey()), "us-east-1",
+                AwsBasicCredentials.create(pc.accessKeyId(), pc.secretAccessKey()), "us-east-1",
                 Clock.systemUTC(), List.of()), StandardCharsets.ISO_8859_1);
         head = head.substring(0, head.indexOf("\r\n\r\n")).replaceAll("Content-Length: \\d+\r?\n?",
                 "Transfer-Encoding: chunked");
-        RawAnswer answer = exchange(emulator, (head + "\r\n\r\n" + size + "\r\nabc\r\n0\r\n\r\n")
+        RawAnswer answer = exchange(pc.emulator(), (head + "\r\n\r\n" + size + "\r\nabc\r\n0\r\n\r\n")
                 .getBytes(StandardCharsets.ISO_8859_1));
         assertThat(answer.status()).isEqualTo(400);
         assertThat(answer.body()).contains("chunk");
@@ -483,12 +459,12 @@ class WireSecurityTest {
 
     @Test
     void forgedDamagedAndForeignNextTokensAreValidationErrorsNeverServerErrors() {
-        String opportunityToken = client.listOpportunities(r -> r.catalog("AWS").maxResults(5)).nextToken();
-        String solutionToken = client.listSolutions(r -> r.catalog("AWS").maxResults(1)).nextToken();
+        String opportunityToken = pc.noRetryClient().listOpportunities(r -> r.catalog("AWS").maxResults(5)).nextToken();
+        String solutionToken = pc.noRetryClient().listSolutions(r -> r.catalog("AWS").maxResults(1)).nextToken();
         assertThat(opportunityToken).startsWith("AAMA-");
         assertThat(solutionToken).startsWith("AAMA-");
         // The genuine token pages on.
-        assertThat(client.listOpportunities(r -> r.catalog("AWS").maxResults(5).nextToken(opportunityToken))
+        assertThat(pc.noRetryClient().listOpportunities(r -> r.catalog("AWS").maxResults(5).nextToken(opportunityToken))
                 .opportunitySummaries()).hasSize(5);
 
         String raw = new String(Base64.getUrlDecoder().decode(opportunityToken.substring(5)), StandardCharsets.UTF_8);
@@ -503,8 +479,8 @@ class WireSecurityTest {
         forged.add("AAMA-" + "A".repeat(5000));
         forged.add("garbage");
         for (String token : forged) {
-            assertThatThrownBy(() -> client.listOpportunities(r -> r.catalog("AWS").maxResults(5).nextToken(token)))
-                    .as(token).isInstanceOfSatisfying(ValidationException.class,
+            assertThatThrownBy(() -> pc.noRetryClient().listOpportunities(r -> r.catalog("AWS").maxResults(5)
+                    .nextToken(token))).as(token).isInstanceOfSatisfying(ValidationException.class,
                             e -> assertThat(e.statusCode()).isEqualTo(400));
         }
     }
@@ -525,13 +501,13 @@ class WireSecurityTest {
                 "{\"Catalog\":\"AWS\"}".getBytes(StandardCharsets.UTF_16),
                 "{\"Catalog\":\"AWS\"}".getBytes(java.nio.charset.Charset.forName("UTF-32BE")));
         for (byte[] body : refused) {
-            RawAnswer answer = exchange(emulator, sdkSigned("ListSolutions", body,
-                    AwsBasicCredentials.create(emulator.accessKeyId(), emulator.secretAccessKey()), "us-east-1",
+            RawAnswer answer = exchange(pc.emulator(), sdkSigned("ListSolutions", body,
+                    AwsBasicCredentials.create(pc.accessKeyId(), pc.secretAccessKey()), "us-east-1",
                     Clock.systemUTC(), List.of()));
             assertError(answer, 400, "SerializationException", "");
         }
-        RawAnswer fine = exchange(emulator, sdkSigned("ListSolutions", json(" {'Catalog':'AWS'} \n"),
-                AwsBasicCredentials.create(emulator.accessKeyId(), emulator.secretAccessKey()), "us-east-1",
+        RawAnswer fine = exchange(pc.emulator(), sdkSigned("ListSolutions", json(" {'Catalog':'AWS'} \n"),
+                AwsBasicCredentials.create(pc.accessKeyId(), pc.secretAccessKey()), "us-east-1",
                 Clock.systemUTC(), List.of()));
         assertThat(fine.status()).as(fine.body()).isEqualTo(200);
     }
@@ -562,7 +538,7 @@ class WireSecurityTest {
 
     private static Map<String, String> baseHeaders(String operation) {
         Map<String, String> headers = new LinkedHashMap<>();
-        headers.put("Host", "127.0.0.1:" + emulator.endpoint().getPort());
+        headers.put("Host", "127.0.0.1:" + pc.endpoint().getPort());
         headers.put("Content-Type", "application/x-amz-json-1.0");
         headers.put("X-Amz-Target", TARGET + operation);
         return headers;
@@ -582,9 +558,14 @@ class WireSecurityTest {
      */
     private static byte[] sdkSigned(String operation, byte[] body, AwsCredentialsIdentity credentials, String region,
                                     Clock clock, List<String[]> extra) {
+        return sdkSigned(pc.emulator(), operation, body, credentials, region, clock, extra);
+    }
+
+    private static byte[] sdkSigned(PartnerCentralEmulator target, String operation, byte[] body,
+                                    AwsCredentialsIdentity credentials, String region, Clock clock,
+                                    List<String[]> extra) {
         SdkHttpRequest unsigned = SdkHttpRequest.builder().method(SdkHttpMethod.POST)
-                .uri(emulator.endpoint().resolve("/"))
-                .putHeader("Content-Type", "application/x-amz-json-1.0")
+                .uri(target.endpoint().resolve("/")).putHeader("Content-Type", "application/x-amz-json-1.0")
                 .putHeader("X-Amz-Target", TARGET + operation).build();
         SdkHttpRequest signed = AwsV4HttpSigner.create().sign(r -> r.identity(credentials).request(unsigned)
                 .payload(ContentStreamProvider.fromByteArray(body))
@@ -620,12 +601,12 @@ class WireSecurityTest {
         String scope = amzDate.substring(0, 8) + "/" + region + "/" + ServiceModel.SIGNING_NAME + "/aws4_request";
         String stringToSign = "AWS4-HMAC-SHA256\n" + amzDate + "\n" + scope + "\n"
                 + sha256Hex(canonical.toString().getBytes(StandardCharsets.UTF_8));
-        byte[] key = hmac(("AWS4" + emulator.secretAccessKey()).getBytes(StandardCharsets.UTF_8),
+        byte[] key = hmac(("AWS4" + pc.secretAccessKey()).getBytes(StandardCharsets.UTF_8),
                 amzDate.substring(0, 8));
         key = hmac(key, region);
         key = hmac(key, ServiceModel.SIGNING_NAME);
         key = hmac(key, "aws4_request");
-        return "AWS4-HMAC-SHA256 Credential=" + emulator.accessKeyId() + "/" + scope + ", SignedHeaders="
+        return "AWS4-HMAC-SHA256 Credential=" + pc.accessKeyId() + "/" + scope + ", SignedHeaders="
                 + String.join(";", signedNames) + ", Signature=" + HexFormat.of().formatHex(hmac(key, stringToSign));
     }
 
@@ -657,62 +638,12 @@ class WireSecurityTest {
         return concat(request.toString().getBytes(StandardCharsets.UTF_8), bytes);
     }
 
-    private static Socket open(PartnerCentralEmulator target) throws IOException {
-        Socket socket = new Socket(InetAddress.getLoopbackAddress(), target.endpoint().getPort());
-        socket.setSoTimeout(READ_TIMEOUT_MILLIS);
-        return socket;
-    }
-
     /** Sends one request on a fresh connection and reads one answer. */
     private static RawAnswer exchange(PartnerCentralEmulator target, byte[] request) throws IOException {
         try (Socket socket = open(target)) {
             socket.getOutputStream().write(request);
             socket.getOutputStream().flush();
             return RawAnswer.read(socket.getInputStream());
-        }
-    }
-
-    private static boolean endOfStream(Socket socket) throws IOException {
-        try {
-            return socket.getInputStream().read() == -1;
-        } catch (SocketException reset) {
-            return true;
-        }
-    }
-
-    /** One HTTP answer read by its Content-Length. */
-    private record RawAnswer(int status, Map<String, String> headers, String body) {
-
-        static RawAnswer read(InputStream in) throws IOException {
-            String statusLine = line(in);
-            assertThat(statusLine).startsWith("HTTP/1.1 ");
-            int status = Integer.parseInt(statusLine.substring(9, 12));
-            Map<String, String> headers = new LinkedHashMap<>();
-            for (String header = line(in); !header.isEmpty(); header = line(in)) {
-                int colon = header.indexOf(':');
-                headers.put(header.substring(0, colon).toLowerCase(Locale.ROOT), header.substring(colon + 1).strip());
-            }
-            int length = Integer.parseInt(headers.get("content-length"));
-            byte[] body = in.readNBytes(length);
-            assertThat(body).hasSize(length);
-            return new RawAnswer(status, headers, new String(body, StandardCharsets.UTF_8));
-        }
-
-        private static String line(InputStream in) throws IOException {
-            ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-            for (int c = in.read(); c != '\n'; c = in.read()) {
-                if (c < 0) {
-                    throw new IOException("connection closed after " + bytes);
-                }
-                if (c != '\r') {
-                    bytes.write(c);
-                }
-            }
-            return bytes.toString(StandardCharsets.ISO_8859_1);
-        }
-
-        String header(String name) {
-            return headers.get(name.toLowerCase(Locale.ROOT));
         }
     }
 }
