@@ -23,7 +23,6 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /**
@@ -38,8 +37,7 @@ public final class AcceptCommand implements Callable<Integer> {
 
     @Mixin ConnectionOptions connection;
 
-    @Parameters(paramLabel = "INVITATION_ID", description = "The invitation's id (engi-…) or ARN.")
-    String invitationId;
+    @Mixin InvitationIdParameter invitation;
 
     @Option(names = "--json", description = "Print the outcome as JSON instead of the live steps.")
     boolean json;
@@ -50,7 +48,7 @@ public final class AcceptCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        String id = invitationId.substring(invitationId.lastIndexOf('/') + 1);
+        String id = invitation.id();
         ObjectMapper mapper = AppJson.newMapper();
         try (CliSession session = new CliSession(connection)) {
             PartnerCentral pc = session.partnerCentral;

@@ -14,7 +14,6 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /**
@@ -32,8 +31,7 @@ public final class RejectCommand implements Callable<Integer> {
 
     @Mixin ConnectionOptions connection;
 
-    @Parameters(paramLabel = "INVITATION_ID", description = "The invitation's id (engi-…) or ARN.")
-    String invitationId;
+    @Mixin InvitationIdParameter invitation;
 
     @Option(names = "--reason", paramLabel = "TEXT", required = true,
             description = "Why you reject it (1 to 80 characters), e.g. \"Customer is outside our service region\".")
@@ -45,7 +43,7 @@ public final class RejectCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        String id = invitationId.substring(invitationId.lastIndexOf('/') + 1);
+        String id = invitation.id();
         if (!REASON.matcher(reason).matches()) {
             err.println("--reason must be 1 to 80 characters of text (no line breaks).");
             return ExitCode.USAGE;

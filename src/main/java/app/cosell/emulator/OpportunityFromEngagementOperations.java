@@ -148,6 +148,8 @@ record OpportunityFromEngagementOperations(Services services) implements Resourc
         return content;
     }
 
+    // The service's own list (model.OpportunityChoices holds the app's copy): the emulator depends on nothing of the
+    // app's (docs/architecture.md), so that a mistake in either list shows.
     private static final Set<String> INDUSTRIES = Set.of("Aerospace", "Agriculture", "Automotive",
             "Computers and Electronics", "Consumer Goods", "Education", "Energy - Oil and Gas",
             "Energy - Power and Utilities", "Financial Services", "Gaming", "Government", "Healthcare", "Hospitality",

@@ -24,6 +24,7 @@ final class ReferralSeeds {
                         String contactTitle, String rejectionReason) {
     }
 
+    // A table: the rows are alike by design, one seeded referral each.
     private static final List<Seed> SEEDS = List.of(
             new Seed(new InvitationOperations.Referral("Data lake for clinical trials", "Lakeshore Clinical Research",
                     "Healthcare", "US", "https://www.lakeshore-clinical.example.com",

@@ -14,6 +14,8 @@ import java.util.Set;
  */
 final class Submittability {
 
+    // The service's own list (model.OpportunityChoices holds the app's copy): the emulator stands in for the service
+    // and depends on nothing of the app's (docs/architecture.md), so that a mistake in either list shows.
     private static final Set<String> US_STATES = Set.of("Alabama", "Alaska", "Arizona", "Arkansas", "California",
             "Colorado", "Connecticut", "Delaware", "District of Columbia", "Florida", "Georgia", "Hawaii", "Idaho",
             "Illinois", "Indiana", "Iowa", "Kansas", "Kentucky", "Louisiana", "Maine", "Maryland", "Massachusetts",

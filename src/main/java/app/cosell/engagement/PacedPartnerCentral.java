@@ -17,7 +17,8 @@ import java.util.Optional;
 /**
  * A connection whose every call first waits its turn in the {@link CallBudget} (10 reads/s, 1 write/s, the day's
  * budgets): the app wraps its gateway in this once, so no screen or command can bypass the quotas. Each method names
- * the service operation it sends.
+ * the service operation it sends. The methods are alike by design (wait for the operation's turn, then forward): the
+ * one thing each says is which operation it is, so they are written out rather than routed through a helper.
  */
 public final class PacedPartnerCentral implements PartnerCentral {
 

@@ -105,20 +105,8 @@ public final class PipelineSync {
         long generation = store.state(GENERATION).map(Long::parseLong).orElse(0L) + 1;
         store.putState(Map.of(GENERATION, Long.toString(generation)));
         OpportunityQuery query = OpportunityQuery.all().sortedBy(OpportunitySortKey.LAST_MODIFIED, false);
-        Instant newest = null;
-        PipelineStore.Merge total = PipelineStore.Merge.NONE;
-        int calls = 0;
-        String token = null;
-        do {
-            checkInterrupted();
-            OpportunityPage page = partnerCentral.listOpportunities(query, token, PAGE_SIZE);
-            calls++;
-            for (OpportunitySummary r : page.opportunities()) newest = later(newest, r.lastModifiedDate());
-            PipelineStore.Merge merge = store.mergePage(page.opportunities(), generation, clock.instant(), Map.of());
-            total = total.plus(merge);
-            listener.pageStored(page.opportunities(), merge);
-            token = page.nextToken();
-        } while (token != null);
+        Paged paged = pageThrough(query, generation, null, false, listener);
+        Instant newest = paged.newest();
         Instant now = clock.instant();
         Map<String, String> state = new HashMap<>();
         state.put(FULL_AT, now.toString());
@@ -127,7 +115,7 @@ public final class PipelineSync {
         newest = later(newest, previous == null ? null : Instant.parse(previous));
         if (newest != null) state.put(WATERMARK, newest.toString());
         int gone = store.markUnseenGone(generation, state);
-        Result result = new Result(true, calls, total.added(), total.changed(), gone, Duration.ofNanos(System.nanoTime() - started));
+        Result result = new Result(true, paged.calls(), paged.total().added(), paged.total().changed(), gone, Duration.ofNanos(System.nanoTime() - started));
         LOG.info("Full sync of {}: {}", partnerCentral.catalog(), result);
         return result;
     }
@@ -138,6 +126,23 @@ public final class PipelineSync {
         Instant watermark = Instant.parse(store.state(WATERMARK).orElseThrow());
         OpportunityQuery query = OpportunityQuery.all().sortedBy(OpportunitySortKey.LAST_MODIFIED, true)
                 .modifiedAfter(watermark.minus(OVERLAP));
+        Paged paged = pageThrough(query, generation, watermark, true, listener);
+        store.putState(Map.of(LAST_SYNC_AT, clock.instant().toString()));
+        Result result = new Result(false, paged.calls(), paged.total().added(), paged.total().changed(), 0, Duration.ofNanos(System.nanoTime() - started));
+        LOG.info("Incremental sync of {}: {}", partnerCentral.catalog(), result);
+        return result;
+    }
+
+    /** What paging through a query came to: the list calls, the merged counts, the newest modification seen. */
+    private record Paged(int calls, PipelineStore.Merge total, Instant newest) {}
+
+    /**
+     * Pages through {@code query} to its end, merging each page into the store as seen in {@code generation} and
+     * telling {@code listener}. {@code newest} starts the running newest modification; with {@code pageSetsWatermark}
+     * each page's merge also stores it as the watermark, so a sync stopped midway resumes after the last page stored.
+     */
+    private Paged pageThrough(OpportunityQuery query, long generation, Instant newest, boolean pageSetsWatermark,
+                              PageListener listener) {
         PipelineStore.Merge total = PipelineStore.Merge.NONE;
         int calls = 0;
         String token = null;
@@ -145,17 +150,14 @@ public final class PipelineSync {
             checkInterrupted();
             OpportunityPage page = partnerCentral.listOpportunities(query, token, PAGE_SIZE);
             calls++;
-            for (OpportunitySummary r : page.opportunities()) watermark = later(watermark, r.lastModifiedDate());
-            PipelineStore.Merge merge = store.mergePage(page.opportunities(), generation, clock.instant(),
-                    Map.of(WATERMARK, watermark.toString()));
+            for (OpportunitySummary r : page.opportunities()) newest = later(newest, r.lastModifiedDate());
+            Map<String, String> state = pageSetsWatermark ? Map.of(WATERMARK, newest.toString()) : Map.of();
+            PipelineStore.Merge merge = store.mergePage(page.opportunities(), generation, clock.instant(), state);
             total = total.plus(merge);
             listener.pageStored(page.opportunities(), merge);
             token = page.nextToken();
         } while (token != null);
-        store.putState(Map.of(LAST_SYNC_AT, clock.instant().toString()));
-        Result result = new Result(false, calls, total.added(), total.changed(), 0, Duration.ofNanos(System.nanoTime() - started));
-        LOG.info("Incremental sync of {}: {}", partnerCentral.catalog(), result);
-        return result;
+        return new Paged(calls, total, newest);
     }
 
     /**

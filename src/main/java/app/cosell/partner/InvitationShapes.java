@@ -1,16 +1,11 @@
 package app.cosell.partner;
 
 import app.cosell.model.Catalog;
-import app.cosell.model.Money;
 import app.cosell.model.ReceivedInvitation;
 import app.cosell.model.TaskAnswer;
 import app.cosell.model.TaskStatus;
-import java.math.BigDecimal;
-import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.List;
 import software.amazon.awssdk.services.partnercentralselling.model.EngagementInvitationSummary;
-import software.amazon.awssdk.services.partnercentralselling.model.ExpectedCustomerSpend;
 import software.amazon.awssdk.services.partnercentralselling.model.GetEngagementInvitationResponse;
 import software.amazon.awssdk.services.partnercentralselling.model.ListEngagementByAcceptingInvitationTaskSummary;
 import software.amazon.awssdk.services.partnercentralselling.model.OpportunityInvitationPayload;
@@ -22,7 +17,7 @@ final class InvitationShapes {
     private InvitationShapes() {}
 
     static ReceivedInvitation summary(EngagementInvitationSummary s, Catalog fallback) {
-        return new ReceivedInvitation(catalog(s.catalog(), fallback), s.id(), s.arn(), s.engagementId(),
+        return new ReceivedInvitation(WireValues.catalog(s.catalog(), fallback), s.id(), s.arn(), s.engagementId(),
                 s.engagementTitle(), s.statusAsString(), s.invitationDate(), s.expirationDate(),
                 s.senderAwsAccountId(), s.senderCompanyName(), s.payloadTypeAsString(), false, null, null, null,
                 null, null, List.of(), List.of(), List.of());
@@ -41,9 +36,9 @@ final class InvitationShapes {
             }
             if (p.project() != null) {
                 project = new ReceivedInvitation.Project(p.project().title(), p.project().businessProblem(),
-                        date(p.project().targetCompletionDate()),
+                        WireValues.date(p.project().targetCompletionDate()),
                         p.project().hasExpectedCustomerSpend()
-                                ? p.project().expectedCustomerSpend().stream().map(InvitationShapes::money).toList()
+                                ? p.project().expectedCustomerSpend().stream().map(WireValues::money).toList()
                                 : List.of());
             }
             duties = p.hasReceiverResponsibilities() ? p.receiverResponsibilitiesAsStrings() : List.of();
@@ -52,7 +47,7 @@ final class InvitationShapes {
         }
         List<String> members = r.hasExistingMembers()
                 ? r.existingMembers().stream().map(m -> m.companyName()).filter(n -> n != null).toList() : List.of();
-        return new ReceivedInvitation(catalog(r.catalog(), fallback), r.id(), r.arn(), r.engagementId(),
+        return new ReceivedInvitation(WireValues.catalog(r.catalog(), fallback), r.id(), r.arn(), r.engagementId(),
                 r.engagementTitle(), r.statusAsString(), r.invitationDate(), r.expirationDate(),
                 r.senderAwsAccountId(), r.senderCompanyName(), r.payloadTypeAsString(), true, r.invitationMessage(),
                 r.engagementDescription(), r.rejectionReason(), customer, project, duties, contacts, members);
@@ -73,32 +68,5 @@ final class InvitationShapes {
     private static String reasonCode(String s) {
         // Samples show "ReasonCode": "null" on COMPLETE tasks.
         return s == null || s.isBlank() || s.equals("null") ? null : s;
-    }
-
-    private static Catalog catalog(String wire, Catalog fallback) {
-        try {
-            return wire == null ? fallback : Catalog.fromWire(wire);
-        } catch (IllegalArgumentException e) {
-            return fallback;
-        }
-    }
-
-    private static Money money(ExpectedCustomerSpend s) {
-        BigDecimal amount;
-        try {
-            amount = s.amount() == null || s.amount().isBlank() ? null : new BigDecimal(s.amount());
-        } catch (NumberFormatException e) {
-            amount = null;
-        }
-        return new Money(amount, s.currencyCodeAsString());
-    }
-
-    private static LocalDate date(String s) {
-        if (s == null || s.isBlank()) return null;
-        try {
-            return LocalDate.parse(s);
-        } catch (DateTimeParseException e) {
-            return null;
-        }
     }
 }

@@ -22,7 +22,6 @@ import software.amazon.awssdk.services.partnercentralselling.PartnerCentralSelli
 import software.amazon.awssdk.services.partnercentralselling.model.AccountSummary;
 import software.amazon.awssdk.services.partnercentralselling.model.AddressSummary;
 import software.amazon.awssdk.services.partnercentralselling.model.AwsSubmission;
-import software.amazon.awssdk.services.partnercentralselling.model.ExpectedCustomerSpend;
 import software.amazon.awssdk.services.partnercentralselling.model.GetOpportunityResponse;
 import software.amazon.awssdk.services.partnercentralselling.model.LastModifiedDate;
 import software.amazon.awssdk.services.partnercentralselling.model.ListEngagementFromOpportunityTaskSummary;
@@ -35,9 +34,6 @@ import software.amazon.awssdk.services.partnercentralselling.model.ResourceType;
 import software.amazon.awssdk.services.partnercentralselling.model.SortOrder;
 import software.amazon.awssdk.services.partnercentralselling.model.StartEngagementFromOpportunityTaskResponse;
 
-import java.math.BigDecimal;
-import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Supplier;
@@ -120,45 +116,18 @@ final class SdkPartnerCentral implements PartnerCentral {
         AccountSummary acc = s.customer() == null ? null : s.customer().account();
         AddressSummary addr = acc == null ? null : acc.address();
         Money spend = s.project() == null || !s.project().hasExpectedCustomerSpend() || s.project().expectedCustomerSpend().isEmpty()
-                ? null : money(s.project().expectedCustomerSpend().getFirst());
-        return new OpportunitySummary(s.id(), s.arn(), catalogOf(s.catalog()), s.partnerOpportunityIdentifier(),
+                ? null : WireValues.money(s.project().expectedCustomerSpend().getFirst());
+        return new OpportunitySummary(s.id(), s.arn(), WireValues.catalog(s.catalog(), catalog), s.partnerOpportunityIdentifier(),
                 acc == null ? null : acc.companyName(),
                 addr == null ? null : addr.countryCodeAsString(),
                 null,
                 lc == null ? null : Stage.fromWire(lc.stageAsString()), lc == null ? null : lc.stageAsString(),
                 lc == null ? null : ReviewStatus.fromWire(lc.reviewStatusAsString()),
                 lc == null ? null : lc.reviewStatusAsString(),
-                lc == null ? null : date(lc.targetCloseDate()),
+                lc == null ? null : WireValues.date(lc.targetCloseDate()),
                 spend, s.createdDate(), s.lastModifiedDate(),
                 acc == null ? null : OpportunitySummary.industryOf(acc.industryAsString(), acc.otherIndustry()),
                 addr == null ? null : addr.city());
-    }
-
-    private Catalog catalogOf(String wire) {
-        try {
-            return wire == null ? catalog : Catalog.fromWire(wire);
-        } catch (IllegalArgumentException e) {
-            return catalog;
-        }
-    }
-
-    private static Money money(ExpectedCustomerSpend s) {
-        BigDecimal amount;
-        try {
-            amount = s.amount() == null ? null : new BigDecimal(s.amount());
-        } catch (NumberFormatException e) {
-            amount = null;
-        }
-        return new Money(amount, s.currencyCodeAsString());
-    }
-
-    private static LocalDate date(String s) {
-        if (s == null || s.isBlank()) return null;
-        try {
-            return LocalDate.parse(s);
-        } catch (DateTimeParseException e) {
-            return null;
-        }
     }
 
     @Override
@@ -175,15 +144,15 @@ final class SdkPartnerCentral implements PartnerCentral {
         var p = r.project();
         Opportunity.Project project = p == null ? null : new Opportunity.Project(p.title(), p.customerBusinessProblem(),
                 p.customerUseCase(), p.hasDeliveryModels() ? p.deliveryModelsAsStrings() : List.of(),
-                p.hasExpectedCustomerSpend() ? p.expectedCustomerSpend().stream().map(SdkPartnerCentral::money).toList() : List.of(),
+                p.hasExpectedCustomerSpend() ? p.expectedCustomerSpend().stream().map(WireValues::money).toList() : List.of(),
                 p.otherSolutionDescription());
         var lc = r.lifeCycle();
         Opportunity.LifeCycle lifeCycle = lc == null ? null : new Opportunity.LifeCycle(Stage.fromWire(lc.stageAsString()),
                 lc.stageAsString(), ReviewStatus.fromWire(lc.reviewStatusAsString()), lc.reviewStatusAsString(),
-                date(lc.targetCloseDate()), lc.closedLostReasonAsString(), lc.reviewComments(), lc.reviewStatusReason());
+                WireValues.date(lc.targetCloseDate()), lc.closedLostReasonAsString(), lc.reviewComments(), lc.reviewStatusReason());
         List<String> solutions = r.relatedEntityIdentifiers() != null && r.relatedEntityIdentifiers().hasSolutions()
                 ? r.relatedEntityIdentifiers().solutions() : List.of();
-        return new Opportunity(r.id(), r.arn(), catalogOf(r.catalog()), r.partnerOpportunityIdentifier(), customer,
+        return new Opportunity(r.id(), r.arn(), WireValues.catalog(r.catalog(), catalog), r.partnerOpportunityIdentifier(), customer,
                 project, lifeCycle, r.opportunityTypeAsString(), null, r.nationalSecurityAsString(),
                 r.marketing() == null ? null : r.marketing().sourceAsString(),
                 r.hasPrimaryNeedsFromAws() ? r.primaryNeedsFromAwsAsStrings() : List.of(), solutions,
@@ -368,7 +337,7 @@ final class SdkPartnerCentral implements PartnerCentral {
         var insights = r.insights();
         return new app.cosell.model.AwsOpportunitySummary(r.relatedOpportunityId(), r.originAsString(),
                 r.involvementTypeAsString(), r.visibilityAsString(), r.involvementTypeChangeReasonAsString(),
-                lc == null ? null : lc.stageAsString(), lc == null ? null : date(lc.targetCloseDate()),
+                lc == null ? null : lc.stageAsString(), lc == null ? null : WireValues.date(lc.targetCloseDate()),
                 lc == null ? null : lc.closedLostReasonAsString(), lc == null ? null : lc.nextSteps(), history, team,
                 insights == null ? null : insights.engagementScoreAsString(),
                 insights == null ? null : insights.nextBestActions());

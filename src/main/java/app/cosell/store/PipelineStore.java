@@ -30,6 +30,22 @@ import java.util.function.Predicate;
  */
 public final class PipelineStore implements AutoCloseable {
 
+    /**
+     * Stores a row ({@link #bindRow}'s parameters) as listed (not gone): a new one, or over the stored one, which keeps
+     * its record and the sync that last saw it.
+     */
+    private static final String UPSERT_ROW = """
+            INSERT INTO opportunities (id, customer, title, stage, review_status, last_modified, summary_json,
+                                       fetched_at, seen_sync, gone)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 0)
+            ON CONFLICT(id) DO UPDATE SET customer = excluded.customer, title = excluded.title,
+                stage = excluded.stage, review_status = excluded.review_status,
+                last_modified = excluded.last_modified, summary_json = excluded.summary_json,
+                fetched_at = excluded.fetched_at, gone = 0""";
+
+    /** {@link #UPSERT_ROW}, the stored row also marked seen by the sync that binds it. */
+    private static final String UPSERT_ROW_SEEN = UPSERT_ROW + ", seen_sync = excluded.seen_sync";
+
     private final Database db;
     private final ObjectMapper json;
     private final CallLedger ledger;
@@ -204,14 +220,7 @@ public final class PipelineStore implements AutoCloseable {
         return db.inTransaction(c -> {
             int added = 0, changed = 0, unchanged = 0;
             try (PreparedStatement find = c.prepareStatement("SELECT last_modified, gone, title FROM opportunities WHERE id = ?");
-                 PreparedStatement upsert = c.prepareStatement("""
-                         INSERT INTO opportunities (id, customer, title, stage, review_status, last_modified, summary_json,
-                                                    fetched_at, seen_sync, gone)
-                         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 0)
-                         ON CONFLICT(id) DO UPDATE SET customer = excluded.customer, title = excluded.title,
-                             stage = excluded.stage, review_status = excluded.review_status,
-                             last_modified = excluded.last_modified, summary_json = excluded.summary_json,
-                             fetched_at = excluded.fetched_at, seen_sync = excluded.seen_sync, gone = 0""")) {
+                 PreparedStatement upsert = c.prepareStatement(UPSERT_ROW_SEEN)) {
                 for (OpportunitySummary row : page) {
                     if (row == null || row.id() == null) continue;
                     OpportunitySummary merged = row;
@@ -280,14 +289,7 @@ public final class PipelineStore implements AutoCloseable {
                 }
             }
             if (was == null || millis(record.lastModifiedDate()) >= wasModified) {
-                try (PreparedStatement upsert = c.prepareStatement("""
-                        INSERT INTO opportunities (id, customer, title, stage, review_status, last_modified, summary_json,
-                                                   fetched_at, seen_sync, gone)
-                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 0)
-                        ON CONFLICT(id) DO UPDATE SET customer = excluded.customer, title = excluded.title,
-                            stage = excluded.stage, review_status = excluded.review_status,
-                            last_modified = excluded.last_modified, summary_json = excluded.summary_json,
-                            fetched_at = excluded.fetched_at, gone = 0""")) {
+                try (PreparedStatement upsert = c.prepareStatement(UPSERT_ROW)) {
                     bindRow(upsert, OpportunitySummary.of(record, was), now, 0);
                     upsert.executeUpdate();
                 }

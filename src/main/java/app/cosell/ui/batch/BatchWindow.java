@@ -7,9 +7,11 @@ import app.cosell.model.Tag;
 import app.cosell.model.TaskProgress;
 import app.cosell.model.TaskStep;
 import app.cosell.model.Visibility;
+import app.cosell.ui.common.CsvFileChooser;
 import app.cosell.ui.common.ErrorPresenter;
 import app.cosell.ui.common.Icons;
 import app.cosell.ui.common.Messages;
+import app.cosell.ui.common.TextCells;
 import app.cosell.ui.common.Views;
 import app.cosell.ui.history.TaskRows;
 import atlantafx.base.theme.Styles;
@@ -41,7 +43,6 @@ import javafx.scene.control.cell.TextFieldTableCell;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyEvent;
 import javafx.scene.layout.BorderPane;
-import javafx.stage.FileChooser;
 import javafx.stage.Screen;
 import javafx.stage.Stage;
 import javafx.util.StringConverter;
@@ -176,14 +177,7 @@ public final class BatchWindow {
         stepColumn.setCellValueFactory(d -> Bindings.createStringBinding(() -> stepText(d.getValue()),
                 d.getValue().taskProperty(), d.getValue().stateProperty()));
         outcomeColumn.setCellValueFactory(d -> d.getValue().outcomeProperty());
-        outcomeColumn.setCellFactory(c -> new TableCell<>() {
-            @Override
-            protected void updateItem(String text, boolean empty) {
-                super.updateItem(text, empty);
-                setText(empty ? null : text);
-                setTooltip(empty || text == null || text.isEmpty() ? null : new Tooltip(text));
-            }
-        });
+        outcomeColumn.setCellFactory(c -> TextCells.withTooltip());
         rowTagsColumn.setCellValueFactory(d -> d.getValue().extraTagsProperty());
         rowTagsColumn.setCellFactory(TextFieldTableCell.forTableColumn(new StringConverter<>() {
             @Override public String toString(List<Tag> tags) { return TagsText.format(tags); }
@@ -290,13 +284,8 @@ public final class BatchWindow {
         if (exportTarget != null) {
             target = exportTarget.apply(window);
         } else {
-            FileChooser chooser = new FileChooser();
-            chooser.setTitle(Messages.get("batch.export.title"));
-            chooser.setInitialFileName(model.batchIdProperty().get() + ".csv");
-            File home = new File(System.getProperty("user.home"));
-            if (home.isDirectory()) chooser.setInitialDirectory(home);
-            chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter(Messages.get("history.export.csv"), "*.csv"));
-            File f = chooser.showSaveDialog(window);
+            File f = CsvFileChooser.askWhereToSave(window, "batch.export.title", model.batchIdProperty().get() + ".csv",
+                    new File(System.getProperty("user.home")));
             target = f == null ? null : f.toPath();
         }
         if (target == null) return;

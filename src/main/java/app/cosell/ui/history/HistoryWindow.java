@@ -3,11 +3,13 @@ package app.cosell.ui.history;
 import app.cosell.model.TaskProgress;
 import app.cosell.model.TaskStep;
 import app.cosell.ui.common.Background;
+import app.cosell.ui.common.CsvFileChooser;
 import app.cosell.ui.common.ErrorPresenter;
 import app.cosell.ui.common.Formats;
 import app.cosell.ui.common.Icons;
 import app.cosell.ui.common.Messages;
 import app.cosell.ui.common.TaskHistoryFeed;
+import app.cosell.ui.common.TextCells;
 import app.cosell.ui.common.Views;
 import app.cosell.ui.common.WindowPlacement;
 import atlantafx.base.theme.Styles;
@@ -28,11 +30,9 @@ import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableRow;
 import javafx.scene.control.TableView;
-import javafx.scene.control.Tooltip;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyCodeCombination;
 import javafx.scene.layout.BorderPane;
-import javafx.stage.FileChooser;
 import javafx.stage.Stage;
 import javafx.util.StringConverter;
 
@@ -131,14 +131,7 @@ public final class HistoryWindow {
             return new ReadOnlyStringWrapper(s == null ? "" : TaskRows.stepName(s));
         });
         outcomeColumn.setCellValueFactory(d -> new ReadOnlyStringWrapper(TaskRows.outcome(d.getValue())));
-        outcomeColumn.setCellFactory(c -> new TableCell<>() {
-            @Override
-            protected void updateItem(String text, boolean empty) {
-                super.updateItem(text, empty);
-                setText(empty ? null : text);
-                setTooltip(empty || text == null || text.isEmpty() ? null : new Tooltip(text));
-            }
-        });
+        outcomeColumn.setCellFactory(c -> TextCells.withTooltip());
         table.setRowFactory(t -> {
             TableRow<TaskProgress> row = new TableRow<>();
             row.setOnMouseClicked(e -> { if (e.getClickCount() == 2 && !row.isEmpty()) openProgress.accept(row.getItem()); });
@@ -172,14 +165,9 @@ public final class HistoryWindow {
         if (exportTarget != null) {
             target = exportTarget.apply(window);
         } else {
-            FileChooser chooser = new FileChooser();
-            chooser.setTitle(Messages.get("history.export.title"));
-            chooser.setInitialFileName("cosell-engagement-tasks.csv");
             // The rep's Documents folder (else home), then wherever the last export went: never the app's working folder.
-            chooser.setInitialDirectory(lastExportFolder != null && lastExportFolder.isDirectory() ? lastExportFolder
-                    : defaultExportFolder());
-            chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter(Messages.get("history.export.csv"), "*.csv"));
-            File f = chooser.showSaveDialog(window);
+            File f = CsvFileChooser.askWhereToSave(window, "history.export.title", "cosell-engagement-tasks.csv",
+                    lastExportFolder != null && lastExportFolder.isDirectory() ? lastExportFolder : defaultExportFolder());
             target = f == null ? null : f.toPath();
             if (f != null) lastExportFolder = f.getParentFile();
         }

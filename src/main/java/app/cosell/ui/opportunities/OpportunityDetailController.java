@@ -3,6 +3,7 @@ package app.cosell.ui.opportunities;
 import app.cosell.model.Opportunity;
 import app.cosell.model.TaskProgress;
 import app.cosell.ui.common.ErrorReport;
+import app.cosell.ui.common.FieldGrid;
 import app.cosell.ui.common.Formats;
 import app.cosell.ui.common.Icons;
 import app.cosell.ui.common.Messages;
@@ -234,26 +235,15 @@ public final class OpportunityDetailController {
     private static String missingIfBlank(String value) { return value == null || value.isBlank() ? MISSING : value; }
 
     private static void fill(GridPane grid, String... keysAndValues) {
-        grid.getChildren().clear();
-        int row = 0;
-        for (int i = 0; i < keysAndValues.length; i += 2) {
-            String value = keysAndValues[i + 1];
-            if (value == null || value.isBlank()) continue;
-            Label name = new Label(Messages.get(keysAndValues[i]));
-            name.getStyleClass().add("field-name");
-            name.setMinWidth(Region.USE_PREF_SIZE);
-            GridPane.setValignment(name, javafx.geometry.VPos.TOP); // beside the first line of a wrapped value
-            Label v;
-            if (MISSING.equals(value)) {
-                v = new Label(Messages.get("detail.missing"));
-                v.getStyleClass().add("missing");
-                v.setId("missing-" + keysAndValues[i].substring(keysAndValues[i].lastIndexOf('.') + 1));
-            } else {
-                v = value(value);
-            }
-            grid.addRow(row++, name, v);
-        }
-        if (row == 0) grid.addRow(0, placeholder(Messages.get("detail.nothing")));
+        int rows = FieldGrid.fill(grid, (key, value) -> MISSING.equals(value) ? missing(key) : value(value), keysAndValues);
+        if (rows == 0) grid.addRow(0, placeholder(Messages.get("detail.nothing")));
+    }
+
+    private static Label missing(String key) {
+        Label v = new Label(Messages.get("detail.missing"));
+        v.getStyleClass().add("missing");
+        v.setId("missing-" + key.substring(key.lastIndexOf('.') + 1));
+        return v;
     }
 
     /**

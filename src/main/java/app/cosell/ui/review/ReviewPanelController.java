@@ -1,10 +1,10 @@
 package app.cosell.ui.review;
 
+import app.cosell.ui.common.FieldGrid;
 import app.cosell.ui.common.Messages;
 import atlantafx.base.theme.Styles;
 import javafx.animation.PauseTransition;
 import javafx.fxml.FXML;
-import javafx.geometry.VPos;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
@@ -12,7 +12,6 @@ import javafx.scene.control.ProgressIndicator;
 import javafx.scene.input.Clipboard;
 import javafx.scene.input.ClipboardContent;
 import javafx.scene.layout.GridPane;
-import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.util.Duration;
 
@@ -113,19 +112,11 @@ public final class ReviewPanelController {
     }
 
     private static void fill(GridPane grid, String... keysAndValues) {
-        grid.getChildren().clear();
-        int row = 0;
-        for (int i = 0; i < keysAndValues.length; i += 2) {
-            String value = keysAndValues[i + 1];
-            if (value == null || value.isBlank()) continue;
-            Label name = new Label(Messages.get(keysAndValues[i]));
-            name.getStyleClass().add("field-name");
-            name.setMinWidth(Region.USE_PREF_SIZE);
-            GridPane.setValignment(name, VPos.TOP);
+        FieldGrid.fill(grid, (key, value) -> {
             Label v = new Label(value);
             v.setWrapText(true);
-            v.setId("review-" + keysAndValues[i].substring("review.".length()));
-            grid.addRow(row++, name, v);
-        }
+            v.setId("review-" + key.substring("review.".length()));
+            return v;
+        }, keysAndValues);
     }
 }

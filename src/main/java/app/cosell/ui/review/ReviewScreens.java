@@ -5,6 +5,7 @@ import app.cosell.ui.common.Background;
 import app.cosell.ui.common.Views;
 import java.time.Duration;
 import java.util.ResourceBundle;
+import java.util.function.Supplier;
 import javafx.beans.value.ObservableValue;
 import javafx.scene.Node;
 import javafx.scene.layout.Pane;
@@ -15,11 +16,8 @@ import javafx.scene.layout.Pane;
  */
 public final class ReviewScreens {
 
-    private final ReviewSource source;
-    private final Background background;
-    private final Duration followEvery;
-    private final ResourceBundle messages;
-    private final FixRequest fixRequest;
+    /** A new panel's model: each panel reads and follows on its own. */
+    private final Supplier<ReviewPanelModel> newModel;
 
     /**
      * @param followEvery how often a panel reads a review AWS has not decided yet
@@ -27,17 +25,12 @@ public final class ReviewScreens {
      */
     public ReviewScreens(ReviewSource source, Background background, Duration followEvery, ResourceBundle messages,
                          FixRequest fixRequest) {
-        this.source = source;
-        this.background = background;
-        this.followEvery = followEvery;
-        this.messages = messages;
-        this.fixRequest = fixRequest;
+        this.newModel = () -> new ReviewPanelModel(source, background, followEvery, messages, fixRequest);
     }
 
     /** A new panel (view and model). */
     public ReviewPanelController panel() {
-        ReviewPanelController controller = new ReviewPanelController(
-                new ReviewPanelModel(source, background, followEvery, messages, fixRequest));
+        ReviewPanelController controller = new ReviewPanelController(newModel.get());
         Views.load("/app/cosell/ui/review/ReviewPanel.fxml", controller);
         return controller;
     }
