@@ -6,6 +6,7 @@ import app.cosell.model.TaskProgress;
 import app.cosell.ui.common.ErrorPresenter;
 import app.cosell.ui.common.Formats;
 import app.cosell.ui.common.Messages;
+import app.cosell.ui.common.Toasts;
 import app.cosell.ui.common.Views;
 import atlantafx.base.theme.Styles;
 import java.util.ArrayList;
@@ -297,10 +298,12 @@ public final class InboxController {
         notified.accept(text);
         Window o = owner.get();
         if (o == null || !o.isShowing()) return;
-        Notifications n = Notifications.create().title(title).text(text).owner(o).position(Pos.BOTTOM_RIGHT)
-                .hideAfter(Duration.seconds(12));
-        if (information) n.showInformation();
-        else n.showWarning();
+        Toasts.whenNoDialogOver(o, () -> {
+            Notifications n = Notifications.create().title(title).text(text).owner(o).position(Pos.BOTTOM_RIGHT)
+                    .hideAfter(Duration.seconds(12));
+            if (information) n.showInformation();
+            else n.showWarning();
+        });
     }
 
     private String expires(ReceivedInvitation i) {

@@ -6,6 +6,7 @@ import app.cosell.model.TaskStatus;
 import app.cosell.ui.common.Icons;
 import app.cosell.ui.common.LogTailSource;
 import app.cosell.ui.common.Messages;
+import app.cosell.ui.common.Toasts;
 import app.cosell.ui.common.Views;
 import app.cosell.engagement.FailureAdvice;
 import app.cosell.model.PartnerCentralFailure;
@@ -222,7 +223,7 @@ public final class ProgressWindows {
         FontIcon icon = (complete ? Icons.OK : Icons.PROBLEM).create();
         icon.getStyleClass().add(complete ? "notification-complete" : "notification-failed");
         icon.setIconSize(28);
-        Notifications.create()
+        Toasts.whenNoDialogOver(o, () -> Notifications.create()
                 .title(Messages.get("progress.notify.title"))
                 .text(text)
                 .graphic(icon)
@@ -230,7 +231,7 @@ public final class ProgressWindows {
                 .position(Pos.BOTTOM_RIGHT)
                 .hideAfter(Duration.seconds(complete ? 8 : 20))
                 .onAction(e -> show(task))
-                .show();
+                .show());
     }
 
     /** "Engagement started for O2… (Customer)."; without the parentheses when the customer is not known (a resumed task). */

@@ -3,6 +3,7 @@ package app.cosell.ui.review;
 import app.cosell.engagement.ReviewChange;
 import app.cosell.ui.common.Icons;
 import app.cosell.ui.common.Messages;
+import app.cosell.ui.common.Toasts;
 import atlantafx.base.theme.Styles;
 import java.util.List;
 import java.util.function.Consumer;
@@ -92,7 +93,7 @@ public final class ChangeAlertsView {
         notified.accept(text);
         Window o = owner.get();
         if (o == null || !o.isShowing()) return;
-        Notifications.create().title(Messages.get("alerts.title")).text(text).owner(o).position(Pos.BOTTOM_RIGHT)
-                .hideAfter(Duration.seconds(12)).onAction(e -> showList()).showInformation();
+        Toasts.whenNoDialogOver(o, () -> Notifications.create().title(Messages.get("alerts.title")).text(text).owner(o)
+                .position(Pos.BOTTOM_RIGHT).hideAfter(Duration.seconds(12)).onAction(e -> showList()).showInformation());
     }
 }
