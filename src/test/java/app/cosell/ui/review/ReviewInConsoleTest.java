@@ -66,7 +66,7 @@ class ReviewInConsoleTest {
         context = ConsoleHarness.context(dataDir, 30, Duration.ofMillis(60))
                 .withEmulatorReviewDelay(Duration.ZERO)
                 .withEmulatorReviewHook((catalog, id, stage) -> gate.beforeStage(catalog, id, stage))
-                .withReviewFollow(Duration.ofMillis(250))
+                .withReviewFollow(Duration.ofMillis(50)) // the panel backs off while a review stays put (held here)
                 .withAlertInterval(ALERT_INTERVAL)
                 .withFixRequest((id, editable, focus) -> {
                     fixRequests.add(List.of(id));
