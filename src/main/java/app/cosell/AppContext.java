@@ -262,6 +262,15 @@ public final class AppContext implements AutoCloseable {
         return this;
     }
 
+    /**
+     * The embedded emulator's review hook (default none): tests hold AWS's simulated review before each stage with it
+     * instead of waiting for the review delay.
+     */
+    public AppContext withEmulatorReviewHook(PartnerCentralEmulator.ReviewHook hook) {
+        connection.emulatorReviewHook(hook);
+        return this;
+    }
+
     /** Where "Fix in the app" goes (the opportunity editor); until set, the main window shows the opportunity. */
     public AppContext withFixRequest(FixRequest fix) {
         this.fixRequest = fix;

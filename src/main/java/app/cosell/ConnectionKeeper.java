@@ -67,6 +67,8 @@ final class ConnectionKeeper {
     private final CurrentConnection liveConnection = CurrentConnection.switchable();
     /** The embedded emulator's time between review stages (null: from the demo speed; tests shorten it). */
     private Duration emulatorReviewDelay;
+    /** The embedded emulator's review hook (null: none; tests hold the review at each stage with it). */
+    private PartnerCentralEmulator.ReviewHook emulatorReviewHook;
 
     // Guarded by lock: created on first use, off the FX thread.
     private PartnerCentralEmulator emulator;
@@ -94,6 +96,8 @@ final class ConnectionKeeper {
     }
 
     void emulatorReviewDelay(Duration delay) { this.emulatorReviewDelay = delay; }
+
+    void emulatorReviewHook(PartnerCentralEmulator.ReviewHook hook) { this.emulatorReviewHook = hook; }
 
     /** The runner of the current connection (after {@link #connect}). */
     EngagementRunner runner() {
@@ -273,6 +277,7 @@ final class ConnectionKeeper {
         b.stepDelay(delay).instant(delay.isZero());
         b.reviewDelay(emulatorReviewDelay != null ? emulatorReviewDelay
                 : setup.stepDelay() != null ? Duration.ofMinutes(1) : Duration.ofMillis(demo.speed().reviewDelayMillis()));
+        b.reviewHook(emulatorReviewHook);
         if (demo.faultScenario() != null) b.faults(json.writeValueAsString(FaultScenarios.faultJson(demo.faultScenario())));
         emulator = b.start();
     }

@@ -72,7 +72,9 @@ public final class PartnerCentralEmulator implements AutoCloseable {
                 .factory());
         engine = new TaskEngine(state, faults, clock, scheduler, new SplittableRandom(settings.seed ^ System.nanoTime()),
                 settings.stepDelay, settings.instant);
-        engine.setReview(new ReviewSimulation(state, clock, scheduler, settings.seed, settings.reviewDelay));
+        ReviewSimulation review = new ReviewSimulation(state, clock, scheduler, settings.seed, settings.reviewDelay);
+        review.setHook(settings.reviewHook);
+        engine.setReview(review);
         if (settings.dataFile != null) {
             stateFile = new StateFile(settings.dataFile);
         }
@@ -236,6 +238,31 @@ public final class PartnerCentralEmulator implements AutoCloseable {
         engine.setObserver(hook == null ? null : (taskId, step) -> hook.beforeStep(taskId, step.wireName));
     }
 
+    /**
+     * Called on the emulator's task thread before AWS's simulated review writes its next stage for one opportunity;
+     * may block to hold the review at the stage it shows now (a held review keeps one of the emulator's two task
+     * threads). The test hook of the review, as {@link StepHook} is the tasks': tests see every stage by holding the
+     * review instead of racing the review delay.
+     */
+    @FunctionalInterface
+    public interface ReviewHook {
+        /**
+         * @param catalog       AWS or Sandbox
+         * @param opportunityId the opportunity under review; until this returns it shows the stage before {@code stage}
+         * @param stage         the review status about to be written: In review, or AWS's decision (Approved,
+         *                      Action Required, Rejected)
+         */
+        void beforeStage(String catalog, String opportunityId, String stage) throws InterruptedException;
+    }
+
+    /**
+     * Sets (null: removes) the review hook ({@link Builder#reviewHook(ReviewHook)} sets it from the start). Each stage
+     * still waits the review delay first; a test usually sets the delay to zero and holds the review with the hook.
+     */
+    public void setReviewHook(ReviewHook hook) {
+        engine.review().setHook(hook);
+    }
+
     PartnerCentralState state() {
         return state;
     }
@@ -296,6 +323,7 @@ public final class PartnerCentralEmulator implements AutoCloseable {
         private Duration stepDelay = Duration.ofMillis(800);
         private Duration reviewDelay = Duration.ofMinutes(1);
         private boolean instant;
+        private ReviewHook reviewHook;
         private boolean throttling = true;
         private Path dataFile;
         private ExecutorService executor;
@@ -385,6 +413,15 @@ public final class PartnerCentralEmulator implements AutoCloseable {
                 throw new IllegalArgumentException("review delay must not be negative");
             }
             this.reviewDelay = delay;
+            return this;
+        }
+
+        /**
+         * The review's test hook from the start (default none): told before each stage of AWS's simulated review and
+         * able to hold it there; see {@link ReviewHook}. Not a command-line or admin setting.
+         */
+        public Builder reviewHook(ReviewHook hook) {
+            this.reviewHook = hook;
             return this;
         }
 

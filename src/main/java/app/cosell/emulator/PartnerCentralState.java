@@ -50,6 +50,13 @@ final class PartnerCentralState {
         }
     }
 
+    /** Reads under the writers' lock, so the read sees no compound change half done; not counted as a change. */
+    <T> T readSettled(Supplier<T> read) {
+        synchronized (writeLock) {
+            return read.get();
+        }
+    }
+
     void write(Runnable change) {
         write(() -> {
             change.run();

@@ -62,6 +62,8 @@ final class ReviewSimulation {
     private final ScheduledExecutorService scheduler;
     private final long seed;
     private volatile Duration delay;
+    /** Test hook (null: none): told before each stage of a review is written; may hold the review there. */
+    private volatile PartnerCentralEmulator.ReviewHook hook;
     private final AtomicLong generations = new AtomicLong();
     private final Map<String, Pending> pending = new ConcurrentHashMap<>();
     private final Map<String, Decision> decisions = new ConcurrentHashMap<>();
@@ -84,6 +86,10 @@ final class ReviewSimulation {
 
     Duration delay() {
         return delay;
+    }
+
+    void setHook(PartnerCentralEmulator.ReviewHook hook) {
+        this.hook = hook;
     }
 
     /** Forgets reviews under way and decisions (reset to the seed). */
@@ -184,6 +190,14 @@ final class ReviewSimulation {
     /** One stage of a review: Submitted → In review, or In review → the decision. */
     private void advance(String catalogName, String opportunityId, Pending review) {
         try {
+            PartnerCentralEmulator.ReviewHook observer = hook;
+            if (observer != null) {
+                String stage = state.readSettled(() -> nextStage(catalogName, opportunityId, review));
+                if (stage == null) {
+                    return; // reset, decided by hand, or a newer review took over
+                }
+                observer.beforeStage(catalogName, opportunityId, stage);
+            }
             boolean more = state.write(() -> {
                 String key = key(catalogName, opportunityId);
                 CatalogState catalog = state.catalog(catalogName);
@@ -203,9 +217,31 @@ final class ReviewSimulation {
             if (more) {
                 schedule(catalogName, opportunityId, review);
             }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt(); // the emulator is stopping
         } catch (RuntimeException e) {
             LOG.warn("review of {} failed in the emulator", opportunityId, e);
         }
+    }
+
+    /**
+     * The stage this review writes next (In review, or the decision), as the hook is told it; null when the review
+     * has nothing more to write. Read under the writers' lock (the review may have been started inside a write that
+     * is not over yet); {@link #advance} checks again when it writes, as the hook may have held it meanwhile.
+     */
+    private String nextStage(String catalogName, String opportunityId, Pending review) {
+        CatalogState catalog = state.catalog(catalogName);
+        Opportunity current = catalog == null ? null : catalog.opportunities.get(opportunityId);
+        if (current == null || !review.equals(pending.get(key(catalogName, opportunityId)))) {
+            return null;
+        }
+        if (SUBMITTED.equals(current.reviewStatus())) {
+            return IN_REVIEW;
+        }
+        if (IN_REVIEW.equals(current.reviewStatus())) {
+            return decisionFor(catalogName, opportunityId, review.resubmission());
+        }
+        return null;
     }
 
     /**

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import app.cosell.testing.EmulatorExtension;
+import app.cosell.testing.ReviewGate;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -20,14 +21,18 @@ import software.amazon.awssdk.services.partnercentralselling.model.ValidationExc
 import software.amazon.awssdk.services.partnercentralselling.model.ValidationExceptionErrorCode;
 import software.amazon.awssdk.services.partnercentralselling.model.Visibility;
 
-/** AWS's simulated review after a submission, over the real SDK: stages, seeded decisions, the AWS view, updates. */
+/**
+ * AWS's simulated review after a submission, over the real SDK: stages, seeded decisions, the AWS view, updates. The
+ * review runs without delay but is held at the extension's {@link ReviewGate} before each stage, so every stage is
+ * read while the review stands still there.
+ */
 class ReviewSimulationTest {
 
     private static int tokens;
 
     @RegisterExtension
     static final EmulatorExtension pc = EmulatorExtension.sandbox().opportunities(40).instant(true)
-            .reviewDelay(Duration.ofMillis(150)).admin().resetBeforeEach();
+            .reviewDelay(Duration.ZERO).holdReviews().admin().resetBeforeEach();
 
     private static void submit(String catalog, String id) {
         var started = pc.client().startEngagementFromOpportunityTask(r -> r.catalog(catalog).identifier(id)
@@ -40,38 +45,46 @@ class ReviewSimulationTest {
         return pc.client().getOpportunity(r -> r.catalog(catalog).identifier(id));
     }
 
-    /** The review statuses the opportunity goes through until {@code last}, as a client polling sees them. */
-    private static List<ReviewStatus> followUntil(String catalog, String id, ReviewStatus last) {
+    /**
+     * The review statuses the opportunity goes through until AWS's decision, as a client reads them: each stage is read
+     * while the gate holds the review before the next one, then the review is let through; the decision is read once
+     * written. Fails when the decision is not {@code last}.
+     */
+    private static List<ReviewStatus> followUntil(String catalog, String id, ReviewStatus last)
+            throws InterruptedException {
         List<ReviewStatus> seen = new ArrayList<>();
-        TaskAwait.until(() -> {
-            ReviewStatus now = get(catalog, id).lifeCycle().reviewStatus();
-            if (seen.isEmpty() || seen.getLast() != now) {
-                seen.add(now);
-            }
-            return now;
-        }, now -> now == last, Duration.ofSeconds(20));
+        ReviewGate.Held held;
+        do {
+            held = pc.reviewGate().awaitHeld(catalog, id);
+            seen.add(get(catalog, id).lifeCycle().reviewStatus());
+            held.release();
+        } while (ReviewStatus.fromValue(held.stage()) == ReviewStatus.IN_REVIEW);
+        ReviewStatus before = seen.getLast();
+        seen.add(TaskAwait.until(() -> get(catalog, id).lifeCycle().reviewStatus(), now -> now != before,
+                Duration.ofSeconds(20)));
+        assertThat(seen).as(catalog + "/" + id).endsWith(last);
         return seen;
     }
 
     @Test
-    void submittedOpportunityGoesThroughReviewToItsSeededDecisionInBothCatalogs() {
-        // Each stage lasts long enough for a GetOpportunity to see it even on a loaded machine: at 150 ms a slow read
-        // saw Submitted, then Action Required, and never In review.
-        pc.emulator().setReviewDelay(Duration.ofMillis(800));
+    void submittedOpportunityGoesThroughReviewToItsSeededDecisionInBothCatalogs() throws Exception {
         Map<SeededScenario, ReviewStatus> expected = Map.of(SeededScenario.SUBMITTABLE, ReviewStatus.APPROVED,
                 SeededScenario.SUBMITTABLE_COMMITTED, ReviewStatus.APPROVED,
                 SeededScenario.SUBMITTABLE_SECOND, ReviewStatus.ACTION_REQUIRED,
                 SeededScenario.SUBMITTABLE_NON_US, ReviewStatus.REJECTED);
         for (String catalog : List.of("AWS", "Sandbox")) {
-            expected.forEach((scenario, decision) -> {
+            for (var each : expected.entrySet()) {
+                SeededScenario scenario = each.getKey();
+                ReviewStatus decision = each.getValue();
                 String id = scenario.id(catalog);
                 Instant before = get(catalog, id).lastModifiedDate();
                 submit(catalog, id);
                 List<ReviewStatus> seen = followUntil(catalog, id, decision);
                 assertThat(seen).as(catalog + " " + scenario).startsWith(ReviewStatus.SUBMITTED)
-                        .contains(ReviewStatus.IN_REVIEW).endsWith(decision);
+                        .contains(ReviewStatus.IN_REVIEW).endsWith(decision)
+                        .containsExactly(ReviewStatus.SUBMITTED, ReviewStatus.IN_REVIEW, decision);
                 assertThat(get(catalog, id).lastModifiedDate()).isAfter(before);
-            });
+            }
         }
         var actionRequired = get("AWS", SeededScenario.SUBMITTABLE_SECOND.id("AWS")).lifeCycle();
         assertThat(actionRequired.reviewComments()).contains("Customer.Account.WebsiteUrl")
@@ -81,9 +94,20 @@ class ReviewSimulationTest {
     }
 
     @Test
-    void approvedOpportunityHasAnAwsSellerScoreAndNextSteps() {
+    void withoutAHookTheReviewMovesOnByItself() {
+        // The emulator's own behaviour (the app, the command line): nothing holds the review, the delay paces it.
+        pc.emulator().setReviewHook(null);
+        pc.emulator().setReviewDelay(Duration.ofMillis(1));
+        String id = SeededScenario.SUBMITTABLE_NON_US.id("Sandbox");
+        submit("Sandbox", id);
+        assertThat(TaskAwait.until(() -> get("Sandbox", id).lifeCycle().reviewStatus(),
+                now -> now == ReviewStatus.REJECTED, Duration.ofSeconds(20))).isEqualTo(ReviewStatus.REJECTED);
+    }
+
+    @Test
+    void approvedOpportunityHasAnAwsSellerScoreAndNextSteps() throws Exception {
         String id = SeededScenario.SUBMITTABLE.id("AWS");
-        submit("AWS", id);
+        submit("AWS", id); // the review is held at Submitted until followUntil lets it go on
         GetAwsOpportunitySummaryResponse early = pc.client().getAwsOpportunitySummary(r -> r.catalog("AWS")
                 .relatedOpportunityIdentifier(id));
         assertThat(early.opportunityTeam()).isEmpty();
@@ -103,7 +127,7 @@ class ReviewSimulationTest {
     }
 
     @Test
-    void updatingAnActionRequiredOpportunitySendsItBackIntoReviewAndKeepsOnlyEditableFields() {
+    void updatingAnActionRequiredOpportunitySendsItBackIntoReviewAndKeepsOnlyEditableFields() throws Exception {
         String id = SeededScenario.SUBMITTABLE_SECOND.id("Sandbox");
         submit("Sandbox", id);
         followUntil("Sandbox", id, ReviewStatus.ACTION_REQUIRED);
@@ -122,7 +146,7 @@ class ReviewSimulationTest {
                 .softwareRevenue(current.softwareRevenue())
                 .partnerOpportunityIdentifier(current.partnerOpportunityIdentifier()));
 
-        var resubmitted = get("Sandbox", id);
+        var resubmitted = get("Sandbox", id); // the second review is held at Submitted
         assertThat(resubmitted.lifeCycle().reviewStatus()).isEqualTo(ReviewStatus.SUBMITTED);
         assertThat(resubmitted.lifeCycle().reviewComments()).isNull();
         assertThat(resubmitted.customer().account().websiteUrl()).isEqualTo("https://verified.example.com");
@@ -153,9 +177,8 @@ class ReviewSimulationTest {
 
     @Test
     void adminEndpointForcesADecision() throws Exception {
-        pc.emulator().setReviewDelay(Duration.ofMinutes(10));
         String id = SeededScenario.SUBMITTABLE.id("AWS");
-        submit("AWS", id);
+        submit("AWS", id); // the review is held at Submitted: only the forced decision moves it
         var answer = EmulatorClients.post(pc.endpoint(), "/_emulator/review", adminHeaders(),
                 "{\"catalog\":\"AWS\",\"opportunityId\":\"" + id + "\",\"decision\":\"Rejected\","
                         + "\"text\":\"Customer is not a fit\"}");

@@ -19,8 +19,9 @@ import org.junit.jupiter.api.io.TempDir;
 /** The change watcher against the emulator over the real SDK: cheap quiet polls, alerts, catching up after a restart. */
 class ChangeWatcherTest {
 
+    /** The review is held before each stage: an opportunity forced into review stays there until a test decides. */
     @RegisterExtension
-    static final EmulatorExtension fixture = EmulatorExtension.sandbox().resetBeforeEach();
+    static final EmulatorExtension fixture = EmulatorExtension.sandbox().holdReviews().resetBeforeEach();
     @TempDir Path dir;
 
     private ChangeWatcher watcher(Set<String> submitted) {

@@ -41,8 +41,8 @@ import software.amazon.awssdk.services.partnercentralselling.PartnerCentralSelli
  * @RegisterExtension
  * static final EmulatorExtension pc = EmulatorExtension.sandbox().opportunities(40).resetBeforeEach();
  * }</pre>
- * With {@link #resetBeforeEach()}, every test starts from the seeded data with no faults, no step hook, the
- * configured speeds and zero counts, so tests sharing the class's emulator do not see each other's tasks. The
+ * With {@link #resetBeforeEach()}, every test starts from the seeded data with no faults, no step hook (and a fresh
+ * review gate with {@link #holdReviews()}), the configured speeds and zero counts, so tests sharing the class's emulator do not see each other's tasks. The
  * gateway and the clients are made on first use and closed with the emulator.
  */
 public final class EmulatorExtension implements BeforeAllCallback, AfterAllCallback, BeforeEachCallback,
@@ -61,6 +61,9 @@ public final class EmulatorExtension implements BeforeAllCallback, AfterAllCallb
     private String secretAccessKey;
     private UnaryOperator<PartnerCentralEmulator.Builder> more = b -> b;
     private boolean resetBeforeEach;
+    private boolean holdReviews;
+    /** The review's gate with {@link #holdReviews()}: a fresh one per emulator and per reset. */
+    private volatile ReviewGate reviewGate;
 
     private final Map<String, AtomicInteger> calls = new ConcurrentHashMap<>();
     private PartnerCentralEmulator emulator;
@@ -101,6 +104,16 @@ public final class EmulatorExtension implements BeforeAllCallback, AfterAllCallb
     /** Time between the stages of AWS's simulated review after a submission. */
     public EmulatorExtension reviewDelay(Duration delay) {
         reviewDelay = delay;
+        return this;
+    }
+
+    /**
+     * Holds every stage of AWS's simulated review at a {@link ReviewGate} ({@link #reviewGate()}) until the test lets it
+     * through, so tests see each stage without racing the review delay (usually with {@code reviewDelay(ZERO)}).
+     * A reset opens the gate of the test before and sets a fresh one.
+     */
+    public EmulatorExtension holdReviews() {
+        holdReviews = true;
         return this;
     }
 
@@ -190,6 +203,8 @@ public final class EmulatorExtension implements BeforeAllCallback, AfterAllCallb
         PartnerCentralEmulator.Builder builder = PartnerCentralEmulator.builder().port(0).opportunities(opportunities)
                 .stepDelay(stepDelay).instant(instant).reviewDelay(reviewDelay).throttling(throttling);
         builder = accessKeyId == null ? builder.randomCredentials() : builder.credentials(accessKeyId, secretAccessKey);
+        reviewGate = holdReviews ? new ReviewGate() : null;
+        builder.reviewHook(reviewGate);
         emulator = more.apply(builder).start();
     }
 
@@ -203,6 +218,7 @@ public final class EmulatorExtension implements BeforeAllCallback, AfterAllCallb
         client = null;
         noRetryClient = null;
         emulator = null;
+        reviewGate = null;
         calls.clear();
         IllegalStateException failed = null;
         for (AutoCloseable each : open) { // every one, even after one fails
@@ -284,16 +300,28 @@ public final class EmulatorExtension implements BeforeAllCallback, AfterAllCallb
                 .build();
     }
 
+    /** The gate that holds the review's stages (see {@link #holdReviews()}). */
+    public ReviewGate reviewGate() {
+        return Objects.requireNonNull(reviewGate, "holdReviews() was not set or the emulator is not running");
+    }
+
     public URI endpoint() { return emulator().endpoint(); }
 
     public String accessKeyId() { return emulator().accessKeyId(); }
 
     public String secretAccessKey() { return emulator().secretAccessKey(); }
 
-    /** The seeded data again, no faults, no step hook, the configured speeds and quotas, zero counts. */
+    /**
+     * The seeded data again, no faults, no step hook, the configured speeds and quotas, zero counts; with
+     * {@link #holdReviews()} a fresh review gate (reviews the test before left held go on and find nothing to do).
+     */
     public void reset() {
         PartnerCentralEmulator e = emulator();
         e.reset();
+        ReviewGate before = reviewGate;
+        reviewGate = holdReviews ? new ReviewGate() : null;
+        e.setReviewHook(reviewGate);
+        if (before != null) before.open();
         e.faults().clear();
         e.setInstant(instant);
         e.setStepDelay(stepDelay);

@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 import java.util.function.Function;
 import javafx.stage.Stage;
 import org.testfx.api.FxToolkit;
@@ -53,6 +54,18 @@ public final class ConsoleHarness implements AutoCloseable {
         return h;
     }
 
+    /**
+     * Opens the console on {@code dataDir} with more settings of its context ({@code with…} calls made before it
+     * connects) and waits until the whole list is loaded.
+     */
+    public static ConsoleHarness open(Path dataDir, int opportunities, Duration stepDelay,
+                                      Function<Stage, EngageLauncher> engage, Consumer<AppContext> settings)
+            throws Exception {
+        ConsoleHarness h = openWithoutWaiting(dataDir, opportunities, stepDelay, engage, w -> {}, settings);
+        h.waitForFullList();
+        return h;
+    }
+
     /** Opens the console on {@code dataDir} and returns once the window shows (the list loads on). */
     public static ConsoleHarness openWithoutWaiting(Path dataDir, int opportunities, Duration stepDelay,
                                                     Function<Stage, EngageLauncher> engage) throws Exception {
@@ -63,9 +76,17 @@ public final class ConsoleHarness implements AutoCloseable {
     public static ConsoleHarness openWithoutWaiting(Path dataDir, int opportunities, Duration stepDelay,
                                                     Function<Stage, EngageLauncher> engage,
                                                     java.util.function.Consumer<MainWindow> atOnce) throws Exception {
+        return openWithoutWaiting(dataDir, opportunities, stepDelay, engage, atOnce, c -> {});
+    }
+
+    private static ConsoleHarness openWithoutWaiting(Path dataDir, int opportunities, Duration stepDelay,
+                                                     Function<Stage, EngageLauncher> engage,
+                                                     Consumer<MainWindow> atOnce, Consumer<AppContext> settings)
+            throws Exception {
         Stage stage = FxToolkit.registerPrimaryStage();
         AppContext context = context(dataDir, opportunities, stepDelay);
         if (engage != null) context.withEngageScreens(engage);
+        settings.accept(context);
         MainWindow window = WaitForAsyncUtils.asyncFx(() -> {
             stage.setWidth(1560);
             stage.setHeight(900);

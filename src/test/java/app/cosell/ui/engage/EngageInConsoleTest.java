@@ -15,6 +15,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import app.cosell.model.OpportunitySummary;
 import app.cosell.model.TaskStatus;
+import app.cosell.testing.ReviewGate;
 import app.cosell.ui.ConsoleHarness;
 import app.cosell.ui.opportunities.OpportunityFilter;
 import java.time.Duration;
@@ -42,11 +43,21 @@ import org.testfx.util.WaitForAsyncUtils;
 class EngageInConsoleTest {
 
     private static ConsoleHarness console;
+    /** The opportunity whose submission a test reads as Submitted. */
+    private static final String SUBMITTED_IN_A_TEST = "O20000002";
+    /**
+     * Holds the emulator's review of {@link #SUBMITTED_IN_A_TEST} at Submitted until that test has seen it: the review
+     * waits a minute before In review, but a loaded machine may take longer than that.
+     */
+    private static final ReviewGate heldAtSubmitted = new ReviewGate();
     private final FxRobot robot = new FxRobot();
 
     @BeforeAll
     static void openConsole() throws Exception {
-        console = ConsoleHarness.open(ConsoleHarness.newDataDir("engage-console"), 30, Duration.ofMillis(150), null);
+        console = ConsoleHarness.open(ConsoleHarness.newDataDir("engage-console"), 30, Duration.ofMillis(150), null,
+                context -> context.withEmulatorReviewHook((catalog, id, stage) -> {
+                    if (id.equals(SUBMITTED_IN_A_TEST)) heldAtSubmitted.beforeStage(catalog, id, stage);
+                }));
     }
 
     @AfterEach
@@ -56,6 +67,7 @@ class EngageInConsoleTest {
 
     @AfterAll
     static void closeConsole() throws Exception {
+        heldAtSubmitted.open();
         console.close();
     }
 
@@ -93,7 +105,7 @@ class EngageInConsoleTest {
 
     @Test
     void whenATaskEndsItsRowAndTheDetailPaneShowTheNewReviewStatusWithoutReloadingTheList() throws Exception {
-        String id = "O20000002"; // COMPLETE: the emulator submits it (ReviewStatus Submitted)
+        String id = SUBMITTED_IN_A_TEST; // COMPLETE: the emulator submits it (ReviewStatus Submitted)
         select(id);
         FxWait.until(10, TimeUnit.SECONDS, () -> detailOf(id) != null);
         assertThat(row(id).reviewStatus()).isNotEqualTo(ReviewStatus.SUBMITTED);
@@ -113,6 +125,7 @@ class EngageInConsoleTest {
         assertThat(selected().id()).as("the refreshed row stays selected").isEqualTo(id);
         assertThat(table().getItems().stream().filter(s -> s.id().equals(id)).count()).isEqualTo(1);
         assertThat(reloads).as("the list was not reloaded").isEmpty();
+        heldAtSubmitted.open(); // seen: the review may go on
         closeProgressWindows();
     }
 

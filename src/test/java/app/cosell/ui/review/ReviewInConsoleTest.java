@@ -6,6 +6,7 @@ import app.cosell.AppContext;
 import app.cosell.CosellApp;
 import app.cosell.emulator.SeededScenario;
 import app.cosell.model.OpportunitySummary;
+import app.cosell.testing.ReviewGate;
 import app.cosell.ui.ConsoleHarness;
 import app.cosell.ui.FxWait;
 import app.cosell.ui.main.MainWindow;
@@ -36,8 +37,9 @@ import org.testfx.api.FxToolkit;
 import org.testfx.util.WaitForAsyncUtils;
 
 /**
- * AWS's review in the real console on the embedded emulator (review stages shortened): a submission's progress
- * window follows the review to AWS's decision by itself; Action Required offers "Fix in the app" with the fields AWS
+ * AWS's review in the real console on the embedded emulator (no review delay; the emulator's review hook holds each
+ * stage at a {@link ReviewGate} until the progress window shows it): a submission's progress window follows the review
+ * through its stages to AWS's decision by itself; Action Required offers "Fix in the app" with the fields AWS
  * named and follows the opportunity back into review; a change made on the emulator while the app runs raises a
  * notification within one poll interval.
  */
@@ -51,6 +53,8 @@ class ReviewInConsoleTest {
     private static final List<String> notifications = new CopyOnWriteArrayList<>();
     private static final List<List<String>> fixRequests = new CopyOnWriteArrayList<>();
     private final FxRobot robot = new FxRobot();
+    /** Holds the emulator's review before each stage; a fresh one per test (the one before is opened). */
+    private static volatile ReviewGate gate = new ReviewGate();
 
     @BeforeAll
     static void openConsole() throws Exception {
@@ -60,8 +64,9 @@ class ReviewInConsoleTest {
         FxToolkit.registerPrimaryStage(); // starts the toolkit
         stage = WaitForAsyncUtils.asyncFx(() -> new Stage()).get(10, TimeUnit.SECONDS);
         context = ConsoleHarness.context(dataDir, 30, Duration.ofMillis(60))
-                .withEmulatorReviewDelay(Duration.ofMillis(700))
-                .withReviewFollow(Duration.ofMillis(250))
+                .withEmulatorReviewDelay(Duration.ZERO)
+                .withEmulatorReviewHook((catalog, id, stage) -> gate.beforeStage(catalog, id, stage))
+                .withReviewFollow(Duration.ofMillis(50)) // the panel backs off while a review stays put (held here)
                 .withAlertInterval(ALERT_INTERVAL)
                 .withFixRequest((id, editable, focus) -> {
                     fixRequests.add(List.of(id));
@@ -75,6 +80,13 @@ class ReviewInConsoleTest {
         }).get(20, TimeUnit.SECONDS);
         FxWait.until(90, TimeUnit.SECONDS, () -> window.listModel().completeProperty().get());
         WaitForAsyncUtils.asyncFx(() -> context.alertsView().setOnNotified(notifications::add)).get();
+    }
+
+    @AfterEach
+    void openTheGate() {
+        ReviewGate before = gate;
+        gate = new ReviewGate();
+        before.open(); // a review a failed test left held goes on
     }
 
     @AfterEach
@@ -99,8 +111,7 @@ class ReviewInConsoleTest {
         select(id);
         startFromTheSelectedRow();
         FxWait.until(30, TimeUnit.SECONDS, () -> progressLabel("#reviewStatus").isPresent());
-        FxWait.until(30, TimeUnit.SECONDS, () -> progressLabel("#reviewStatus").map(Label::getText)
-                .filter("Approved by AWS"::equals).isPresent());
+        followTheReview(id, "Approved by AWS");
         FxWait.until(10, TimeUnit.SECONDS, () -> progressLabel("#reviewSeller").map(Label::getText)
                 .filter(t -> !t.equals("No AWS seller assigned yet")).isPresent());
         assertThat(progressLabel("#review-score").map(Label::getText)).get().isIn("High", "Medium", "Low");
@@ -113,8 +124,7 @@ class ReviewInConsoleTest {
         String id = SeededScenario.SUBMITTABLE_SECOND.id("Sandbox"); // Action Required (website, business problem), approved when resubmitted
         select(id);
         startFromTheSelectedRow();
-        FxWait.until(30, TimeUnit.SECONDS, () -> progressLabel("#reviewStatus").map(Label::getText)
-                .filter("Action required"::equals).isPresent());
+        followTheReview(id, "Action required");
         assertThat(progressLabel("#review-fieldsToFix").map(Label::getText))
                 .contains("Customer website, Business problem");
         assertThat(progressLabel("#review-comments").map(Label::getText).orElseThrow())
@@ -125,8 +135,7 @@ class ReviewInConsoleTest {
                 .EDITABLE_UNDER_ACTION_REQUIRED, List.of("Customer.Account.WebsiteUrl", "Project.CustomerBusinessProblem"));
         // The editor (another screen) saves; the emulator puts the opportunity back into review, as AWS does.
         admin("{\"catalog\":\"Sandbox\",\"opportunityId\":\"" + id + "\",\"decision\":\"Submitted\"}");
-        FxWait.until(30, TimeUnit.SECONDS, () -> progressLabel("#reviewStatus").map(Label::getText)
-                .filter("Approved by AWS"::equals).isPresent());
+        followTheReview(id, "Approved by AWS");
     }
 
     @Test
@@ -134,8 +143,7 @@ class ReviewInConsoleTest {
         String id = SeededScenario.SUBMITTABLE_COMMITTED.id("Sandbox"); // AWS approves it
         select(id);
         startFromTheSelectedRow();
-        FxWait.until(30, TimeUnit.SECONDS, () -> progressLabel("#reviewStatus").map(Label::getText)
-                .filter("Approved by AWS"::equals).isPresent());
+        followTheReview(id, "Approved by AWS");
         closeOtherWindows();
         // Whatever the watcher noticed of that review has been told; now AWS changes its mind.
         FxWait.until(10, TimeUnit.SECONDS, () -> notifications.stream().anyMatch(n -> n.contains(id)
@@ -148,6 +156,23 @@ class ReviewInConsoleTest {
                 .anyMatch(n -> n.contains(id) && n.contains("Rejected by AWS")));
         String badge = WaitForAsyncUtils.asyncFx(() -> robot.lookup("#alertsButton").queryButton().getText()).get();
         assertThat(badge).matches("AWS changes \\(\\d+\\)");
+    }
+
+    /**
+     * Lets the emulator's review of {@code id} through one stage at a time, each once the progress window shows the
+     * stage the review is held at (Submitted, then In review), and waits for the window to show AWS's decision.
+     */
+    private void followTheReview(String id, String decision) throws Exception {
+        ReviewGate.Held held;
+        do {
+            held = gate.awaitHeld("Sandbox", id);
+            String shown = "In review".equals(held.stage()) ? "Submitted to AWS" : "AWS is reviewing";
+            FxWait.until(30, TimeUnit.SECONDS, () -> progressLabel("#reviewStatus").map(Label::getText)
+                    .filter(shown::equals).isPresent());
+            held.release();
+        } while ("In review".equals(held.stage()));
+        FxWait.until(30, TimeUnit.SECONDS, () -> progressLabel("#reviewStatus").map(Label::getText)
+                .filter(decision::equals).isPresent());
     }
 
     private static void admin(String body) throws Exception {
