@@ -226,6 +226,12 @@ public final class OpportunitiesController {
         overflowButton.getItems().setAll(refreshItem, clearItem, columnsItem);
         if (readyOverflow != null) overflowButton.getItems().add(readyOverflow);
         if (viewsOverflow != null) overflowButton.getItems().add(viewsOverflow);
+        // The pane's width picks the layout, so it must be the width the window gives. The wide toolbar needs
+        // about 1419 px, and the pane would ask for that as its minimum. Going from 1560 px straight to 1280 px, the
+        // pane was then laid out 1419 px wide. The listener did switch to the narrow toolbar, but it ran during the
+        // parent's layout pass, which ignores layout requests from its children. So the pane stayed 1419 px wide,
+        // with Start and the detail pane outside the window, until something else caused another layout.
+        root.setMinWidth(0);
         root.widthProperty().addListener((o, was, now) -> fitToWidth(now.doubleValue()));
         fitToWidth(root.getWidth());
     }
