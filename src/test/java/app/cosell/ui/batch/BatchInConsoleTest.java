@@ -81,11 +81,7 @@ class BatchInConsoleTest {
         assertThat(model.countsTextProperty().get()).isEqualTo("3 ready · 1 blocked");
 
         // Half a 1920 px screen: nothing of the window is cut off.
-        WaitForAsyncUtils.asyncFx(() -> {
-            batch.stage().setWidth(960);
-            batch.stage().setHeight(640);
-        }).get(5, TimeUnit.SECONDS);
-        WaitForAsyncUtils.waitForFxEvents();
+        FxWait.resize(batch.stage(), 960, 640);
         WaitForAsyncUtils.asyncFx(() -> app.cosell.ui.ControlsInWindow.assertInside(batch.stage().getScene())).get(5, TimeUnit.SECONDS);
 
         // Enter in the list starts the batch (the default button): no row has progress to open yet.

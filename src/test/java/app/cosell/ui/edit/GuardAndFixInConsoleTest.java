@@ -130,11 +130,7 @@ class GuardAndFixInConsoleTest {
         assertThat(robot.lookup("#editStatus").queryAs(Label.class).getText()).contains("ready");
         // Half a 1920 px screen: heading, status and buttons all inside the editor; the fields scroll.
         Stage editor = (Stage) robot.lookup("#editStart").query().getScene().getWindow();
-        WaitForAsyncUtils.asyncFx(() -> {
-            editor.setWidth(960);
-            editor.setHeight(640);
-        }).get(5, TimeUnit.SECONDS);
-        WaitForAsyncUtils.waitForFxEvents();
+        FxWait.resize(editor, 960, 640);
         WaitForAsyncUtils.asyncFx(() -> app.cosell.ui.ControlsInWindow.assertInside(editor.getScene())).get(5, TimeUnit.SECONDS);
         assertThat(console.context.partnerCentral().getOpportunity(id).customer().websiteUrl())
                 .isEqualTo("https://www.example.com");
