@@ -2,6 +2,7 @@ package app.cosell.ui.common;
 
 import java.util.concurrent.Callable;
 import java.util.concurrent.Executor;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.function.Consumer;
 import javafx.animation.AnimationTimer;
@@ -22,13 +23,19 @@ public final class FxBackground implements Background {
             @Override protected T call() throws Exception { return work.call(); }
         };
         task.setOnSucceeded(e -> onSuccess.accept(task.getValue()));
-        task.setOnFailed(e -> onFailure.accept(task.getException()));
+        task.setOnFailed(e -> {
+            // Closing the app interrupts the work still running (AppContext.close): that is the app stopping it, not
+            // a failure to show the rep (an error dialog popped up over the next window, or as the app closed).
+            if (!closing()) onFailure.accept(task.getException());
+        });
         try {
             executor.execute(task);
         } catch (RejectedExecutionException closing) {
             // The executor only refuses work once the app is closing (AppContext.close): nothing is left to do it for.
         }
     }
+
+    private boolean closing() { return executor instanceof ExecutorService service && service.isShutdown(); }
 
     @Override
     public void onFxAfter(java.time.Duration delay, Runnable action) {

@@ -3,10 +3,17 @@ package app.cosell.ui.common;
 import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
+import org.testfx.api.FxToolkit;
+import org.testfx.util.WaitForAsyncUtils;
 
 class FxBackgroundTest {
 
@@ -22,5 +29,44 @@ class FxBackgroundTest {
         AtomicBoolean ran = new AtomicBoolean();
         assertDoesNotThrow(() -> new FxBackground(executor).run(() -> ran.getAndSet(true), v -> {}, e -> {}));
         assertFalse(ran.get());
+    }
+
+    /**
+     * Closing the app interrupts the work still running. The referrals inbox, reading its details at the time, then
+     * reported "Reading the AWS referrals failed" (an InterruptedException) in an error dialog, which popped up over
+     * the next window and took its keystrokes. Work stopped by the app closing reports nothing.
+     */
+    @Test
+    void workInterruptedByTheAppClosingReportsNoFailure() throws Exception {
+        FxToolkit.registerPrimaryStage();
+        ExecutorService executor = Executors.newThreadPerTaskExecutor(Thread.ofVirtual().factory());
+        CountDownLatch started = new CountDownLatch(1);
+        AtomicReference<Throwable> failure = new AtomicReference<>();
+        new FxBackground(executor).run(() -> {
+            started.countDown();
+            Thread.sleep(60_000);
+            return null;
+        }, v -> {}, failure::set);
+        assertThat(started.await(5, TimeUnit.SECONDS)).isTrue();
+        executor.shutdownNow();
+        assertThat(executor.awaitTermination(5, TimeUnit.SECONDS)).isTrue();
+        WaitForAsyncUtils.waitForFxEvents(); // the task's outcome reaches the FX thread in a turn of its own
+        assertThat(failure.get()).isNull();
+    }
+
+    /** A failure while the app runs still reaches the rep. */
+    @Test
+    void aFailureWhileTheAppRunsIsReported() throws Exception {
+        FxToolkit.registerPrimaryStage();
+        ExecutorService executor = Executors.newThreadPerTaskExecutor(Thread.ofVirtual().factory());
+        CountDownLatch reported = new CountDownLatch(1);
+        AtomicReference<Throwable> failure = new AtomicReference<>();
+        new FxBackground(executor).run(() -> { throw new IllegalStateException("refused"); }, v -> {}, e -> {
+            failure.set(e);
+            reported.countDown();
+        });
+        assertThat(reported.await(5, TimeUnit.SECONDS)).isTrue();
+        assertThat(failure.get()).hasMessage("refused");
+        executor.shutdown();
     }
 }
