@@ -49,10 +49,10 @@ one() {
   rows=$(grep -ohs 'first rows shown after [0-9]* ms' "$log" "$work/app.log" | head -1 | grep -o '[0-9]*')
   [ -n "$frame" ] || { echo "FAIL: no first frame in the log" >&2; kill $pid; exit 1; }
   if [ "${2:-}" = rss ]; then
-    for _ in $(seq 5 5 "$RSS_SECS"); do
+    for t in $(seq 5 5 "$RSS_SECS"); do
       sleep 5
       rss=$(awk '/VmRSS/ {print $2}' /proc/$pid/status)
-      echo "  t=${_}s $(grep -E 'VmRSS|VmHWM|RssAnon' /proc/$pid/status | tr -s ' \n' ' ')" >&2
+      echo "  t=${t}s $(grep -E 'VmRSS|VmHWM|RssAnon' /proc/$pid/status | tr -s ' \n' ' ')" >&2
     done
     mkdir -p "$ROOT/target/smoke"; import -window root "$ROOT/target/smoke/repeat-launch-$N.png" 2>/dev/null || true
   fi
@@ -81,4 +81,4 @@ VIEW_STATUS=${VIEW_STATUS:-ACTION_REQUIRED,REJECTED}
 printf '{"filter":{"stages":[],"reviewStatuses":["%s"],"company":""}}\n' "$(echo "$VIEW_STATUS" | sed 's/,/","/g')" \
   >"$work/data/settings.json"
 read -r _ _ rss < <(one rss rss)
-echo "RSS after ${RSS_SECS}s with $N stored opportunities, the view of review status $VIEW_STATUS loaded ($(grep -ohs '[0-9,]* opportunities' "$work/data/logs/cosell-console.log" | tail -1)): $rss MB (budget <= 300 MB with 10,000 loaded; load average $(cut -d' ' -f1-3 /proc/loadavg))"
+echo "RSS after ${RSS_SECS}s with $N stored opportunities, the view of review status $VIEW_STATUS loaded ($(grep -ohs 'List loaded: [0-9]* opportunities' "$work/data/logs/cosell-console.log" | tail -1 | grep -o '[0-9]* opportunities')): $rss MB (budget <= 300 MB with 10,000 loaded; load average $(cut -d' ' -f1-3 /proc/loadavg))"

@@ -53,6 +53,20 @@ while IFS= read -r line || [ -n "$line" ]; do
 done < "$cfg"
 [ -n "$main" ] || { echo "$name: no app.mainclass in $cfg" >&2; exit 1; }
 
+# No GPU device (/dev/dri: virtual machines, remote desktops, containers): JavaFX would try OpenGL, find only Mesa's
+# software renderer and fall back to its own software pipeline anyway, and GTK would load the same Mesa driver to
+# choose OpenGL visuals nobody uses. Loading it costs about 50 MB of resident memory (libLLVM) and some start-up time.
+# So in that case the app asks for the software pipeline directly and GTK skips OpenGL. A rep's own GDK_GL or
+# prism.order (in JAVA_TOOL_OPTIONS or JDK_JAVA_OPTIONS) wins. See docs/packaging.md.
+if [ ! -e /dev/dri ]; then
+    GDK_GL=${GDK_GL:-disable}
+    export GDK_GL
+    case " ${JAVA_TOOL_OPTIONS:-} ${JDK_JAVA_OPTIONS:-} " in
+        *prism.order=*) ;;
+        *) set -- "$@" -Dprism.order=sw ;;
+    esac
+fi
+
 set -- "$@" "-Djpackage.app-path=$self" -cp "$classpath" "$main"
 i=0
 while [ "$i" -lt "$nargs" ]; do

@@ -104,7 +104,6 @@ public final class OpportunitiesController {
     public BorderPane load() { return Views.load("/app/cosell/ui/opportunities/Opportunities.fxml", this); }
 
     public TableView<OpportunitySummary> table() { return table; }
-
     public TextField searchField() { return searchField; }
 
     /** True while the app connects (the empty table says so, not "no opportunities"); the main window sets it. */
@@ -217,7 +216,7 @@ public final class OpportunitiesController {
         javafx.scene.control.MenuItem columnsItem = new javafx.scene.control.MenuItem(Messages.get("opportunities.columns.menu"));
         columnsItem.setId("overflowColumns");
         // The chooser is a menu of its own: it opens from its button, shown for the moment at the toolbar's end.
-        columnsItem.setOnAction(e -> javafx.application.Platform.runLater(() -> {
+        columnsItem.setOnAction(e -> Platform.runLater(() -> {
             columnsButton.setManaged(true);
             columnsButton.setVisible(true);
             columnsButton.setOnHidden(h -> { columnsButton.setOnHidden(null); fitToWidth(root.getWidth()); });
@@ -226,11 +225,8 @@ public final class OpportunitiesController {
         overflowButton.getItems().setAll(refreshItem, clearItem, columnsItem);
         if (readyOverflow != null) overflowButton.getItems().add(readyOverflow);
         if (viewsOverflow != null) overflowButton.getItems().add(viewsOverflow);
-        // The pane's width picks the layout, so it must be the width the window gives. The wide toolbar needs
-        // about 1419 px, and the pane would ask for that as its minimum. Going from 1560 px straight to 1280 px, the
-        // pane was then laid out 1419 px wide. The listener did switch to the narrow toolbar, but it ran during the
-        // parent's layout pass, which ignores layout requests from its children. So the pane stayed 1419 px wide,
-        // with Start and the detail pane outside the window, until something else caused another layout.
+        // The width picks the layout, so the pane must take the width it is given: at the wide toolbar's minimum
+        // (1419 px), a window going straight to 1280 px kept it 1419 px wide (see FirstHourTest at1280...).
         root.setMinWidth(0);
         root.widthProperty().addListener((o, was, now) -> fitToWidth(now.doubleValue()));
         fitToWidth(root.getWidth());

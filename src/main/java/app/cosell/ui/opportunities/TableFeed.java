@@ -16,6 +16,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BiConsumer;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Feeds the rows of a load to the table, and alone knows frames. Pages arrive from any thread ({@link #offer}); on
@@ -28,6 +30,8 @@ import javafx.collections.ObservableList;
  * changes (an empty table would make the table build all its cells again).
  */
 final class TableFeed {
+
+    private static final Logger LOG = LoggerFactory.getLogger(TableFeed.class);
 
     /** Most rows added to the list in one FX-thread turn; more wait for the next turn (keeps frames short). */
     static final int MAX_ROWS_PER_TURN = 1000;
@@ -335,6 +339,9 @@ final class TableFeed {
         if (ended == null || !held.isEmpty()) return;
         Arrived end = ended;
         ended = null;
+        // A count only (no customer data): benchmarks and support read how many rows a load brought.
+        LOG.info("List loaded: {} opportunities{}", loadedCount(),
+                end.complete() ? "" : " (stopped or failed before the end)");
         onEnded.accept(end.complete(), end.failure());
     }
 
