@@ -57,8 +57,9 @@ done < "$cfg"
 # software renderer and fall back to its own software pipeline anyway, and GTK would load the same Mesa driver to
 # choose OpenGL visuals nobody uses. Loading it costs about 50 MB of resident memory (libLLVM) and some start-up time.
 # So in that case the app asks for the software pipeline directly and GTK skips OpenGL. A rep's own GDK_GL or
-# prism.order (in JAVA_TOOL_OPTIONS or JDK_JAVA_OPTIONS) wins. See docs/packaging.md.
-if [ ! -e /dev/dri ]; then
+# prism.order (in JAVA_TOOL_OPTIONS or JDK_JAVA_OPTIONS) wins. COSELL_DRI_DIR names another device folder (tests).
+# See docs/packaging.md.
+if [ ! -e "${COSELL_DRI_DIR:-/dev/dri}" ]; then
     GDK_GL=${GDK_GL:-disable}
     export GDK_GL
     case " ${JAVA_TOOL_OPTIONS:-} ${JDK_JAVA_OPTIONS:-} " in

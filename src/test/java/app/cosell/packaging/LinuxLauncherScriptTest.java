@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -31,6 +32,7 @@ class LinuxLauncherScriptTest {
     private Path image;
     private Path launcher;
     private Path recorded;
+    private Path recordedEnvironment;
 
     @BeforeEach
     void scratchImage() throws IOException {
@@ -39,9 +41,10 @@ class LinuxLauncherScriptTest {
         Path appDir = Files.createDirectories(image.resolve("lib/app"));
         Path javaBin = Files.createDirectories(image.resolve("lib/runtime/bin"));
         recorded = dir.resolve("args.txt");
-        // One argument per line, framed, so an empty argument or a trailing space shows.
+        recordedEnvironment = dir.resolve("env.txt");
+        // One argument per line, framed, so an empty argument or a trailing space shows; then the environment.
         executable(javaBin.resolve("java"), "#!/bin/sh\nfor a in \"$@\"; do printf '[%s]\\n' \"$a\"; done > '"
-                + recorded + "'\n");
+                + recorded + "'\nenv > '" + recordedEnvironment + "'\n");
         Files.copy(Path.of("packaging/linux/launcher.sh"), bin.resolve("cosell-console"));
         bin.resolve("cosell-console").toFile().setExecutable(true);
         launcher = bin.resolve("cosell-console");
@@ -62,7 +65,8 @@ class LinuxLauncherScriptTest {
 
     @Test
     void startsTheRuntimeWithTheCfgAndTheRepsArguments() throws Exception {
-        List<String> args = run(launcher, "emulator", "--port", "a b", "*", "", "it's");
+        List<String> args = run(Map.of("COSELL_DRI_DIR", dir.toString()), launcher, "emulator", "--port", "a b", "*", "",
+                "it's");
         String root = image.toRealPath().toString();
         String app = root + "/lib/app";
         assertEquals(List.of(
@@ -72,6 +76,35 @@ class LinuxLauncherScriptTest {
                 "[-Djpackage.app-path=" + root + "/bin/cosell-console]",
                 "[-cp]", "[" + app + "/cosell-console.jar:" + app + "/second lib.jar]", "[app.cosell.Launcher]",
                 "[emulator]", "[--port]", "[a b]", "[*]", "[]", "[it's]"), args);
+    }
+
+    /**
+     * Without a GPU device, Prism would load Mesa's software OpenGL only to refuse it and render in software anyway,
+     * and GTK would load it to pick OpenGL visuals: about 50 MB of resident memory for nothing. The launcher asks for
+     * the software pipeline and turns GTK's OpenGL off.
+     */
+    @Test
+    void withoutAGpuDeviceItAsksForSoftwareRenderingAndGtkSkipsOpenGl() throws Exception {
+        List<String> args = run(Map.of("COSELL_DRI_DIR", dir.resolve("no-dri").toString()), launcher, "x");
+        String root = image.toRealPath().toString();
+        assertEquals(args.indexOf("[-Djpackage.app-path=" + root + "/bin/cosell-console]") - 1,
+                args.indexOf("[-Dprism.order=sw]"), args.toString());
+        assertTrue(Files.readAllLines(recordedEnvironment).contains("GDK_GL=disable"));
+    }
+
+    @Test
+    void theRepsOwnRenderingChoiceWinsWithoutAGpuDevice() throws Exception {
+        List<String> args = run(Map.of("COSELL_DRI_DIR", dir.resolve("no-dri").toString(),
+                "JAVA_TOOL_OPTIONS", "-Dprism.order=es2,sw", "GDK_GL", "always"), launcher, "x");
+        assertTrue(args.stream().noneMatch(a -> a.contains("prism.order")), args.toString());
+        assertTrue(Files.readAllLines(recordedEnvironment).contains("GDK_GL=always"));
+    }
+
+    @Test
+    void withAGpuDeviceRenderingIsLeftToJavaFx() throws Exception {
+        List<String> args = run(Map.of("COSELL_DRI_DIR", dir.toString()), launcher, "x");
+        assertTrue(args.stream().noneMatch(a -> a.contains("prism.order")), args.toString());
+        assertTrue(Files.readAllLines(recordedEnvironment).stream().noneMatch(l -> l.startsWith("GDK_GL=")));
     }
 
     @Test
@@ -112,10 +145,17 @@ class LinuxLauncherScriptTest {
         assertTrue(Files.notExists(recorded), "the runtime must not start");
     }
 
-    private List<String> run(Path command, String... args) throws Exception {
+    private List<String> run(Path command, String... args) throws Exception { return run(Map.of(), command, args); }
+
+    private List<String> run(Map<String, String> env, Path command, String... args) throws Exception {
         List<String> cmd = new ArrayList<>(List.of(command.toString()));
         cmd.addAll(List.of(args));
-        Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
+        ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true);
+        pb.environment().remove("GDK_GL");
+        pb.environment().remove("JAVA_TOOL_OPTIONS");
+        pb.environment().remove("JDK_JAVA_OPTIONS");
+        pb.environment().putAll(env);
+        Process p = pb.start();
         assertTrue(p.waitFor(20, TimeUnit.SECONDS), "launcher did not finish");
         String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertEquals(0, p.exitValue(), out);
