@@ -1,8 +1,6 @@
 package app.cosell.packaging;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNotEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -69,13 +67,13 @@ class LinuxLauncherScriptTest {
                 "it's");
         String root = image.toRealPath().toString();
         String app = root + "/lib/app";
-        assertEquals(List.of(
+        assertThat(args).containsExactly(
                 "[-Djpackage.app-version=0.1.0]", "[-Xmx512m]", "[--add-modules]", "[javafx.controls,javafx.fxml]",
                 "[-XX:AOTCache=" + app + "/cosell-console.aot]",
                 "[-Dpaths=" + root + "|" + root + "/bin|" + app + "]",
                 "[-Djpackage.app-path=" + root + "/bin/cosell-console]",
                 "[-cp]", "[" + app + "/cosell-console.jar:" + app + "/second lib.jar]", "[app.cosell.Launcher]",
-                "[emulator]", "[--port]", "[a b]", "[*]", "[]", "[it's]"), args);
+                "[emulator]", "[--port]", "[a b]", "[*]", "[]", "[it's]");
     }
 
     /**
@@ -87,30 +85,30 @@ class LinuxLauncherScriptTest {
     void withoutAGpuDeviceItAsksForSoftwareRenderingAndGtkSkipsOpenGl() throws Exception {
         List<String> args = run(Map.of("COSELL_DRI_DIR", dir.resolve("no-dri").toString()), launcher, "x");
         String root = image.toRealPath().toString();
-        assertEquals(args.indexOf("[-Djpackage.app-path=" + root + "/bin/cosell-console]") - 1,
-                args.indexOf("[-Dprism.order=sw]"), args.toString());
-        assertTrue(Files.readAllLines(recordedEnvironment).contains("GDK_GL=disable"));
+        assertThat(args.indexOf("[-Dprism.order=sw]")).as(args.toString())
+                .isEqualTo(args.indexOf("[-Djpackage.app-path=" + root + "/bin/cosell-console]") - 1);
+        assertThat(Files.readAllLines(recordedEnvironment)).contains("GDK_GL=disable");
     }
 
     @Test
     void theRepsOwnRenderingChoiceWinsWithoutAGpuDevice() throws Exception {
         List<String> args = run(Map.of("COSELL_DRI_DIR", dir.resolve("no-dri").toString(),
                 "JAVA_TOOL_OPTIONS", "-Dprism.order=es2,sw", "GDK_GL", "always"), launcher, "x");
-        assertTrue(args.stream().noneMatch(a -> a.contains("prism.order")), args.toString());
-        assertTrue(Files.readAllLines(recordedEnvironment).contains("GDK_GL=always"));
+        assertThat(args).noneMatch(a -> a.contains("prism.order"));
+        assertThat(Files.readAllLines(recordedEnvironment)).contains("GDK_GL=always");
     }
 
     @Test
     void withAGpuDeviceRenderingIsLeftToJavaFx() throws Exception {
         List<String> args = run(Map.of("COSELL_DRI_DIR", dir.toString()), launcher, "x");
-        assertTrue(args.stream().noneMatch(a -> a.contains("prism.order")), args.toString());
-        assertTrue(Files.readAllLines(recordedEnvironment).stream().noneMatch(l -> l.startsWith("GDK_GL=")));
+        assertThat(args).noneMatch(a -> a.contains("prism.order"));
+        assertThat(Files.readAllLines(recordedEnvironment)).noneMatch(l -> l.startsWith("GDK_GL="));
     }
 
     @Test
     void withoutArgumentsNothingFollowsTheMainClass() throws Exception {
         List<String> args = run(launcher);
-        assertEquals("[app.cosell.Launcher]", args.getLast());
+        assertThat(args.getLast()).isEqualTo("[app.cosell.Launcher]");
     }
 
     @Test
@@ -118,8 +116,8 @@ class LinuxLauncherScriptTest {
         Path link = Files.createSymbolicLink(Files.createDirectories(dir.resolve("usr/bin")).resolve("cosell-console"),
                 launcher);
         List<String> args = run(link, "x");
-        assertTrue(args.contains("[-XX:AOTCache=" + image.toRealPath() + "/lib/app/cosell-console.aot]"), args.toString());
-        assertEquals("[x]", args.getLast());
+        assertThat(args).contains("[-XX:AOTCache=" + image.toRealPath() + "/lib/app/cosell-console.aot]");
+        assertThat(args.getLast()).isEqualTo("[x]");
     }
 
     @Test
@@ -127,22 +125,22 @@ class LinuxLauncherScriptTest {
         ProcessBuilder pb = new ProcessBuilder(launcher.toString(), "y").redirectErrorStream(true);
         pb.environment().clear();
         Process p = pb.start();
-        assertTrue(p.waitFor(20, TimeUnit.SECONDS));
-        assertEquals(0, p.exitValue(), new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8));
+        assertThat(p.waitFor(20, TimeUnit.SECONDS)).isTrue();
+        assertThat(p.exitValue()).as(new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8)).isZero();
         List<String> args = Files.readAllLines(recorded);
-        assertTrue(args.contains("[-Djpackage.app-path=" + image.toRealPath() + "/bin/cosell-console]"), args.toString());
-        assertEquals("[y]", args.getLast());
+        assertThat(args).contains("[-Djpackage.app-path=" + image.toRealPath() + "/bin/cosell-console]");
+        assertThat(args.getLast()).isEqualTo("[y]");
     }
 
     @Test
     void saysWhatIsMissingInsteadOfStartingWithoutItsConfiguration() throws Exception {
         Files.delete(image.resolve("lib/app/cosell-console.cfg"));
         Process p = new ProcessBuilder(launcher.toString()).redirectErrorStream(true).start();
-        assertTrue(p.waitFor(20, TimeUnit.SECONDS));
+        assertThat(p.waitFor(20, TimeUnit.SECONDS)).isTrue();
         String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertNotEquals(0, p.exitValue());
-        assertTrue(out.contains("cannot read") && out.contains("cosell-console.cfg"), out);
-        assertTrue(Files.notExists(recorded), "the runtime must not start");
+        assertThat(p.exitValue()).isNotZero();
+        assertThat(out).contains("cannot read", "cosell-console.cfg");
+        assertThat(recorded).as("the runtime must not start").doesNotExist();
     }
 
     private List<String> run(Path command, String... args) throws Exception { return run(Map.of(), command, args); }
@@ -156,9 +154,9 @@ class LinuxLauncherScriptTest {
         pb.environment().remove("JDK_JAVA_OPTIONS");
         pb.environment().putAll(env);
         Process p = pb.start();
-        assertTrue(p.waitFor(20, TimeUnit.SECONDS), "launcher did not finish");
+        assertThat(p.waitFor(20, TimeUnit.SECONDS)).as("launcher did not finish").isTrue();
         String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertEquals(0, p.exitValue(), out);
+        assertThat(p.exitValue()).as(out).isZero();
         return Files.readAllLines(recorded);
     }
 

@@ -1,9 +1,7 @@
 package app.cosell.ui.common;
 
-import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatCode;
 
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
@@ -27,8 +25,9 @@ class FxBackgroundTest {
         ExecutorService executor = Executors.newThreadPerTaskExecutor(Thread.ofVirtual().factory());
         executor.shutdownNow();
         AtomicBoolean ran = new AtomicBoolean();
-        assertDoesNotThrow(() -> new FxBackground(executor).run(() -> ran.getAndSet(true), v -> {}, e -> {}));
-        assertFalse(ran.get());
+        assertThatCode(() -> new FxBackground(executor).run(() -> ran.getAndSet(true), v -> {}, e -> {}))
+                .doesNotThrowAnyException();
+        assertThat(ran).isFalse();
     }
 
     /**

@@ -40,6 +40,7 @@ import org.testfx.api.FxRobot;
 import org.testfx.util.WaitForAsyncUtils;
 
 /** The engagement screens inside the real console (its own wiring, the embedded emulator), driven by keys only. */
+@org.junit.jupiter.api.Tag("ui")
 class EngageInConsoleTest {
 
     private static ConsoleHarness console;

@@ -45,6 +45,7 @@ import javafx.stage.Stage;
 import javafx.stage.Window;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.testfx.api.FxRobot;
@@ -58,6 +59,7 @@ import org.testfx.util.WaitForAsyncUtils;
  * gateway, runner, history and failure advice: start to COMPLETE, each failure family to its advice and a retry,
  * throttling with several tasks at once, a keyboard-only start, the production confirmation, drafts and copying.
  */
+@Tag("ui")
 @ExtendWith(ApplicationExtension.class)
 class StartEngagementOnEmulatorTest {
 

@@ -33,12 +33,14 @@ import javafx.stage.Window;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.testfx.api.FxRobot;
 import org.testfx.matcher.control.LabeledMatchers;
 import org.testfx.util.WaitForAsyncUtils;
 
 /** The main window of the real console on the embedded emulator: list, search, filters, detail, keys, errors. */
+@Tag("ui")
 class MainWindowTest {
 
     private static final int OPPORTUNITIES = 260;

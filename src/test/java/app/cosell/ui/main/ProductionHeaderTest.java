@@ -21,12 +21,14 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import javafx.scene.control.Label;
 import javafx.stage.Stage;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.testfx.api.FxRobot;
 import org.testfx.api.FxToolkit;
 import org.testfx.util.WaitForAsyncUtils;
 
 /** On the production catalog the header cannot be mistaken: red PRODUCTION badge and a red rule. */
+@Tag("ui")
 class ProductionHeaderTest {
 
     private final FxRobot robot = new FxRobot();

@@ -16,12 +16,14 @@ import javafx.scene.Scene;
 import javafx.scene.control.Label;
 import javafx.scene.layout.StackPane;
 import javafx.stage.Stage;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.testfx.api.FxRobot;
 import org.testfx.api.FxToolkit;
 import org.testfx.util.WaitForAsyncUtils;
 
 /** The IAM Identity Center sign-in dialog: shows the code, opens the page, and reconnects once approved. */
+@Tag("ui")
 class SignInDialogTest {
 
     private final FxRobot robot = new FxRobot();

@@ -15,11 +15,13 @@ import javafx.scene.control.TableView;
 import javafx.scene.control.ToggleButton;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.testfx.api.FxRobot;
 import org.testfx.util.WaitForAsyncUtils;
 
 /** The Readiness column and the "Ready to submit" quick filter in the real console on the embedded emulator. */
+@Tag("ui")
 class ReadinessColumnTest {
 
     static ConsoleHarness console;

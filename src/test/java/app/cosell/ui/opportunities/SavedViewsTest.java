@@ -9,11 +9,13 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.testfx.api.FxRobot;
 import org.testfx.util.WaitForAsyncUtils;
 
 /** Saved views in the real console: saved from the Views menu, applied from it, kept in the store across launches. */
+@Tag("ui")
 class SavedViewsTest {
 
     final FxRobot robot = new FxRobot();

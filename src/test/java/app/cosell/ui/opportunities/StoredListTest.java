@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import javafx.scene.input.KeyCode;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.testfx.api.FxRobot;
 import org.testfx.util.WaitForAsyncUtils;
@@ -24,6 +25,7 @@ import org.testfx.util.WaitForAsyncUtils;
  * everything into the store; the next shows the stored rows at once marked "as of" their sync, then syncs only what
  * changed; F5 asks one page of changes, Shift+F5 every page.
  */
+@Tag("ui")
 class StoredListTest {
 
     static final int OPPORTUNITIES = 250;
