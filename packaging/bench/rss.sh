@@ -27,6 +27,7 @@ mapfile -t OPTS < <(sed -n 's/^java-options=//p' "$CFG" | grep -v -e '^-Djpackag
   | { if [ "${AOT:-1}" = 0 ]; then grep -v '^-XX:AOTCache='; else cat; fi; })
 CP=$(sed -n 's/^app.classpath=//p' "$CFG" | sed "s#\$APPDIR#$APP/lib/app#g" | paste -sd:)
 [ "${NMT:-0}" = 1 ] && OPTS+=(-XX:NativeMemoryTracking=summary)
+launcher_rendering; OPTS+=("${RENDERING_OPTS[@]}")   # as the launcher starts it: no OpenGL without a GPU device
 SERVICE=${SERVICE:-external}
 if [ "$SERVICE" = external ]; then
   start_standalone_emulator "$APP/lib/runtime/bin/java" "$CP" 10000 "$work/emulator.log" -XX:+UseSerialGC

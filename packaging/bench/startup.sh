@@ -20,6 +20,7 @@ work=$(mktemp -d); trap 'rm -rf "$work"; kill $XVFB_PID 2>/dev/null' EXIT
 
 # The bare window: the app's JVM options (from the launcher's cfg), JavaFX from the runtime.
 mapfile -t OPTS < <(sed -n 's/^java-options=//p' "$APP/lib/app/cosell-console.cfg" | grep -v -e '^-XX:AOTCache=' -e '^-Djpackage')
+launcher_rendering; OPTS+=("${RENDERING_OPTS[@]}")   # rendered as the launcher renders the app
 bare_cmd=("$JAVA" "${OPTS[@]}" -cp "$BENCH" app.cosell.bench.BareWindow)
 "${bare_cmd[@]:0:1}" "${OPTS[@]}" -XX:AOTCacheOutput="$work/bare.aot" -Dcosell.exitAfterFirstFrame=300 \
   -cp "$BENCH" app.cosell.bench.BareWindow >"$work/bare-train.log" 2>&1

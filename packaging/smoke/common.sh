@@ -29,6 +29,16 @@ pom_version() {
 }
 
 # now_ms: wall clock in milliseconds (the start-up marker holds the same clock).
+# The Linux launcher's rendering choice (packaging/linux/launcher.sh), for benchmarks that start java themselves:
+# without a GPU device, GDK_GL=disable is exported and RENDERING_OPTS holds -Dprism.order=sw; else it is empty.
+launcher_rendering() {
+  RENDERING_OPTS=()
+  if [ ! -e "${COSELL_DRI_DIR:-/dev/dri}" ]; then
+    export GDK_GL=${GDK_GL:-disable}
+    RENDERING_OPTS=(-Dprism.order=sw)
+  fi
+}
+
 now_ms() { echo $(( $(date +%s%N) / 1000000 )); }
 
 # wait_for_file FILE SECONDS
