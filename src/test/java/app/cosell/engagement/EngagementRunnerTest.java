@@ -81,9 +81,20 @@ class EngagementRunnerTest {
 
     @Test
     void aSlowTaskIsFollowedStepByStepToComplete() throws Exception {
-        pc.emulator().setStepDelay(Duration.ofMillis(150));
+        // Two steps are held until the runner has reported the state the task is in before them, so the test sees
+        // those stages however slow the machine is (no race between the runner's polls and the step timing).
+        CountDownLatch engagementShown = new CountDownLatch(1);
+        CountDownLatch invitationShown = new CountDownLatch(1);
+        pc.emulator().setStepHook((taskId, step) -> {
+            if (step.equals("CreateResourceSnapshot")) engagementShown.await(20, TimeUnit.SECONDS);
+            if (step.equals("CreateEngagementInvitation")) invitationShown.await(20, TimeUnit.SECONDS);
+        });
 
-        TaskProgress done = runner.start(request(SeededScenario.SUBMITTABLE.id("Sandbox")), seen::add);
+        TaskProgress done = runner.start(request(SeededScenario.SUBMITTABLE.id("Sandbox")), p -> {
+            seen.add(p);
+            if (!p.isEnded() && p.step(TaskStep.CREATE_ENGAGEMENT).state() == StepState.DONE) engagementShown.countDown();
+            if (p.step(TaskStep.CREATE_ENGAGEMENT_INVITATION).state() == StepState.RUNNING) invitationShown.countDown();
+        });
 
         assertThat(done.status()).isEqualTo(TaskStatus.COMPLETE);
         assertThat(states(done)).containsOnly(StepState.DONE);
