@@ -28,7 +28,6 @@ pom_version() {
   sed -n '/<artifactId>cosell-console<\/artifactId>/{n;s/.*<version>\(.*\)<\/version>.*/\1/p;q}' "$ROOT/pom.xml"
 }
 
-# now_ms: wall clock in milliseconds (the start-up marker holds the same clock).
 # The Linux launcher's rendering choice (packaging/linux/launcher.sh), for benchmarks that start java themselves:
 # without a GPU device, GDK_GL=disable is exported and RENDERING_OPTS holds -Dprism.order=sw; else it is empty.
 launcher_rendering() {
@@ -39,6 +38,7 @@ launcher_rendering() {
   fi
 }
 
+# now_ms: wall clock in milliseconds (the start-up marker holds the same clock).
 now_ms() { echo $(( $(date +%s%N) / 1000000 )); }
 
 # wait_for_file FILE SECONDS

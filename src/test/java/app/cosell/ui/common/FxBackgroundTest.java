@@ -40,10 +40,11 @@ class FxBackgroundTest {
         FxToolkit.registerPrimaryStage();
         ExecutorService executor = Executors.newThreadPerTaskExecutor(Thread.ofVirtual().factory());
         CountDownLatch started = new CountDownLatch(1);
+        CountDownLatch never = new CountDownLatch(1);
         AtomicReference<Throwable> failure = new AtomicReference<>();
         new FxBackground(executor).run(() -> {
             started.countDown();
-            Thread.sleep(60_000);
+            never.await(); // until the app closing interrupts it
             return null;
         }, v -> {}, failure::set);
         assertThat(started.await(5, TimeUnit.SECONDS)).isTrue();
